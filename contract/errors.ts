@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Every error that crosses a transport (HTTP, WebSocket, IPC) is this envelope. `code` is stable
+ * and meant for programs; `message` is Vietnamese and meant for the person at the screen.
+ */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** Stable codes, their HTTP status and a default Vietnamese message. */
+export const errorCatalog = {
+  VALIDATION_FAILED: [400, 'Dữ liệu gửi lên không hợp lệ.'],
+  UNAUTHENTICATED: [401, 'Vui lòng đăng nhập hoặc ghép nối thiết bị.'],
+  SESSION_EXPIRED: [401, 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.'],
+  DEVICE_REVOKED: [401, 'Thiết bị này đã bị thu hồi quyền truy cập. Liên hệ quản trị viên để ghép nối lại.'],
+  LOGIN_FAILED: [401, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
+  LOGIN_THROTTLED: [429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.'],
+  PASSWORD_CHANGE_REQUIRED: [403, 'Bạn cần đổi mật khẩu trước khi tiếp tục.'],
+  PASSWORD_TOO_WEAK: [400, 'Mật khẩu mới phải có ít nhất 8 ký tự và khác mật khẩu cũ.'],
+  FORBIDDEN: [403, 'Bạn không có quyền thực hiện thao tác này.'],
+  NOT_FOUND: [404, 'Không tìm thấy dữ liệu yêu cầu.'],
+  CONFLICT: [409, 'Dữ liệu đã bị thay đổi bởi thao tác khác, vui lòng tải lại.'],
+  PAIRING_CODE_INVALID: [400, 'Mã ghép nối không đúng hoặc đã hết hạn.'],
+  SERVICE_CLOSED: [409, 'Dịch vụ hiện không nhận số thứ tự.'],
+  SERVICE_INACTIVE: [409, 'Dịch vụ này đã ngừng hoạt động.'],
+  PRIORITY_NOT_ACCEPTED: [409, 'Dịch vụ này không nhận số ưu tiên.'],
+  PRIORITY_REQUIRED: [409, 'Dịch vụ này chỉ dành cho đối tượng ưu tiên.'],
+  DAILY_CAP_REACHED: [409, 'Dịch vụ đã hết số thứ tự trong ngày hôm nay.'],
+  NUMBERS_EXHAUSTED: [409, 'Dãy số thứ tự của dịch vụ đã dùng hết trong ngày hôm nay.'],
+  COUNTER_NOT_OPEN: [409, 'Bạn chưa mở quầy. Hãy chọn quầy để bắt đầu làm việc.'],
+  COUNTER_IN_USE: [409, 'Quầy này đang được cán bộ khác sử dụng.'],
+  STAFF_ALREADY_AT_COUNTER: [409, 'Bạn đang làm việc tại một quầy khác. Hãy đóng quầy đó trước.'],
+  COUNTER_PAUSED: [409, 'Quầy đang tạm dừng. Hãy tiếp tục làm việc trước khi gọi số.'],
+  COUNTER_BUSY: [409, 'Quầy đang có số được gọi hoặc đang phục vụ. Hãy kết thúc, chuyển hoặc bỏ qua số đó trước.'],
+  COUNTER_NO_SKILL: [409, 'Quầy này không phục vụ dịch vụ đã chọn.'],
+  NOT_CURRENT_TICKET: [409, 'Số này không còn là số hiện tại của quầy. Màn hình đã được cập nhật.'],
+  ILLEGAL_TRANSITION: [409, 'Không thể thực hiện thao tác này với số thứ tự ở trạng thái hiện tại.'],
+  TICKET_NOT_TODAY: [409, 'Số thứ tự này thuộc ngày khác, không thể gọi.'],
+  DB_FROM_FUTURE: [500, 'Cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn. Hãy cập nhật phần mềm.'],
+  PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.'],
+  HUB_UNREACHABLE: [503, 'Không kết nối được với máy chủ Một Cửa. Đang thử kết nối lại…'],
+  INTERNAL: [500, 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị viên.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** The one error type the hub throws on purpose. Anything else becomes INTERNAL at a transport. */
+export class HubError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? errorCatalog[code][1]);
+    this.name = 'HubError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCatalog[this.code][0];
+  }
+  toEnvelope(): ErrorEnvelope {
+    return {
+      error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) },
+    };
+  }
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorCatalog, code);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ErrorEnvelope } from './errors';
+import { Call, IsoTime } from './queue';
+
+/**
+ * Topics a client may have to refresh. The event stream carries calls in full (they must never be
+ * lost or merged) and everything else as "this changed, fetch it again": state is read through
+ * the ops, so a missed hint costs one refetch, never a wrong screen.
+ */
+export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters']);
+export type Topic = z.infer<typeof Topic>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), serverTime: IsoTime, lastCallId: z.int() }),
+  z.object({ type: z.literal('call'), call: Call }),
+  z.object({ type: z.literal('changed'), topics: z.array(Topic) }),
+  /** Sent just before the server closes the socket for good (revoked device, expired session). */
+  z.object({ type: z.literal('bye'), error: ErrorEnvelope.shape.error }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+/** WebSocket close codes the clients act on. */
+export const closeCodes = {
+  /** Credentials no longer valid: stop reconnecting, show the message, ask to log in / pair again. */
+  unauthorized: 4401,
+  /** Hub shutting down or restarting: reconnect with backoff. */
+  goingAway: 1001,
+} as const;
+
+/** Path of the event stream; `after` = the last call id the client has, `token` = its credential. */
+export const eventsPath = '/api/events';

@@ -1,0 +1,326 @@
+import { z } from 'zod';
+import { op } from './op';
+import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
+import {
+  Call,
+  CallReason,
+  CallingRules,
+  Counter,
+  CounterKind,
+  CounterMode,
+  CounterSkill,
+  Id,
+  IsoTime,
+  NumberSequence,
+  NumberSequenceFields,
+  PriorityClass,
+  PriorityMode,
+  Service,
+  Site,
+  Ticket,
+  TicketStatus,
+  VnDate,
+  WaitEstimate,
+  WeeklyHours,
+  rangeIsOrdered,
+} from './queue';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const TicketRef = z.object({ ticketId: Id }).strict();
+
+const staff = { staff: 'officer' } as const;
+const admin = { staff: 'admin' } as const;
+
+export const CounterSession = z.object({
+  id: Id,
+  counterId: Id,
+  staffId: Id,
+  openedAt: IsoTime,
+  paused: z.boolean(),
+});
+
+export const ServiceQueueCount = z.object({
+  serviceId: Id,
+  name: z.string(),
+  prefix: z.string(),
+  waiting: z.int(),
+  waitingPriority: z.int(),
+});
+
+export const KioskService = z.object({
+  id: Id,
+  name: z.string(),
+  nameEn: z.string(),
+  hint: z.string(),
+  hintEn: z.string(),
+  prefix: z.string(),
+  priorityMode: PriorityMode,
+  waiting: z.int(),
+  /** Whether a number can be taken right now, and in words why not. */
+  open: z.boolean(),
+  closedReason: z.string().nullable(),
+  hoursText: z.string(),
+});
+
+export const IssuedTicket = z.object({
+  ticket: Ticket,
+  peopleAhead: z.int(),
+  waitEstimate: WaitEstimate,
+});
+
+export const CallResult = z.object({
+  ticket: Ticket.nullable(),
+  reason: CallReason,
+});
+
+export const DisplayCall = z.object({
+  call: Call,
+  /** served: the citizen came; absent: marked no-show; waiting: still being called. */
+  mark: z.enum(['called', 'serving', 'served', 'absent', 'moved']),
+});
+
+const ServiceInput = Service.omit({ id: true }).extend({ id: Id.optional() });
+const SequenceInput = NumberSequenceFields.extend({ id: Id.optional() }).refine(...rangeIsOrdered);
+const PriorityClassInput = PriorityClass.omit({ id: true }).extend({ id: Id.optional() });
+const CounterInput = z.object({
+  id: Id.optional(),
+  number: z.int().min(1).max(999),
+  label: z.string().min(1).max(60),
+  kind: CounterKind,
+  mode: CounterMode,
+  skills: z.array(CounterSkill),
+  active: z.boolean(),
+});
+const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).extend({
+  id: Id.optional(),
+  /** Required for a new account; the holder must change it at first login. */
+  initialPassword: Password.optional(),
+});
+
+/**
+ * The hub's API: every operation, its input and output schema, and who may call it. The LAN
+ * server binds each one to `POST /api/<name>`; the renderer's HubClient calls them by name.
+ */
+export const ops = {
+  'system.health': op({
+    summary: 'Hub liveness, version and clock',
+    access: { public: true },
+    input: Empty,
+    output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string() }),
+  }),
+
+  'auth.login': op({
+    summary: 'Staff login with username and password (throttled)',
+    access: { public: true },
+    input: z.object({ username: z.string().min(1).max(64), password: Password }).strict(),
+    output: LoginResult,
+  }),
+  'auth.me': op({
+    summary: 'The logged-in staff account',
+    access: { ...staff, duringPasswordChange: true },
+    input: Empty,
+    output: z.object({ staff: StaffAccount, expiresAt: IsoTime }),
+  }),
+  'auth.changePassword': op({
+    summary: 'Change own password (required after a one-time password)',
+    access: { ...staff, duringPasswordChange: true },
+    input: z.object({ currentPassword: Password, newPassword: Password }).strict(),
+    output: StaffAccount,
+  }),
+  'auth.logout': op({
+    summary: 'End this staff session',
+    access: { ...staff, duringPasswordChange: true },
+    input: Empty,
+    output: Ok,
+  }),
+
+  'devices.pair': op({
+    summary: 'A kiosk, display or rating tablet exchanges a pairing code for its device token',
+    access: { public: true },
+    input: z.object({ code: PairingCode }).strict(),
+    output: z.object({ token: z.string(), device: Device }),
+  }),
+  'devices.me': op({
+    summary: 'The paired device calling',
+    access: { devices: ['kiosk', 'display', 'rating'] },
+    input: Empty,
+    output: Device,
+  }),
+  'devices.createPairingCode': op({
+    summary: 'Admin creates a 6-digit code to pair one device (valid 15 minutes)',
+    access: admin,
+    input: z.object({ kind: DeviceKind, name: z.string().min(1).max(80), counterId: Id.nullable().default(null) }).strict(),
+    output: z.object({ code: PairingCode, expiresAt: IsoTime }),
+  }),
+  'devices.list': op({
+    summary: 'Paired devices',
+    access: admin,
+    input: Empty,
+    output: z.array(Device),
+  }),
+  'devices.revoke': op({
+    summary: 'Revoke a device token at once (its screens close their connection)',
+    access: admin,
+    input: z.object({ deviceId: Id }).strict(),
+    output: Device,
+  }),
+
+  'site.get': op({
+    summary: 'Site identity, hours, calling rules and ticker',
+    access: { staff: 'officer', devices: ['kiosk', 'display', 'rating'] },
+    input: Empty,
+    output: Site,
+  }),
+  'site.update': op({
+    summary: 'Change site settings; applies at once',
+    access: admin,
+    input: Site.omit({ sampleData: true }).partial().extend({ callingRules: CallingRules.optional(), queueHours: WeeklyHours.optional() }).strict(),
+    output: Site,
+  }),
+
+  'catalog.get': op({
+    summary: 'Services, number sequences, priority classes and counters',
+    access: { staff: 'officer', devices: ['kiosk', 'display', 'rating'] },
+    input: Empty,
+    output: z.object({
+      services: z.array(Service),
+      sequences: z.array(NumberSequence),
+      priorityClasses: z.array(PriorityClass),
+      counters: z.array(Counter),
+    }),
+  }),
+  'admin.saveSequence': op({ summary: 'Create or change a number sequence', access: admin, input: SequenceInput, output: NumberSequence }),
+  'admin.saveService': op({ summary: 'Create or change a service', access: admin, input: ServiceInput, output: Service }),
+  'admin.savePriorityClass': op({ summary: 'Create or change a priority class', access: admin, input: PriorityClassInput, output: PriorityClass }),
+  'admin.saveCounter': op({ summary: 'Create or change a counter and its skills', access: admin, input: CounterInput, output: Counter }),
+  'admin.listStaff': op({ summary: 'Staff accounts', access: admin, input: Empty, output: z.array(StaffAccount) }),
+  'admin.saveStaff': op({ summary: 'Create or change a staff account', access: admin, input: StaffInput, output: StaffAccount }),
+  'admin.resetPassword': op({
+    summary: 'Give a staff member a new one-time password',
+    access: admin,
+    input: z.object({ staffId: Id, newPassword: Password }).strict(),
+    output: StaffAccount,
+  }),
+
+  'kiosk.menu': op({
+    summary: 'What the kiosk offers now: services with open/closed state, priority classes',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: Empty,
+    output: z.object({ siteName: z.string(), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
+  }),
+  'tickets.issue': op({
+    summary: 'Issue a queue number (kiosk or staff)',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ serviceId: Id, priorityClassId: Id.nullable().default(null) }).strict(),
+    output: IssuedTicket,
+  }),
+  'tickets.list': op({
+    summary: "A day's tickets (default today), optionally by status",
+    access: staff,
+    input: z.object({ date: VnDate.optional(), statuses: z.array(TicketStatus).optional() }).strict(),
+    output: z.array(Ticket),
+  }),
+  'tickets.returnToQueue': op({
+    summary: 'Put a skipped (no-show) ticket back in the queue at its original place',
+    access: staff,
+    input: TicketRef,
+    output: Ticket,
+  }),
+  'tickets.cancel': op({
+    summary: 'Cancel a waiting or skipped ticket',
+    access: staff,
+    input: z.object({ ticketId: Id, reason: z.string().min(1).max(200) }).strict(),
+    output: Ticket,
+  }),
+
+  'counter.open': op({
+    summary: 'Open a counter session for the logged-in officer',
+    access: staff,
+    input: z.object({ counterId: Id }).strict(),
+    output: CounterSession,
+  }),
+  'counter.close': op({ summary: 'Close own counter session', access: staff, input: Empty, output: Ok }),
+  'counter.setPaused': op({
+    summary: 'Pause or resume own counter',
+    access: staff,
+    input: z.object({ paused: z.boolean() }).strict(),
+    output: CounterSession,
+  }),
+  'counter.state': op({
+    summary: "The officer's counter: session, current ticket with its call reason, queue lists",
+    access: staff,
+    input: Empty,
+    output: z.object({
+      session: CounterSession.nullable(),
+      counter: Counter.nullable(),
+      current: z.object({ ticket: Ticket, reason: CallReason.nullable() }).nullable(),
+      queue: z.array(ServiceQueueCount),
+      waiting: z.array(Ticket),
+      skipped: z.array(Ticket),
+      served: z.array(Ticket),
+    }),
+  }),
+  'counter.callNext': op({
+    summary: 'Call the next ticket by the calling rules (optionally from one service); returns the reason',
+    access: staff,
+    input: z.object({ serviceId: Id.optional() }).strict(),
+    output: CallResult,
+  }),
+  'counter.callSpecific': op({
+    summary: 'Call one ticket out of order (needs permission; audited)',
+    access: staff,
+    input: TicketRef,
+    output: CallResult,
+  }),
+  'counter.recall': op({ summary: 'Call the current ticket again (counted)', access: staff, input: TicketRef, output: Ticket }),
+  'counter.skip': op({ summary: 'Mark the current ticket absent (no-show)', access: staff, input: TicketRef, output: Ticket }),
+  'counter.start': op({ summary: 'The citizen arrived: start serving', access: staff, input: TicketRef, output: Ticket }),
+  'counter.finish': op({ summary: 'Finish serving the current ticket', access: staff, input: TicketRef, output: Ticket }),
+  'counter.transfer': op({
+    summary: 'Move the current ticket to another service or counter, keeping its place in the queue',
+    access: staff,
+    input: z
+      .object({ ticketId: Id, serviceId: Id.optional(), counterId: Id.optional() })
+      .strict()
+      .refine((t) => t.serviceId !== undefined || t.counterId !== undefined, { message: 'Chọn dịch vụ hoặc quầy để chuyển' }),
+    output: Ticket,
+  }),
+  'counter.redirect': op({
+    summary: 'Finish here and queue the citizen at the back of another service, same display code',
+    access: staff,
+    input: z.object({ ticketId: Id, serviceId: Id }).strict(),
+    output: Ticket,
+  }),
+
+  'calls.since': op({
+    summary: 'Every call and recall after the given call id, in order (displays catch up with this)',
+    access: { staff: 'officer', devices: ['display', 'rating'] },
+    input: z.object({ after: z.int().min(0), limit: z.int().min(1).max(500).default(200) }).strict(),
+    output: z.object({ calls: z.array(Call), lastId: z.int() }),
+  }),
+  'display.state': op({
+    summary: 'What the waiting-room display shows: recent calls with marks, waiting counts, ticker',
+    access: { staff: 'officer', devices: ['display'] },
+    input: Empty,
+    output: z.object({
+      siteName: z.string(),
+      ticker: z.string(),
+      recent: z.array(DisplayCall),
+      queue: z.array(ServiceQueueCount),
+      lastCallId: z.int(),
+    }),
+  }),
+} as const;
+
+export type Ops = typeof ops;
+export type OpName = keyof Ops;
+export type OpInput<K extends OpName> = z.input<Ops[K]['input']>;
+export type OpParsedInput<K extends OpName> = z.output<Ops[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Ops[K]['output']>;
+
+export const opNames = Object.keys(ops) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(ops, name);
+}

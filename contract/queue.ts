@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/** Ids of rows a site creates offline are UUIDv7; seeded and central rows may use any UUID. */
+export const Id = z.uuid();
+export const IsoTime = z.iso.datetime({ offset: true });
+/** A calendar date in Vietnam time, `YYYY-MM-DD`. */
+export const VnDate = z.iso.date();
+export const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM');
+
+export const TimeWindow = z
+  .object({ from: HhMm, to: HhMm })
+  .refine((w) => w.from < w.to, { message: 'Giờ bắt đầu phải trước giờ kết thúc' });
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+/** Seven lists of windows, index 0 = Chủ nhật … 6 = Thứ bảy, in Vietnam time. */
+export const WeeklyHours = z.array(z.array(TimeWindow).max(6)).length(7);
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+export const PriorityMode = z.enum(['both', 'normal', 'priority']);
+export type PriorityMode = z.infer<typeof PriorityMode>;
+
+export const NumberSequenceFields = z.object({
+  id: Id,
+  code: z.string().min(1).max(32),
+  rangeStart: z.int().min(0).max(999_999),
+  rangeEnd: z.int().min(1).max(999_999),
+  step: z.int().min(1).max(1000),
+  padWidth: z.int().min(1).max(6),
+});
+export const rangeIsOrdered = [
+  (s: { rangeStart: number; rangeEnd: number }) => s.rangeStart <= s.rangeEnd,
+  { message: 'Số bắt đầu phải nhỏ hơn hoặc bằng số kết thúc' },
+] as const;
+export const NumberSequence = NumberSequenceFields.refine(...rangeIsOrdered);
+export type NumberSequence = z.infer<typeof NumberSequence>;
+
+export const Service = z.object({
+  id: Id,
+  code: z.string().min(1).max(32),
+  name: z.string().min(1).max(120),
+  nameEn: z.string().max(120),
+  hint: z.string().max(200),
+  hintEn: z.string().max(200),
+  /** Ticket prefix: one to three capital letters. */
+  prefix: z.string().regex(/^[A-Z]{1,3}$/, 'Tiền tố là 1–3 chữ cái in hoa không dấu'),
+  sequenceId: Id,
+  priorityMode: PriorityMode,
+  dailyCap: z.int().min(1).nullable(),
+  /** null = the site's hours for taking numbers. */
+  hours: WeeklyHours.nullable(),
+  defaultServiceMinutes: z.int().min(1).max(240),
+  /** A ticket waiting longer than this is called first; null = the site's rule. */
+  maxWaitMinutes: z.int().min(1).max(600).nullable(),
+  active: z.boolean(),
+  sortOrder: z.int(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const PriorityClass = z.object({
+  id: Id,
+  code: z.string().min(1).max(32),
+  label: z.string().min(1).max(80),
+  labelEn: z.string().max(80),
+  /** Higher is called first among priority tickets. */
+  weight: z.int().min(1).max(100),
+  active: z.boolean(),
+  sortOrder: z.int(),
+});
+export type PriorityClass = z.infer<typeof PriorityClass>;
+
+export const CounterKind = z.enum(['quay', 'phong', 'ban']);
+export const CounterMode = z.enum(['all', 'normal', 'priority']);
+export type CounterMode = z.infer<typeof CounterMode>;
+
+export const CounterSkill = z.object({ serviceId: Id, weight: z.int().min(1).max(100) });
+export type CounterSkill = z.infer<typeof CounterSkill>;
+
+export const Counter = z.object({
+  id: Id,
+  number: z.int().min(1).max(999),
+  label: z.string().min(1).max(60),
+  kind: CounterKind,
+  mode: CounterMode,
+  skills: z.array(CounterSkill),
+  active: z.boolean(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'skipped', 'finished', 'cancelled', 'redirected']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const TicketSource = z.enum(['kiosk', 'staff', 'appointment']);
+
+export const WaitEstimate = z.object({
+  minMinutes: z.int().min(1),
+  maxMinutes: z.int().min(1),
+  /** Vietnamese text for the ticket and the kiosk, e.g. "khoảng 15–20 phút". */
+  text: z.string(),
+});
+export type WaitEstimate = z.infer<typeof WaitEstimate>;
+
+export const Ticket = z.object({
+  id: Id,
+  serviceDate: VnDate,
+  number: z.int(),
+  displayCode: z.string(),
+  serviceId: Id,
+  serviceName: z.string(),
+  priorityClassId: Id.nullable(),
+  priorityLabel: z.string().nullable(),
+  source: TicketSource,
+  status: TicketStatus,
+  issuedAt: IsoTime,
+  queueEnteredAt: IsoTime,
+  calledAt: IsoTime.nullable(),
+  startedAt: IsoTime.nullable(),
+  finishedAt: IsoTime.nullable(),
+  counterId: Id.nullable(),
+  counterNumber: z.int().nullable(),
+  staffId: Id.nullable(),
+  recallCount: z.int(),
+  parentTicketId: Id.nullable(),
+  /** Set by a transfer to one counter: only that counter calls it. */
+  reservedCounterId: Id.nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const CallReasonCode = z.enum(['priority', 'interleave', 'max_wait', 'skill', 'fifo', 'service', 'specific', 'reserved']);
+export type CallReasonCode = z.infer<typeof CallReasonCode>;
+export const CallReason = z.object({ code: CallReasonCode, text: z.string() });
+export type CallReason = z.infer<typeof CallReason>;
+
+/** What a display receives: no personal data, ever. `id` increases with every call and recall. */
+export const Call = z.object({
+  id: z.int().min(1),
+  at: IsoTime,
+  kind: z.enum(['call', 'recall']),
+  ticketId: Id,
+  displayCode: z.string(),
+  counterId: Id,
+  counterNumber: z.int(),
+  counterLabel: z.string(),
+  serviceId: Id,
+  serviceName: z.string(),
+});
+export type Call = z.infer<typeof Call>;
+
+export const CallingRules = z.object({
+  /** After this many priority calls in a row at a counter, the next call takes the oldest normal ticket; null = strict priority. */
+  interleaveAfterPriority: z.int().min(1).max(20).nullable(),
+  /** A ticket waiting longer is called first (a service may set its own); null = off. */
+  maxWaitMinutes: z.int().min(1).max(600).nullable(),
+  /** Order by the counter's skill weight before time. */
+  useSkillWeights: z.boolean(),
+});
+export type CallingRules = z.infer<typeof CallingRules>;
+
+export const Site = z.object({
+  name: z.string().min(1).max(160),
+  agencyCode: z.string().max(40),
+  address: z.string().max(200),
+  province: z.string().max(80),
+  queueHours: WeeklyHours,
+  callingRules: CallingRules,
+  ticker: z.string().max(500),
+  language: z.enum(['vi', 'en']),
+  /** True while the site still runs on the demo data created at first start. */
+  sampleData: z.boolean(),
+});
+export type Site = z.infer<typeof Site>;

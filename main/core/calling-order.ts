@@ -1,0 +1,115 @@
+import type { CallReason, CallingRules, CounterMode } from '../../contract/queue';
+
+/** A waiting ticket as the calling rules see it. */
+export interface Candidate {
+  readonly id: string;
+  readonly number: number;
+  readonly displayCode: string;
+  readonly serviceId: string;
+  /** null = a normal (non-priority) ticket. */
+  readonly priorityWeight: number | null;
+  readonly priorityLabel: string | null;
+  /** When the ticket entered the queue (a transfer keeps it, a redirect resets it), epoch ms. */
+  readonly queueEnteredAt: number;
+  readonly reservedCounterId: string | null;
+}
+
+export interface CallingContext {
+  readonly now: number;
+  readonly counterId: string;
+  readonly counterMode: CounterMode;
+  /** serviceId → skill weight of this counter; services absent here are not served. */
+  readonly skills: ReadonlyMap<string, number>;
+  readonly rules: CallingRules;
+  /** Per-service maximum wait overriding the site rule. */
+  readonly serviceMaxWait: ReadonlyMap<string, number | null>;
+  readonly serviceNames: ReadonlyMap<string, string>;
+  /** Consecutive priority calls this counter made most recently (for the interleave rule). */
+  readonly priorityStreak: number;
+  /** "Call next from one service". */
+  readonly onlyServiceId?: string;
+}
+
+export interface Choice {
+  readonly ticketId: string;
+  readonly reason: CallReason;
+}
+
+/**
+ * Which waiting ticket this counter calls next, and why — in the order queue.md lays out:
+ * 1. hard filters (skills or a transfer to this counter, counter mode, service filter);
+ * 2. a ticket past its maximum wait;
+ * 3. interleave: after N priority calls in a row, the oldest normal ticket;
+ * 4. priority weight, skill weight, time entered the queue, number.
+ * Normal tickets have no priority weight; they sort after every priority ticket explicitly
+ * rather than by whatever a NULL happens to compare as.
+ */
+export function chooseNext(candidates: readonly Candidate[], ctx: CallingContext): Choice | null {
+  const eligible = candidates.filter((c) => isEligible(c, ctx));
+  if (eligible.length === 0) return null;
+  const name = (c: Candidate) => ctx.serviceNames.get(c.serviceId) ?? '';
+
+  const overdue = eligible
+    .map((c) => ({ c, limit: ctx.serviceMaxWait.get(c.serviceId) ?? ctx.rules.maxWaitMinutes }))
+    .filter((x): x is { c: Candidate; limit: number } => x.limit !== null && ctx.now - x.c.queueEnteredAt > x.limit * 60_000)
+    .sort((a, b) => byTime(a.c, b.c));
+  const late = overdue[0];
+  if (late) {
+    const waited = Math.floor((ctx.now - late.c.queueEnteredAt) / 60_000);
+    return reasoned(late.c, 'max_wait', `Đã chờ ${waited} phút, quá thời gian chờ tối đa ${late.limit} phút (${name(late.c)})`);
+  }
+
+  const n = ctx.rules.interleaveAfterPriority;
+  const hasPriority = eligible.some((c) => c.priorityWeight !== null);
+  const normals = eligible.filter((c) => c.priorityWeight === null).sort(byTime);
+  const oldestNormal = normals[0];
+  if (n !== null && ctx.priorityStreak >= n && hasPriority && oldestNormal) {
+    return reasoned(oldestNormal, 'interleave', `Đến lượt số thường sau ${ctx.priorityStreak} số ưu tiên liên tiếp (${name(oldestNormal)})`);
+  }
+
+  const skill = (c: Candidate) => (ctx.rules.useSkillWeights ? (ctx.skills.get(c.serviceId) ?? 0) : 0);
+  const ordered = [...eligible].sort(
+    (a, b) => comparePriority(a.priorityWeight, b.priorityWeight) || skill(b) - skill(a) || byTime(a, b),
+  );
+  const best = ordered[0]!;
+  if (best.priorityWeight !== null) return reasoned(best, 'priority', `Ưu tiên: ${best.priorityLabel ?? 'đối tượng ưu tiên'} (${name(best)})`);
+  if (best.reservedCounterId === ctx.counterId) return reasoned(best, 'reserved', `Số được chuyển đến quầy này (${name(best)})`);
+  if (ctx.onlyServiceId !== undefined) return reasoned(best, 'service', `Số chờ lâu nhất của dịch vụ ${name(best)}`);
+  const olderElsewhere = ordered.some((c) => c.priorityWeight === null && byTime(c, best) < 0);
+  if (olderElsewhere) {
+    return reasoned(best, 'skill', `Quầy ưu tiên phục vụ ${name(best)} (trọng số ${skill(best)}), số chờ lâu nhất của dịch vụ này`);
+  }
+  return reasoned(best, 'fifo', `Theo thứ tự lấy số: số chờ lâu nhất (${name(best)})`);
+}
+
+function isEligible(c: Candidate, ctx: CallingContext): boolean {
+  if (ctx.onlyServiceId !== undefined && c.serviceId !== ctx.onlyServiceId) return false;
+  if (c.reservedCounterId !== null) return c.reservedCounterId === ctx.counterId;
+  if (!ctx.skills.has(c.serviceId)) return false;
+  if (ctx.counterMode === 'normal') return c.priorityWeight === null;
+  if (ctx.counterMode === 'priority') return c.priorityWeight !== null;
+  return true;
+}
+
+/** Higher weight first; a normal ticket (null) after every priority ticket. */
+export function comparePriority(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return b - a;
+}
+
+function byTime(a: Candidate, b: Candidate): number {
+  return a.queueEnteredAt - b.queueEnteredAt || a.number - b.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function reasoned(c: Candidate, code: CallReason['code'], text: string): Choice {
+  return { ticketId: c.id, reason: { code, text } };
+}
+
+/** How many waiting tickets of the same service would be called before this one (interleave aside). */
+export function peopleAhead(ticket: Candidate, waitingSameService: readonly Candidate[]): number {
+  return waitingSameService.filter(
+    (o) => o.id !== ticket.id && (comparePriority(o.priorityWeight, ticket.priorityWeight) || byTime(o, ticket)) < 0,
+  ).length;
+}

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from './data-dir';
+import { findAppRoot, lanAddresses, portFromEnv } from './hub-env';
+import { startHub } from './start-hub';
+
+/**
+ * Headless hub: what `npm start` runs where no Electron runtime is installed, and what a small
+ * server PC at a provincial centre runs as a service. Every screen is then opened from a browser.
+ */
+async function main(): Promise<void> {
+  const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const dataDir = resolve(defaultDataDir());
+  const rendererDir = join(root, 'dist', 'renderer');
+  const running = await startHub({
+    dataDir,
+    port: portFromEnv(process.env),
+    host: process.env.MOTCUA_HOST ?? '0.0.0.0',
+    rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
+    voiceDir: join(root, 'resources', 'voice'),
+    version,
+  });
+  const port = running.lan.port;
+  const hosts = ['127.0.0.1', ...lanAddresses()];
+  const lines = [
+    `Một Cửa ${version} — hub đang chạy (không có Electron: chế độ máy chủ, mở các màn hình bằng trình duyệt)`,
+    `Thư mục dữ liệu: ${dataDir}`,
+    ...(running.migration.from !== running.migration.to
+      ? [`Cơ sở dữ liệu: phiên bản ${running.migration.from} → ${running.migration.to}${running.migration.backupPath ? ` (bản sao: ${running.migration.backupPath})` : ''}`]
+      : []),
+    '',
+    ...hosts.flatMap((h) => [
+      `  Quầy (counter):        http://${h}:${port}/counter`,
+      `  Kiosk lấy số:          http://${h}:${port}/kiosk`,
+      `  Màn hình chờ (TV):     http://${h}:${port}/display`,
+      `  Đánh giá (rating):     http://${h}:${port}/rating`,
+      `  Quản trị (admin):      http://${h}:${port}/admin`,
+      `  API (OpenAPI):         http://${h}:${port}/api/openapi.json`,
+      '',
+    ]),
+  ];
+  if (running.firstAdmin) {
+    lines.push(
+      '================================================================',
+      ' LẦN CHẠY ĐẦU TIÊN — đã tạo một đơn vị MẪU (dữ liệu mẫu) để dùng thử.',
+      ` Tài khoản quản trị: ${running.firstAdmin.username}`,
+      ` Mật khẩu dùng một lần: ${running.firstAdmin.password}`,
+      ' Mật khẩu này chỉ hiện MỘT lần và phải đổi ở lần đăng nhập đầu tiên.',
+      '================================================================',
+    );
+  }
+  console.log(lines.join('\n'));
+
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

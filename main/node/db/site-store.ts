@@ -1,0 +1,24 @@
+import type { Site } from '../../../contract/queue';
+import type { Db } from './open';
+
+/** Site-wide settings as JSON values by key. */
+export class SiteStore {
+  constructor(private readonly db: Db) {}
+
+  get<T>(key: string): T | null {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  set(key: string, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  }
+
+  site(): Site {
+    const site = this.get<Site>('site');
+    if (!site) throw new Error('The site has not been set up (no "site" setting)');
+    return site;
+  }
+}

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const DEFAULT_PORT = 8686;
+
+/** The folder with package.json, found from this file whether it runs from source or from dist/. */
+export function findAppRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+export function portFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.MOTCUA_PORT;
+  if (raw === undefined || raw === '') return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`MOTCUA_PORT không hợp lệ: ${raw}`);
+  return port;
+}

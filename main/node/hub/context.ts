@@ -1,0 +1,40 @@
+import type { Principal } from '../../../contract/access';
+import type { OpName, OpOutput, OpParsedInput } from '../../../contract/ops';
+import type { AuditStore } from '../db/audit-store';
+import type { CatalogStore } from '../db/catalog-store';
+import type { CounterSessionStore } from '../db/counter-session-store';
+import type { Db } from '../db/open';
+import type { OutboxStore } from '../db/outbox-store';
+import type { PeopleStore } from '../db/people-store';
+import type { SiteStore } from '../db/site-store';
+import type { TicketStore } from '../db/ticket-store';
+import type { LoginThrottle } from '../../core/login-throttle';
+import type { HubBus, Notifications } from './bus';
+
+/** Everything a handler may use: the database through its stores, the clock, the bus. */
+export interface HubDeps {
+  readonly db: Db;
+  readonly site: SiteStore;
+  readonly catalog: CatalogStore;
+  readonly people: PeopleStore;
+  readonly sessions: CounterSessionStore;
+  readonly tickets: TicketStore;
+  readonly outbox: OutboxStore;
+  readonly audit: AuditStore;
+  readonly bus: HubBus;
+  readonly throttle: LoginThrottle;
+  /** Injected so tests can run a day, a rollover or a week in a second. */
+  readonly clock: () => number;
+  readonly version: string;
+}
+
+export interface HandlerContext {
+  readonly principal: Principal;
+  readonly now: number;
+  /** Client address, for login throttling and the audit log. */
+  readonly clientAddress: string;
+  readonly notify: Notifications;
+}
+
+export type Handler<K extends OpName> = (input: OpParsedInput<K>, ctx: HandlerContext) => OpOutput<K> | Promise<OpOutput<K>>;
+export type Handlers = { readonly [K in OpName]: Handler<K> };

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Site, WeeklyHours } from '../../../contract/queue';
+import { hashPassword, oneTimePassword } from '../auth/password';
+import { uuidv7 } from '../db/uuidv7';
+import type { HubDeps } from './context';
+
+const weekdays = (windows: { from: string; to: string }[]): WeeklyHours => [[], windows, windows, windows, windows, windows, []];
+
+const demoServices = [
+  { code: 'HT', prefix: 'A', name: 'Hộ tịch', nameEn: 'Civil status', hint: 'Khai sinh, kết hôn, khai tử, xác nhận tình trạng hôn nhân', hintEn: 'Birth, marriage, death registration', minutes: 10 },
+  { code: 'CT', prefix: 'B', name: 'Chứng thực', nameEn: 'Certification', hint: 'Chứng thực bản sao, chữ ký, hợp đồng', hintEn: 'Certified copies, signatures, contracts', minutes: 5 },
+  { code: 'DD', prefix: 'C', name: 'Đất đai', nameEn: 'Land', hint: 'Đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất', hintEn: 'Land registration and certificates', minutes: 15 },
+  { code: 'KD', prefix: 'D', name: 'Kinh doanh', nameEn: 'Business', hint: 'Đăng ký hộ kinh doanh, thay đổi nội dung đăng ký', hintEn: 'Household business registration', minutes: 12 },
+] as const;
+
+const demoPriority = [
+  { code: 'NCC', label: 'Người có công với cách mạng', labelEn: 'Revolutionary contributor', weight: 5 },
+  { code: 'NKT', label: 'Người khuyết tật', labelEn: 'Person with a disability', weight: 4 },
+  { code: 'NCT', label: 'Người cao tuổi (từ 60 tuổi)', labelEn: 'Elderly (60+)', weight: 3 },
+  { code: 'PNMT', label: 'Phụ nữ mang thai', labelEn: 'Pregnant woman', weight: 3 },
+  { code: 'CON36', label: 'Người đưa con dưới 36 tháng tuổi', labelEn: 'With a child under 36 months', weight: 2 },
+] as const;
+
+/**
+ * First start: a demo commune that works at once — four services, three counters, the usual
+ * priority classes, and an admin whose one-time password is returned to be printed once and
+ * must be changed at first login. The site is flagged as sample data until the admin renames it.
+ * Returns null when the database already has a site.
+ */
+export async function createDemoSiteIfEmpty(deps: HubDeps): Promise<{ username: string; password: string } | null> {
+  if (deps.site.get('site') !== null) return null;
+  const password = oneTimePassword();
+  const hash = await hashPassword(password);
+  const now = deps.clock();
+  return deps.db.transaction(() => {
+    if (deps.site.get('site') !== null) return null;
+    const site: Site = {
+      name: 'UBND xã Mẫu — Bộ phận Một cửa (DỮ LIỆU MẪU)',
+      agencyCode: '000.00.00.H21',
+      address: 'Thôn 1, xã Mẫu',
+      province: 'Gia Lai',
+      queueHours: weekdays([{ from: '07:00', to: '11:30' }, { from: '13:00', to: '17:00' }]),
+      callingRules: { interleaveAfterPriority: 3, maxWaitMinutes: 45, useSkillWeights: true },
+      ticker: 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.',
+      language: 'vi',
+      sampleData: true,
+    };
+    deps.site.set('site', site);
+    // A new database is a new outbox stream for the central (sync.md: incarnation).
+    deps.site.set('incarnation', randomUUID());
+
+    const services = demoServices.map((d, i) => {
+      const sequenceId = uuidv7(now);
+      deps.catalog.saveSequence({ id: sequenceId, code: d.code, rangeStart: 1, rangeEnd: 9999, step: 1, padWidth: 3 });
+      const service = {
+        id: uuidv7(now), code: d.code, name: d.name, nameEn: d.nameEn, hint: d.hint, hintEn: d.hintEn, prefix: d.prefix,
+        sequenceId, priorityMode: 'both' as const, dailyCap: null, hours: null, defaultServiceMinutes: d.minutes,
+        maxWaitMinutes: null, active: true, sortOrder: i,
+      };
+      deps.catalog.saveService(service);
+      return service;
+    });
+    demoPriority.forEach((p, i) => deps.catalog.savePriorityClass({ id: uuidv7(now), ...p, active: true, sortOrder: i }));
+    const [ht, ct, dd, kd] = services as [(typeof services)[0], (typeof services)[0], (typeof services)[0], (typeof services)[0]];
+    const counters = [
+      { number: 1, skills: [{ serviceId: ht.id, weight: 3 }, { serviceId: ct.id, weight: 1 }] },
+      { number: 2, skills: [{ serviceId: ct.id, weight: 3 }, { serviceId: ht.id, weight: 1 }, { serviceId: kd.id, weight: 1 }] },
+      { number: 3, skills: [{ serviceId: dd.id, weight: 3 }, { serviceId: kd.id, weight: 2 }] },
+    ];
+    for (const c of counters) {
+      deps.catalog.saveCounter({ id: uuidv7(now), number: c.number, label: `Quầy số ${c.number}`, kind: 'quay', mode: 'all', skills: c.skills, active: true });
+    }
+    deps.people.insertStaff(
+      { id: uuidv7(now), username: 'admin', fullName: 'Quản trị viên', role: 'admin', active: true, canCallSpecific: true, mustChangePassword: true },
+      hash,
+      now,
+    );
+    deps.audit.record({ kind: 'system', id: null }, 'site.demoCreated', null, {}, now);
+    return { username: 'admin', password };
+  })();
+}

@@ -1,0 +1,113 @@
+import '../../../contract/locale';
+import type { Principal } from '../../../contract/access';
+import { HubError } from '../../../contract/errors';
+import { isOpName, ops, type OpName, type OpOutput } from '../../../contract/ops';
+import { authorize } from '../../core/access';
+import { LoginThrottle } from '../../core/login-throttle';
+import { AuditStore } from '../db/audit-store';
+import { CatalogStore } from '../db/catalog-store';
+import { CounterSessionStore } from '../db/counter-session-store';
+import type { Db } from '../db/open';
+import { OutboxStore } from '../db/outbox-store';
+import { PeopleStore } from '../db/people-store';
+import { SiteStore } from '../db/site-store';
+import { TicketStore } from '../db/ticket-store';
+import { authHandlers } from './auth-handlers';
+import { authenticate } from './authenticate';
+import { HubBus, Notifications } from './bus';
+import { catalogHandlers } from './catalog-handlers';
+import type { Handlers, HubDeps } from './context';
+import { counterHandlers } from './counter-handlers';
+import { displayHandlers } from './display-handlers';
+import { ticketHandlers } from './ticket-handlers';
+
+export interface HubOptions {
+  readonly db: Db;
+  readonly clock?: () => number;
+  readonly version?: string;
+}
+
+/**
+ * The site hub's core service: one handler per contract operation, reached through `invoke`
+ * by every transport. `invoke` authenticates, authorizes, validates, runs the handler, and only
+ * after the handler returned (its transaction committed) announces the changes on the bus.
+ */
+export class Hub {
+  readonly deps: HubDeps;
+  readonly bus = new HubBus();
+  private readonly handlers: Handlers;
+
+  constructor(options: HubOptions) {
+    const db = options.db;
+    const outbox = new OutboxStore(db);
+    this.deps = {
+      db,
+      site: new SiteStore(db),
+      catalog: new CatalogStore(db),
+      people: new PeopleStore(db),
+      sessions: new CounterSessionStore(db),
+      tickets: new TicketStore(db, outbox),
+      outbox,
+      audit: new AuditStore(db),
+      bus: this.bus,
+      throttle: new LoginThrottle(),
+      clock: options.clock ?? Date.now,
+      version: options.version ?? '0.0.0',
+    };
+    this.handlers = {
+      ...authHandlers(this.deps),
+      ...catalogHandlers(this.deps),
+      ...ticketHandlers(this.deps),
+      ...counterHandlers(this.deps),
+      ...displayHandlers(this.deps),
+    };
+  }
+
+  /** Who a bearer token belongs to (for the event stream, which authenticates once per socket). */
+  principalOf(token: string | null): Principal {
+    return authenticate(this.deps, token, this.deps.clock());
+  }
+
+  async invoke(name: string, input: unknown, token: string | null, clientAddress: string): Promise<unknown> {
+    if (!isOpName(name)) throw new HubError('NOT_FOUND', `Không có thao tác ${name}.`);
+    return this.run(name, input, token, clientAddress);
+  }
+
+  private async run<K extends OpName>(name: K, input: unknown, token: string | null, clientAddress: string): Promise<OpOutput<K>> {
+    const def = ops[name];
+    const now = this.deps.clock();
+    let principal: Principal;
+    try {
+      principal = authenticate(this.deps, token, now);
+    } catch (e) {
+      // A stale token must not stop someone from logging in or pairing again.
+      if (!('public' in def.access)) throw e;
+      principal = { kind: 'anonymous' };
+    }
+    authorize(def.access, principal);
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      throw new HubError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${issues.map((i) => (i.path ? `${i.path}: ` : '') + i.message).join('; ')}`, { issues });
+    }
+    const notify = new Notifications();
+    const handler = this.handlers[name] as (input: unknown, ctx: Parameters<Handlers[K]>[1]) => Promise<OpOutput<K>> | OpOutput<K>;
+    try {
+      const output = await handler(parsed.data, { principal, now, clientAddress, notify });
+      notify.flush(this.bus);
+      return output;
+    } catch (e) {
+      throw asHubError(e);
+    }
+  }
+}
+
+/** Database constraint failures become a CONFLICT the user can read; anything unknown stays as it is (INTERNAL at the transport). */
+function asHubError(e: unknown): unknown {
+  if (e instanceof HubError) return e;
+  if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+    const column = /: ([\w.]+)(,|$)/.exec(e.message)?.[1] ?? '';
+    return new HubError('CONFLICT', 'Dữ liệu bị trùng hoặc không còn phù hợp với dữ liệu hiện có. Vui lòng kiểm tra và thử lại.', { constraint: column || e.code });
+  }
+  return e;
+}

@@ -1,0 +1,140 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Principal } from '../../../contract/access';
+import { HubError } from '../../../contract/errors';
+import { closeCodes, type ServerMessage } from '../../../contract/events';
+import type { Call } from '../../../contract/queue';
+import type { Hub } from '../hub/hub';
+
+const REPLAY_PAGE = 500;
+const HEARTBEAT_MS = 20_000;
+/** Credentials of open sockets are checked again this often (a session can expire while a screen stays open). */
+const RECHECK_MS = 60_000;
+
+interface Client {
+  readonly ws: WebSocket;
+  readonly token: string;
+  principal: Principal;
+  lastCallId: number;
+  alive: boolean;
+}
+
+/** Who may receive calls on the stream (kiosks get only change hints). */
+function receivesCalls(p: Principal): boolean {
+  return p.kind === 'staff' || (p.kind === 'device' && (p.deviceKind === 'display' || p.deviceKind === 'rating'));
+}
+
+/**
+ * The WebSocket event stream at /api/events. A client says which call it saw last (`after`); the
+ * server replays every later call from the database, then forwards new ones as they commit, so
+ * a display that was offline or reconnecting never loses a call and never sees one twice.
+ */
+export class EventStream {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly clients = new Set<Client>();
+  private readonly timers: NodeJS.Timeout[];
+
+  constructor(private readonly hub: Hub) {
+    hub.bus.on('call', (call) => {
+      for (const c of this.clients) this.sendCall(c, call);
+    });
+    hub.bus.on('changed', (topics) => {
+      for (const c of this.clients) send(c.ws, { type: 'changed', topics });
+    });
+    hub.bus.on('credentialEnded', (e) => {
+      for (const c of this.clients) {
+        const p = c.principal;
+        const hit =
+          (p.kind === 'device' && p.deviceId === e.deviceId) ||
+          (p.kind === 'staff' && (p.sessionId === e.authSessionId || p.staffId === e.staffId));
+        if (hit) this.recheck(c);
+      }
+    });
+    this.timers = [
+      setInterval(() => this.heartbeat(), HEARTBEAT_MS),
+      setInterval(() => {
+        for (const c of this.clients) this.recheck(c);
+      }, RECHECK_MS),
+    ];
+    for (const t of this.timers) t.unref();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const token = url.searchParams.get('token') ?? '';
+    const after = Math.max(0, Number.parseInt(url.searchParams.get('after') ?? '0', 10) || 0);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, after));
+  }
+
+  private accept(ws: WebSocket, token: string, after: number): void {
+    let principal: Principal;
+    try {
+      principal = this.hub.principalOf(token || null);
+      if (principal.kind === 'anonymous') throw new HubError('UNAUTHENTICATED');
+    } catch (e) {
+      // Accept, explain, close: a browser cannot read the status of a refused upgrade.
+      bye(ws, e);
+      return;
+    }
+    const client: Client = { ws, token, principal, lastCallId: after, alive: true };
+    ws.on('pong', () => (client.alive = true));
+    ws.on('close', () => this.clients.delete(client));
+    ws.on('error', () => this.clients.delete(client));
+    const tickets = this.hub.deps.tickets;
+    send(ws, { type: 'hello', serverTime: new Date(this.hub.deps.clock()).toISOString(), lastCallId: tickets.lastCallId() });
+    // Replay and subscription happen in one synchronous run: no call can commit in between.
+    if (receivesCalls(principal)) {
+      for (;;) {
+        const page = tickets.callsSince(client.lastCallId, REPLAY_PAGE);
+        for (const call of page) this.sendCall(client, call);
+        if (page.length < REPLAY_PAGE) break;
+      }
+    }
+    this.clients.add(client);
+  }
+
+  private sendCall(c: Client, call: Call): void {
+    if (call.id <= c.lastCallId || !receivesCalls(c.principal)) return;
+    c.lastCallId = call.id;
+    send(c.ws, { type: 'call', call });
+  }
+
+  private recheck(c: Client): void {
+    try {
+      c.principal = this.hub.principalOf(c.token);
+    } catch (e) {
+      this.clients.delete(c);
+      bye(c.ws, e);
+    }
+  }
+
+  private heartbeat(): void {
+    for (const c of this.clients) {
+      if (!c.alive) {
+        this.clients.delete(c);
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }
+
+  close(): void {
+    for (const t of this.timers) clearInterval(t);
+    for (const c of this.clients) c.ws.close(closeCodes.goingAway, 'hub stopping');
+    this.clients.clear();
+    this.wss.close();
+  }
+}
+
+function send(ws: WebSocket, m: ServerMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+}
+
+function bye(ws: WebSocket, e: unknown): void {
+  const err = e instanceof HubError ? e : new HubError('UNAUTHENTICATED');
+  send(ws, { type: 'bye', error: err.toEnvelope().error });
+  ws.close(closeCodes.unauthorized, err.code);
+}

@@ -1,0 +1,77 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * Content Security Policy for every page: only the hub's own scripts, fonts and sounds; the
+ * event stream on the same host. Nothing is loaded from the internet, which a commune may not have.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'self' blob:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Screens of the single-page renderer: any of these paths serves index.html. */
+const screens = new Set(['/', '/kiosk', '/counter', '/display', '/rating', '/admin', '/pair']);
+
+export async function serveStatic(
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rendererDir: string | null,
+  mounts: readonly { prefix: string; dir: string }[],
+): Promise<void> {
+  const mount = mounts.find((m) => path.startsWith(m.prefix));
+  const root = mount ? mount.dir : rendererDir;
+  const rel = mount ? path.slice(mount.prefix.length) : screens.has(path.replace(/\/$/, '') || '/') ? 'index.html' : path.slice(1);
+  if (root === null) return notFound(res);
+  const file = normalize(join(root, decodeURIComponent(rel)));
+  if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) return notFound(res);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return notFound(res);
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    // Built assets have content hashes in their names; pages and clips must stay fresh.
+    'cache-control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Không tìm thấy trang.');
+}

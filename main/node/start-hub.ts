@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MigrateResult } from './db/migrate';
+import { openDatabase } from './db/open';
+import { lockDataDir } from './data-dir';
+import { createDemoSiteIfEmpty } from './hub/demo-site';
+import { Hub } from './hub/hub';
+import { startLanServer, type LanServer } from './lan/server';
+
+export interface StartHubOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly rendererDir: string | null;
+  readonly voiceDir: string | null;
+  readonly version: string;
+  readonly clock?: () => number;
+  readonly nativeBinding?: string;
+  readonly log?: (msg: string, err?: unknown) => void;
+}
+
+export interface RunningHub {
+  readonly hub: Hub;
+  readonly lan: LanServer;
+  readonly migration: MigrateResult;
+  /** Set on the very first start only: the admin's one-time password, to be shown once. */
+  readonly firstAdmin: { username: string; password: string } | null;
+  close(): Promise<void>;
+}
+
+/** Everything a site hub is, started in one process: the database, the core service, the LAN server. */
+export async function startHub(o: StartHubOptions): Promise<RunningHub> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const unlock = lockDataDir(o.dataDir);
+  try {
+    const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+    const hub = new Hub({ db, version: o.version, ...(o.clock ? { clock: o.clock } : {}) });
+    const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
+    const lan = await startLanServer({
+      hub,
+      port: o.port,
+      host: o.host,
+      rendererDir: o.rendererDir,
+      mounts: o.voiceDir ? [{ prefix: '/voice/', dir: o.voiceDir }] : [],
+      ...(o.log ? { log: o.log } : {}),
+    });
+    return {
+      hub,
+      lan,
+      migration,
+      firstAdmin,
+      close: async () => {
+        await lan.close();
+        db.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}

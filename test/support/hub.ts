@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHubClient, type HubClient } from '../../contract/client';
+import type { OpOutput } from '../../contract/ops';
+import { startHub, type RunningHub } from '../../main/node/start-hub';
+import { httpTransport } from '../../renderer/src/hub/http-transport';
+
+export interface TestHub {
+  readonly running: RunningHub;
+  readonly url: string;
+  readonly dataDir: string;
+  /** A client with no credentials, or with the given token. */
+  client(token?: string | null): HubClient;
+  /** An admin client (the one-time password already changed). */
+  admin(): Promise<HubClient>;
+  /** A new staff account of this role, logged in. */
+  staff(username: string, role?: 'officer' | 'supervisor' | 'admin', canCallSpecific?: boolean): Promise<HubClient>;
+  /** A paired device of this kind and its token. */
+  device(kind: 'kiosk' | 'display' | 'rating', counterId?: string | null): Promise<{ client: HubClient; token: string }>;
+  catalog(): Promise<OpOutput<'catalog.get'>>;
+  close(): Promise<void>;
+}
+
+export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
+export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
+
+/** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
+export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean } = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
+  const running = await startHub({
+    dataDir, port: 0, host: '127.0.0.1', rendererDir: null, voiceDir: null, version: 'test',
+    ...(options.clock ? { clock: options.clock } : {}),
+    log: () => {},
+  });
+  const url = running.lan.url;
+  const client = (token: string | null = null) => createHubClient(httpTransport(url, () => token));
+  let adminClient: HubClient | null = null;
+  const admin = async () => {
+    if (adminClient) return adminClient;
+    const first = running.firstAdmin;
+    if (first) {
+      const login = await client()['auth.login']({ username: first.username, password: first.password });
+      await client(login.token)['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
+    }
+    const login = await client()['auth.login']({ username: 'admin', password: ADMIN_PASSWORD });
+    adminClient = client(login.token);
+    return adminClient;
+  };
+  const staff: TestHub['staff'] = async (username, role = 'officer', canCallSpecific = false) => {
+    const a = await admin();
+    const account = await a['admin.saveStaff']({ username, fullName: `Cán bộ ${username}`, role, active: true, canCallSpecific, initialPassword: 'mot-lan-dau-1' });
+    const first = await client()['auth.login']({ username, password: 'mot-lan-dau-1' });
+    await client(first.token)['auth.changePassword']({ currentPassword: 'mot-lan-dau-1', newPassword: STAFF_PASSWORD });
+    const login = await client()['auth.login']({ username: account.username, password: STAFF_PASSWORD });
+    return client(login.token);
+  };
+  const device: TestHub['device'] = async (kind, counterId = null) => {
+    const a = await admin();
+    const { code } = await a['devices.createPairingCode']({ kind, name: `${kind} thử`, counterId });
+    const { token } = await client()['devices.pair']({ code });
+    return { client: client(token), token };
+  };
+  return {
+    running, url, dataDir, client, admin, staff, device,
+    catalog: async () => (await admin())['catalog.get']({}),
+    close: async () => {
+      await running.close();
+      if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

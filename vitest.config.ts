@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores on CI: run test files two at a time, each in its own process.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
