@@ -35,17 +35,17 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
   });
   const url = running.lan.url;
   const client = (token: string | null = null) => createHubClient(httpTransport(url, () => token));
-  let adminClient: HubClient | null = null;
+  let passwordChanged = false;
+  /** A fresh admin login each time: tests move the clock past session lifetimes. */
   const admin = async () => {
-    if (adminClient) return adminClient;
     const first = running.firstAdmin;
-    if (first) {
-      const login = await client()['auth.login']({ username: first.username, password: first.password });
-      await client(login.token)['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
+    if (first && !passwordChanged) {
+      const login = await client()['auth.login']({ username: first.username, password: first.password }).catch(() => null);
+      if (login) await client(login.token)['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
+      passwordChanged = true;
     }
     const login = await client()['auth.login']({ username: 'admin', password: ADMIN_PASSWORD });
-    adminClient = client(login.token);
-    return adminClient;
+    return client(login.token);
   };
   const staff: TestHub['staff'] = async (username, role = 'officer', canCallSpecific = false) => {
     const a = await admin();

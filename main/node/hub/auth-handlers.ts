@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
+import type { LoginThrottle } from '../../core/login-throttle';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
 import { newToken, tokenHash } from '../auth/tokens';
 import { actorOf } from '../db/audit-store';
@@ -24,23 +25,28 @@ export function authHandlers(deps: HubDeps) {
   const { people, db } = deps;
 
   /** Throttled per username and per client address, so neither one account nor one machine can be brute-forced. */
-  const throttled = (keys: string[], now: number) => {
-    const wait = Math.max(...keys.map((k) => deps.throttle.retryAfter(k, now)));
+  const throttles = (username: string | null, address: string) =>
+    [
+      ...(username === null ? [] : [{ t: deps.throttle.account, key: username.trim().toLowerCase() }]),
+      { t: deps.throttle.address, key: address },
+    ] as const;
+  const throttled = (keys: readonly { t: LoginThrottle; key: string }[], now: number) => {
+    const wait = Math.max(...keys.map((k) => k.t.retryAfter(k.key, now)));
     if (wait > 0) throw new HubError('LOGIN_THROTTLED', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`, { retryAfterSeconds: Math.ceil(wait / 1000) });
   };
 
   return {
     'auth.login': async ({ username, password }, ctx) => {
-      const keys = [`user:${username.toLowerCase()}`, `ip:${ctx.clientAddress}`];
+      const keys = throttles(username, ctx.clientAddress);
       throttled(keys, ctx.now);
       const staff = people.staffByUsername(username.trim().toLowerCase());
       const ok = await verifyPassword(password, staff?.passwordHash ?? (await decoyHash));
       if (!staff || !ok || !staff.active) {
-        for (const k of keys) deps.throttle.fail(k, ctx.now);
+        for (const k of keys) k.t.fail(k.key, ctx.now);
         deps.audit.record({ kind: 'anonymous', id: null }, 'auth.loginFailed', null, { username, client: ctx.clientAddress }, ctx.now);
         throw new HubError('LOGIN_FAILED', staff && ok && !staff.active ? 'Tài khoản này đã bị khóa. Liên hệ quản trị viên.' : undefined);
       }
-      for (const k of keys) deps.throttle.succeed(k);
+      for (const k of keys) k.t.succeed(k.key);
       const token = newToken('s');
       const expiresAt = ctx.now + SESSION_LIFETIME_MS;
       db.transaction(() => {
@@ -103,13 +109,13 @@ export function authHandlers(deps: HubDeps) {
     },
 
     'devices.pair': ({ code }, ctx) => {
-      const key = `pair:${ctx.clientAddress}`;
-      throttled([key], ctx.now);
+      const keys = throttles(null, ctx.clientAddress);
+      throttled(keys, ctx.now);
       const token = newToken('d');
       const device = db.transaction(() => {
         const p = people.pairingCode(code);
         if (!p || !isLive(p, ctx.now)) {
-          deps.throttle.fail(key, ctx.now);
+          for (const k of keys) k.t.fail(k.key, ctx.now);
           throw new HubError('PAIRING_CODE_INVALID');
         }
         const id = uuidv7(ctx.now);
@@ -118,7 +124,7 @@ export function authHandlers(deps: HubDeps) {
         deps.audit.record({ kind: 'device', id }, 'devices.paired', { type: 'device', id }, { client: ctx.clientAddress }, ctx.now);
         return people.device(id)!;
       })();
-      deps.throttle.succeed(key);
+      for (const k of keys) k.t.succeed(k.key);
       ctx.notify.changed('devices');
       return { token, device };
     },

@@ -22,7 +22,8 @@ export interface HubDeps {
   readonly outbox: OutboxStore;
   readonly audit: AuditStore;
   readonly bus: HubBus;
-  readonly throttle: LoginThrottle;
+  /** Failed logins per account (strict) and per client address (looser: a LAN may share one address). */
+  readonly throttle: { readonly account: LoginThrottle; readonly address: LoginThrottle };
   /** Injected so tests can run a day, a rollover or a week in a second. */
   readonly clock: () => number;
   readonly version: string;

@@ -50,7 +50,7 @@ export class Hub {
       outbox,
       audit: new AuditStore(db),
       bus: this.bus,
-      throttle: new LoginThrottle(),
+      throttle: { account: new LoginThrottle(5), address: new LoginThrottle(20) },
       clock: options.clock ?? Date.now,
       version: options.version ?? '0.0.0',
     };

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface HubProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Printed only on the first start of a data folder. */
+  readonly oneTimePassword: string | null;
+  readonly output: () => string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The hub as its own OS process (headless `npm start` minus the build), so a test can kill -9 it. */
+export function startHubProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main', 'node', 'cli.ts')], {
+    cwd: root,
+    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}`)), 30_000);
+    const check = () => {
+      const url = /API \(OpenAPI\):\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/openapi\.json/.exec(out)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      resolve({
+        child,
+        url,
+        oneTimePassword: /Mật khẩu dùng một lần: (\S+)/.exec(out)?.[1] ?? null,
+        output: () => out,
+        kill: async (signal = 'SIGKILL') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          await exited;
+        },
+      });
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code}:\n${out}`));
+    });
+  });
+}
