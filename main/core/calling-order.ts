@@ -107,9 +107,11 @@ function reasoned(c: Candidate, code: CallReason['code'], text: string): Choice 
   return { ticketId: c.id, reason: { code, text } };
 }
 
-/** How many waiting tickets of the same service would be called before this one (interleave aside). */
-export function peopleAhead(ticket: Candidate, waitingSameService: readonly Candidate[]): number {
-  return waitingSameService.filter(
-    (o) => o.id !== ticket.id && (comparePriority(o.priorityWeight, ticket.priorityWeight) || byTime(o, ticket)) < 0,
-  ).length;
+/**
+ * People ahead of a ticket that has just entered the queue: everyone already waiting in its
+ * service except those of lower priority (they entered earlier, so time does not help them).
+ * Takes waiting counts by priority weight, so issuing never has to read the whole queue.
+ */
+export function peopleAheadOfNewcomer(priorityWeight: number | null, waitingByWeight: readonly { weight: number | null; count: number }[]): number {
+  return waitingByWeight.filter((w) => comparePriority(w.weight, priorityWeight) <= 0).reduce((n, w) => n + w.count, 0);
 }

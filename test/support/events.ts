@@ -1,9 +1,12 @@
+import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../contract/events';
 
 /** A raw event-stream client, as an LED board or a third-party display would use it. */
 export class EventClient {
   readonly messages: ServerMessage[] = [];
+  /** performance.now() at which each message arrived (same index as `messages`). */
+  readonly receivedAt: number[] = [];
   readonly closed: Promise<{ code: number }>;
   private readonly ws: WebSocket;
   private waiters: (() => void)[] = [];
@@ -12,6 +15,7 @@ export class EventClient {
     this.ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/events?after=${after}&token=${encodeURIComponent(token)}`);
     this.ws.on('message', (data) => {
       this.messages.push(JSON.parse(String(data)) as ServerMessage);
+      this.receivedAt.push(performance.now());
       for (const w of this.waiters.splice(0)) w();
     });
     this.closed = new Promise((resolve) => this.ws.on('close', (code) => resolve({ code })));

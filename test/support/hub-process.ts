@@ -13,10 +13,10 @@ export interface HubProcess {
 const root = join(import.meta.dirname, '..', '..');
 
 /** The hub as its own OS process (headless `npm start` minus the build), so a test can kill -9 it. */
-export function startHubProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main', 'node', 'cli.ts')], {
+export function startHubProcess(dataDir: string, options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<HubProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'main', 'node', 'cli.ts')], {
     cwd: root,
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...extraEnv },
+    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

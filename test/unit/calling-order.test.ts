@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallingRules } from '../../contract/queue';
-import { chooseNext, comparePriority, peopleAhead, type Candidate, type CallingContext } from '../../main/core/calling-order';
+import { chooseNext, comparePriority, peopleAheadOfNewcomer, type Candidate, type CallingContext } from '../../main/core/calling-order';
 
 const T0 = Date.parse('2026-11-25T09:00:00+07:00');
 const HT = 'svc-ho-tich';
@@ -122,12 +122,12 @@ describe('calling order', () => {
 
   it('returns null with nobody waiting', () => expect(chooseNext([], ctx())).toBeNull());
 
-  it('counts people ahead the way the counter will call them', () => {
-    const a = ticket({ minute: 0 });
-    const p = ticket({ minute: 10, priorityWeight: 3 });
-    const me = ticket({ minute: 20 });
-    expect(peopleAhead(me, [a, p, me])).toBe(2);
-    expect(peopleAhead(p, [a, p, me])).toBe(0);
+  it('counts the people ahead of a newcomer the way the counter will call them', () => {
+    const waiting = [{ weight: null, count: 4 }, { weight: 3, count: 2 }, { weight: 5, count: 1 }];
+    expect(peopleAheadOfNewcomer(null, waiting)).toBe(7); // a normal ticket waits for everyone
+    expect(peopleAheadOfNewcomer(3, waiting)).toBe(3); // equal or higher priority came earlier
+    expect(peopleAheadOfNewcomer(5, waiting)).toBe(1);
+    expect(peopleAheadOfNewcomer(2, [])).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
-import { DEFAULT_SAME_DAY_CUTOFF, DEFAULT_SESSIONS, type CalendarYear, type DatedEntry } from './calendar-data';
+import type { CalendarYear, DatedEntry } from '../../../contract/calendar';
+import { DEFAULT_SAME_DAY_CUTOFF, DEFAULT_SESSIONS } from './calendar-data';
 import { jdnFromDate, jdnToIso, lunarMonthStart, weekdayOfJdn } from './lunar';
 
 /**

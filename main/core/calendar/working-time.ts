@@ -1,6 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import { hhmmToMinutes, vnClock, vnMidnight } from '../vn-time';
-import { officialCalendars, type CalendarYear } from './calendar-data';
+import type { CalendarYear } from '../../../contract/calendar';
+import { officialCalendars } from './calendar-data';
 import { computedCalendarYear } from './holidays';
 import { jdnFromIso, jdnToIso, weekdayOfJdn } from './lunar';
 

@@ -1,5 +1,5 @@
 import type { Principal } from '../../../contract/access';
-import type { Db } from './open';
+import { SqlStore } from './sql-store';
 
 export interface Actor {
   readonly kind: 'staff' | 'device' | 'system' | 'anonymous';
@@ -11,12 +11,11 @@ export function actorOf(p: Principal): Actor {
 }
 
 /** Who did what, when: append-only (a trigger refuses updates). */
-export class AuditStore {
-  constructor(private readonly db: Db) {}
+export class AuditStore extends SqlStore {
 
   record(actor: Actor, action: string, target: { type: string; id: string } | null, details: unknown, now: number): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor_kind, actor_id, action, target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO audit_log (at, actor_kind, actor_id, action, target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(now, actor.kind, actor.id, action, target?.type ?? null, target?.id ?? null, JSON.stringify(details ?? {}));
   }
 }

@@ -1,5 +1,5 @@
 import type { Counter, NumberSequence, PriorityClass, Service, WeeklyHours } from '../../../contract/queue';
-import type { Db } from './open';
+import { SqlStore } from './sql-store';
 
 interface ServiceRow {
   id: string; code: string; name: string; name_en: string; hint: string; hint_en: string; prefix: string;
@@ -25,19 +25,18 @@ const toPriority = (r: PriorityRow): PriorityClass => ({
 });
 
 /** Services, number sequences, priority classes and counters: small tables read on every call. */
-export class CatalogStore {
-  constructor(private readonly db: Db) {}
+export class CatalogStore extends SqlStore {
 
   services(): Service[] {
-    return this.db.prepare<[], ServiceRow>('SELECT * FROM services ORDER BY sort_order, name').all().map(toService);
+    return this.sql<[], ServiceRow>('SELECT * FROM services ORDER BY sort_order, name').all().map(toService);
   }
   service(id: string): Service | null {
-    const r = this.db.prepare<[string], ServiceRow>('SELECT * FROM services WHERE id = ?').get(id);
+    const r = this.sql<[string], ServiceRow>('SELECT * FROM services WHERE id = ?').get(id);
     return r ? toService(r) : null;
   }
   saveService(s: Service): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO services (id, code, name, name_en, hint, hint_en, prefix, sequence_id, priority_mode, daily_cap, hours,
            default_service_minutes, max_wait_minutes, active, sort_order)
          VALUES (@id, @code, @name, @nameEn, @hint, @hintEn, @prefix, @sequenceId, @priorityMode, @dailyCap, @hours,
@@ -52,15 +51,15 @@ export class CatalogStore {
   }
 
   sequences(): NumberSequence[] {
-    return this.db.prepare<[], SequenceRow>('SELECT * FROM number_sequences ORDER BY code').all().map(toSequence);
+    return this.sql<[], SequenceRow>('SELECT * FROM number_sequences ORDER BY code').all().map(toSequence);
   }
   sequence(id: string): NumberSequence | null {
-    const r = this.db.prepare<[string], SequenceRow>('SELECT * FROM number_sequences WHERE id = ?').get(id);
+    const r = this.sql<[string], SequenceRow>('SELECT * FROM number_sequences WHERE id = ?').get(id);
     return r ? toSequence(r) : null;
   }
   saveSequence(s: NumberSequence): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO number_sequences (id, code, range_start, range_end, step, pad_width)
          VALUES (@id, @code, @rangeStart, @rangeEnd, @step, @padWidth)
          ON CONFLICT (id) DO UPDATE SET code = excluded.code, range_start = excluded.range_start,
@@ -70,15 +69,15 @@ export class CatalogStore {
   }
 
   priorityClasses(): PriorityClass[] {
-    return this.db.prepare<[], PriorityRow>('SELECT * FROM priority_classes ORDER BY sort_order, label').all().map(toPriority);
+    return this.sql<[], PriorityRow>('SELECT * FROM priority_classes ORDER BY sort_order, label').all().map(toPriority);
   }
   priorityClass(id: string): PriorityClass | null {
-    const r = this.db.prepare<[string], PriorityRow>('SELECT * FROM priority_classes WHERE id = ?').get(id);
+    const r = this.sql<[string], PriorityRow>('SELECT * FROM priority_classes WHERE id = ?').get(id);
     return r ? toPriority(r) : null;
   }
   savePriorityClass(p: PriorityClass): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO priority_classes (id, code, label, label_en, weight, active, sort_order)
          VALUES (@id, @code, @label, @labelEn, @weight, @active, @sortOrder)
          ON CONFLICT (id) DO UPDATE SET code = excluded.code, label = excluded.label, label_en = excluded.label_en,
@@ -88,11 +87,11 @@ export class CatalogStore {
   }
 
   counters(): Counter[] {
-    const skills = this.db
-      .prepare<[], { counter_id: string; service_id: string; weight: number }>('SELECT * FROM counter_skills ORDER BY weight DESC, service_id')
+    const skills = this
+      .sql<[], { counter_id: string; service_id: string; weight: number }>('SELECT * FROM counter_skills ORDER BY weight DESC, service_id')
       .all();
-    return this.db
-      .prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number')
+    return this
+      .sql<[], CounterRow>('SELECT * FROM counters ORDER BY number')
       .all()
       .map((r) => ({
         id: r.id, number: r.number, label: r.label, kind: r.kind, mode: r.mode, active: r.active === 1,
@@ -103,15 +102,15 @@ export class CatalogStore {
     return this.counters().find((c) => c.id === id) ?? null;
   }
   saveCounter(c: Counter): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO counters (id, number, label, kind, mode, active) VALUES (@id, @number, @label, @kind, @mode, @active)
          ON CONFLICT (id) DO UPDATE SET number = excluded.number, label = excluded.label, kind = excluded.kind,
            mode = excluded.mode, active = excluded.active`,
       )
       .run({ id: c.id, number: c.number, label: c.label, kind: c.kind, mode: c.mode, active: c.active ? 1 : 0 });
-    this.db.prepare('DELETE FROM counter_skills WHERE counter_id = ?').run(c.id);
-    const add = this.db.prepare('INSERT INTO counter_skills (counter_id, service_id, weight) VALUES (?, ?, ?)');
+    this.sql('DELETE FROM counter_skills WHERE counter_id = ?').run(c.id);
+    const add = this.sql('INSERT INTO counter_skills (counter_id, service_id, weight) VALUES (?, ?, ?)');
     for (const s of c.skills) add.run(c.id, s.serviceId, s.weight);
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import { SqlStore } from './sql-store';
 
 export interface CounterSessionRow {
   id: string;
@@ -10,28 +10,27 @@ export interface CounterSessionRow {
 }
 
 /** Who works at which counter since when. Unique indexes allow one open session per counter and per officer. */
-export class CounterSessionStore {
-  constructor(private readonly db: Db) {}
+export class CounterSessionStore extends SqlStore {
 
   insert(row: CounterSessionRow): void {
-    this.db
-      .prepare('INSERT INTO counter_sessions (id, counter_id, staff_id, opened_at, closed_at, paused_at) VALUES (@id, @counter_id, @staff_id, @opened_at, @closed_at, @paused_at)')
+    this
+      .sql('INSERT INTO counter_sessions (id, counter_id, staff_id, opened_at, closed_at, paused_at) VALUES (@id, @counter_id, @staff_id, @opened_at, @closed_at, @paused_at)')
       .run(row);
   }
   openForStaff(staffId: string): CounterSessionRow | null {
-    return this.db.prepare<[string], CounterSessionRow>('SELECT * FROM counter_sessions WHERE staff_id = ? AND closed_at IS NULL').get(staffId) ?? null;
+    return this.sql<[string], CounterSessionRow>('SELECT * FROM counter_sessions WHERE staff_id = ? AND closed_at IS NULL').get(staffId) ?? null;
   }
   openForCounter(counterId: string): CounterSessionRow | null {
-    return this.db.prepare<[string], CounterSessionRow>('SELECT * FROM counter_sessions WHERE counter_id = ? AND closed_at IS NULL').get(counterId) ?? null;
+    return this.sql<[string], CounterSessionRow>('SELECT * FROM counter_sessions WHERE counter_id = ? AND closed_at IS NULL').get(counterId) ?? null;
   }
   /** Open, unpaused sessions: the counters actually calling right now. */
   working(): CounterSessionRow[] {
-    return this.db.prepare<[], CounterSessionRow>('SELECT * FROM counter_sessions WHERE closed_at IS NULL AND paused_at IS NULL').all();
+    return this.sql<[], CounterSessionRow>('SELECT * FROM counter_sessions WHERE closed_at IS NULL AND paused_at IS NULL').all();
   }
   close(id: string, now: number): void {
-    this.db.prepare('UPDATE counter_sessions SET closed_at = ? WHERE id = ?').run(now, id);
+    this.sql('UPDATE counter_sessions SET closed_at = ? WHERE id = ?').run(now, id);
   }
   setPaused(id: string, pausedAt: number | null): void {
-    this.db.prepare('UPDATE counter_sessions SET paused_at = ? WHERE id = ?').run(pausedAt, id);
+    this.sql('UPDATE counter_sessions SET paused_at = ? WHERE id = ?').run(pausedAt, id);
   }
 }

@@ -1,16 +1,15 @@
-import type { Db } from './open';
+import { SqlStore } from './sql-store';
 import { uuidv7 } from './uuidv7';
 
 /**
  * The sync outbox. Every change the central must know is appended here by the same transaction
  * that makes the change (callers are inside `db.transaction`), never found later by scanning.
  */
-export class OutboxStore {
-  constructor(private readonly db: Db) {}
+export class OutboxStore extends SqlStore {
 
   append(type: string, version: number, aggregateId: string, payload: unknown, now: number): number {
-    const r = this.db
-      .prepare('INSERT INTO outbox (event_id, type, version, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    const r = this
+      .sql('INSERT INTO outbox (event_id, type, version, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(uuidv7(now), type, version, aggregateId, JSON.stringify(payload), now);
     return Number(r.lastInsertRowid);
   }

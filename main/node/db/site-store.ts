@@ -1,18 +1,17 @@
 import type { Site } from '../../../contract/queue';
-import type { Db } from './open';
+import { SqlStore } from './sql-store';
 
 /** Site-wide settings as JSON values by key. */
-export class SiteStore {
-  constructor(private readonly db: Db) {}
+export class SiteStore extends SqlStore {
 
   get<T>(key: string): T | null {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const row = this.sql<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
     return row ? (JSON.parse(row.value) as T) : null;
   }
 
   set(key: string, value: unknown): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    this
+      .sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(value));
   }
 

@@ -2,6 +2,7 @@ import type { Call, NumberSequence, Ticket, TicketStatus } from '../../../contra
 import type { Candidate } from '../../core/calling-order';
 import { nextNumber } from '../../core/numbering';
 import type { Db } from './open';
+import { SqlStore } from './sql-store';
 import type { OutboxStore } from './outbox-store';
 import { uuidv7 } from './uuidv7';
 
@@ -60,7 +61,9 @@ export function toTicket(r: JoinedRow): Ticket {
   };
 }
 
-export function toCandidate(r: TicketRow): Candidate {
+type CandidateRow = Pick<TicketRow, 'id' | 'number' | 'display_code' | 'service_id' | 'priority_weight' | 'priority_label' | 'queue_entered_at' | 'reserved_counter_id'>;
+
+export function toCandidate(r: CandidateRow): Candidate {
   return {
     id: r.id, number: r.number, displayCode: r.display_code, serviceId: r.service_id, priorityWeight: r.priority_weight,
     priorityLabel: r.priority_label, queueEnteredAt: r.queue_entered_at, reservedCounterId: r.reserved_counter_id,
@@ -81,17 +84,19 @@ const toCall = (r: CallRow): Call => ({
  * caller's transaction; `appendEvent` is the one write path for ticket history and writes the
  * outbox row for the central in the same transaction.
  */
-export class TicketStore {
+export class TicketStore extends SqlStore {
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly outbox: OutboxStore,
-  ) {}
+  ) {
+    super(db);
+  }
 
   /** Takes the next number of a sequence for a service date (read-then-write is safe: one writer, one transaction). */
   allocateNumber(seq: NumberSequence, serviceDate: string): number {
     const number = nextNumber(seq, this.lastNumber(seq.id, serviceDate));
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO sequence_days (sequence_id, service_date, last_number) VALUES (?, ?, ?)
          ON CONFLICT (sequence_id, service_date) DO UPDATE SET last_number = excluded.last_number`,
       )
@@ -101,23 +106,23 @@ export class TicketStore {
 
   lastNumber(sequenceId: string, serviceDate: string): number | null {
     return (
-      this.db
-        .prepare<[string, string], { last_number: number }>('SELECT last_number FROM sequence_days WHERE sequence_id = ? AND service_date = ?')
+      this
+        .sql<[string, string], { last_number: number }>('SELECT last_number FROM sequence_days WHERE sequence_id = ? AND service_date = ?')
         .get(sequenceId, serviceDate)?.last_number ?? null
     );
   }
 
   countIssued(serviceId: string, serviceDate: string): number {
-    return this.db
-      .prepare<[string, string], { n: number }>(
+    return this
+      .sql<[string, string], { n: number }>(
         'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND service_date = ? AND parent_ticket_id IS NULL',
       )
       .get(serviceId, serviceDate)!.n;
   }
 
   insert(row: TicketRow): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO tickets (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(', ')})`,
       )
       .run(row);
@@ -126,36 +131,43 @@ export class TicketStore {
   update(id: string, patch: TicketPatch): void {
     const keys = Object.keys(patch);
     if (keys.length === 0) return;
-    this.db.prepare(`UPDATE tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    this.sql(`UPDATE tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
 
   row(id: string): TicketRow | null {
-    return this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?').get(id) ?? null;
+    return this.sql<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?').get(id) ?? null;
   }
 
   ticket(id: string): Ticket | null {
-    const r = this.db.prepare<[string], JoinedRow>(`${SELECT_TICKET} WHERE t.id = ?`).get(id);
+    const r = this.sql<[string], JoinedRow>(`${SELECT_TICKET} WHERE t.id = ?`).get(id);
     return r ? toTicket(r) : null;
   }
 
   activeForSession(sessionId: string): TicketRow | null {
-    return this.db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE active_session_id = ?').get(sessionId) ?? null;
+    return this.sql<[string], TicketRow>('SELECT * FROM tickets WHERE active_session_id = ?').get(sessionId) ?? null;
   }
 
-  /** Today's waiting tickets, in calling order for priority and time (normal tickets last, explicitly). */
-  waiting(serviceDate: string, serviceId?: string): TicketRow[] {
-    return this.db
-      .prepare<[string, string | null, string | null], TicketRow>(
-        `SELECT * FROM tickets
-         WHERE service_date = ? AND status = 'waiting' AND (? IS NULL OR service_id = ?)
-         ORDER BY priority_weight DESC NULLS LAST, queue_entered_at, number`,
-      )
-      .all(serviceDate, serviceId ?? null, serviceId ?? null);
+  /** A day's waiting tickets as the calling rules see them (the rules in main/core do the ordering). */
+  waiting(serviceDate: string): Candidate[] {
+    return this.sql<[string], CandidateRow>(
+      `SELECT id, number, display_code, service_id, priority_weight, priority_label, queue_entered_at, reserved_counter_id
+       FROM tickets WHERE service_date = ? AND status = 'waiting'`,
+    )
+      .all(serviceDate)
+      .map(toCandidate);
+  }
+
+  /** Waiting tickets of one service counted by priority weight (null = normal). */
+  waitingByWeight(serviceDate: string, serviceId: string): { weight: number | null; count: number }[] {
+    return this.sql<[string, string], { weight: number | null; count: number }>(
+      `SELECT priority_weight AS weight, count(*) AS count FROM tickets
+       WHERE service_date = ? AND status = 'waiting' AND service_id = ? GROUP BY priority_weight`,
+    ).all(serviceDate, serviceId);
   }
 
   list(serviceDate: string, statuses: readonly TicketStatus[] | null): Ticket[] {
-    const rows = this.db
-      .prepare<[string], JoinedRow>(
+    const rows = this
+      .sql<[string], JoinedRow>(
         `${SELECT_TICKET} WHERE t.service_date = ?
          ORDER BY t.priority_weight DESC NULLS LAST, t.queue_entered_at, t.number`,
       )
@@ -165,8 +177,8 @@ export class TicketStore {
 
   /** Finished tickets of a counter today, most recent first. */
   servedAt(counterId: string, serviceDate: string, limit: number): Ticket[] {
-    return this.db
-      .prepare<[string, string, number], JoinedRow>(
+    return this
+      .sql<[string, string, number], JoinedRow>(
         `${SELECT_TICKET} WHERE t.counter_id = ? AND t.service_date = ? AND t.status IN ('finished', 'redirected')
          ORDER BY t.finished_at DESC NULLS LAST LIMIT ?`,
       )
@@ -175,8 +187,8 @@ export class TicketStore {
   }
 
   queueCounts(serviceDate: string): { service_id: string; waiting: number; waiting_priority: number }[] {
-    return this.db
-      .prepare<[string], { service_id: string; waiting: number; waiting_priority: number }>(
+    return this
+      .sql<[string], { service_id: string; waiting: number; waiting_priority: number }>(
         `SELECT service_id, count(*) AS waiting, count(priority_weight) AS waiting_priority
          FROM tickets WHERE service_date = ? AND status = 'waiting' GROUP BY service_id`,
       )
@@ -184,21 +196,21 @@ export class TicketStore {
   }
 
   /** Average service minutes and completions of a service since an instant (for the wait estimate). */
-  recentThroughput(serviceId: string, since: number): { completions: number; avgServiceMinutes: number | null } {
-    const r = this.db
-      .prepare<[string, number], { n: number; avg_ms: number | null }>(
+  recentThroughput(serviceId: string, serviceDate: string, since: number): { completions: number; avgServiceMinutes: number | null } {
+    const r = this
+      .sql<[string, string, number], { n: number; avg_ms: number | null }>(
         `SELECT count(*) AS n, avg(finished_at - coalesce(started_at, called_at)) AS avg_ms
-         FROM tickets WHERE service_id = ? AND status = 'finished' AND finished_at >= ?`,
+         FROM tickets WHERE service_date = ? AND service_id = ? AND status = 'finished' AND finished_at >= ?`,
       )
-      .get(serviceId, since)!;
+      .get(serviceDate, serviceId, since)!;
     return { completions: r.n, avgServiceMinutes: r.avg_ms === null ? null : r.avg_ms / 60_000 };
   }
 
   /** Appends to the ticket's history and the sync outbox, in the caller's transaction. */
   appendEvent(ticket: TicketRow, type: string, actor: EventActor, data: Record<string, unknown>, now: number): void {
     const eventId = uuidv7(now);
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO ticket_events (event_id, ticket_id, type, at, service_date, service_id, counter_id, staff_id, device_id, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -211,16 +223,16 @@ export class TicketStore {
   }
 
   events(ticketId: string): { type: string; at: number; counter_id: string | null; staff_id: string | null; data: string }[] {
-    return this.db
-      .prepare<[string], { type: string; at: number; counter_id: string | null; staff_id: string | null; data: string }>(
+    return this
+      .sql<[string], { type: string; at: number; counter_id: string | null; staff_id: string | null; data: string }>(
         'SELECT type, at, counter_id, staff_id, data FROM ticket_events WHERE ticket_id = ? ORDER BY id',
       )
       .all(ticketId);
   }
 
   insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number }): Call {
-    const r = this.db
-      .prepare(
+    const r = this
+      .sql(
         `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority)
          VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority)`,
       )
@@ -229,20 +241,20 @@ export class TicketStore {
   }
 
   callsSince(after: number, limit: number): Call[] {
-    return this.db
-      .prepare<[number, number], CallRow>('SELECT * FROM calls WHERE id > ? ORDER BY id LIMIT ?')
+    return this
+      .sql<[number, number], CallRow>('SELECT * FROM calls WHERE id > ? ORDER BY id LIMIT ?')
       .all(after, limit)
       .map(toCall);
   }
 
   lastCallId(): number {
-    return this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM calls').get()!.id ?? 0;
+    return this.sql<[], { id: number | null }>('SELECT max(id) AS id FROM calls').get()!.id ?? 0;
   }
 
   /** The latest call of each of the most recently called tickets, with the ticket's status now. */
   recentCalls(serviceDate: string, limit: number): { call: Call; status: TicketStatus; recalls: number }[] {
-    return this.db
-      .prepare<[string, number], CallRow & { status: TicketStatus; recall_count: number }>(
+    return this
+      .sql<[string, number], CallRow & { status: TicketStatus; recall_count: number }>(
         `SELECT c.*, t.status, t.recall_count FROM calls c JOIN tickets t ON t.id = c.ticket_id
          WHERE c.id IN (SELECT max(id) FROM calls WHERE service_date = ? GROUP BY ticket_id)
          ORDER BY c.id DESC LIMIT ?`,
@@ -253,8 +265,8 @@ export class TicketStore {
 
   /** How many of this counter's latest first calls today were priority tickets, counting back to the last normal one. */
   priorityStreak(counterId: string, serviceDate: string, max: number): number {
-    const flags = this.db
-      .prepare<[string, string, number], { is_priority: number }>(
+    const flags = this
+      .sql<[string, string, number], { is_priority: number }>(
         `SELECT is_priority FROM calls WHERE counter_id = ? AND service_date = ? AND kind = 'call' ORDER BY id DESC LIMIT ?`,
       )
       .all(counterId, serviceDate, max);

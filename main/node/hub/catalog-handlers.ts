@@ -8,77 +8,78 @@ import type { Handlers, HubDeps } from './context';
 
 /** Site settings and the catalogue (services, sequences, priority classes, counters, staff). */
 export function catalogHandlers(deps: HubDeps) {
-  const { db, catalog, people, site } = deps;
+  const write = deps.writer.run.bind(deps.writer);
+  const { catalog, people, site } = deps;
   const audit = (ctx: Parameters<Handlers['site.update']>[1], action: string, target: { type: string; id: string } | null, details: unknown) =>
     deps.audit.record(actorOf(ctx.principal), action, target, details, ctx.now);
 
   return {
-    'system.health': (_input, ctx) => ({ ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name }),
+    'system.health': async (_input, ctx) => ({ ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name }),
 
-    'site.get': () => site.site(),
+    'site.get': async () => site.site(),
 
-    'site.update': (patch, ctx) => {
-      const next = db.transaction(() => {
+    'site.update': async (patch, ctx) => {
+      const next = await write(() => {
         const updated = { ...site.site(), ...patch };
         site.set('site', updated);
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
         return updated;
-      })();
+      });
       ctx.notify.changed('site');
       return next;
     },
 
-    'catalog.get': () => ({
+    'catalog.get': async () => ({
       services: catalog.services(),
       sequences: catalog.sequences(),
       priorityClasses: catalog.priorityClasses(),
       counters: catalog.counters(),
     }),
 
-    'admin.saveSequence': (input, ctx) => {
+    'admin.saveSequence': async (input, ctx) => {
       const seq = { ...input, id: input.id ?? uuidv7(ctx.now) };
-      db.transaction(() => {
+      await write(() => {
         catalog.saveSequence(seq);
         audit(ctx, 'catalog.sequenceSaved', { type: 'sequence', id: seq.id }, seq);
-      })();
+      });
       ctx.notify.changed('catalog');
       return catalog.sequence(seq.id)!;
     },
 
-    'admin.saveService': (input, ctx) => {
+    'admin.saveService': async (input, ctx) => {
       const service = { ...input, id: input.id ?? uuidv7(ctx.now) };
-      db.transaction(() => {
+      await write(() => {
         if (!catalog.sequence(service.sequenceId)) throw new HubError('NOT_FOUND', 'Không tìm thấy dãy số đã chọn.');
         catalog.saveService(service);
         checkPrefixes(catalog.services());
         audit(ctx, 'catalog.serviceSaved', { type: 'service', id: service.id }, service);
-      })();
+      });
       ctx.notify.changed('catalog', 'queue');
       return catalog.service(service.id)!;
     },
 
-    'admin.savePriorityClass': (input, ctx) => {
+    'admin.savePriorityClass': async (input, ctx) => {
       const pc = { ...input, id: input.id ?? uuidv7(ctx.now) };
-      db.transaction(() => {
+      await write(() => {
         catalog.savePriorityClass(pc);
         audit(ctx, 'catalog.priorityClassSaved', { type: 'priorityClass', id: pc.id }, pc);
-      })();
+      });
       ctx.notify.changed('catalog');
       return catalog.priorityClass(pc.id)!;
     },
 
-    'admin.saveCounter': (input, ctx) => {
+    'admin.saveCounter': async (input, ctx) => {
       const counter = { ...input, id: input.id ?? uuidv7(ctx.now) };
-      db.transaction(() => {
+      await write(() => {
         for (const s of counter.skills) if (!catalog.service(s.serviceId)) throw new HubError('NOT_FOUND', 'Kỹ năng quầy chứa dịch vụ không tồn tại.');
         catalog.saveCounter(counter);
         audit(ctx, 'catalog.counterSaved', { type: 'counter', id: counter.id }, counter);
-      })();
+      });
       ctx.notify.changed('catalog', 'counters', 'queue');
       return catalog.counter(counter.id)!;
     },
 
-    'admin.listStaff': () => people.listStaff(),
+    'admin.listStaff': async () => people.listStaff(),
 
     'admin.saveStaff': async ({ initialPassword, ...input }, ctx) => {
       const existing = input.id ? people.staffById(input.id) : null;
@@ -87,7 +88,7 @@ export function catalogHandlers(deps: HubDeps) {
       if (initialPassword) checkNewPassword(initialPassword, null);
       const hash = !existing && initialPassword ? await hashPassword(initialPassword) : null;
       const id = input.id ?? uuidv7(ctx.now);
-      db.transaction(() => {
+      await write(() => {
         const other = people.staffByUsername(input.username);
         if (other && other.id !== id) throw new HubError('CONFLICT', `Tên đăng nhập ${input.username} đã có người dùng.`);
         if (existing) people.updateStaff({ ...input, id });
@@ -95,7 +96,7 @@ export function catalogHandlers(deps: HubDeps) {
         checkAdminsRemain(people.listStaff());
         if (!input.active) people.endSessionsOfStaff(id, ctx.now, null);
         audit(ctx, 'staff.saved', { type: 'staff', id }, { username: input.username, role: input.role, active: input.active });
-      })();
+      });
       if (!input.active) ctx.notify.credentialEnded({ staffId: id });
       ctx.notify.changed('staff');
       const { passwordHash: _h, ...account } = people.staffById(id)!;
@@ -106,11 +107,11 @@ export function catalogHandlers(deps: HubDeps) {
       if (!people.staffById(staffId)) throw new HubError('NOT_FOUND', 'Không tìm thấy tài khoản.');
       checkNewPassword(newPassword, null);
       const hash = await hashPassword(newPassword);
-      db.transaction(() => {
+      await write(() => {
         people.setPassword(staffId, hash, true);
         people.endSessionsOfStaff(staffId, ctx.now, null);
         audit(ctx, 'staff.passwordReset', { type: 'staff', id: staffId }, {});
-      })();
+      });
       ctx.notify.credentialEnded({ staffId });
       const { passwordHash: _h, ...account } = people.staffById(staffId)!;
       return account;

@@ -8,12 +8,15 @@ import type { OutboxStore } from '../db/outbox-store';
 import type { PeopleStore } from '../db/people-store';
 import type { SiteStore } from '../db/site-store';
 import type { TicketStore } from '../db/ticket-store';
+import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
 import type { HubBus, Notifications } from './bus';
 
 /** Everything a handler may use: the database through its stores, the clock, the bus. */
 export interface HubDeps {
   readonly db: Db;
+  /** Every change goes through here: group commit, one writer. */
+  readonly writer: WriteQueue;
   readonly site: SiteStore;
   readonly catalog: CatalogStore;
   readonly people: PeopleStore;

@@ -5,7 +5,7 @@ import { transition, type TicketAction } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import type { CounterSessionRow } from '../db/counter-session-store';
-import { TicketStore, toCandidate, type TicketPatch, type TicketRow } from '../db/ticket-store';
+import { TicketStore, type TicketPatch, type TicketRow } from '../db/ticket-store';
 import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
@@ -17,7 +17,8 @@ const toSession = (s: CounterSessionRow) => ({
 
 /** A counter officer's work: open the counter, call, recall, skip, serve, finish, move tickets on. */
 export function counterHandlers(deps: HubDeps) {
-  const { db, catalog, tickets, sessions, site } = deps;
+  const write = deps.writer.run.bind(deps.writer);
+  const { catalog, tickets, sessions, site } = deps;
 
   const mySession = (ctx: HandlerContext): CounterSessionRow => {
     const s = sessions.openForStaff(staffOf(ctx).staffId);
@@ -65,8 +66,8 @@ export function counterHandlers(deps: HubDeps) {
   };
 
   /** A one-step change of the current ticket; the state machine decides whether it is legal. */
-  const act = (ctx: HandlerContext, ticketId: string, action: TicketAction, event: string, patch: (row: TicketRow) => TicketPatch) => {
-    const t = db.transaction(() => {
+  const act = async (ctx: HandlerContext, ticketId: string, action: TicketAction, event: string, patch: (row: TicketRow) => TicketPatch) => {
+    const t = await write(() => {
       const session = mySession(ctx);
       const row = current(session, ticketId);
       const status = transition(row.status, action, row.display_code);
@@ -74,15 +75,15 @@ export function counterHandlers(deps: HubDeps) {
       tickets.update(row.id, p);
       tickets.appendEvent({ ...row, ...p }, event, actor(session), {}, ctx.now);
       return tickets.ticket(row.id)!;
-    })();
+    });
     ctx.notify.changed('queue');
     return t;
   };
 
   return {
-    'counter.open': ({ counterId }, ctx) => {
+    'counter.open': async ({ counterId }, ctx) => {
       const me = staffOf(ctx);
-      const session = db.transaction(() => {
+      const session = await write(() => {
         const counter = catalog.counter(counterId);
         if (!counter || !counter.active) throw new HubError('NOT_FOUND', 'Không tìm thấy quầy hoặc quầy đã ngừng hoạt động.');
         const mine = sessions.openForStaff(me.staffId);
@@ -97,35 +98,35 @@ export function counterHandlers(deps: HubDeps) {
         sessions.insert(row);
         deps.audit.record(actorOf(ctx.principal), 'counter.opened', { type: 'counter', id: counterId }, {}, ctx.now);
         return row;
-      })();
+      });
       ctx.notify.changed('counters');
       return toSession(session);
     },
 
-    'counter.close': (_input, ctx) => {
-      db.transaction(() => {
+    'counter.close': async (_input, ctx) => {
+      await write(() => {
         const session = mySession(ctx);
         const busy = tickets.activeForSession(session.id);
         if (busy) throw new HubError('COUNTER_BUSY', `Quầy đang có số ${busy.display_code}: hãy kết thúc hoặc chuyển số đó trước khi đóng quầy.`);
         sessions.close(session.id, ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'counter.closed', { type: 'counter', id: session.counter_id }, {}, ctx.now);
-      })();
+      });
       ctx.notify.changed('counters');
       return { ok: true as const };
     },
 
-    'counter.setPaused': ({ paused }, ctx) => {
-      const s = db.transaction(() => {
+    'counter.setPaused': async ({ paused }, ctx) => {
+      const s = await write(() => {
         const session = mySession(ctx);
         sessions.setPaused(session.id, paused ? ctx.now : null);
         deps.audit.record(actorOf(ctx.principal), paused ? 'counter.paused' : 'counter.resumed', { type: 'counter', id: session.counter_id }, {}, ctx.now);
         return sessions.openForStaff(session.staff_id)!;
-      })();
+      });
       ctx.notify.changed('counters');
       return toSession(s);
     },
 
-    'counter.state': (_input, ctx) => {
+    'counter.state': async (_input, ctx) => {
       const me = staffOf(ctx);
       const date = vnDate(ctx.now);
       const session = sessions.openForStaff(me.staffId);
@@ -147,15 +148,15 @@ export function counterHandlers(deps: HubDeps) {
       };
     },
 
-    'counter.callNext': ({ serviceId }, ctx) => {
-      const result = db.transaction(() => {
+    'counter.callNext': async ({ serviceId }, ctx) => {
+      const result = await write(() => {
         const session = mySession(ctx);
         const counter = readyToCall(session);
         if (serviceId !== undefined && !counter.skills.some((k) => k.serviceId === serviceId)) throw new HubError('COUNTER_NO_SKILL');
         const date = vnDate(ctx.now);
         const services = catalog.services();
         const rules = site.site().callingRules;
-        const choice = chooseNext(tickets.waiting(date).map(toCandidate), {
+        const choice = chooseNext(tickets.waiting(date), {
           now: ctx.now,
           counterId: counter.id,
           counterMode: counter.mode,
@@ -168,15 +169,15 @@ export function counterHandlers(deps: HubDeps) {
         });
         if (!choice) return { ticket: null, reason: { code: 'fifo' as const, text: 'Không có công dân nào đang chờ ở các dịch vụ quầy này phục vụ.' } };
         return call(ctx, session, counter, tickets.row(choice.ticketId)!, choice.reason);
-      })();
+      });
       ctx.notify.changed('queue');
       return result;
     },
 
-    'counter.callSpecific': ({ ticketId }, ctx) => {
+    'counter.callSpecific': async ({ ticketId }, ctx) => {
       const me = staffOf(ctx);
       if (!me.canCallSpecific) throw new HubError('FORBIDDEN', 'Bạn không có quyền gọi số chỉ định. Liên hệ tổ trưởng.');
-      const result = db.transaction(() => {
+      const result = await write(() => {
         const session = mySession(ctx);
         const counter = readyToCall(session);
         const row = tickets.row(ticketId);
@@ -185,13 +186,13 @@ export function counterHandlers(deps: HubDeps) {
         const fullName = deps.people.staffById(me.staffId)?.fullName ?? me.username;
         deps.audit.record(actorOf(ctx.principal), 'ticket.calledSpecific', { type: 'ticket', id: row.id }, { displayCode: row.display_code, counterId: counter.id }, ctx.now);
         return call(ctx, session, counter, row, { code: 'specific', text: `Gọi số chỉ định bởi cán bộ ${fullName}` });
-      })();
+      });
       ctx.notify.changed('queue');
       return result;
     },
 
-    'counter.recall': ({ ticketId }, ctx) => {
-      const t = db.transaction(() => {
+    'counter.recall': async ({ ticketId }, ctx) => {
+      const t = await write(() => {
         const session = mySession(ctx);
         const row = current(session, ticketId);
         transition(row.status, 'recall', row.display_code);
@@ -200,17 +201,17 @@ export function counterHandlers(deps: HubDeps) {
         tickets.appendEvent(row, 'recalled', actor(session), { count }, ctx.now);
         ctx.notify.call(announce(ctx, row, catalog.counter(session.counter_id)!, 'recall'));
         return tickets.ticket(row.id)!;
-      })();
+      });
       return t;
     },
 
-    'counter.skip': ({ ticketId }, ctx) => act(ctx, ticketId, 'skip', 'skipped', () => ({ active_session_id: null })),
-    'counter.start': ({ ticketId }, ctx) => act(ctx, ticketId, 'start', 'started', () => ({ started_at: ctx.now })),
-    'counter.finish': ({ ticketId }, ctx) =>
+    'counter.skip': async ({ ticketId }, ctx) => act(ctx, ticketId, 'skip', 'skipped', () => ({ active_session_id: null })),
+    'counter.start': async ({ ticketId }, ctx) => act(ctx, ticketId, 'start', 'started', () => ({ started_at: ctx.now })),
+    'counter.finish': async ({ ticketId }, ctx) =>
       act(ctx, ticketId, 'finish', 'finished', (row) => ({ finished_at: ctx.now, started_at: row.started_at ?? ctx.now, active_session_id: null })),
 
-    'counter.transfer': ({ ticketId, serviceId, counterId }, ctx) => {
-      const t = db.transaction(() => {
+    'counter.transfer': async ({ ticketId, serviceId, counterId }, ctx) => {
+      const t = await write(() => {
         const session = mySession(ctx);
         const row = current(session, ticketId);
         const status = transition(row.status, 'transfer', row.display_code);
@@ -226,13 +227,13 @@ export function counterHandlers(deps: HubDeps) {
         tickets.update(row.id, patch);
         tickets.appendEvent({ ...row, ...patch }, 'transferred', actor(session), { fromServiceId: row.service_id, toServiceId: patch.service_id, toCounterId: target?.id ?? null }, ctx.now);
         return tickets.ticket(row.id)!;
-      })();
+      });
       ctx.notify.changed('queue');
       return t;
     },
 
-    'counter.redirect': ({ ticketId, serviceId }, ctx) => {
-      const t = db.transaction(() => {
+    'counter.redirect': async ({ ticketId, serviceId }, ctx) => {
+      const t = await write(() => {
         const session = mySession(ctx);
         const row = current(session, ticketId);
         const status = transition(row.status, 'redirect', row.display_code);
@@ -249,7 +250,7 @@ export function counterHandlers(deps: HubDeps) {
         tickets.insert(next);
         tickets.appendEvent(next, 'issued', actor(session), { source: 'staff', redirectedFrom: row.id }, ctx.now);
         return tickets.ticket(next.id)!;
-      })();
+      });
       ctx.notify.changed('queue');
       return t;
     },

@@ -12,6 +12,7 @@ import { OutboxStore } from '../db/outbox-store';
 import { PeopleStore } from '../db/people-store';
 import { SiteStore } from '../db/site-store';
 import { TicketStore } from '../db/ticket-store';
+import { WriteQueue } from '../db/write-queue';
 import { authHandlers } from './auth-handlers';
 import { authenticate } from './authenticate';
 import { HubBus, Notifications } from './bus';
@@ -42,6 +43,7 @@ export class Hub {
     const outbox = new OutboxStore(db);
     this.deps = {
       db,
+      writer: new WriteQueue(db),
       site: new SiteStore(db),
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),

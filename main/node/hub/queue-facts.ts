@@ -1,5 +1,6 @@
 import type { Service, WaitEstimate } from '../../../contract/queue';
 import { estimateWait } from '../../core/wait-estimate';
+import { vnDate } from '../../core/vn-time';
 import type { HubDeps } from './context';
 
 /** Recent window for measuring throughput (queue.md: about 45 minutes). */
@@ -7,7 +8,7 @@ const THROUGHPUT_WINDOW_MIN = 45;
 
 /** The wait estimate for someone with `peopleAhead` in front of them, from what the hub measured. */
 export function estimateFor(deps: HubDeps, service: Service, peopleAhead: number, now: number): WaitEstimate {
-  const { completions, avgServiceMinutes } = deps.tickets.recentThroughput(service.id, now - THROUGHPUT_WINDOW_MIN * 60_000);
+  const { completions, avgServiceMinutes } = deps.tickets.recentThroughput(service.id, vnDate(now), now - THROUGHPUT_WINDOW_MIN * 60_000);
   const counters = deps.catalog.counters();
   const openCounters = deps.sessions
     .working()

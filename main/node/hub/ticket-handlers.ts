@@ -1,12 +1,12 @@
 import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
-import { peopleAhead } from '../../core/calling-order';
+import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
 import { checkCanIssue } from '../../core/issue-rules';
 import { displayCode, nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
-import { TicketStore, toCandidate, type EventActor } from '../db/ticket-store';
+import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
 import { estimateFor } from './queue-facts';
 
@@ -20,14 +20,15 @@ export function eventActor(p: Principal, counterId: string | null = null): Event
 
 /** Taking a number, and what staff do with waiting or absent tickets outside a counter's current one. */
 export function ticketHandlers(deps: HubDeps) {
-  const { db, catalog, tickets, site } = deps;
+  const write = deps.writer.run.bind(deps.writer);
+  const { catalog, tickets, site } = deps;
 
   /** Why this service cannot hand out a number now, or null when it can. */
   const closedReason = (serviceId: string, now: number): string | null => {
     const service = catalog.service(serviceId)!;
     const date = vnDate(now);
     try {
-      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: tickets.countIssued(service.id, date), now });
+      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now });
       nextNumber(catalog.sequence(service.sequenceId)!, tickets.lastNumber(service.sequenceId, date));
       return null;
     } catch (e) {
@@ -39,7 +40,7 @@ export function ticketHandlers(deps: HubDeps) {
   };
 
   return {
-    'kiosk.menu': (_input, ctx) => {
+    'kiosk.menu': async (_input, ctx) => {
       const date = vnDate(ctx.now);
       const counts = new Map(tickets.queueCounts(date).map((c) => [c.service_id, c.waiting]));
       const siteHours = site.site().queueHours;
@@ -60,14 +61,14 @@ export function ticketHandlers(deps: HubDeps) {
       };
     },
 
-    'tickets.issue': ({ serviceId, priorityClassId }, ctx) => {
-      const result = db.transaction(() => {
+    'tickets.issue': async ({ serviceId, priorityClassId }, ctx) => {
+      const result = await write(() => {
         const service = catalog.service(serviceId);
         if (!service) throw new HubError('NOT_FOUND', 'Không tìm thấy dịch vụ đã chọn.');
         const priorityClass = priorityClassId === null ? null : catalog.priorityClass(priorityClassId);
         if (priorityClassId !== null && !priorityClass) throw new HubError('NOT_FOUND', 'Không tìm thấy đối tượng ưu tiên đã chọn.');
         const date = vnDate(ctx.now);
-        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: tickets.countIssued(service.id, date), now: ctx.now });
+        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now: ctx.now });
         const seq = catalog.sequence(service.sequenceId)!;
         const number = tickets.allocateNumber(seq, date);
         const row = TicketStore.newRow({
@@ -76,22 +77,22 @@ export function ticketHandlers(deps: HubDeps) {
           priority_label: priorityClass?.label ?? null, source: ctx.principal.kind === 'device' ? 'kiosk' : 'staff',
           issued_at: ctx.now, queue_entered_at: ctx.now,
         });
-        const ahead = peopleAhead(toCandidate(row), tickets.waiting(date, service.id).map(toCandidate));
+        const ahead = peopleAheadOfNewcomer(row.priority_weight, tickets.waitingByWeight(date, service.id));
         const estimate = estimateFor(deps, service, ahead, ctx.now);
         row.est_wait_min = estimate.minMinutes;
         row.est_wait_max = estimate.maxMinutes;
         tickets.insert(row);
         tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: [estimate.minMinutes, estimate.maxMinutes] }, ctx.now);
         return { ticket: tickets.ticket(row.id)!, peopleAhead: ahead, waitEstimate: estimate };
-      })();
+      });
       ctx.notify.changed('queue');
       return result;
     },
 
-    'tickets.list': ({ date, statuses }, ctx) => tickets.list(date ?? vnDate(ctx.now), statuses ?? null),
+    'tickets.list': async ({ date, statuses }, ctx) => tickets.list(date ?? vnDate(ctx.now), statuses ?? null),
 
-    'tickets.returnToQueue': ({ ticketId }, ctx) => {
-      const t = db.transaction(() => {
+    'tickets.returnToQueue': async ({ ticketId }, ctx) => {
+      const t = await write(() => {
         const row = tickets.row(ticketId);
         if (!row) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự.');
         const status = transition(row.status, 'returnToQueue', row.display_code);
@@ -100,20 +101,20 @@ export function ticketHandlers(deps: HubDeps) {
         tickets.update(row.id, { status, counter_id: null, staff_id: null });
         tickets.appendEvent({ ...row, status }, 'returned', eventActor(ctx.principal), {}, ctx.now);
         return tickets.ticket(row.id)!;
-      })();
+      });
       ctx.notify.changed('queue');
       return t;
     },
 
-    'tickets.cancel': ({ ticketId, reason }, ctx) => {
-      const t = db.transaction(() => {
+    'tickets.cancel': async ({ ticketId, reason }, ctx) => {
+      const t = await write(() => {
         const row = tickets.row(ticketId);
         if (!row) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự.');
         const status = transition(row.status, 'cancel', row.display_code);
         tickets.update(row.id, { status, finished_at: ctx.now });
         tickets.appendEvent({ ...row, status }, 'cancelled', eventActor(ctx.principal), { reason }, ctx.now);
         return tickets.ticket(row.id)!;
-      })();
+      });
       ctx.notify.changed('queue');
       return t;
     },

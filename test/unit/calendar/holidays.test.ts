@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../../contract/errors';
-import { CalendarYear, officialCalendars, parseCalendarYear } from '../../../main/core/calendar/calendar-data';
+import { CalendarYear } from '../../../contract/calendar';
+import { officialCalendars, parseCalendarYear } from '../../../main/core/calendar/calendar-data';
 import { computedCalendarYear, computedHolidays } from '../../../main/core/calendar/holidays';
 import { effectiveCalendarYear } from '../../../main/core/calendar/working-time';
 

@@ -177,7 +177,8 @@ export const migration001: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX tickets_one_number_per_day ON tickets(sequence_id, service_date, number) WHERE parent_ticket_id IS NULL;
       CREATE UNIQUE INDEX tickets_one_active_per_session ON tickets(active_session_id) WHERE active_session_id IS NOT NULL;
-      CREATE INDEX tickets_by_day_status ON tickets(service_date, status, service_id);
+      -- Covers the waiting counts by priority that every ticket issue reads.
+      CREATE INDEX tickets_by_day_status ON tickets(service_date, status, service_id, priority_weight);
       CREATE INDEX tickets_by_day_service ON tickets(service_date, service_id);
 
       -- Append-only: every statistic is a query over this log, never a counter kept by hand.

@@ -1,0 +1,44 @@
+// `npm start`: opens the Electron app where the Electron runtime is installed (trying once to
+// fetch it if it is missing); otherwise runs the hub headless and prints the URLs of its screens,
+// so the product still works from any browser on the LAN.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareElectronNative } from './electron-native.mjs';
+
+const marker = join('node_modules', '.cache', 'motcua', 'electron-fetch-attempted');
+
+/** The installed Electron binary, found the way electron's index.js does but without its automatic download. */
+function electronBinary() {
+  const pathFile = join('node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join('node_modules', 'electron', 'dist');
+  const binary = join(dist, relative);
+  return existsSync(binary) ? binary : null;
+}
+
+let binary = electronBinary();
+if (!binary && !existsSync(marker) && existsSync('node_modules/electron/install.js')) {
+  console.log('Electron runtime is not installed; trying to fetch it once…');
+  const r = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'inherit', timeout: 180_000 });
+  mkdirSync(join('node_modules', '.cache', 'motcua'), { recursive: true });
+  writeFileSync(marker, new Date().toISOString());
+  if (r.status === 0) binary = electronBinary();
+}
+
+if (binary && process.env.MOTCUA_HEADLESS !== '1') {
+  const nativeBinding = await prepareElectronNative().catch((e) => {
+    console.error(`Could not build better-sqlite3 for Electron (${e.message}); starting headless instead.`);
+    return null;
+  });
+  if (nativeBinding) {
+    const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SQLITE_BINDING: nativeBinding } });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  } else {
+    await import('../dist/hub/cli.mjs');
+  }
+} else {
+  if (!binary) console.log('Electron runtime not available here: starting the hub headless (open the screens in a browser).');
+  await import('../dist/hub/cli.mjs');
+}
