@@ -39,22 +39,25 @@ const TCVN3_HIGH =
   'àảãáạ\0ằẳẵắ' + // B5–BE
   '\0\0\0\0\0\0\0' + // BF–C5
   'ặầẩẫấậè\0ẻẽéẹềểễếệìỉ\0\0\0ĩíịò\0ỏõóọồổỗốộờởỡớợù\0ủũúụừửữứựỳỷỹýỵ'; // C6–FE
-const TCVN3_LOWER = decodeTable(TCVN3_HIGH);
-/** Page 31 holds the capital of each letter at the same position. */
-const TCVN3_CAPITALS = TCVN3_LOWER.map((c) => c.toUpperCase());
 
-function decodeTable(high: string): string[] {
+// IBM PC437, 0x80–0xFF.
+const PC437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐' +
+  '└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+function decodeTable(high: string, first: number): string[] {
   const table: string[] = [];
   for (let b = 0; b < 256; b++) table.push(b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '\uFFFD');
-  [...high].forEach((ch, i) => (table[0xa1 + i] = ch === '\0' ? '\uFFFD' : ch));
+  [...high].forEach((ch, i) => (table[first + i] = ch === '\0' ? '\uFFFD' : ch));
   return table;
 }
 
-/** ASCII is common to every page; the high half of page 0 (PC437) never appears in our jobs. */
-const ASCII_ONLY = decodeTable('');
-const CODE_PAGES: Record<number, string[]> = { 0: ASCII_ONLY, 30: TCVN3_LOWER, 31: TCVN3_CAPITALS };
+const TCVN3_LOWER = decodeTable(TCVN3_HIGH, 0xa1);
+/** Page 31 holds the capital of each letter of page 30 at the same position; ASCII stays ASCII. */
+const TCVN3_CAPITALS = decodeTable([...TCVN3_HIGH].map((c) => c.toUpperCase()).join(''), 0xa1);
+const CODE_PAGES: Record<number, string[]> = { 0: decodeTable(PC437_HIGH, 0x80), 30: TCVN3_LOWER, 31: TCVN3_CAPITALS };
 
-if (TCVN3_HIGH.length !== 0xfe - 0xa1 + 1) throw new Error(`TCVN-3 table has ${TCVN3_HIGH.length} entries`);
+if ([...TCVN3_HIGH].length !== 0xfe - 0xa1 + 1 || [...PC437_HIGH].length !== 128) throw new Error('Code page table sizes are wrong');
 
 const QR_LEVELS = { 48: 'L', 49: 'M', 50: 'Q', 51: 'H' } as const;
 
@@ -72,7 +75,7 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
   let qr = { payload: '', moduleSize: 3, errorLevel: 'L' as 'L' | 'M' | 'Q' | 'H' };
 
   const flushLine = (): void => {
-    if (line) items.push({ ...line, codepages: [...line.codepages] });
+    if (line) items.push({ kind: 'text', ...line, codepages: [...line.codepages] });
     else items.push({ kind: 'feed', dots: LINE_DOTS });
     line = null;
   };

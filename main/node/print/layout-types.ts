@@ -1,0 +1,78 @@
+/**
+ * The printing model: a document is a plain list of blocks (data, not code), so layouts can be
+ * stored, tested and previewed without a printer. `render` turns it into device-level items for one
+ * printer profile; `encode` and `preview` both consume that one rendering.
+ */
+
+export type Align = 'left' | 'center' | 'right';
+
+/** How a Vietnamese `line` reaches paper. `raster` works on every printer; see printing.md. */
+export type TextMode = 'raster' | 'epson-tcvn3';
+
+export type LineSize = 'small' | 'normal' | 'large';
+
+export type Block =
+  /** Any text, Vietnamese included; wrapped to the paper width. */
+  | { kind: 'line'; text: string; align?: Align; size?: LineSize; bold?: boolean }
+  /** ASCII text in the printer's own font magnified by `GS !` (the ticket number): small and sharp. */
+  | { kind: 'big'; text: string; align?: Align; bold?: boolean; maxScale?: number }
+  /** An ASCII payload printed as a native QR (`GS ( k`). */
+  | { kind: 'qr'; payload: string; align?: Align; errorLevel?: QrErrorLevel }
+  | { kind: 'separator' }
+  | { kind: 'feed'; lines: number }
+  | { kind: 'cut' }
+  | { kind: 'beep' };
+
+export type QrErrorLevel = 'L' | 'M' | 'Q' | 'H';
+
+export type PrintDocument = readonly Block[];
+
+export type PaperWidth = '58mm' | '80mm';
+
+export interface PrinterProfile {
+  /** Printable width in dots at 203 dpi: 384 (58 mm), 576 (80 mm) or 512 (TM-T88 profile). */
+  readonly widthDots: number;
+  readonly textMode: TextMode;
+  /** Upper bound for a QR module in dots; render shrinks it if the code would not fit. */
+  readonly qrModuleDots: number;
+  /** Cut with a small hinge left (most kiosks) or a full cut. */
+  readonly cut: 'partial' | 'full';
+}
+
+export interface TicketPrintData {
+  readonly siteName: string;
+  /** ASCII, e.g. "A015". */
+  readonly displayCode: string;
+  readonly serviceName: string;
+  /** A category label only ("Người cao tuổi"), never health details; null for a normal ticket. */
+  readonly priorityLabel?: string | null;
+  readonly peopleAhead: number;
+  /** From the wait estimate, e.g. "khoảng 15–20 phút". */
+  readonly waitText: string;
+  /** Epoch milliseconds; printed in Vietnam time. */
+  readonly issuedAt: number;
+  /** ASCII, e.g. a status-lookup URL; no QR when absent. */
+  readonly qrPayload?: string;
+  /** Set by the site admin. */
+  readonly footer?: string;
+}
+
+export interface ReceiptSlipData {
+  readonly siteName: string;
+  readonly dossierCode: string;
+  readonly applicantName: string;
+  readonly procedureName: string;
+  /** Epoch milliseconds. */
+  readonly receivedAt: number;
+  /** Epoch milliseconds of the appointment to collect the result. */
+  readonly returnAt: number;
+  readonly lookupCode: string;
+  /** ASCII; defaults to the compact receipt QR (`MC1|dossier|lookup`). */
+  readonly qrPayload?: string;
+  readonly footer?: string;
+}
+
+export interface LayoutOptions {
+  /** Sound the buzzer when the ticket is out (kiosks in noisy halls). */
+  readonly beep?: boolean;
+}

@@ -1,0 +1,59 @@
+import { formatReceiptQr } from '../../core/receipt-qr';
+import { formatVnDateTime } from '../../core/vn-time';
+import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TicketPrintData } from './layout-types';
+
+/** Time and date glued by a no-break space, so wrapping never separates them. */
+const when = (epochMs: number): string => formatVnDateTime(epochMs).replace(' ', '\u00a0');
+
+/**
+ * The two slips the hub prints, as data. A queue ticket carries no personal data (domain-vn.md):
+ * number, service, queue position and a status QR only.
+ */
+export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {}): PrintDocument {
+  const blocks: Block[] = [
+    { kind: 'line', text: data.siteName, bold: true },
+    { kind: 'separator' },
+    { kind: 'line', text: 'SỐ THỨ TỰ CỦA BẠN', size: 'small' },
+    { kind: 'big', text: data.displayCode },
+    { kind: 'line', text: data.serviceName, size: 'large', bold: true },
+  ];
+  if (data.priorityLabel) blocks.push({ kind: 'line', text: `Ưu tiên: ${data.priorityLabel}`, bold: true });
+  blocks.push(
+    { kind: 'line', text: `Số người chờ trước: ${data.peopleAhead}` },
+    // "15–20 phút" stays together on narrow paper.
+    { kind: 'line', text: `Thời gian chờ ${data.waitText.replace(/(\d) /g, '$1\u00a0')}` },
+    { kind: 'line', text: `Lấy số lúc ${when(data.issuedAt)}`, size: 'small' },
+  );
+  if (data.qrPayload) {
+    blocks.push(
+      { kind: 'qr', payload: data.qrPayload },
+      { kind: 'line', text: 'Quét mã để theo dõi lượt gọi số', size: 'small' },
+    );
+  }
+  return finish(blocks, data.footer, options);
+}
+
+export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOptions = {}): PrintDocument {
+  const field = (label: string, value: string, bold = false): Block => ({ kind: 'line', text: `${label}: ${value}`, align: 'left', bold });
+  const blocks: Block[] = [
+    { kind: 'line', text: data.siteName, bold: true },
+    { kind: 'line', text: 'GIẤY TIẾP NHẬN HỒ SƠ', size: 'large', bold: true },
+    { kind: 'separator' },
+    field('Mã hồ sơ', data.dossierCode, true),
+    field('Người nộp', data.applicantName),
+    field('Thủ tục', data.procedureName),
+    field('Tiếp nhận lúc', when(data.receivedAt)),
+    field('Hẹn trả kết quả', when(data.returnAt), true),
+    field('Mã tra cứu', data.lookupCode, true),
+    { kind: 'qr', payload: data.qrPayload ?? formatReceiptQr({ dossierCode: data.dossierCode, lookupCode: data.lookupCode }) },
+    { kind: 'line', text: 'Quét mã để tra cứu tình trạng hồ sơ', size: 'small' },
+  ];
+  return finish(blocks, data.footer, options);
+}
+
+function finish(blocks: Block[], footer: string | undefined, options: LayoutOptions): PrintDocument {
+  if (footer) blocks.push({ kind: 'separator' }, { kind: 'line', text: footer, size: 'small' });
+  blocks.push({ kind: 'cut' });
+  if (options.beep) blocks.push({ kind: 'beep' });
+  return blocks;
+}

@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encode, openPrinterTransport, printerProfile, printJob, receiptSlipDocument, ticketDocument, TcpTransport } from '../../../main/node/print/index';
+import { decodeEscPos, renderDecodedToPng, textItems } from '../../support/escpos-decoder';
+import { FakePrinter } from '../../support/fake-printer';
+import { readQrFromPng } from '../../unit/print/png-qr';
+import { sampleReceipt, sampleTicket } from '../../unit/print/samples';
+
+let printer: FakePrinter;
+beforeEach(async () => {
+  printer = await FakePrinter.start();
+});
+afterEach(async () => {
+  await printer.stop();
+});
+
+const profile = printerProfile('80mm');
+
+describe('network printer (raw TCP 9100)', () => {
+  it('prints a ticket as one job whose bytes decode to the ticket', async () => {
+    const transport = openPrinterTransport(printer.address);
+    const bytes = encode(ticketDocument(sampleTicket), profile);
+    await printJob(transport, bytes);
+    const [job] = await printer.waitForJobs(1);
+    expect(job.equals(bytes)).toBe(true);
+    const decoded = decodeEscPos(job);
+    expect(textItems(decoded).some((t) => t.text === 'A015' && t.width === 6)).toBe(true);
+    expect(decoded.items.filter((it) => it.kind === 'cut')).toHaveLength(1);
+    expect(await readQrFromPng(renderDecodedToPng(decoded, profile.widthDots))).toBe(sampleTicket.qrPayload);
+    // The status check before the job used its own connection, which is not a job.
+    expect(printer.connections).toBe(2);
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('keeps consecutive jobs apart', async () => {
+    const transport = new TcpTransport('127.0.0.1', printer.port);
+    const text = printerProfile('80mm', { textMode: 'epson-tcvn3' });
+    await transport.send(encode(ticketDocument(sampleTicket), text));
+    await transport.send(encode(receiptSlipDocument(sampleReceipt), text));
+    const [ticket, receipt] = await printer.waitForJobs(2);
+    expect(textItems(decodeEscPos(ticket)).map((t) => t.text)).toContain('Số người chờ trước: 7');
+    expect(textItems(decodeEscPos(receipt)).map((t) => t.text)).toContain('Người nộp: Nguyễn Thị Hường');
+  });
+
+  it('reads a ready printer and a printer running low', async () => {
+    const transport = new TcpTransport('127.0.0.1', printer.port);
+    expect(await transport.status()).toEqual({ online: true, coverOpen: false, paperOut: false, paperNearEnd: false, cutterError: false });
+    printer.setState({ paperNearEnd: true });
+    expect(await transport.status()).toMatchObject({ online: true, paperNearEnd: true, paperOut: false });
+    // Near end still prints.
+    await printJob(transport, encode(ticketDocument(sampleTicket), profile));
+    expect(await printer.waitForJobs(1)).toHaveLength(1);
+  });
+
+  it('refuses to send into a printer out of paper, with a code and a Vietnamese message', async () => {
+    printer.setState({ paperOut: true });
+    const transport = openPrinterTransport(printer.address);
+    expect(await transport.status!()).toMatchObject({ paperOut: true, online: false });
+    await expect(printJob(transport, encode(ticketDocument(sampleTicket), profile))).rejects.toMatchObject({
+      code: 'PRINTER_PAPER_OUT',
+      message: expect.stringMatching(/hết giấy/),
+    });
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('detects an open cover, a cutter jam and a paused printer', async () => {
+    const transport = openPrinterTransport(printer.address);
+    const job = encode(ticketDocument(sampleTicket), profile);
+    printer.setState({ coverOpen: true });
+    await expect(printJob(transport, job)).rejects.toMatchObject({ code: 'PRINTER_COVER_OPEN' });
+    printer.setState({ coverOpen: false, cutterError: true });
+    await expect(printJob(transport, job)).rejects.toMatchObject({ code: 'PRINTER_CUTTER_ERROR' });
+    printer.setState({ cutterError: false, offline: true });
+    await expect(printJob(transport, job)).rejects.toMatchObject({ code: 'PRINTER_OFFLINE' });
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('reports a printer that is switched off as unreachable, and prints again once it is back', async () => {
+    const transport = openPrinterTransport(printer.address);
+    await printer.refuseConnections();
+    await expect(transport.status!()).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE', message: expect.stringMatching(/Không kết nối được/) });
+    await expect(transport.send(Buffer.from('x'))).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
+    await printer.acceptConnections();
+    await printJob(transport, encode(ticketDocument(sampleTicket), profile));
+    expect(await printer.waitForJobs(1)).toHaveLength(1);
+  });
+
+  it('answers GS r 1 (paper sensor) like a printer, for clients that poll it', async () => {
+    printer.setState({ paperOut: true });
+    const answer = await new Promise<number>((resolve, reject) => {
+      const socket = connect(printer.port, '127.0.0.1', () => socket.write(Buffer.from([0x1d, 0x72, 0x01])));
+      socket.once('data', (data: Buffer) => {
+        socket.destroy();
+        resolve(data[0]);
+      });
+      socket.once('error', reject);
+    });
+    // Bits 0+1 near end, bits 2+3 paper end.
+    expect(answer).toBe(0x0f);
+  });
+
+  it('times out on a printer that never answers status', async () => {
+    printer.setState({ mute: true });
+    const transport = new TcpTransport('127.0.0.1', printer.port, { statusTimeoutMs: 200 });
+    await expect(transport.status()).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
+  });
+});
+
+describe('device or file path', () => {
+  it('writes the job to the path, without status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-print-'));
+    try {
+      const path = join(dir, 'lp0');
+      const transport = openPrinterTransport(path);
+      expect(transport.status).toBeUndefined();
+      const bytes = encode(ticketDocument(sampleTicket), profile);
+      await printJob(transport, bytes);
+      expect(readFileSync(path).equals(bytes)).toBe(true);
+      await expect(openPrinterTransport(join(dir, 'missing', 'lp0')).send(bytes)).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
