@@ -27,5 +27,8 @@ export const closeCodes = {
   goingAway: 1001,
 } as const;
 
-/** Path of the event stream; `after` = the last call id the client has, `token` = its credential. */
+/**
+ * Path of the event stream. `after` = the last call id the client has (every later call is replayed
+ * first); without it, only calls from now on. `token` = the client's credential.
+ */
 export const eventsPath = '/api/events';

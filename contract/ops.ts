@@ -4,7 +4,6 @@ import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } 
 import {
   Call,
   CallReason,
-  CallingRules,
   Counter,
   CounterKind,
   CounterMode,
@@ -15,13 +14,13 @@ import {
   NumberSequenceFields,
   PriorityClass,
   PriorityMode,
+  RatingSettings,
   Service,
   Site,
   Ticket,
   TicketStatus,
   VnDate,
   WaitEstimate,
-  WeeklyHours,
   rangeIsOrdered,
 } from './queue';
 
@@ -46,6 +45,12 @@ export const ServiceQueueCount = z.object({
   prefix: z.string(),
   waiting: z.int(),
   waitingPriority: z.int(),
+});
+
+export const CounterOverview = z.object({
+  counter: Counter,
+  session: z.object({ staffId: Id, staffName: z.string(), openedAt: IsoTime, paused: z.boolean() }).nullable(),
+  current: z.object({ displayCode: z.string(), status: TicketStatus }).nullable(),
 });
 
 export const KioskService = z.object({
@@ -175,7 +180,7 @@ export const ops = {
   'site.update': op({
     summary: 'Change site settings; applies at once',
     access: admin,
-    input: Site.omit({ sampleData: true }).partial().extend({ callingRules: CallingRules.optional(), queueHours: WeeklyHours.optional() }).strict(),
+    input: Site.omit({ sampleData: true }).partial().strict(),
     output: Site,
   }),
 
@@ -203,11 +208,24 @@ export const ops = {
     output: StaffAccount,
   }),
 
+  'admin.setKioskPin': op({
+    summary: 'Set the PIN that closes a locked kiosk/display window on the hub PC',
+    access: admin,
+    input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'Mã PIN gồm 4–8 chữ số') }).strict(),
+    output: Ok,
+  }),
+  'counters.overview': op({
+    summary: 'Every counter with who works there now and its current ticket',
+    access: staff,
+    input: Empty,
+    output: z.array(CounterOverview),
+  }),
+
   'kiosk.menu': op({
     summary: 'What the kiosk offers now: services with open/closed state, priority classes',
     access: { staff: 'officer', devices: ['kiosk'] },
     input: Empty,
-    output: z.object({ siteName: z.string(), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
+    output: z.object({ siteName: z.string(), language: z.enum(['vi', 'en']), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
   }),
   'tickets.issue': op({
     summary: 'Issue a queue number (kiosk or staff)',
@@ -291,6 +309,23 @@ export const ops = {
     access: staff,
     input: z.object({ ticketId: Id, serviceId: Id }).strict(),
     output: Ticket,
+  }),
+
+  'rating.pending': op({
+    summary: "The ticket this rating tablet's counter just finished, if it has not been rated",
+    access: { devices: ['rating'] },
+    input: Empty,
+    output: z.object({
+      counterNumber: z.int().nullable(),
+      pending: z.object({ ticketId: Id, displayCode: z.string(), serviceName: z.string(), finishedAt: IsoTime }).nullable(),
+      settings: RatingSettings,
+    }),
+  }),
+  'rating.submit': op({
+    summary: 'Record the citizen’s rating of a served ticket (one per ticket)',
+    access: { devices: ['rating'] },
+    input: z.object({ ticketId: Id, score: z.string().min(1).max(40), reasons: z.array(z.string().max(40)).max(10).default([]) }).strict(),
+    output: Ok,
   }),
 
   'calls.since': op({

@@ -155,6 +155,18 @@ export const CallingRules = z.object({
 });
 export type CallingRules = z.infer<typeof CallingRules>;
 
+const Choice = z.object({ code: z.string().regex(/^[a-z0-9_]{1,40}$/), label: z.string().min(1).max(80), labelEn: z.string().max(80) });
+
+export const RatingSettings = z.object({
+  question: z.string().min(1).max(200),
+  questionEn: z.string().max(200),
+  /** Best first; the scale is configurable because the official one is not fixed. */
+  scale: z.array(Choice).min(2).max(5),
+  /** Optional reasons a citizen may tick (mostly when not satisfied). */
+  reasons: z.array(Choice).max(10),
+});
+export type RatingSettings = z.infer<typeof RatingSettings>;
+
 export const Site = z.object({
   name: z.string().min(1).max(160),
   agencyCode: z.string().max(40),
@@ -164,6 +176,7 @@ export const Site = z.object({
   callingRules: CallingRules,
   ticker: z.string().max(500),
   language: z.enum(['vi', 'en']),
+  rating: RatingSettings,
   /** True while the site still runs on the demo data created at first start. */
   sampleData: z.boolean(),
 });

@@ -1,7 +1,9 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/500.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import '../../contract/locale';
+import './styles.css';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main><h1>Một Cửa</h1></main>;
-}
+import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(<App />);

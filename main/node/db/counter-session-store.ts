@@ -23,6 +23,9 @@ export class CounterSessionStore extends SqlStore {
   openForCounter(counterId: string): CounterSessionRow | null {
     return this.sql<[string], CounterSessionRow>('SELECT * FROM counter_sessions WHERE counter_id = ? AND closed_at IS NULL').get(counterId) ?? null;
   }
+  openAll(): CounterSessionRow[] {
+    return this.sql<[], CounterSessionRow>('SELECT * FROM counter_sessions WHERE closed_at IS NULL').all();
+  }
   /** Open, unpaused sessions: the counters actually calling right now. */
   working(): CounterSessionRow[] {
     return this.sql<[], CounterSessionRow>('SELECT * FROM counter_sessions WHERE closed_at IS NULL AND paused_at IS NULL').all();

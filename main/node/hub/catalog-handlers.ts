@@ -1,5 +1,5 @@
 import { HubError } from '../../../contract/errors';
-import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
+import { checkAdminsRemain, checkPrefixes, stillSampleData } from '../../core/catalog-rules';
 import { hashPassword } from '../auth/password';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
@@ -20,7 +20,8 @@ export function catalogHandlers(deps: HubDeps) {
 
     'site.update': async (patch, ctx) => {
       const next = await write(() => {
-        const updated = { ...site.site(), ...patch };
+        const current = site.site();
+        const updated = { ...current, ...patch, sampleData: stillSampleData(current, patch.name) };
         site.set('site', updated);
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
         return updated;
@@ -77,6 +78,15 @@ export function catalogHandlers(deps: HubDeps) {
       });
       ctx.notify.changed('catalog', 'counters', 'queue');
       return catalog.counter(counter.id)!;
+    },
+
+    'admin.setKioskPin': async ({ pin }, ctx) => {
+      const hash = await hashPassword(pin);
+      await write(() => {
+        site.set('kioskPinHash', hash);
+        audit(ctx, 'site.kioskPinSet', null, {});
+      });
+      return { ok: true as const };
     },
 
     'admin.listStaff': async () => people.listStaff(),

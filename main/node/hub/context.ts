@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import type { OutboxStore } from '../db/outbox-store';
 import type { PeopleStore } from '../db/people-store';
 import type { SiteStore } from '../db/site-store';
+import type { RatingStore } from '../db/rating-store';
 import type { TicketStore } from '../db/ticket-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
@@ -22,6 +23,7 @@ export interface HubDeps {
   readonly people: PeopleStore;
   readonly sessions: CounterSessionStore;
   readonly tickets: TicketStore;
+  readonly ratings: RatingStore;
   readonly outbox: OutboxStore;
   readonly audit: AuditStore;
   readonly bus: HubBus;

@@ -81,6 +81,21 @@ export function counterHandlers(deps: HubDeps) {
   };
 
   return {
+    'counters.overview': () => {
+      const open = new Map(sessions.openAll().map((s) => [s.counter_id, s]));
+      return catalog.counters().map((counter) => {
+        const s = open.get(counter.id);
+        const active = s ? tickets.activeForSession(s.id) : null;
+        return {
+          counter,
+          session: s
+            ? { staffId: s.staff_id, staffName: deps.people.staffById(s.staff_id)?.fullName ?? '', openedAt: new Date(s.opened_at).toISOString(), paused: s.paused_at !== null }
+            : null,
+          current: active ? { displayCode: active.display_code, status: active.status } : null,
+        };
+      });
+    },
+
     'counter.open': async ({ counterId }, ctx) => {
       const me = staffOf(ctx);
       const session = await write(() => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Site, WeeklyHours } from '../../../contract/queue';
 import { hashPassword, oneTimePassword } from '../auth/password';
+import { defaultRatingSettings } from '../db/migrations/002-ratings';
 import { uuidv7 } from '../db/uuidv7';
 import type { HubDeps } from './context';
 
@@ -43,6 +44,7 @@ export async function createDemoSiteIfEmpty(deps: HubDeps): Promise<{ username: 
       callingRules: { interleaveAfterPriority: 3, maxWaitMinutes: 45, useSkillWeights: true },
       ticker: 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.',
       language: 'vi',
+      rating: defaultRatingSettings,
       sampleData: true,
     };
     deps.site.set('site', site);

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { OutboxStore } from '../db/outbox-store';
 import { PeopleStore } from '../db/people-store';
 import { SiteStore } from '../db/site-store';
+import { RatingStore } from '../db/rating-store';
 import { TicketStore } from '../db/ticket-store';
 import { WriteQueue } from '../db/write-queue';
 import { authHandlers } from './auth-handlers';
@@ -20,6 +21,7 @@ import { catalogHandlers } from './catalog-handlers';
 import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
 import { displayHandlers } from './display-handlers';
+import { ratingHandlers } from './rating-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
 export interface HubOptions {
@@ -49,6 +51,7 @@ export class Hub {
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),
       tickets: new TicketStore(db, outbox),
+      ratings: new RatingStore(db, outbox),
       outbox,
       audit: new AuditStore(db),
       bus: this.bus,
@@ -62,6 +65,7 @@ export class Hub {
       ...ticketHandlers(this.deps),
       ...counterHandlers(this.deps),
       ...displayHandlers(this.deps),
+      ...ratingHandlers(this.deps),
     };
   }
 

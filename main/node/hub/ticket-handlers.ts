@@ -46,6 +46,7 @@ export function ticketHandlers(deps: HubDeps) {
       const siteHours = site.site().queueHours;
       return {
         siteName: site.site().name,
+        language: site.site().language,
         services: catalog
           .services()
           .filter((s) => s.active)

@@ -63,11 +63,13 @@ export class EventStream {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://hub');
     const token = url.searchParams.get('token') ?? '';
-    const after = Math.max(0, Number.parseInt(url.searchParams.get('after') ?? '0', 10) || 0);
+    // No `after`: live calls only (a counter or kiosk has no use for history).
+    const raw = url.searchParams.get('after');
+    const after = raw === null ? null : Math.max(0, Number.parseInt(raw, 10) || 0);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, after));
   }
 
-  private accept(ws: WebSocket, token: string, after: number): void {
+  private accept(ws: WebSocket, token: string, after: number | null): void {
     let principal: Principal;
     try {
       principal = this.hub.principalOf(token || null);
@@ -77,11 +79,11 @@ export class EventStream {
       bye(ws, e);
       return;
     }
-    const client: Client = { ws, token, principal, lastCallId: after, alive: true };
+    const tickets = this.hub.deps.tickets;
+    const client: Client = { ws, token, principal, lastCallId: after ?? tickets.lastCallId(), alive: true };
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
     ws.on('error', () => this.clients.delete(client));
-    const tickets = this.hub.deps.tickets;
     send(ws, { type: 'hello', serverTime: new Date(this.hub.deps.clock()).toISOString(), lastCallId: tickets.lastCallId() });
     // Replay and subscription happen in one synchronous run: no call can commit in between.
     if (receivesCalls(principal)) {
