@@ -11,7 +11,7 @@ import { EventClient } from '../test/support/events';
 import { startHubProcess } from '../test/support/hub-process';
 import { ms, summarize, table } from './stats';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '23:59' }]);
+const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 /** Single-row durable inserts straight into better-sqlite3 (WAL, synchronous=FULL): the ceiling the API is compared with. */
 function rawDurableInserts(dir: string, seconds: number): number {

@@ -1,7 +1,6 @@
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/700.css';
-import '../../contract/locale';
 import './styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

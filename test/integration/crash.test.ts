@@ -8,7 +8,7 @@ import type { WeeklyHours } from '../../contract/queue';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '23:59' }]);
+const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 const PASSWORD = 'mat-khau-sau-su-co';
 
 describe('power cut during a burst of tickets (kill -9, restart)', () => {

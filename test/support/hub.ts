@@ -19,26 +19,36 @@ export interface TestHub {
   /** A paired device of this kind and its token. */
   device(kind: 'kiosk' | 'display' | 'rating', counterId?: string | null): Promise<{ client: HubClient; token: string }>;
   catalog(): Promise<OpOutput<'catalog.get'>>;
+  /** Stops the hub, waits, and starts it again on the same port and data folder (a hub restart mid-flow). */
+  restart(downForMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+const root = join(import.meta.dirname, '..', '..');
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
-  const running = await startHub({
-    dataDir, port: 0, host: '127.0.0.1', rendererDir: null, voiceDir: null, version: 'test',
-    ...(options.clock ? { clock: options.clock } : {}),
-    log: () => {},
-  });
+  const start = (port: number) =>
+    startHub({
+      dataDir, port, host: '127.0.0.1', version: 'test',
+      // The built renderer and the voice clips, for end-to-end tests in Chromium.
+      rendererDir: options.screens ? join(root, 'dist', 'renderer') : null,
+      voiceDir: options.screens ? join(root, 'resources', 'voice') : null,
+      ...(options.clock ? { clock: options.clock } : {}),
+      log: () => {},
+    });
+  let running = await start(options.port ?? 0);
+  const firstAdmin = running.firstAdmin;
   const url = running.lan.url;
   const client = (token: string | null = null) => createHubClient(httpTransport(url, () => token));
   let passwordChanged = false;
   /** A fresh admin login each time: tests move the clock past session lifetimes. */
   const admin = async () => {
-    const first = running.firstAdmin;
+    const first = firstAdmin;
     if (first && !passwordChanged) {
       const login = await client()['auth.login']({ username: first.username, password: first.password }).catch(() => null);
       if (login) await client(login.token)['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
@@ -62,7 +72,16 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
     return { client: client(token), token };
   };
   return {
-    running, url, dataDir, client, admin, staff, device,
+    get running() {
+      return running;
+    },
+    url, dataDir, client, admin, staff, device,
+    restart: async (downForMs = 0) => {
+      const port = running.lan.port;
+      await running.close();
+      await new Promise((r) => setTimeout(r, downForMs));
+      running = await start(port);
+    },
     catalog: async () => (await admin())['catalog.get']({}),
     close: async () => {
       await running.close();

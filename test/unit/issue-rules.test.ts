@@ -34,6 +34,12 @@ describe('hours for taking numbers', () => {
     expect(!sunday.open && sunday.reason).toContain('Chủ nhật');
   });
 
+  it('can stay open all day: a window may end at 24:00', () => {
+    const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
+    expect(openStateAt(allDay, at('2026-11-25T23:59:30'), 'Hộ tịch').open).toBe(true);
+    expect(openStateAt(allDay, at('2026-11-26T00:00:00'), 'Hộ tịch').open).toBe(true);
+  });
+
   it('describes the week in words, grouping equal days', () => {
     expect(hoursText(office)).toBe('Thứ Hai – Thứ Sáu: 07:30–11:00, 13:30–16:30; Thứ Bảy: 07:30–11:00');
   });

@@ -1,0 +1,53 @@
+import { DeviceGate } from './gates/DeviceGate';
+import { StaffGate } from './gates/StaffGate';
+import { AdminScreen } from './screens/admin/AdminScreen';
+import { CounterScreen } from './screens/counter/CounterScreen';
+import { lastCallId } from './screens/display/display-memory';
+import { DisplayScreen } from './screens/display/DisplayScreen';
+import { KioskScreen } from './screens/kiosk/KioskScreen';
+import { RatingScreen } from './screens/rating/RatingScreen';
+
+/** One renderer, five screens, chosen by the path the hub served (the same in Electron and in a browser). */
+export function App() {
+  const path = location.pathname.replace(/\/$/, '');
+  document.body.dataset.screen = path.slice(1) || 'home';
+  switch (path) {
+    case '/kiosk':
+      return <DeviceGate kind="kiosk" lastCallId={null}>{() => <KioskScreen />}</DeviceGate>;
+    case '/display':
+      return <DeviceGate kind="display" lastCallId={lastCallId}>{() => <DisplayScreen />}</DeviceGate>;
+    case '/rating':
+      return <DeviceGate kind="rating" lastCallId={null}>{() => <RatingScreen />}</DeviceGate>;
+    case '/counter':
+      return <StaffGate title="Đăng nhập quầy" minRole="officer">{(staff, logout) => <CounterScreen staff={staff} logout={logout} />}</StaffGate>;
+    case '/admin':
+      return <StaffGate title="Đăng nhập quản trị" minRole="admin">{(staff, logout) => <AdminScreen staff={staff} logout={logout} />}</StaffGate>;
+    default:
+      return <Home />;
+  }
+}
+
+function Home() {
+  const screens = [
+    ['/counter', 'Quầy tiếp nhận', 'Cán bộ gọi số, tiếp nhận hồ sơ'],
+    ['/kiosk', 'Kiosk lấy số', 'Màn hình cảm ứng cho công dân'],
+    ['/display', 'Màn hình chờ', 'TV phòng chờ, đọc số bằng giọng nói'],
+    ['/rating', 'Đánh giá hài lòng', 'Máy tính bảng tại quầy'],
+    ['/admin', 'Quản trị', 'Cấu hình đơn vị, dịch vụ, quầy, thiết bị'],
+  ] as const;
+  return (
+    <main className="home">
+      <h1>Một Cửa</h1>
+      <ul>
+        {screens.map(([href, title, hint]) => (
+          <li key={href}>
+            <a href={href}>
+              <strong>{title}</strong>
+              <span>{hint}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,65 @@
+/** Citizen-facing text in Vietnamese (default) and English. Staff screens are Vietnamese only. */
+export type Lang = 'vi' | 'en';
+
+const vi = {
+  chooseService: 'Mời Ông/Bà chọn dịch vụ',
+  touchHint: 'Chạm vào ô dịch vụ cần làm thủ tục',
+  waitingNow: (n: number) => (n === 0 ? 'Chưa có người chờ' : `Đang chờ: ${n} người`),
+  closed: 'Tạm ngừng nhận số',
+  priorityQuestion: 'Ông/Bà có thuộc diện ưu tiên không?',
+  priorityNote: 'Chỉ cần chọn nhóm ưu tiên, không cần khai báo thông tin sức khỏe.',
+  normalTicket: 'Không — lấy số thường',
+  iAmPriority: 'Tôi thuộc diện ưu tiên',
+  choosePriority: 'Ông/Bà thuộc nhóm nào?',
+  back: 'Quay lại',
+  yourNumber: 'Số thứ tự của Ông/Bà',
+  service: 'Dịch vụ',
+  peopleAheadLabel: 'Người chờ trước',
+  peopleAhead: (n: number) => (n === 0 ? 'Không có ai chờ trước Ông/Bà' : `Số người chờ trước: ${n}`),
+  estimatedWait: 'Thời gian chờ dự kiến',
+  takenAt: 'Lấy số lúc',
+  pleaseWait: 'Xin mời Ông/Bà ngồi chờ. Số sẽ được đọc trên loa và hiện trên màn hình.',
+  noteNumber: 'Vui lòng ghi nhớ hoặc ghi lại số thứ tự này.',
+  done: 'Xong',
+  issuing: 'Đang lấy số…',
+  error: 'Không lấy được số',
+  help: 'Cần hỗ trợ? Xin mời đến bàn hướng dẫn.',
+  priorityLabel: 'Ưu tiên',
+  language: 'English',
+  returnsIn: (s: number) => `Màn hình tự trở về sau ${s} giây`,
+};
+
+const en: typeof vi = {
+  chooseService: 'Please choose a service',
+  touchHint: 'Touch the service you need',
+  waitingNow: (n: number) => (n === 0 ? 'Nobody waiting' : `Waiting: ${n}`),
+  closed: 'Not taking numbers now',
+  priorityQuestion: 'Are you entitled to priority service?',
+  priorityNote: 'Just choose the group; no health details are asked.',
+  normalTicket: 'No — regular number',
+  iAmPriority: 'I am entitled to priority',
+  choosePriority: 'Which group?',
+  back: 'Back',
+  yourNumber: 'Your number',
+  service: 'Service',
+  peopleAheadLabel: 'People ahead',
+  peopleAhead: (n: number) => (n === 0 ? 'Nobody ahead of you' : `People ahead of you: ${n}`),
+  estimatedWait: 'Estimated wait',
+  takenAt: 'Taken at',
+  pleaseWait: 'Please take a seat. Your number will be called on the screen and the loudspeaker.',
+  noteNumber: 'Please remember or write down this number.',
+  done: 'Done',
+  issuing: 'Getting your number…',
+  error: 'Could not get a number',
+  help: 'Need help? Please ask at the information desk.',
+  priorityLabel: 'Priority',
+  language: 'Tiếng Việt',
+  returnsIn: (s: number) => `Returning to the start in ${s} s`,
+};
+
+export const strings: Record<Lang, typeof vi> = { vi, en };
+
+/** The English wait text from the hub's Vietnamese one ("khoảng 15–20 phút" → "about 15–20 minutes"). */
+export function waitText(lang: Lang, minMinutes: number, maxMinutes: number, vietnamese: string): string {
+  return lang === 'vi' ? vietnamese : `about ${minMinutes}–${maxMinutes} minutes`;
+}

@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState } from 'react';
+import { HubError } from '../../../../contract/errors';
+import type { OpOutput } from '../../../../contract/ops';
+import type { Ticket } from '../../../../contract/queue';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { Button } from '../../ui/Button';
+import { ChoiceDialog, type Choice } from '../../ui/ChoiceDialog';
+import { hhmm, minutesSince } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { QueueLists } from './QueueLists';
+
+type State = OpOutput<'counter.state'>;
+type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | null;
+
+interface Action {
+  readonly key: string;
+  readonly label: string;
+  readonly variant?: 'primary' | 'danger';
+  readonly enabled: boolean;
+  /** Resolves with the reloaded state when the action changed something. */
+  readonly exec: () => Promise<State | null | void>;
+}
+
+const statusText: Record<Ticket['status'], string> = {
+  waiting: 'Đang chờ',
+  called: 'Đang gọi — chờ công dân đến quầy',
+  serving: 'Đang phục vụ',
+  skipped: 'Vắng mặt',
+  finished: 'Đã xong',
+  cancelled: 'Đã hủy',
+  redirected: 'Đã chuyển dịch vụ',
+};
+
+/**
+ * The desk: the current ticket with the reason it was called, and every action as a button
+ * with its F-key. One table drives both the buttons and the keyboard, so they cannot disagree.
+ */
+export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean }) {
+  const { client, changes } = useHub();
+  const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
+  const { state } = props;
+  const current = state.current?.ticket ?? null;
+  const paused = state.session?.paused ?? false;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
+
+  /** Runs one operation, shows its outcome, then reloads the desk. */
+  const perform = async (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
+    try {
+      const r = await action();
+      const text = success?.(r) ?? null;
+      setMessage(text ? { kind: 'success', text } : null);
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof HubError ? e.message : `Không thực hiện được: ${label}` });
+    }
+    return props.reload();
+  };
+
+  const callResult = (r: unknown) => {
+    const res = r as OpOutput<'counter.callNext'>;
+    return res.ticket ? null : res.reason.text;
+  };
+
+  /** The action table for a given state: drives the buttons, the F-keys and whether each is available. */
+  const actionsFor = (s: State): Action[] => {
+    const cur = s.current?.ticket ?? null;
+    const isPaused = s.session?.paused ?? false;
+    return [
+      { key: 'F1', label: 'Gọi số tiếp theo', variant: 'primary', enabled: !cur && !isPaused, exec: () => perform('gọi số', () => client['counter.callNext']({}), callResult) },
+      { key: 'F2', label: 'Gọi lại', enabled: cur?.status === 'called', exec: () => perform('gọi lại', () => client['counter.recall']({ ticketId: cur!.id })) },
+      { key: 'F3', label: 'Bắt đầu phục vụ', enabled: cur?.status === 'called', exec: () => perform('bắt đầu', () => client['counter.start']({ ticketId: cur!.id })) },
+      { key: 'F4', label: 'Kết thúc', variant: 'primary', enabled: cur !== null, exec: () => perform('kết thúc', () => client['counter.finish']({ ticketId: cur!.id }), () => `Đã kết thúc số ${cur!.displayCode}.`) },
+      { key: 'F6', label: 'Vắng mặt', variant: 'danger', enabled: cur?.status === 'called', exec: () => perform('vắng mặt', () => client['counter.skip']({ ticketId: cur!.id }), () => `Số ${cur!.displayCode} được đánh dấu vắng mặt.`) },
+      { key: 'F7', label: 'Chuyển (giữ thứ tự)', enabled: cur !== null, exec: async () => setDialog('transfer') },
+      { key: 'F8', label: 'Chuyển dịch vụ khác', enabled: cur !== null, exec: async () => setDialog('redirect') },
+      { key: 'F9', label: 'Gọi số chỉ định', enabled: !cur && !isPaused && props.canCallSpecific, exec: async () => setDialog('callSpecific') },
+      { key: 'F10', label: isPaused ? 'Tiếp tục làm việc' : 'Tạm dừng quầy', enabled: true, exec: () => perform('tạm dừng', () => client['counter.setPaused']({ paused: !isPaused })) },
+      { key: 'Shift+F1', label: 'Gọi theo dịch vụ', enabled: !cur && !isPaused, exec: async () => setDialog('callFromService') },
+    ];
+  };
+
+  // Keys and clicks go through one queue: each waits for the previous action and its reload, then
+  // is judged against the freshest state. A fast officer's F4 then F1 is never dropped, and a
+  // bouncing or auto-repeating key (the same key again within 250 ms) does not call two tickets.
+  const latest = useRef(state);
+  latest.current = state;
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const lastPress = useRef({ key: '', at: 0 });
+  const trigger = (key: string) => {
+    const now = Date.now();
+    if (lastPress.current.key === key && now - lastPress.current.at < 250) return;
+    lastPress.current = { key, at: now };
+    queue.current = queue.current.then(async () => {
+      const action = actionsFor(latest.current).find((a) => a.key === key);
+      if (!action?.enabled) return;
+      const fresh = await action.exec();
+      if (fresh) latest.current = fresh;
+    });
+  };
+  const run = (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
+    queue.current = queue.current.then(async () => {
+      const fresh = await perform(label, action, success);
+      if (fresh) latest.current = fresh;
+    });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog) return;
+      const name = `${e.shiftKey ? 'Shift+' : ''}${e.key}`;
+      if (!actionsFor(latest.current).some((x) => x.key === name)) return;
+      e.preventDefault(); // F-keys would otherwise reload, open help or the menu bar
+      trigger(name);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const actions = actionsFor(state);
+  const counter = state.counter!;
+  const services = catalog.data?.services.filter((s) => s.active) ?? [];
+  const serviceChoices: Choice<string>[] = services.map((s) => ({ value: s.id, label: s.name, detail: `tiền tố ${s.prefix}` }));
+  const ownServices: Choice<string>[] = counter.skills
+    .map((k) => services.find((s) => s.id === k.serviceId))
+    .filter((s): s is NonNullable<typeof s> => s !== undefined)
+    .map((s) => ({ value: s.id, label: s.name, detail: `${state.queue.find((q) => q.serviceId === s.id)?.waiting ?? 0} người chờ` }));
+  const counterChoices: Choice<string>[] = (catalog.data?.counters ?? [])
+    .filter((c) => c.active && c.id !== counter.id)
+    .map((c) => ({ value: c.id, label: c.label, detail: `quầy số ${c.number}` }));
+
+  return (
+    <div className="desk">
+      <section className="desk-main" aria-label="Số đang phục vụ">
+        <div className="desk-counter">
+          <span className="desk-counter-name">{counter.label}</span>
+          {paused ? <span className="badge badge-warning">Đang tạm dừng</span> : <span className="badge badge-ok">Đang làm việc</span>}
+          <Button variant="ghost" onClick={() => run('đóng quầy', () => client['counter.close']({}))}>
+            Đóng quầy
+          </Button>
+        </div>
+        {current ? (
+          <div className={`current current-${current.status}`} aria-live="polite">
+            <div className="current-code" data-testid="current-code">
+              {current.displayCode}
+            </div>
+            <div className="current-facts">
+              <div className="current-service">
+                {current.serviceName}
+                {current.priorityLabel ? <span className="badge badge-priority">Ưu tiên: {current.priorityLabel}</span> : null}
+              </div>
+              <div className="current-status">{statusText[current.status]}</div>
+              {state.current?.reason ? (
+                <div className="current-reason" data-testid="call-reason">
+                  Lý do gọi: {state.current.reason.text}
+                </div>
+              ) : null}
+              <div className="current-times">
+                Lấy số {hhmm(Date.parse(current.issuedAt))}
+                {current.calledAt ? ` · gọi lúc ${hhmm(Date.parse(current.calledAt))}` : ''}
+                {current.recallCount > 0 ? ` · đã gọi lại ${current.recallCount} lần` : ''}
+              </div>
+            </div>
+          </div>
+        ) : (
+          <div className="current current-empty">{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</div>
+        )}
+        {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+        <div className="desk-actions" role="toolbar" aria-label="Thao tác">
+          {actions.map((a) => (
+            <Button key={a.key} shortcut={a.key} variant={a.variant ?? 'secondary'} disabled={!a.enabled} onClick={() => trigger(a.key)}>
+              {a.label}
+            </Button>
+          ))}
+        </div>
+      </section>
+
+      <QueueLists state={state} onReturn={(t) => run('đưa lại hàng chờ', () => client['tickets.returnToQueue']({ ticketId: t.id }), () => `Đã đưa số ${t.displayCode} lại hàng chờ.`)} />
+
+      {dialog === 'callFromService' ? (
+        <ChoiceDialog
+          title="Gọi số tiếp theo của dịch vụ"
+          choices={ownServices}
+          onCancel={() => setDialog(null)}
+          onPick={(serviceId) => {
+            setDialog(null);
+            run('gọi số', () => client['counter.callNext']({ serviceId }), callResult);
+          }}
+        />
+      ) : null}
+      {dialog === 'transfer' && current ? (
+        <ChoiceDialog
+          title={`Chuyển số ${current.displayCode} (giữ nguyên thứ tự chờ) đến`}
+          choices={[...serviceChoices.map((c) => ({ ...c, value: `service:${c.value}`, label: `Dịch vụ ${c.label}` })), ...counterChoices.map((c) => ({ ...c, value: `counter:${c.value}`, label: `${c.label}` }))]}
+          onCancel={() => setDialog(null)}
+          onPick={(target) => {
+            setDialog(null);
+            const [kind, id] = target.split(':') as ['service' | 'counter', string];
+            run('chuyển', () => client['counter.transfer']({ ticketId: current.id, ...(kind === 'service' ? { serviceId: id } : { counterId: id }) }), () => `Đã chuyển số ${current.displayCode}.`);
+          }}
+        />
+      ) : null}
+      {dialog === 'redirect' && current ? (
+        <ChoiceDialog
+          title={`Chuyển số ${current.displayCode} sang dịch vụ khác (xếp cuối hàng, giữ số)`}
+          choices={serviceChoices.filter((c) => c.value !== current.serviceId)}
+          onCancel={() => setDialog(null)}
+          onPick={(serviceId) => {
+            setDialog(null);
+            run('chuyển dịch vụ', () => client['counter.redirect']({ ticketId: current.id, serviceId }), () => `Số ${current.displayCode} đã được xếp vào hàng chờ dịch vụ mới.`);
+          }}
+        />
+      ) : null}
+      {dialog === 'callSpecific' ? (
+        <ChoiceDialog
+          title="Gọi số chỉ định (được ghi nhật ký)"
+          filter={{ label: 'Tìm số', placeholder: 'Gõ số, ví dụ A015' }}
+          choices={state.waiting.map((t) => ({ value: t.id, label: t.displayCode, detail: `${t.serviceName}${t.priorityLabel ? ' · ưu tiên' : ''} · chờ ${minutesSince(t.queueEnteredAt, Date.now())} phút` }))}
+          onCancel={() => setDialog(null)}
+          onPick={(ticketId) => {
+            setDialog(null);
+            run('gọi số chỉ định', () => client['counter.callSpecific']({ ticketId }), callResult);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { HubError } from '../../../../contract/errors';
+import type { StaffAccount } from '../../../../contract/people';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { Button } from '../../ui/Button';
+import { ChoiceDialog } from '../../ui/ChoiceDialog';
+import { ConnectionBanner, Notice } from '../../ui/Notice';
+import { CounterDesk } from './CounterDesk';
+
+/**
+ * The counter officer's screen: choose and open a counter, then the desk. State lives in the hub:
+ * a reload or a hub restart shows the same counter, the same current ticket, the same lists.
+ */
+export function CounterScreen(props: { staff: StaffAccount; logout: () => void }) {
+  const { client, changes, status } = useHub();
+  const state = useData(() => client['counter.state']({}), ['queue', 'counters', 'catalog'], changes);
+  const [error, setError] = useState<string | null>(null);
+
+  const header = (
+    <header className="counter-header">
+      <strong>Một Cửa — Quầy tiếp nhận</strong>
+      <span className="counter-who">{props.staff.fullName}</span>
+      <Button variant="ghost" onClick={props.logout}>
+        Đăng xuất
+      </Button>
+    </header>
+  );
+
+  if (!state.data) {
+    return (
+      <div className="counter">
+        {header}
+        <ConnectionBanner status={status} />
+        {state.error ? <Notice kind="error">{state.error.message}</Notice> : <p role="status">Đang tải…</p>}
+      </div>
+    );
+  }
+  if (!state.data.session || !state.data.counter) {
+    return (
+      <div className="counter">
+        {header}
+        <ConnectionBanner status={status} />
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <CounterChooser
+          onOpen={async (counterId) => {
+            try {
+              await client['counter.open']({ counterId });
+              setError(null);
+              await state.reload();
+            } catch (e) {
+              setError(e instanceof HubError ? e.message : 'Không mở được quầy.');
+            }
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="counter">
+      {header}
+      <ConnectionBanner status={status} />
+      <CounterDesk state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
+    </div>
+  );
+}
+
+function CounterChooser(props: { onOpen: (counterId: string) => void }) {
+  const { client, changes } = useHub();
+  const overview = useData(() => client['counters.overview']({}), ['counters', 'catalog'], changes);
+  const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
+  const serviceName = (id: string) => catalog.data?.services.find((s) => s.id === id)?.name ?? '';
+  if (!overview.data) return <p role="status">Đang tải danh sách quầy…</p>;
+  return (
+    <ChoiceDialog
+      title="Chọn quầy làm việc"
+      choices={overview.data
+        .filter((o) => o.counter.active)
+        .map((o) => ({
+          value: o.counter.id,
+          label: `${o.counter.label} (số ${o.counter.number})`,
+          detail: `${o.counter.skills.map((k) => serviceName(k.serviceId)).join(', ')}${o.session ? ` — đang được ${o.session.staffName} sử dụng` : ' — trống'}`,
+          disabled: o.session !== null,
+        }))}
+      onPick={props.onOpen}
+      onCancel={() => undefined}
+    />
+  );
+}

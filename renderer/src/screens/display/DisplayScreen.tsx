@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Call } from '../../../../contract/queue';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { Clock } from '../../ui/Clock';
+import { ConnectionBanner } from '../../ui/Notice';
+import { Announcer, htmlAudioPlayer, type AnnouncerState } from './announcer';
+import { loadClipManifest } from './clip-manifest';
+import { rememberCall, shouldAnnounce } from './display-memory';
+
+const VOICE_BASE = '/voice/vi/';
+
+declare global {
+  interface Window {
+    /** What the display scheduled and played, for the end-to-end tests and for support staff. */
+    __motcuaAnnouncements?: Announcer['log'];
+  }
+}
+
+const markText = { called: 'Đang mời', serving: 'Đang phục vụ', served: '✓ Đã phục vụ', absent: '✗ Vắng mặt', moved: 'Đã chuyển' } as const;
+
+/**
+ * The waiting-room TV: the current call large, the last calls with served/absent marks, waiting
+ * counts, clock and the admin's ticker. Every call is spoken from the offline clip set through a
+ * FIFO, so calls that come together are all heard, one after another. No personal data: codes,
+ * counters and services only.
+ */
+export function DisplayScreen() {
+  const { client, changes, status, onCall, clockOffset } = useHub();
+  const state = useData(() => client['display.state']({}), ['queue', 'site', 'catalog'], changes);
+  const [latest, setLatest] = useState<Call | null>(null);
+  const [flash, setFlash] = useState(0);
+  const [voice, setVoice] = useState<AnnouncerState | 'loading' | 'unavailable'>('loading');
+  const [announcer, setAnnouncer] = useState<Announcer | null>(null);
+
+  useEffect(() => {
+    let a: Announcer | null = null;
+    let off = () => {};
+    loadClipManifest(VOICE_BASE)
+      .then((manifest) => {
+        a = new Announcer(manifest, htmlAudioPlayer(VOICE_BASE));
+        window.__motcuaAnnouncements = a.log;
+        off = a.onChange((x) => setVoice(x.state));
+        setAnnouncer(a);
+        setVoice(a.state);
+      })
+      .catch(() => setVoice('unavailable'));
+    return () => off();
+  }, []);
+
+  // Calls arrive before the announcer is ready on a cold start: keep them and hand them over.
+  const pending = useMemo<Call[]>(() => [], []);
+  useEffect(
+    () =>
+      onCall((call) => {
+        rememberCall(call.id);
+        setLatest(call);
+        setFlash((f) => f + 1);
+        if (!shouldAnnounce(call, Date.now() + clockOffset)) return;
+        if (announcer) announcer.enqueue(call);
+        else pending.push(call);
+      }),
+    [onCall, announcer, clockOffset, pending],
+  );
+  useEffect(() => {
+    if (announcer) for (const c of pending.splice(0)) announcer.enqueue(c);
+  }, [announcer, pending]);
+
+  const recent = state.data?.recent ?? [];
+  const current = latest ?? recent[0]?.call ?? null;
+  const others = recent.filter((r) => r.call.ticketId !== current?.ticketId).slice(0, 7);
+
+  return (
+    <div className="display" onPointerDown={() => announcer?.resume()}>
+      <header className="display-header">
+        <div className="display-site">{state.data?.siteName ?? 'Một Cửa'}</div>
+        <Clock offsetMs={clockOffset} withDate className="display-clock" />
+      </header>
+      <ConnectionBanner status={status} />
+      {voice === 'blocked' ? (
+        <button type="button" className="display-sound" onClick={() => announcer?.resume()}>
+          🔊 Chạm vào màn hình để bật âm thanh đọc số
+        </button>
+      ) : null}
+      <main className="display-main">
+        <section className={`display-current flash-${flash % 2}`} aria-live="assertive" aria-atomic="true">
+          {current ? (
+            <>
+              <p className="display-invite">MỜI CÔNG DÂN CÓ SỐ</p>
+              <p className="display-code" data-testid="display-code">
+                {current.displayCode}
+              </p>
+              <p className="display-counter">
+                ĐẾN <strong>{current.counterLabel.toUpperCase()}</strong>
+              </p>
+              <p className="display-service">{current.serviceName}</p>
+            </>
+          ) : (
+            <p className="display-invite">Xin mời Ông/Bà lấy số thứ tự tại kiosk</p>
+          )}
+        </section>
+        <section className="display-recent" aria-label="Các số vừa gọi">
+          <h2>Số vừa gọi</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Số</th>
+                <th scope="col">Quầy</th>
+                <th scope="col">Trạng thái</th>
+              </tr>
+            </thead>
+            <tbody data-testid="recent-calls">
+              {others.map((r) => (
+                <tr key={r.call.id} className={`mark-${r.mark}`}>
+                  <td className="code">{r.call.displayCode}</td>
+                  <td>{r.call.counterNumber}</td>
+                  <td>{markText[r.mark]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </main>
+      <section className="display-queue" aria-label="Số người đang chờ">
+        {state.data?.queue.map((q) => (
+          <div key={q.serviceId} className="display-queue-item">
+            <span className="prefix">{q.prefix}</span>
+            <span className="name">{q.name}</span>
+            <span className="count">{q.waiting} người chờ</span>
+          </div>
+        ))}
+      </section>
+      <footer className="display-ticker" aria-label="Thông báo">
+        <div className="ticker-track">{state.data?.ticker ?? ''}</div>
+      </footer>
+    </div>
+  );
+}

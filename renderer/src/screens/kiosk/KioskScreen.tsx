@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'react';
+import { HubError } from '../../../../contract/errors';
+import type { OpOutput } from '../../../../contract/ops';
+import type { PriorityClass } from '../../../../contract/queue';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { strings, waitText, type Lang } from '../../i18n';
+import { ConnectionBanner, Notice } from '../../ui/Notice';
+import { Clock } from '../../ui/Clock';
+import { TicketCard } from './TicketCard';
+
+type KioskService = OpOutput<'kiosk.menu'>['services'][number];
+type Step =
+  | { kind: 'services' }
+  | { kind: 'priority'; service: KioskService; choosing: boolean }
+  | { kind: 'issuing'; service: KioskService }
+  | { kind: 'ticket'; issued: OpOutput<'tickets.issue'> }
+  | { kind: 'error'; message: string };
+
+/** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
+const IDLE_SECONDS = 30;
+const TICKET_SECONDS = 45;
+
+/**
+ * The citizen kiosk: big service tiles, one extra tap for priority, then the number on screen.
+ * Made for someone using a touch screen for the first time: few choices per page, large text,
+ * every step can go back, and it always returns to the start by itself.
+ */
+export function KioskScreen() {
+  const { client, changes, status } = useHub();
+  const menu = useData(() => client['kiosk.menu']({}), ['catalog', 'site', 'queue'], changes);
+  const [lang, setLang] = useState<Lang | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'services' });
+  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  const lastTouch = useRef(Date.now());
+  const language: Lang = lang ?? menu.data?.language ?? 'vi';
+  const t = strings[language];
+
+  // Any touch restarts the idle countdown; off the start page, idling returns to the start.
+  useEffect(() => {
+    const touch = () => (lastTouch.current = Date.now());
+    window.addEventListener('pointerdown', touch);
+    window.addEventListener('keydown', touch);
+    return () => {
+      window.removeEventListener('pointerdown', touch);
+      window.removeEventListener('keydown', touch);
+    };
+  }, []);
+  useEffect(() => {
+    lastTouch.current = Date.now();
+    if (step.kind === 'services' || step.kind === 'issuing') {
+      setSecondsLeft(null);
+      return;
+    }
+    const limit = step.kind === 'ticket' ? TICKET_SECONDS : IDLE_SECONDS;
+    const timer = setInterval(() => {
+      const left = limit - Math.floor((Date.now() - lastTouch.current) / 1000);
+      if (left <= 0) {
+        setStep({ kind: 'services' });
+        setLang(null);
+      } else setSecondsLeft(left);
+    }, 500);
+    return () => clearInterval(timer);
+  }, [step]);
+
+  const issue = async (service: KioskService, priority: PriorityClass | null) => {
+    setStep({ kind: 'issuing', service });
+    try {
+      const issued = await client['tickets.issue']({ serviceId: service.id, priorityClassId: priority?.id ?? null });
+      setStep({ kind: 'ticket', issued });
+    } catch (e) {
+      setStep({ kind: 'error', message: e instanceof HubError ? e.message : t.error });
+      void menu.reload();
+    }
+  };
+
+  const choose = (service: KioskService) => {
+    if (!service.open) return;
+    if (service.priorityMode === 'normal') void issue(service, null);
+    else setStep({ kind: 'priority', service, choosing: service.priorityMode === 'priority' });
+  };
+
+  const name = (s: { name: string; nameEn: string }) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
+
+  return (
+    <div className="kiosk" lang={language}>
+      <header className="kiosk-header">
+        <div className="kiosk-site">{menu.data?.siteName ?? 'Một Cửa'}</div>
+        <Clock />
+        <button type="button" className="btn btn-ghost kiosk-lang" onClick={() => setLang(language === 'vi' ? 'en' : 'vi')} lang={language === 'vi' ? 'en' : 'vi'}>
+          {t.language}
+        </button>
+      </header>
+      <ConnectionBanner status={status} />
+      <main className="kiosk-main">
+        {step.kind === 'services' ? (
+          <>
+            <h1 className="kiosk-title">{t.chooseService}</h1>
+            <p className="kiosk-subtitle">{t.touchHint}</p>
+            {menu.error && !menu.data ? <Notice kind="error">{menu.error.message}</Notice> : null}
+            <div className={`kiosk-tiles ${(menu.data?.services.length ?? 0) > 6 ? 'two-columns' : ''}`}>
+              {menu.data?.services.map((s) => (
+                <button
+                  key={s.id}
+                  type="button"
+                  className={`kiosk-tile ${s.open ? '' : 'closed'}`}
+                  onClick={() => choose(s)}
+                  aria-disabled={!s.open}
+                  aria-label={`${name(s)}. ${s.open ? t.waitingNow(s.waiting) : `${t.closed}. ${s.closedReason ?? ''}`}`}
+                >
+                  <span className="tile-prefix" aria-hidden="true">
+                    {s.prefix}
+                  </span>
+                  <span className="tile-text">
+                    <span className="tile-name">{name(s)}</span>
+                    <span className="tile-hint">{language === 'en' && s.hintEn ? s.hintEn : s.hint}</span>
+                    <span className="tile-status">{s.open ? t.waitingNow(s.waiting) : (s.closedReason ?? t.closed)}</span>
+                  </span>
+                </button>
+              ))}
+            </div>
+          </>
+        ) : null}
+
+        {step.kind === 'priority' ? (
+          <section className="kiosk-priority" aria-labelledby="priority-title">
+            <h1 id="priority-title" className="kiosk-title">
+              {step.choosing ? t.choosePriority : t.priorityQuestion}
+            </h1>
+            <p className="kiosk-subtitle">{name(step.service)}</p>
+            {!step.choosing ? (
+              <div className="kiosk-choices">
+                <button type="button" className="kiosk-choice primary" onClick={() => void issue(step.service, null)}>
+                  {t.normalTicket}
+                </button>
+                <button type="button" className="kiosk-choice" onClick={() => setStep({ ...step, choosing: true })}>
+                  {t.iAmPriority}
+                </button>
+              </div>
+            ) : (
+              <div className="kiosk-choices">
+                {menu.data?.priorityClasses.map((p) => (
+                  <button key={p.id} type="button" className="kiosk-choice" onClick={() => void issue(step.service, p)}>
+                    {language === 'en' && p.labelEn ? p.labelEn : p.label}
+                  </button>
+                ))}
+              </div>
+            )}
+            <p className="kiosk-note">{t.priorityNote}</p>
+            <button type="button" className="kiosk-back" onClick={() => setStep(step.choosing && step.service.priorityMode !== 'priority' ? { ...step, choosing: false } : { kind: 'services' })}>
+              ← {t.back}
+            </button>
+          </section>
+        ) : null}
+
+        {step.kind === 'issuing' ? (
+          <p className="kiosk-title" role="status">
+            {t.issuing}
+          </p>
+        ) : null}
+
+        {step.kind === 'ticket' ? (
+          <TicketCard
+            issued={step.issued}
+            lang={language}
+            waitText={waitText(language, step.issued.waitEstimate.minMinutes, step.issued.waitEstimate.maxMinutes, step.issued.waitEstimate.text)}
+            onDone={() => {
+              setStep({ kind: 'services' });
+              setLang(null);
+            }}
+          />
+        ) : null}
+
+        {step.kind === 'error' ? (
+          <section className="kiosk-error" aria-live="assertive">
+            <h1 className="kiosk-title">{t.error}</h1>
+            <Notice kind="error">{step.message}</Notice>
+            <button type="button" className="kiosk-choice primary" onClick={() => setStep({ kind: 'services' })}>
+              ← {t.back}
+            </button>
+          </section>
+        ) : null}
+      </main>
+      <footer className="kiosk-footer">
+        <span>{t.help}</span>
+        {secondsLeft !== null && secondsLeft <= 15 ? <span className="kiosk-countdown">{t.returnsIn(secondsLeft)}</span> : null}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium: the test never downloads a browser (these machines cannot). */
+export const CHROMIUM = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
+
+export const sizes = {
+  kiosk: { width: 1080, height: 1920 },
+  kioskSmall: { width: 768, height: 1024 },
+  display: { width: 1920, height: 1080 },
+  counter: { width: 1366, height: 768 },
+  rating: { width: 1280, height: 800 },
+  admin: { width: 1366, height: 768 },
+} as const;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // The waiting-room TV speaks without anyone tapping it (as kiosk browsers are configured).
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** A browser context per device, with its credential already in localStorage (as after pairing). */
+export async function deviceContext(browser: Browser, size: { width: number; height: number }, storage: Record<string, string> = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: size, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  if (Object.keys(storage).length > 0) {
+    await context.addInitScript((entries: Record<string, string>) => {
+      for (const [k, v] of Object.entries(entries)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    }, storage);
+  }
+  return context;
+}
+
+const shotsDir = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screens');
+
+/** Saves a screenshot at the page's real size for people to look at (test-results/screens). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(shotsDir, { recursive: true });
+  const path = join(shotsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
