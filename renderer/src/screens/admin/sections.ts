@@ -1,0 +1,33 @@
+import type { ComponentType } from 'react';
+import type { StaffAccount } from '../../../../contract/people';
+import { CountersSection } from './CountersSection';
+import { DevicesSection } from './DevicesSection';
+import { HoursSection } from './HoursSection';
+import { PriorityClassesSection } from './PriorityClassesSection';
+import { RatingSection } from './RatingSection';
+import { RulesSection } from './RulesSection';
+import { ServicesSection } from './ServicesSection';
+import { SiteSection } from './SiteSection';
+import { StaffSection } from './StaffSection';
+
+export interface AdminSection {
+  /** Used in the address (`/admin#dich-vu`), so a reload stays on the same section. */
+  readonly id: string;
+  readonly title: string;
+  /** One line under the title saying what the section is for. */
+  readonly intro: string;
+  readonly Component: ComponentType<{ staff: StaffAccount }>;
+}
+
+/** The admin's sections, in menu order. A new section (printers, calendar, sync) is one line here. */
+export const adminSections: readonly AdminSection[] = [
+  { id: 'don-vi', title: 'Đơn vị', intro: 'Tên, địa chỉ và thông tin hiển thị của đơn vị.', Component: SiteSection },
+  { id: 'gio-lay-so', title: 'Giờ lấy số', intro: 'Các khung giờ kiosk cấp số thứ tự trong tuần.', Component: HoursSection },
+  { id: 'quy-tac-goi-so', title: 'Quy tắc gọi số', intro: 'Cách quầy chọn số tiếp theo khi cán bộ nhấn "Gọi số tiếp theo".', Component: RulesSection },
+  { id: 'dich-vu', title: 'Dịch vụ', intro: 'Các dịch vụ công dân lấy số, tiền tố và dãy số của từng dịch vụ.', Component: ServicesSection },
+  { id: 'doi-tuong-uu-tien', title: 'Đối tượng ưu tiên', intro: 'Các nhóm được ưu tiên gọi trước và mức ưu tiên của từng nhóm.', Component: PriorityClassesSection },
+  { id: 'quay', title: 'Quầy', intro: 'Các quầy, dịch vụ mỗi quầy phục vụ và cán bộ đang làm việc.', Component: CountersSection },
+  { id: 'can-bo', title: 'Cán bộ', intro: 'Tài khoản đăng nhập của cán bộ và quyền của từng người.', Component: StaffSection },
+  { id: 'thiet-bi', title: 'Thiết bị', intro: 'Ghép nối kiosk, màn hình chờ, máy đánh giá; mã PIN mở khóa kiosk.', Component: DevicesSection },
+  { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
+];
