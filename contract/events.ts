@@ -7,7 +7,7 @@ import { Call, IsoTime } from './queue';
  * lost or merged) and everything else as "this changed, fetch it again": state is read through
  * the ops, so a missed hint costs one refetch, never a wrong screen.
  */
-export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters']);
+export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers']);
 export type Topic = z.infer<typeof Topic>;
 
 export const ServerMessage = z.discriminatedUnion('type', [

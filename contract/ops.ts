@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { op } from './op';
+import { Printer, PrinterLive, PrintJob } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -47,6 +48,23 @@ export const ServiceQueueCount = z.object({
   waitingPriority: z.int(),
 });
 
+export const CitizenId = z.object({
+  idNumber: z.string(),
+  oldIdNumber: z.string().nullable(),
+  fullName: z.string(),
+  dateOfBirth: VnDate,
+  sex: z.string(),
+  address: z.string(),
+  issueDate: VnDate.nullable(),
+  raw: z.string(),
+});
+
+export const ScanResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cccd'), citizen: CitizenId }),
+  z.object({ kind: z.literal('receipt'), dossierCode: z.string(), lookupCode: z.string() }),
+  z.object({ kind: z.literal('ticket'), ticketId: Id }),
+]);
+
 export const CounterOverview = z.object({
   counter: Counter,
   session: z.object({ staffId: Id, staffName: z.string(), openedAt: IsoTime, paused: z.boolean() }).nullable(),
@@ -72,6 +90,8 @@ export const IssuedTicket = z.object({
   ticket: Ticket,
   peopleAhead: z.int(),
   waitEstimate: WaitEstimate,
+  /** The print job of the paper ticket; null when no ticket printer is set up. */
+  print: z.object({ jobId: Id, printerName: z.string() }).nullable(),
 });
 
 export const CallResult = z.object({
@@ -326,6 +346,53 @@ export const ops = {
     access: { devices: ['rating'] },
     input: z.object({ ticketId: Id, score: z.string().min(1).max(40), reasons: z.array(z.string().max(40)).max(10).default([]) }).strict(),
     output: Ok,
+  }),
+
+  'printers.list': op({
+    summary: 'Printers with their live status and how many jobs wait or are held',
+    access: staff,
+    input: Empty,
+    output: z.array(PrinterLive),
+  }),
+  'admin.savePrinter': op({
+    summary: 'Create or change a printer',
+    access: admin,
+    input: Printer.omit({ id: true }).extend({ id: Id.optional() }),
+    output: Printer,
+  }),
+  'print.test': op({ summary: 'Queue a test page on a printer', access: admin, input: z.object({ printerId: Id }).strict(), output: PrintJob }),
+  'print.preview': op({
+    summary: 'PNG preview of a layout as a printer profile would print it (the same rendering as the bytes)',
+    access: admin,
+    input: z.object({ layout: z.enum(['ticket', 'receipt', 'test']), paper: z.enum(['58mm', '80mm']), model: z.enum(['generic', 'tm-t88']), textMode: z.enum(['raster', 'epson-tcvn3']) }).strict(),
+    output: z.object({ pngBase64: z.string() }),
+  }),
+  'print.jobs': op({ summary: 'Open print jobs and those finished today', access: staff, input: Empty, output: z.array(PrintJob) }),
+  'print.job': op({
+    summary: 'One print job (the kiosk follows its ticket’s job)',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ jobId: Id }).strict(),
+    output: PrintJob,
+  }),
+  'print.retry': op({ summary: 'Send a held job again (after fixing the printer, or when staff confirm a reprint)', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
+  'print.cancel': op({ summary: 'Cancel a queued or held job', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
+  'print.reprintTicket': op({
+    summary: 'Print a queue ticket again (on its printer, or another ticket printer)',
+    access: staff,
+    input: z.object({ ticketId: Id, printerId: Id.optional() }).strict(),
+    output: PrintJob,
+  }),
+  'tickets.status': op({
+    summary: 'Public status of one ticket (the page behind the ticket’s QR): no personal data',
+    access: { public: true },
+    input: z.object({ ticketId: Id }).strict(),
+    output: z.object({ displayCode: z.string(), serviceName: z.string(), status: TicketStatus, peopleAhead: z.int().nullable(), counterNumber: z.int().nullable() }),
+  }),
+  'scan.parse': op({
+    summary: 'Read a scanned QR: a citizen ID card (CCCD), one of our receipts, or one of our tickets',
+    access: staff,
+    input: z.object({ text: z.string().min(1).max(2000) }).strict(),
+    output: ScanResult,
   }),
 
   'calls.since': op({

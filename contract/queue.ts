@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { PrintingSettings } from './printing';
+import { HhMm, HhMmEnd, Id, IsoTime, VnDate } from './scalars';
 
-/** Ids of rows a site creates offline are UUIDv7; seeded and central rows may use any UUID. */
-export const Id = z.uuid();
-export const IsoTime = z.iso.datetime({ offset: true });
-/** A calendar date in Vietnam time, `YYYY-MM-DD`. */
-export const VnDate = z.iso.date();
-export const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM');
-/** The end of a window may be 24:00, so a service can take numbers all day. */
-export const HhMmEnd = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Giờ phải có dạng HH:MM (tối đa 24:00)');
+export { HhMm, HhMmEnd, Id, IsoTime, VnDate };
 
 export const TimeWindow = z
   .object({ from: HhMm, to: HhMmEnd })
@@ -179,6 +174,7 @@ export const Site = z.object({
   ticker: z.string().max(500),
   language: z.enum(['vi', 'en']),
   rating: RatingSettings,
+  printing: PrintingSettings,
   /** True while the site still runs on the demo data created at first start. */
   sampleData: z.boolean(),
 });

@@ -115,3 +115,10 @@ function reasoned(c: Candidate, code: CallReason['code'], text: string): Choice 
 export function peopleAheadOfNewcomer(priorityWeight: number | null, waitingByWeight: readonly { weight: number | null; count: number }[]): number {
   return waitingByWeight.filter((w) => comparePriority(w.weight, priorityWeight) <= 0).reduce((n, w) => n + w.count, 0);
 }
+
+/** How many waiting tickets of the same service would be called before this one (interleave aside). */
+export function peopleAhead(ticket: Candidate, waiting: readonly Candidate[]): number {
+  return waiting.filter(
+    (o) => o.id !== ticket.id && o.serviceId === ticket.serviceId && (comparePriority(o.priorityWeight, ticket.priorityWeight) || byTime(o, ticket)) < 0,
+  ).length;
+}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './data-dir';
-import { findAppRoot, lanAddresses, portFromEnv } from './hub-env';
+import { findAppRoot, lanAddresses, portFromEnv, spoolerOptionsFromEnv } from './hub-env';
 import { startHub } from './start-hub';
 
 /**
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
     voiceDir: join(root, 'resources', 'voice'),
     version,
+    spooler: spoolerOptionsFromEnv(process.env),
   });
   const port = running.lan.port;
   const hosts = ['127.0.0.1', ...lanAddresses()];

@@ -26,3 +26,13 @@ export function portFromEnv(env: NodeJS.ProcessEnv): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`MOTCUA_PORT không hợp lệ: ${raw}`);
   return port;
 }
+
+/** Print queue timing from the environment (MOTCUA_PRINT_STATUS_MS, MOTCUA_PRINT_RETRY_MS), for sites with slow links and for tests. */
+export function spoolerOptionsFromEnv(env: NodeJS.ProcessEnv): { statusIntervalMs?: number; retryDelay?: (attempt: number) => number } {
+  const status = Number(env.MOTCUA_PRINT_STATUS_MS);
+  const retry = Number(env.MOTCUA_PRINT_RETRY_MS);
+  return {
+    ...(status > 0 ? { statusIntervalMs: status } : {}),
+    ...(retry > 0 ? { retryDelay: () => retry } : {}),
+  };
+}

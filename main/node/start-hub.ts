@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import { lockDataDir } from './data-dir';
 import { createDemoSiteIfEmpty } from './hub/demo-site';
 import { Hub } from './hub/hub';
+import type { SpoolerOptions } from './print/spooler';
 import { startLanServer, type LanServer } from './lan/server';
 
 export interface StartHubOptions {
@@ -16,6 +17,7 @@ export interface StartHubOptions {
   readonly version: string;
   readonly clock?: () => number;
   readonly nativeBinding?: string;
+  readonly spooler?: SpoolerOptions;
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
@@ -34,8 +36,9 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   const unlock = lockDataDir(o.dataDir);
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, version: o.version, ...(o.clock ? { clock: o.clock } : {}) });
+    const hub = new Hub({ db, version: o.version, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
+    await hub.deps.spooler.start();
     const lan = await startLanServer({
       hub,
       port: o.port,
@@ -50,6 +53,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       migration,
       firstAdmin,
       close: async () => {
+        await hub.deps.spooler.stop();
         await lan.close();
         db.close();
         unlock();

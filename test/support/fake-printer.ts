@@ -14,9 +14,11 @@ export interface FakePrinterState {
   cutterError: boolean;
   /** Accept connections but never answer status queries (a printer with real-time commands off). */
   mute: boolean;
+  /** Take the job's bytes but never finish the connection (a printer stuck mid-job). */
+  hang: boolean;
 }
 
-const READY: FakePrinterState = { paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, cutterError: false, mute: false };
+const READY: FakePrinterState = { paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, cutterError: false, mute: false, hang: false };
 
 export class FakePrinter {
   /** Connections that carried print data, in arrival order. */
@@ -26,6 +28,9 @@ export class FakePrinter {
   private state: FakePrinterState = { ...READY };
   private server: Server;
   private readonly sockets = new Set<Socket>();
+  /** Open connections that have carried print data (not only status queries) so far. */
+  private readonly receiving = new Set<Socket>();
+  private readonly hung: Socket[] = [];
 
   private constructor(readonly port: number, server: Server) {
     this.server = server;
@@ -33,7 +38,7 @@ export class FakePrinter {
 
   static async start(): Promise<FakePrinter> {
     let printer: FakePrinter | undefined;
-    const server = createServer((socket) => printer!.accept(socket));
+    const server = createServer({ allowHalfOpen: true }, (socket) => printer!.accept(socket));
     const port = await listen(server, 0);
     printer = new FakePrinter(port, server);
     return printer;
@@ -45,6 +50,8 @@ export class FakePrinter {
 
   setState(change: Partial<FakePrinterState>): void {
     this.state = { ...this.state, ...change };
+    // Un-jamming finishes the connections held open while jammed.
+    if (!this.state.hang) for (const s of this.hung.splice(0)) s.end();
   }
 
   /** Stop listening: connecting now fails with ECONNREFUSED, like a printer switched off. */
@@ -54,8 +61,13 @@ export class FakePrinter {
 
   /** Listen again on the same port. */
   async acceptConnections(): Promise<void> {
-    this.server = createServer((socket) => this.accept(socket));
+    this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
     await listen(this.server, this.port);
+  }
+
+  /** Jobs whose bytes are arriving on a connection that is still open. */
+  get jobsInFlight(): number {
+    return this.receiving.size;
   }
 
   async waitForJobs(count: number, timeoutMs = 5000): Promise<Buffer[]> {
@@ -84,14 +96,19 @@ export class FakePrinter {
     let tail = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
+      if (!onlyStatusQueries(Buffer.concat(chunks))) this.receiving.add(socket);
       const window = Buffer.concat([tail, chunk]);
       for (const answer of this.answers(window, tail.length)) socket.write(Buffer.from([answer]));
       tail = window.subarray(Math.max(0, window.length - 2));
     });
-    socket.on('end', () => socket.end());
+    socket.on('end', () => {
+      if (this.state.hang) this.hung.push(socket);
+      else socket.end();
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => {
       this.sockets.delete(socket);
+      this.receiving.delete(socket);
       const bytes = Buffer.concat(chunks);
       if (bytes.length > 0 && !onlyStatusQueries(bytes)) this.jobs.push(bytes);
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
+import type { SpoolerOptions } from '../../main/node/print/spooler';
 import { startHub, type RunningHub } from '../../main/node/start-hub';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
 
@@ -30,7 +31,7 @@ export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
   const start = (port: number) =>
     startHub({
@@ -39,6 +40,8 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
       rendererDir: options.screens ? join(root, 'dist', 'renderer') : null,
       voiceDir: options.screens ? join(root, 'resources', 'voice') : null,
       ...(options.clock ? { clock: options.clock } : {}),
+      // Printers are checked and retried quickly in tests.
+      spooler: options.spooler ?? { statusIntervalMs: 150, retryDelay: () => 150 },
       log: () => {},
     });
   let running = await start(options.port ?? 0);

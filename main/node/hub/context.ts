@@ -7,7 +7,9 @@ import type { Db } from '../db/open';
 import type { OutboxStore } from '../db/outbox-store';
 import type { PeopleStore } from '../db/people-store';
 import type { SiteStore } from '../db/site-store';
+import type { PrintStore } from '../db/print-store';
 import type { RatingStore } from '../db/rating-store';
+import type { PrintSpooler } from '../print/spooler';
 import type { TicketStore } from '../db/ticket-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
@@ -24,6 +26,8 @@ export interface HubDeps {
   readonly sessions: CounterSessionStore;
   readonly tickets: TicketStore;
   readonly ratings: RatingStore;
+  readonly printing: PrintStore;
+  readonly spooler: PrintSpooler;
   readonly outbox: OutboxStore;
   readonly audit: AuditStore;
   readonly bus: HubBus;

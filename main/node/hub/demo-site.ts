@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Site, WeeklyHours } from '../../../contract/queue';
 import { hashPassword, oneTimePassword } from '../auth/password';
 import { defaultRatingSettings } from '../db/migrations/002-ratings';
+import { defaultPrintingSettings } from '../db/migrations/003-printing';
 import { uuidv7 } from '../db/uuidv7';
 import type { HubDeps } from './context';
 
@@ -45,6 +46,7 @@ export async function createDemoSiteIfEmpty(deps: HubDeps): Promise<{ username: 
       ticker: 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.',
       language: 'vi',
       rating: defaultRatingSettings,
+      printing: defaultPrintingSettings,
       sampleData: true,
     };
     deps.site.set('site', site);

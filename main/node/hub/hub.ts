@@ -11,7 +11,9 @@ import type { Db } from '../db/open';
 import { OutboxStore } from '../db/outbox-store';
 import { PeopleStore } from '../db/people-store';
 import { SiteStore } from '../db/site-store';
+import { PrintStore } from '../db/print-store';
 import { RatingStore } from '../db/rating-store';
+import { PrintSpooler, type SpoolerOptions } from '../print/spooler';
 import { TicketStore } from '../db/ticket-store';
 import { WriteQueue } from '../db/write-queue';
 import { authHandlers } from './auth-handlers';
@@ -22,12 +24,14 @@ import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
 import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
+import { printHandlers } from './print-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
 export interface HubOptions {
   readonly db: Db;
   readonly clock?: () => number;
   readonly version?: string;
+  readonly spooler?: SpoolerOptions;
 }
 
 /**
@@ -43,20 +47,25 @@ export class Hub {
   constructor(options: HubOptions) {
     const db = options.db;
     const outbox = new OutboxStore(db);
+    const writer = new WriteQueue(db);
+    const printing = new PrintStore(db);
+    const clock = options.clock ?? Date.now;
     this.deps = {
       db,
-      writer: new WriteQueue(db),
+      writer,
       site: new SiteStore(db),
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),
       tickets: new TicketStore(db, outbox),
       ratings: new RatingStore(db, outbox),
+      printing,
+      spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock }, options.spooler),
       outbox,
       audit: new AuditStore(db),
       bus: this.bus,
       throttle: { account: new LoginThrottle(5), address: new LoginThrottle(20) },
-      clock: options.clock ?? Date.now,
+      clock,
       version: options.version ?? '0.0.0',
     };
     this.handlers = {
@@ -66,6 +75,7 @@ export class Hub {
       ...counterHandlers(this.deps),
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
+      ...printHandlers(this.deps),
     };
   }
 

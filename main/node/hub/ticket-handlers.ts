@@ -8,6 +8,7 @@ import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
+import { enqueueTicketPrint } from './print-handlers';
 import { estimateFor } from './queue-facts';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
@@ -84,10 +85,23 @@ export function ticketHandlers(deps: HubDeps) {
         row.est_wait_max = estimate.maxMinutes;
         tickets.insert(row);
         tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: [estimate.minMinutes, estimate.maxMinutes] }, ctx.now);
-        return { ticket: tickets.ticket(row.id)!, peopleAhead: ahead, waitEstimate: estimate };
+        // The paper ticket is queued in the same transaction: a number on screen always has its print job.
+        const print = enqueueTicketPrint(deps, row, ahead, estimate.text, ctx);
+        return {
+          ticket: tickets.ticket(row.id)!,
+          peopleAhead: ahead,
+          waitEstimate: estimate,
+          print: print ? { jobId: print.jobId, printerName: print.printer.name } : null,
+          printerId: print?.printer.id ?? null,
+        };
       });
       ctx.notify.changed('queue');
-      return result;
+      const { printerId, ...issued } = result;
+      if (printerId) {
+        ctx.notify.changed('printers');
+        deps.spooler.kick(printerId);
+      }
+      return issued;
     },
 
     'tickets.list': async ({ date, statuses }, ctx) => tickets.list(date ?? vnDate(ctx.now), statuses ?? null),

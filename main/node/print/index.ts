@@ -1,11 +1,11 @@
 /** The printing toolkit: documents as data → bytes / preview, and the links that carry them. */
 export type * from './layout-types';
 export { printerProfile, columnsOf, type ProfileOptions } from './profiles';
-export { ticketDocument, receiptSlipDocument } from './layouts';
+export { ticketDocument, receiptSlipDocument, testPageDocument } from './layouts';
 export { encode } from './encode';
 export { preview } from './preview';
 export { renderDocument, type RenderedItem } from './render';
-export { PrinterError, printerErrorMessages, type PrinterErrorCode } from './printer-error';
+export { PrinterError, type PrinterErrorCode } from './printer-error';
 export { parseStatus, statusProblem, type PrinterStatus } from './printer-status';
 export { openPrinterTransport, printJob, type PrinterTransport } from './transport';
 export { TcpTransport, type TcpTransportOptions } from './tcp-transport';

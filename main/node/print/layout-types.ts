@@ -72,7 +72,16 @@ export interface ReceiptSlipData {
   readonly footer?: string;
 }
 
+export interface TestPageData {
+  readonly siteName: string;
+  readonly printerName: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
 export interface LayoutOptions {
   /** Sound the buzzer when the ticket is out (kiosks in noisy halls). */
   readonly beep?: boolean;
+  /** false for printers without a cutter: feed instead. */
+  readonly cut?: boolean;
 }

@@ -1,6 +1,6 @@
 import { formatReceiptQr } from '../../core/receipt-qr';
 import { formatVnDateTime } from '../../core/vn-time';
-import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TicketPrintData } from './layout-types';
+import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 
 /** Time and date glued by a no-break space, so wrapping never separates them. */
 const when = (epochMs: number): string => formatVnDateTime(epochMs).replace(' ', '\u00a0');
@@ -51,9 +51,29 @@ export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOption
   return finish(blocks, data.footer, options);
 }
 
+/** The admin's test print: every kind of block, and the letters that break on bad printers. */
+export function testPageDocument(data: TestPageData, options: LayoutOptions = {}): PrintDocument {
+  return finish(
+    [
+      { kind: 'line', text: data.siteName, bold: true },
+      { kind: 'line', text: 'IN THỬ MÁY IN', size: 'large', bold: true },
+      { kind: 'line', text: data.printerName },
+      { kind: 'separator' },
+      { kind: 'line', text: 'Tiếng Việt: ăâđêôơư ĂÂĐÊÔƠƯ', align: 'left' },
+      { kind: 'line', text: 'Ấ Ầ Ẩ Ẫ Ậ · Ứ Ừ Ử Ữ Ự · Ỳ Ỷ Ỹ Ỵ', align: 'left' },
+      { kind: 'big', text: 'A015' },
+      { kind: 'qr', payload: 'MOTCUA-TEST' },
+      { kind: 'line', text: `In lúc ${when(data.at)}`, size: 'small' },
+    ],
+    undefined,
+    options,
+  );
+}
+
 function finish(blocks: Block[], footer: string | undefined, options: LayoutOptions): PrintDocument {
   if (footer) blocks.push({ kind: 'separator' }, { kind: 'line', text: footer, size: 'small' });
-  blocks.push({ kind: 'cut' });
+  // Without a cutter, feed enough paper to tear the slip off past the print head.
+  blocks.push(options.cut === false ? { kind: 'feed', lines: 5 } : { kind: 'cut' });
   if (options.beep) blocks.push({ kind: 'beep' });
   return blocks;
 }

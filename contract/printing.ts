@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './scalars';
+
+export const PrinterRole = z.enum(['ticket', 'receipt', 'a4']);
+export type PrinterRole = z.infer<typeof PrinterRole>;
+
+/**
+ * A printer as site configuration. `address` is how the hub reaches it:
+ *   `tcp://192.168.1.50:9100`, `serial:/dev/ttyUSB0?baud=115200&flow=rtscts` (or `serial:COM3?…`),
+ *   a device or file path (`/dev/usb/lp0`, `\\PC\Printer`), or `os:<name>` for an A4 printer of the
+ *   operating system (printed through the Electron shell or the browser's print dialog).
+ */
+export const Printer = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  role: PrinterRole,
+  address: z
+    .string()
+    .min(1)
+    .max(300)
+    .refine((a) => /^(tcp:\/\/[^\s]+|serial:[^\s]+|os:.+|[/\\.A-Za-z][^\n]*)$/.test(a), { message: 'Địa chỉ máy in không hợp lệ (tcp://…, serial:…, os:… hoặc đường dẫn)' }),
+  paper: z.enum(['58mm', '80mm']),
+  /** 'tm-t88' prints 512 dots wide instead of 576 on 80 mm paper. */
+  model: z.enum(['generic', 'tm-t88']),
+  /** 'raster' works on every printer; 'epson-tcvn3' is faster on genuine Epson TM printers only. */
+  textMode: z.enum(['raster', 'epson-tcvn3']),
+  cut: z.boolean(),
+  beep: z.boolean(),
+  /** The kiosk this ticket printer belongs to; null = every kiosk without a printer of its own. */
+  deviceId: Id.nullable(),
+  /** The counter this receipt printer stands at; null = any counter without one. */
+  counterId: Id.nullable(),
+  active: z.boolean(),
+});
+export type Printer = z.infer<typeof Printer>;
+
+export const PrinterState = z.enum(['ok', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'cutter_error', 'unreachable', 'unknown']);
+export type PrinterState = z.infer<typeof PrinterState>;
+
+export const PrinterLive = z.object({
+  printer: Printer,
+  state: PrinterState,
+  /** Vietnamese, for staff; null when all is well. */
+  message: z.string().nullable(),
+  checkedAt: IsoTime.nullable(),
+  queued: z.int(),
+  held: z.int(),
+});
+
+export const PrintJobStatus = z.enum(['queued', 'printing', 'held', 'done', 'cancelled']);
+export type PrintJobStatus = z.infer<typeof PrintJobStatus>;
+
+export const PrintJob = z.object({
+  id: Id,
+  printerId: Id,
+  printerName: z.string(),
+  kind: z.enum(['ticket', 'receipt', 'test']),
+  /** What staff see in the list, e.g. "Phiếu số A015". */
+  title: z.string(),
+  status: PrintJobStatus,
+  attempts: z.int(),
+  errorCode: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: IsoTime,
+  printedAt: IsoTime.nullable(),
+  ticketId: Id.nullable(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
+
+/** Site-wide printing text, set by the admin. */
+export const PrintingSettings = z.object({
+  ticketFooter: z.string().max(200),
+  /** Base of a public status page for the ticket QR (e.g. the province's portal); null = the hub's own /q/ page. */
+  lookupBaseUrl: z.string().url().max(200).nullable(),
+});
+export type PrintingSettings = z.infer<typeof PrintingSettings>;

@@ -1,0 +1,81 @@
+import type { Printer, PrinterState } from '../../contract/printing';
+
+/**
+ * Why a job did not print, as a stable code and the Vietnamese message staff see. One list for
+ * the device layer (which raises them) and the queue (which shows them).
+ */
+export const printerProblemMessages = {
+  PRINTER_UNREACHABLE: 'Không kết nối được với máy in. Kiểm tra nguồn điện, cáp mạng hoặc cáp USB/COM của máy in.',
+  PRINTER_TIMEOUT: 'Máy in không phản hồi. Kiểm tra máy in rồi in lại.',
+  PRINTER_OFFLINE: 'Máy in đang tạm dừng (offline). Kiểm tra máy in rồi in lại.',
+  PRINTER_PAPER_OUT: 'Máy in hết giấy. Thay cuộn giấy mới rồi in lại.',
+  PRINTER_COVER_OPEN: 'Nắp máy in đang mở. Đóng nắp rồi in lại.',
+  PRINTER_CUTTER_ERROR: 'Dao cắt giấy của máy in bị kẹt. Tắt máy in, gỡ giấy kẹt rồi bật lại.',
+  PRINTER_BAD_STATUS: 'Máy in trả về trạng thái không đọc được. Kiểm tra cấu hình cổng máy in.',
+  /** The hub stopped while this job was being sent: it may or may not have come out. */
+  PRINT_INTERRUPTED: 'Máy chủ bị tắt khi đang in phiếu này: không rõ phiếu đã ra hay chưa. Kiểm tra rồi bấm "In lại" nếu cần.',
+  PRINTER_NOT_SUPPORTED: 'Máy in A4 của hệ điều hành chỉ in được từ màn hình quầy (hộp thoại in).',
+} as const;
+export type PrinterProblem = keyof typeof printerProblemMessages;
+
+/** Problems that clear by themselves or when someone fixes the printer: the queue retries them. */
+const selfClearing: readonly PrinterProblem[] = [
+  'PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_OFFLINE', 'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_CUTTER_ERROR',
+];
+export function retriesByItself(code: string | null): boolean {
+  return code !== null && (selfClearing as readonly string[]).includes(code);
+}
+
+const stateOfProblem: Partial<Record<PrinterProblem, PrinterState>> = {
+  PRINTER_UNREACHABLE: 'unreachable',
+  PRINTER_TIMEOUT: 'unreachable',
+  PRINTER_OFFLINE: 'offline',
+  PRINTER_PAPER_OUT: 'paper_out',
+  PRINTER_COVER_OPEN: 'cover_open',
+  PRINTER_CUTTER_ERROR: 'cutter_error',
+};
+
+/** The printer's state as staff see it, from the problem found (or none) and the paper sensor. */
+export function printerState(problem: string | null, paperNearEnd: boolean): { state: PrinterState; message: string | null } {
+  if (problem === null) {
+    return paperNearEnd ? { state: 'paper_near_end', message: 'Giấy sắp hết: chuẩn bị cuộn giấy mới.' } : { state: 'ok', message: null };
+  }
+  const known = problem in printerProblemMessages ? (problem as PrinterProblem) : null;
+  return { state: (known && stateOfProblem[known]) ?? 'unknown', message: known ? printerProblemMessages[known] : problem };
+}
+
+/** Waits between attempts on a failing printer: quick at first (someone just closed the cover), then every minute. */
+export function retryDelayMs(attempt: number): number {
+  const steps = [2_000, 5_000, 10_000, 20_000, 30_000];
+  return steps[Math.min(attempt, steps.length) - 1] ?? 60_000;
+}
+
+/** The kiosk's own ticket printer, else the shared one. */
+export function ticketPrinterFor(printers: readonly Printer[], deviceId: string | null): Printer | null {
+  const usable = printers.filter((p) => p.active && p.role === 'ticket');
+  return usable.find((p) => deviceId !== null && p.deviceId === deviceId) ?? usable.find((p) => p.deviceId === null) ?? null;
+}
+
+/** The counter's own receipt printer, else the shared one. */
+export function receiptPrinterFor(printers: readonly Printer[], counterId: string | null): Printer | null {
+  const usable = printers.filter((p) => p.active && p.role === 'receipt');
+  return usable.find((p) => counterId !== null && p.counterId === counterId) ?? usable.find((p) => p.counterId === null) ?? null;
+}
+
+/**
+ * The QR on a queue ticket: a link to the ticket's status page when the site has a public
+ * address, else a compact reference a counter scanner can read. ASCII either way (printers'
+ * QR commands and cheap scanners both mangle anything else).
+ */
+export function ticketQrPayload(ticketId: string, lookupBaseUrl: string | null): string {
+  return lookupBaseUrl ? `${lookupBaseUrl.replace(/\/+$/, '')}/q/${ticketId}` : `MCT1|${ticketId}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ticket id in a scanned ticket QR (either form), or null. */
+export function parseTicketQr(scanned: string): string | null {
+  const text = scanned.trim();
+  const id = /^MCT1\|(.+)$/i.exec(text)?.[1] ?? /\/q\/([^/?#\s]+)$/.exec(text)?.[1] ?? null;
+  return id !== null && UUID.test(id) ? id.toLowerCase() : null;
+}

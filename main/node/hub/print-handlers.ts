@@ -1,0 +1,186 @@
+import { HubError } from '../../../contract/errors';
+import type { Printer } from '../../../contract/printing';
+import { ticketPrinterFor, ticketQrPayload } from '../../core/printing-rules';
+import { classifyScan } from '../../core/scan';
+import { peopleAhead } from '../../core/calling-order';
+import { vnDate, vnMidnight } from '../../core/vn-time';
+import { actorOf } from '../db/audit-store';
+import type { JobRow } from '../db/print-store';
+import { toCandidate, type TicketRow } from '../db/ticket-store';
+import { uuidv7 } from '../db/uuidv7';
+import { preview } from '../print/preview';
+import { printerProfile } from '../print/profiles';
+import { receiptSlipDocument, testPageDocument, ticketDocument } from '../print/layouts';
+import type { TicketPrintData } from '../print/layout-types';
+import type { HandlerContext, Handlers, HubDeps } from './context';
+
+/** Queues a job in the caller's transaction; the caller kicks the spooler after the commit. */
+export function enqueuePrint(deps: HubDeps, job: Pick<JobRow, 'printer_id' | 'kind' | 'title' | 'ticket_id' | 'reprint_of' | 'requested_by'> & { data: unknown }, now: number): string {
+  const id = uuidv7(now);
+  deps.printing.insertJob({
+    ...job, id, data: JSON.stringify(job.data), status: 'queued', attempts: 0, error_code: null, error: null,
+    created_at: now, updated_at: now, printed_at: null,
+  });
+  return id;
+}
+
+/** What a queue ticket prints: number, service, queue position, wait, time, QR. No personal data. */
+export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string): TicketPrintData {
+  const site = deps.site.site();
+  return {
+    siteName: site.name,
+    displayCode: t.display_code,
+    serviceName: deps.catalog.service(t.service_id)?.name ?? '',
+    priorityLabel: t.priority_label,
+    peopleAhead,
+    waitText,
+    issuedAt: t.issued_at,
+    qrPayload: ticketQrPayload(t.id, site.printing.lookupBaseUrl),
+    footer: site.printing.ticketFooter,
+  };
+}
+
+/** The ticket printer for a kiosk (or the shared one), and the job for this ticket on it. */
+export function enqueueTicketPrint(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string, ctx: HandlerContext): { jobId: string; printer: Printer } | null {
+  const printer = ticketPrinterFor(deps.printing.printers(), ctx.principal.kind === 'device' ? ctx.principal.deviceId : null);
+  if (!printer) return null;
+  const jobId = enqueuePrint(
+    deps,
+    { printer_id: printer.id, kind: 'ticket', title: `Phiếu số ${t.display_code}`, data: ticketPrintData(deps, t, peopleAhead, waitText), ticket_id: t.id, reprint_of: null, requested_by: actorOf(ctx.principal).id },
+    ctx.now,
+  );
+  return { jobId, printer };
+}
+
+/** Printers, the print queue as staff see it, previews, reprints, scans. */
+export function printHandlers(deps: HubDeps) {
+  const write = deps.writer.run.bind(deps.writer);
+  const { printing } = deps;
+
+  const jobOrThrow = (jobId: string) => {
+    const job = printing.job(jobId);
+    if (!job) throw new HubError('NOT_FOUND', 'Không tìm thấy lệnh in.');
+    return job;
+  };
+  /** Called after the write committed: the spooler only ever sees committed jobs. */
+  const announce = (ctx: HandlerContext, printerId: string) => {
+    ctx.notify.changed('printers');
+    deps.spooler.kick(printerId);
+  };
+
+  return {
+    'printers.list': () => {
+      const counts = printing.counts();
+      return printing.printers().map((printer) => {
+        const live = deps.spooler.liveOf(printer.id);
+        const c = counts.get(printer.id) ?? { queued: 0, held: 0 };
+        return { printer, state: live.state, message: live.message, checkedAt: live.checkedAt === null ? null : new Date(live.checkedAt).toISOString(), ...c };
+      });
+    },
+
+    'admin.savePrinter': async (input, ctx) => {
+      const printer = { ...input, id: input.id ?? uuidv7(ctx.now) };
+      await write(() => {
+        if (printer.deviceId !== null && deps.people.device(printer.deviceId)?.kind !== 'kiosk') throw new HubError('VALIDATION_FAILED', 'Máy in phiếu chỉ gắn được với một kiosk.');
+        if (printer.counterId !== null && !deps.catalog.counter(printer.counterId)) throw new HubError('NOT_FOUND', 'Không tìm thấy quầy.');
+        printing.savePrinter(printer);
+        deps.audit.record(actorOf(ctx.principal), 'printing.printerSaved', { type: 'printer', id: printer.id }, printer, ctx.now);
+      });
+      announce(ctx, printer.id);
+      return printing.printer(printer.id)!;
+    },
+
+    'print.test': async ({ printerId }, ctx) => {
+      const id = await write(() => {
+        const printer = printing.printer(printerId);
+        if (!printer) throw new HubError('PRINTER_NOT_FOUND');
+        return enqueuePrint(deps, { printer_id: printer.id, kind: 'test', title: 'In thử', data: { siteName: deps.site.site().name, printerName: printer.name, at: ctx.now }, ticket_id: null, reprint_of: null, requested_by: actorOf(ctx.principal).id }, ctx.now);
+      });
+      announce(ctx, printerId);
+      return printing.jobView(id)!;
+    },
+
+    'print.preview': ({ layout, paper, model, textMode }, ctx) => {
+      const site = deps.site.site();
+      const profile = printerProfile(paper, { model, textMode });
+      const doc =
+        layout === 'ticket'
+          ? ticketDocument({ siteName: site.name, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
+          : layout === 'receipt'
+            ? receiptSlipDocument({ siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh', receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9', footer: site.printing.ticketFooter })
+            : testPageDocument({ siteName: site.name, printerName: 'Xem trước', at: ctx.now });
+      return { pngBase64: preview(doc, profile).toString('base64') };
+    },
+
+    'print.jobs': (_input, ctx) => printing.jobs(['queued', 'printing', 'held', 'done', 'cancelled'], vnMidnight(vnDate(ctx.now)), 200),
+
+    'print.job': ({ jobId }) => {
+      const job = printing.jobView(jobId);
+      if (!job) throw new HubError('NOT_FOUND', 'Không tìm thấy lệnh in.');
+      return job;
+    },
+
+    'print.retry': async ({ jobId }, ctx) => {
+      const job = await write(() => {
+        const j = jobOrThrow(jobId);
+        if (j.status !== 'held') throw new HubError('CONFLICT', 'Chỉ in lại được lệnh in đang bị giữ.');
+        printing.setStatus(j.id, 'queued', ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'printing.retried', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
+        return j;
+      });
+      announce(ctx, job.printer_id);
+      return printing.jobView(jobId)!;
+    },
+
+    'print.cancel': async ({ jobId }, ctx) => {
+      const job = await write(() => {
+        const j = jobOrThrow(jobId);
+        if (j.status !== 'held' && j.status !== 'queued') throw new HubError('CONFLICT', 'Lệnh in này đã in xong hoặc đang in.');
+        printing.setStatus(j.id, 'cancelled', ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'printing.cancelled', { type: 'printJob', id: j.id }, {}, ctx.now);
+        return j;
+      });
+      announce(ctx, job.printer_id);
+      return printing.jobView(jobId)!;
+    },
+
+    'print.reprintTicket': async ({ ticketId, printerId }, ctx) => {
+      const { id, printer } = await write(() => {
+        const t = deps.tickets.row(ticketId);
+        if (!t) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự.');
+        const printer = printerId ? printing.printer(printerId) : ticketPrinterFor(printing.printers(), null);
+        if (!printer || printer.role !== 'ticket') throw new HubError('PRINTER_NOT_FOUND');
+        const ahead = t.status === 'waiting' ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : 0;
+        const estimate = t.est_wait_min !== null ? `khoảng ${t.est_wait_min}–${t.est_wait_max} phút` : '';
+        const jobId = enqueuePrint(deps, { printer_id: printer.id, kind: 'ticket', title: `In lại phiếu số ${t.display_code}`, data: ticketPrintData(deps, t, ahead, estimate), ticket_id: t.id, reprint_of: null, requested_by: actorOf(ctx.principal).id }, ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'printing.ticketReprinted', { type: 'ticket', id: t.id }, { printerId: printer.id }, ctx.now);
+        return { id: jobId, printer };
+      });
+      announce(ctx, printer.id);
+      return printing.jobView(id)!;
+    },
+
+    'tickets.status': ({ ticketId }, ctx) => {
+      const t = deps.tickets.row(ticketId);
+      if (!t) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự.');
+      const ticket = deps.tickets.ticket(ticketId)!;
+      const waiting = t.status === 'waiting' && t.service_date === vnDate(ctx.now);
+      return {
+        displayCode: t.display_code,
+        serviceName: ticket.serviceName,
+        status: t.status,
+        peopleAhead: waiting ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : null,
+        counterNumber: t.status === 'called' || t.status === 'serving' ? ticket.counterNumber : null,
+      };
+    },
+
+    'scan.parse': ({ text }, ctx) => {
+      const scan = classifyScan(text, ctx.now);
+      if (scan.kind === 'cccd') {
+        const c = scan.citizen;
+        return { kind: 'cccd' as const, citizen: { idNumber: c.idNumber, oldIdNumber: c.oldIdNumber, fullName: c.fullName, dateOfBirth: c.dateOfBirth, sex: c.sex, address: c.address, issueDate: c.issueDate, raw: c.raw } };
+      }
+      return scan;
+    },
+  } satisfies Partial<Handlers>;
+}
