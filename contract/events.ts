@@ -14,6 +14,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), serverTime: IsoTime, lastCallId: z.int() }),
   z.object({ type: z.literal('call'), call: Call }),
   z.object({ type: z.literal('changed'), topics: z.array(Topic) }),
+  /** A serial scanner at this staff member's counter read a code (raw text; `scan.parse` reads it). */
+  z.object({ type: z.literal('scan'), text: z.string() }),
   /** Sent just before the server closes the socket for good (revoked device, expired session). */
   z.object({ type: z.literal('bye'), error: ErrorEnvelope.shape.error }),
 ]);

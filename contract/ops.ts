@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './op';
-import { Printer, PrinterLive, PrintJob } from './printing';
+import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -387,6 +387,18 @@ export const ops = {
     access: { public: true },
     input: z.object({ ticketId: Id }).strict(),
     output: z.object({ displayCode: z.string(), serviceName: z.string(), status: TicketStatus, peopleAhead: z.int().nullable(), counterNumber: z.int().nullable() }),
+  }),
+  'scanners.list': op({
+    summary: 'Serial QR scanners on the hub PC and whether each is connected',
+    access: admin,
+    input: Empty,
+    output: z.array(z.object({ scanner: ScannerConfig, connected: z.boolean(), error: z.string().nullable() })),
+  }),
+  'admin.saveScanners': op({
+    summary: 'Set the serial QR scanners (applies at once)',
+    access: admin,
+    input: z.object({ scanners: z.array(ScannerConfig.omit({ id: true }).extend({ id: Id.optional() })).max(20) }).strict(),
+    output: z.array(ScannerConfig),
   }),
   'scan.parse': op({
     summary: 'Read a scanned QR: a citizen ID card (CCCD), one of our receipts, or one of our tickets',

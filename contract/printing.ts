@@ -74,3 +74,14 @@ export const PrintingSettings = z.object({
   lookupBaseUrl: z.string().url().max(200).nullable(),
 });
 export type PrintingSettings = z.infer<typeof PrintingSettings>;
+
+/** A serial (USB-CDC) QR scanner on the hub PC, and the counter whose screen receives its scans. */
+export const ScannerConfig = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  /** `/dev/ttyACM0`, `COM4`… */
+  path: z.string().min(1).max(200),
+  baudRate: z.int().min(1200).max(921_600),
+  counterId: Id,
+});
+export type ScannerConfig = z.infer<typeof ScannerConfig>;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ScannerConfig } from '../../contract/printing';
 import type { MigrateResult } from './db/migrate';
 import { openDatabase } from './db/open';
 import { lockDataDir } from './data-dir';
@@ -39,6 +40,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     const hub = new Hub({ db, version: o.version, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
+    await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
     const lan = await startLanServer({
       hub,
       port: o.port,
@@ -54,6 +56,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       firstAdmin,
       close: async () => {
         await hub.deps.spooler.stop();
+        await hub.deps.scanners.stop();
         await lan.close();
         db.close();
         unlock();

@@ -7,6 +7,8 @@ export interface BusEvents {
   changed: [Topic[]];
   /** A device token or staff session stopped being valid: close its sockets now. */
   credentialEnded: [{ deviceId?: string; authSessionId?: string; staffId?: string }];
+  /** A serial scanner read a code at a counter. */
+  scan: [{ counterId: string; text: string }];
 }
 
 /** In-process fan-out from the hub to its transports. Emitted only after a transaction commits. */

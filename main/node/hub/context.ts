@@ -10,6 +10,7 @@ import type { SiteStore } from '../db/site-store';
 import type { PrintStore } from '../db/print-store';
 import type { RatingStore } from '../db/rating-store';
 import type { PrintSpooler } from '../print/spooler';
+import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
@@ -28,6 +29,7 @@ export interface HubDeps {
   readonly ratings: RatingStore;
   readonly printing: PrintStore;
   readonly spooler: PrintSpooler;
+  readonly scanners: ScannerHub;
   readonly outbox: OutboxStore;
   readonly audit: AuditStore;
   readonly bus: HubBus;

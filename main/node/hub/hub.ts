@@ -14,6 +14,7 @@ import { SiteStore } from '../db/site-store';
 import { PrintStore } from '../db/print-store';
 import { RatingStore } from '../db/rating-store';
 import { PrintSpooler, type SpoolerOptions } from '../print/spooler';
+import { ScannerHub } from '../devices/scanner-hub';
 import { TicketStore } from '../db/ticket-store';
 import { WriteQueue } from '../db/write-queue';
 import { authHandlers } from './auth-handlers';
@@ -61,6 +62,7 @@ export class Hub {
       ratings: new RatingStore(db, outbox),
       printing,
       spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock }, options.spooler),
+      scanners: new ScannerHub(this.bus),
       outbox,
       audit: new AuditStore(db),
       bus: this.bus,

@@ -174,6 +174,20 @@ export function printHandlers(deps: HubDeps) {
       };
     },
 
+    'scanners.list': () => deps.scanners.status(),
+
+    'admin.saveScanners': async ({ scanners }, ctx) => {
+      const configs = scanners.map((sc) => ({ ...sc, id: sc.id ?? uuidv7(ctx.now) }));
+      await write(() => {
+        for (const sc of configs) if (!deps.catalog.counter(sc.counterId)) throw new HubError('NOT_FOUND', 'Không tìm thấy quầy của máy quét.');
+        deps.site.set('scanners', configs);
+        deps.audit.record(actorOf(ctx.principal), 'devices.scannersSaved', null, configs, ctx.now);
+      });
+      await deps.scanners.apply(configs);
+      ctx.notify.changed('devices');
+      return configs;
+    },
+
     'scan.parse': ({ text }, ctx) => {
       const scan = classifyScan(text, ctx.now);
       if (scan.kind === 'cccd') {

@@ -42,6 +42,12 @@ export class EventStream {
     hub.bus.on('changed', (topics) => {
       for (const c of this.clients) send(c.ws, { type: 'changed', topics });
     });
+    hub.bus.on('scan', ({ counterId, text }) => {
+      for (const c of this.clients) {
+        if (c.principal.kind !== 'staff') continue;
+        if (hub.deps.sessions.openForStaff(c.principal.staffId)?.counter_id === counterId) send(c.ws, { type: 'scan', text });
+      }
+    });
     hub.bus.on('credentialEnded', (e) => {
       for (const c of this.clients) {
         const p = c.principal;

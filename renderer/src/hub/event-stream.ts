@@ -6,6 +6,8 @@ export type StreamStatus = 'connecting' | 'online' | 'offline' | 'ended';
 
 export interface StreamHandlers {
   onCall?(call: Call): void;
+  /** A serial scanner at this officer's counter read a code. */
+  onScan?(text: string): void;
   /** "This changed, fetch it again." A fresh connection says "everything". */
   onChanged?(topics: readonly Topic[] | 'all'): void;
   onStatus?(status: StreamStatus, error?: HubError): void;
@@ -64,6 +66,7 @@ export class EventStream {
         this.h.onChanged?.('all');
       } else if (m.type === 'call') this.h.onCall?.(m.call);
       else if (m.type === 'changed') this.h.onChanged?.(m.topics);
+      else if (m.type === 'scan') this.h.onScan?.(m.text);
       else if (m.type === 'bye') {
         ended = true;
         this.h.onStatus?.('ended', new HubError(isErrorCode(m.error.code) ? m.error.code : 'UNAUTHENTICATED', m.error.message));

@@ -16,6 +16,7 @@ export interface HubSession {
   /** Hub clock minus this machine's clock. */
   readonly clockOffset: number;
   onCall(listener: (call: Call) => void): () => void;
+  onScan(listener: (text: string) => void): () => void;
 }
 
 const Ctx = createContext<HubSession | null>(null);
@@ -42,6 +43,7 @@ export function HubProvider(props: {
   const [clockOffset, setClockOffset] = useState(0);
   const changes = useMemo(() => new ChangeBus(), []);
   const callListeners = useRef(new Set<(c: Call) => void>());
+  const scanListeners = useRef(new Set<(text: string) => void>());
   const lostRef = useRef(onLost);
   lostRef.current = onLost;
   const lastCallRef = useRef(props.lastCallId);
@@ -66,6 +68,7 @@ export function HubProvider(props: {
       () => lastCallRef.current?.() ?? null,
       {
         onCall: (c) => callListeners.current.forEach((l) => l(c)),
+        onScan: (text) => scanListeners.current.forEach((l) => l(text)),
         onChanged: (t) => changes.emit(t),
         onClockOffset: setClockOffset,
         onStatus: (s, err) => {
@@ -87,6 +90,10 @@ export function HubProvider(props: {
       onCall: (l) => {
         callListeners.current.add(l);
         return () => callListeners.current.delete(l);
+      },
+      onScan: (l) => {
+        scanListeners.current.add(l);
+        return () => scanListeners.current.delete(l);
       },
     }),
     [client, changes, status, clockOffset],

@@ -3,6 +3,7 @@ import type { StaffAccount } from '../../../../contract/people';
 import { CountersSection } from './CountersSection';
 import { DevicesSection } from './DevicesSection';
 import { HoursSection } from './HoursSection';
+import { PrintersSection } from './PrintersSection';
 import { PriorityClassesSection } from './PriorityClassesSection';
 import { RatingSection } from './RatingSection';
 import { RulesSection } from './RulesSection';
@@ -29,5 +30,6 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'quay', title: 'Quầy', intro: 'Các quầy, dịch vụ mỗi quầy phục vụ và cán bộ đang làm việc.', Component: CountersSection },
   { id: 'can-bo', title: 'Cán bộ', intro: 'Tài khoản đăng nhập của cán bộ và quyền của từng người.', Component: StaffSection },
   { id: 'thiet-bi', title: 'Thiết bị', intro: 'Ghép nối kiosk, màn hình chờ, máy đánh giá; mã PIN mở khóa kiosk.', Component: DevicesSection },
+  { id: 'may-in', title: 'Máy in', intro: 'Máy in phiếu số, phiếu tiếp nhận và trạng thái giấy của từng máy.', Component: PrintersSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
 ];

@@ -11,7 +11,7 @@ import { Notice } from '../../ui/Notice';
 import { QueueLists } from './QueueLists';
 
 type State = OpOutput<'counter.state'>;
-type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | null;
+type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | null;
 
 interface Action {
   readonly key: string;
@@ -39,6 +39,8 @@ const statusText: Record<Ticket['status'], string> = {
 export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean }) {
   const { client, changes } = useHub();
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
+  const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
+  const held = (printJobs.data ?? []).filter((j) => j.status === 'held');
   const { state } = props;
   const current = state.current?.ticket ?? null;
   const paused = state.session?.paused ?? false;
@@ -77,6 +79,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       { key: 'F9', label: 'Gọi số chỉ định', enabled: !cur && !isPaused && props.canCallSpecific, exec: async () => setDialog('callSpecific') },
       { key: 'F10', label: isPaused ? 'Tiếp tục làm việc' : 'Tạm dừng quầy', enabled: true, exec: () => perform('tạm dừng', () => client['counter.setPaused']({ paused: !isPaused })) },
       { key: 'Shift+F1', label: 'Gọi theo dịch vụ', enabled: !cur && !isPaused, exec: async () => setDialog('callFromService') },
+      { key: 'Shift+F2', label: 'In lại phiếu', enabled: cur !== null, exec: () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: cur!.id }), () => `Đã gửi lệnh in lại phiếu số ${cur!.displayCode}.`) },
+      { key: 'Shift+F10', label: 'Lệnh in đang giữ', enabled: true, exec: async () => setDialog('printJobs') },
     ];
   };
 
@@ -166,6 +170,16 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           <div className="current current-empty">{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</div>
         )}
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+        {held.length > 0 ? (
+          <div className="print-alert" role="alert">
+            <span>
+              ⚠ {held.length} phiếu chưa in được — {held[0]!.printerName}: {held[0]!.error}
+            </span>
+            <Button shortcut="Shift+F10" onClick={() => trigger('Shift+F10')}>
+              Xem và in lại
+            </Button>
+          </div>
+        ) : null}
         <div className="desk-actions" role="toolbar" aria-label="Thao tác">
           {actions.map((a) => (
             <Button key={a.key} shortcut={a.key} variant={a.variant ?? 'secondary'} disabled={!a.enabled} onClick={() => trigger(a.key)}>
@@ -208,6 +222,17 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           onPick={(serviceId) => {
             setDialog(null);
             run('chuyển dịch vụ', () => client['counter.redirect']({ ticketId: current.id, serviceId }), () => `Số ${current.displayCode} đã được xếp vào hàng chờ dịch vụ mới.`);
+          }}
+        />
+      ) : null}
+      {dialog === 'printJobs' ? (
+        <ChoiceDialog
+          title="Lệnh in đang giữ — chọn để in lại (sau khi đã xử lý máy in)"
+          choices={held.map((j) => ({ value: j.id, label: j.title, detail: `${j.printerName}: ${j.error ?? ''}` }))}
+          onCancel={() => setDialog(null)}
+          onPick={(jobId) => {
+            setDialog(null);
+            run('in lại', () => client['print.retry']({ jobId }), () => 'Đã gửi lệnh in lại.');
           }}
         />
       ) : null}

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { CounterDesk } from './CounterDesk';
+import { ScanPanel } from './ScanPanel';
 
 /**
  * The counter officer's screen: choose and open a counter, then the desk. State lives in the hub:
@@ -60,6 +61,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
     <div className="counter">
       {header}
       <ConnectionBanner status={status} />
+      <ScanPanel />
       <CounterDesk state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
     </div>
   );

@@ -8,6 +8,7 @@ import { strings, waitText, type Lang } from '../../i18n';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
 import { TicketCard } from './TicketCard';
+import { usePrintOutcome } from './use-print-outcome';
 
 type KioskService = OpOutput<'kiosk.menu'>['services'][number];
 type Step =
@@ -19,7 +20,8 @@ type Step =
 
 /** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
 const IDLE_SECONDS = 30;
-const TICKET_SECONDS = 45;
+const TICKET_SECONDS = 20;
+const UNPRINTED_TICKET_SECONDS = 90;
 
 /**
  * The citizen kiosk: big service tiles, one extra tap for priority, then the number on screen.
@@ -34,6 +36,7 @@ export function KioskScreen() {
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const lastTouch = useRef(Date.now());
   const language: Lang = lang ?? menu.data?.language ?? 'vi';
+  const print = usePrintOutcome(client, step.kind === 'ticket' ? (step.issued.print?.jobId ?? null) : null);
   const t = strings[language];
 
   // Any touch restarts the idle countdown; off the start page, idling returns to the start.
@@ -52,7 +55,8 @@ export function KioskScreen() {
       setSecondsLeft(null);
       return;
     }
-    const limit = step.kind === 'ticket' ? TICKET_SECONDS : IDLE_SECONDS;
+    // Without a printed ticket the number must stay up long enough to be written down.
+    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : IDLE_SECONDS;
     const timer = setInterval(() => {
       const left = limit - Math.floor((Date.now() - lastTouch.current) / 1000);
       if (left <= 0) {
@@ -61,7 +65,7 @@ export function KioskScreen() {
       } else setSecondsLeft(left);
     }, 500);
     return () => clearInterval(timer);
-  }, [step]);
+  }, [step, print.state]);
 
   const issue = async (service: KioskService, priority: PriorityClass | null) => {
     setStep({ kind: 'issuing', service });
@@ -162,6 +166,7 @@ export function KioskScreen() {
         {step.kind === 'ticket' ? (
           <TicketCard
             issued={step.issued}
+            print={print}
             lang={language}
             waitText={waitText(language, step.issued.waitEstimate.minMinutes, step.issued.waitEstimate.maxMinutes, step.issued.waitEstimate.text)}
             onDone={() => {

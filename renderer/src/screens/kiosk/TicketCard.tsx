@@ -1,12 +1,13 @@
 import type { OpOutput } from '../../../../contract/ops';
 import { strings, type Lang } from '../../i18n';
+import type { PrintOutcome } from './use-print-outcome';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
 /**
  * The number on screen, as large as the screen allows: until a ticket printer exists, and
  * whenever printing fails, this is what the citizen writes down.
  */
-export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; lang: Lang; waitText: string; onDone: () => void }) {
+export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: PrintOutcome; lang: Lang; waitText: string; onDone: () => void }) {
   const t = strings[props.lang];
   const { ticket, peopleAhead } = props.issued;
   const issuedAt = Date.parse(ticket.issuedAt);
@@ -39,7 +40,9 @@ export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; lang: Lan
           </dd>
         </div>
       </dl>
-      <p className="ticket-note">{t.noteNumber}</p>
+      <p className={`ticket-note print-${props.print.state}`} role="status">
+        {props.print.state === 'printing' ? t.printing : props.print.state === 'printed' ? t.printed : props.print.state === 'failed' ? t.printFailed : t.noteNumber}
+      </p>
       <p className="ticket-hint">{t.pleaseWait}</p>
       <button type="button" className="kiosk-choice primary" onClick={props.onDone}>
         {t.done}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WedgeBurstDetector, type WedgeKey } from '../../../main/core/wedge-burst';
+import { WedgeBurstDetector, type WedgeKey } from '../../../renderer/src/ui/wedge-burst';
 
 /** Keys of `text` then Enter, `gapMs` apart, from `start`; capitals preceded by Shift like a scanner. */
 function typed(text: string, gapMs: number, start = 1000): WedgeKey[] {

@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'react';
+import { HubError } from '../../../../contract/errors';
+import type { OpOutput } from '../../../../contract/ops';
+import { useHub } from '../../hub/session';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { WedgeBurstDetector } from '../../ui/wedge-burst';
+
+export type Scan = OpOutput<'scan.parse'>;
+
+/**
+ * Listens for a keyboard-wedge scanner: a burst of keys ending with Enter. A burst typed into a
+ * focused field is taken back out of it.
+ */
+export function useWedgeScans(onScan: (text: string) => void): void {
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  useEffect(() => {
+    const detector = new WedgeBurstDetector();
+    const onKey = (e: KeyboardEvent) => {
+      const burst = detector.feed({ key: e.key, at: e.timeStamp });
+      if (!burst) return;
+      e.preventDefault();
+      const field = document.activeElement;
+      if (field instanceof HTMLInputElement && field.value.endsWith(burst.text)) field.value = field.value.slice(0, -burst.text.length);
+      handler.current(burst.text);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}
+
+/**
+ * Has the hub read each scanned code (citizen ID card, our receipt, our ticket) and shows what it
+ * found for the officer to confirm; nothing is filled in without that confirmation.
+ */
+export function ScanPanel(props: { onUse?: (scan: Scan) => void }) {
+  const { client, onScan } = useHub();
+  const [scan, setScan] = useState<Scan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const read = (text: string) => {
+    client['scan.parse']({ text })
+      .then((s) => {
+        setScan(s);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        setScan(null);
+        setError(e instanceof HubError ? e.message : 'Không đọc được mã vừa quét.');
+      });
+  };
+  // Keyboard-wedge scanners at this PC, and serial scanners on the hub assigned to this counter.
+  useWedgeScans(read);
+  useEffect(() => onScan(read));
+  if (!scan && !error) return null;
+  const close = () => {
+    setScan(null);
+    setError(null);
+  };
+  return (
+    <section className="scan-panel" aria-live="assertive" aria-label="Kết quả quét mã">
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {scan?.kind === 'cccd' ? (
+        <dl className="scan-facts">
+          <div><dt>Họ và tên</dt><dd>{scan.citizen.fullName}</dd></div>
+          <div><dt>Số định danh</dt><dd>{scan.citizen.idNumber}</dd></div>
+          <div><dt>Ngày sinh</dt><dd>{scan.citizen.dateOfBirth.split('-').reverse().join('/')}</dd></div>
+          <div><dt>Giới tính</dt><dd>{scan.citizen.sex}</dd></div>
+          <div><dt>Nơi thường trú</dt><dd>{scan.citizen.address}</dd></div>
+        </dl>
+      ) : null}
+      {scan?.kind === 'receipt' ? <p>Giấy tiếp nhận hồ sơ {scan.dossierCode} (mã tra cứu {scan.lookupCode})</p> : null}
+      {scan?.kind === 'ticket' ? <p>Phiếu số thứ tự đã quét.</p> : null}
+      <div className="scan-actions">
+        {scan && props.onUse ? (
+          <Button variant="primary" onClick={() => { props.onUse!(scan); close(); }}>
+            Dùng thông tin này
+          </Button>
+        ) : null}
+        <Button onClick={close}>Đóng</Button>
+      </div>
+    </section>
+  );
+}
