@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /**
  * A network receipt printer on 127.0.0.1 for tests: every connection's bytes are one job (as on a
@@ -23,6 +24,8 @@ const READY: FakePrinterState = { paperOut: false, paperNearEnd: false, coverOpe
 export class FakePrinter {
   /** Connections that carried print data, in arrival order. */
   readonly jobs: Buffer[] = [];
+  /** performance.now() when the last byte of each job arrived (same index as `jobs`), for benchmarks. */
+  readonly lastByteAt: number[] = [];
   /** Every connection, status-only ones included. */
   connections = 0;
   private state: FakePrinterState = { ...READY };
@@ -92,10 +95,12 @@ export class FakePrinter {
     this.connections++;
     this.sockets.add(socket);
     const chunks: Buffer[] = [];
+    let last = 0;
     // The last two bytes of the previous chunk, so a query split across reads is still seen.
     let tail = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
+      last = performance.now();
       if (!onlyStatusQueries(Buffer.concat(chunks))) this.receiving.add(socket);
       const window = Buffer.concat([tail, chunk]);
       for (const answer of this.answers(window, tail.length)) socket.write(Buffer.from([answer]));
@@ -110,7 +115,10 @@ export class FakePrinter {
       this.sockets.delete(socket);
       this.receiving.delete(socket);
       const bytes = Buffer.concat(chunks);
-      if (bytes.length > 0 && !onlyStatusQueries(bytes)) this.jobs.push(bytes);
+      if (bytes.length > 0 && !onlyStatusQueries(bytes)) {
+        this.jobs.push(bytes);
+        this.lastByteAt.push(last);
+      }
     });
   }
 
