@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface Choice<T> {
   readonly value: T;
@@ -35,28 +35,31 @@ export function ChoiceDialog<T>(props: {
     if (c && !c.disabled) props.onPick(c.value);
   };
 
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      props.onCancel();
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setIndex(Math.min(shown.length - 1, current + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setIndex(Math.max(0, current - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      pick(shown[current]);
-    } else if (!props.filter && /^[1-9]$/.test(e.key)) {
-      e.preventDefault();
-      pick(shown[Number(e.key) - 1]);
-    }
-    e.stopPropagation();
-  };
+  // Keys are heard on the window, not only when focus is inside the dialog: a digit pressed the
+  // moment the dialog appears (or after a stray click) must still pick. Registered before paint.
+  const latest = useRef({ shown, current, pick, onCancel: props.onCancel, filter: props.filter !== undefined });
+  latest.current = { shown, current, pick, onCancel: props.onCancel, filter: props.filter !== undefined };
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const l = latest.current;
+      let handled = true;
+      if (e.key === 'Escape') l.onCancel();
+      else if (e.key === 'ArrowDown') setIndex(Math.min(l.shown.length - 1, l.current + 1));
+      else if (e.key === 'ArrowUp') setIndex(Math.max(0, l.current - 1));
+      else if (e.key === 'Enter') l.pick(l.shown[l.current]);
+      else if (!l.filter && /^[1-9]$/.test(e.key)) l.pick(l.shown[Number(e.key) - 1]);
+      else handled = false;
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={onKey}>
+    <div className="dialog-backdrop" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-label={props.title}>
         <h2>{props.title}</h2>
         {props.children}

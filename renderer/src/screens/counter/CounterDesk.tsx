@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import type { Ticket } from '../../../../contract/queue';
@@ -109,7 +109,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     });
   };
 
-  useEffect(() => {
+  // Registered before paint, so a key pressed the moment the desk appears is not lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
       const name = `${e.shiftKey ? 'Shift+' : ''}${e.key}`;
