@@ -44,6 +44,8 @@ export const errorCatalog = {
   TICKET_NOT_TODAY: [409, 'Số thứ tự này thuộc ngày khác, không thể gọi.'],
   DB_FROM_FUTURE: [500, 'Cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn. Hãy cập nhật phần mềm.'],
   PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.'],
+  DOSSIER_INCOMPLETE: [409, 'Hồ sơ chưa đủ giấy tờ bắt buộc. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.'],
+  PROCEDURE_UNKNOWN: [404, 'Không tìm thấy thủ tục hành chính này trong danh mục.'],
   SCAN_UNREADABLE: [400, 'Không đọc được mã vừa quét. Vui lòng quét lại hoặc nhập tay.'],
   PRINTER_NOT_FOUND: [404, 'Chưa có máy in phù hợp. Quản trị viên cần khai báo máy in.'],
   HUB_UNREACHABLE: [503, 'Không kết nối được với máy chủ Một Cửa. Đang thử kết nối lại…'],

@@ -8,6 +8,8 @@ export interface OpDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.
   readonly access: Access;
   /** One line for the OpenAPI document and the admin's API page. */
   readonly summary: string;
+  /** Larger request bodies than the default 1 MB (uploads of scans and catalogues). */
+  readonly maxBodyBytes?: number;
 }
 
 export function op<I extends z.ZodType, O extends z.ZodType>(def: OpDef<I, O>): OpDef<I, O> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { op } from './op';
+import { CalendarYear } from './calendar';
+import { Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
@@ -405,6 +407,146 @@ export const ops = {
     access: staff,
     input: z.object({ text: z.string().min(1).max(2000) }).strict(),
     output: ScanResult,
+  }),
+
+  'procedures.search': op({
+    summary: 'Procedures in force whose name (ignoring diacritics and case) or code matches',
+    access: staff,
+    input: z.object({ q: z.string().max(200), limit: z.int().min(1).max(100).default(30) }).strict(),
+    output: z.array(ProcedureVersion),
+  }),
+  'procedures.get': op({ summary: 'The version of a procedure in force today', access: staff, input: z.object({ code: z.string().min(1).max(60) }).strict(), output: ProcedureVersion }),
+  'admin.saveProcedure': op({
+    summary: 'Add a new version of a procedure (dossiers keep the version they were received under)',
+    access: admin,
+    input: ProcedureVersion.omit({ id: true, version: true, source: true }).strict(),
+    output: ProcedureVersion,
+  }),
+  'admin.importProcedures': op({
+    summary: 'Import procedures from JSON, CSV or XLSX; returns what was added and every rejected row with its reason',
+    access: admin,
+    input: z.object({ format: z.enum(['json', 'csv', 'xlsx']), dataBase64: z.string().max(30_000_000) }).strict(),
+    output: z.object({ added: z.int(), unchanged: z.int(), rejected: z.array(z.object({ row: z.int(), reason: z.string() })) }),
+    maxBodyBytes: 32 * 1024 * 1024,
+  }),
+  'calendar.get': op({
+    summary: 'The working-day calendar of a year for this site (official, edited or computed)',
+    access: staff,
+    input: z.object({ year: z.int().min(1900).max(2199) }).strict(),
+    output: z.object({ calendar: CalendarYear, editedAtSite: z.boolean() }),
+  }),
+  'admin.saveCalendar': op({ summary: 'Replace the working-day calendar of a year', access: admin, input: z.object({ calendar: CalendarYear }).strict(), output: CalendarYear }),
+  'dossierSettings.get': op({ summary: 'Dossier code pattern, calendar province, scan retention', access: staff, input: Empty, output: DossierSettings }),
+  'admin.saveDossierSettings': op({ summary: 'Change dossier settings', access: admin, input: DossierSettings, output: DossierSettings }),
+
+  'dossiers.quote': op({
+    summary: 'The legal return time if a dossier of this procedure were received now',
+    access: staff,
+    input: z.object({ procedureCode: z.string().min(1).max(60) }).strict(),
+    output: z.object({ receivedAt: IsoTime, dueAt: IsoTime, processingText: z.string() }),
+  }),
+  'dossiers.receive': op({
+    summary: 'Receive a complete dossier: allocate its code, compute the return time, queue the receipt slip',
+    access: staff,
+    input: IntakeInput,
+    output: Dossier,
+  }),
+  'dossiers.requestSupplement': op({
+    summary: 'An incomplete dossier at the desk: record it and list everything missing (Phiếu yêu cầu bổ sung)',
+    access: staff,
+    input: IntakeInput.extend({ items: z.array(z.object({ what: z.string().min(1).max(300), reason: z.string().min(1).max(300) })).min(1).max(40) }),
+    output: Dossier,
+  }),
+  'dossiers.refuse': op({
+    summary: 'Refuse a dossier at the desk, with the reason in words (Phiếu từ chối)',
+    access: staff,
+    input: IntakeInput.extend({ reason: z.string().trim().min(10).max(1000) }),
+    output: Dossier,
+  }),
+  'dossiers.completeSupplement': op({
+    summary: 'The missing papers arrived: receive the dossier (first receipt: it gets its code) and restart the clock',
+    access: staff,
+    input: z.object({ dossierId: Id, documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60) }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.requestMore': op({
+    summary: 'The deciding authority asks for more papers during processing: the clock stops',
+    access: staff,
+    input: z.object({ dossierId: Id, items: z.array(z.object({ what: z.string().min(1).max(300), reason: z.string().min(1).max(300) })).min(1).max(40) }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.advance': op({
+    summary: 'Record a processing step: forwarded, being processed, result ready',
+    access: staff,
+    input: z.object({ dossierId: Id, step: z.enum(['forward', 'startProcessing', 'resultReady']), note: z.string().max(500).default('') }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.returnResult': op({
+    summary: 'Hand the result over and record who received it (Phiếu trả kết quả)',
+    access: staff,
+    input: z.object({
+      dossierId: Id,
+      results: z.array(z.object({ name: z.string().min(1).max(200), count: z.int().min(1).max(50) })).min(1).max(20),
+      receiver: z.object({ name: z.string().trim().min(2).max(120), idNumber: z.string().trim().max(20), relation: z.string().max(80) }),
+    }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.extend': op({
+    summary: 'Extend the return time with an apology and a reason (Văn bản xin lỗi và đề nghị gia hạn)',
+    access: staff,
+    input: z.object({ dossierId: Id, newDueAt: IsoTime, reason: z.string().trim().min(10).max(1000) }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.withdraw': op({
+    summary: 'The applicant withdraws: stop processing (Thông báo dừng giải quyết)',
+    access: staff,
+    input: z.object({ dossierId: Id, reason: z.string().max(1000) }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.get': op({ summary: 'One dossier with its history (the view is audited)', access: staff, input: z.object({ dossierId: Id }).strict(), output: Dossier }),
+  'dossiers.search': op({
+    summary: 'Find dossiers by code, ID number, phone or a fragment of the name (diacritics ignored); ID numbers masked',
+    access: staff,
+    input: z.object({ q: z.string().trim().min(1).max(120), limit: z.int().min(1).max(200).default(50) }).strict(),
+    output: z.array(DossierSummary),
+  }),
+  'dossiers.byReceiptQr': op({
+    summary: 'The dossier of a scanned receipt (code and lookup code must both match)',
+    access: staff,
+    input: z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict(),
+    output: Dossier,
+  }),
+  'dossiers.form': op({
+    summary: 'The A4 form of a dossier as PDF (receipt, supplement request, refusal, apology, withdrawal, hand-over); printing is audited',
+    access: staff,
+    input: z.object({ dossierId: Id, form: z.enum(['receipt', 'supplementRequest', 'refusal', 'apology', 'withdrawal', 'handover']) }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  }),
+  'dossiers.printSlip': op({ summary: 'Print the 80 mm receipt slip on the counter’s receipt printer', access: staff, input: z.object({ dossierId: Id }).strict(), output: PrintJob }),
+  'dossiers.attachScan': op({
+    summary: 'Attach a scan (PDF, JPG, PNG) to a dossier paper: stored on disk with its hash and page count',
+    access: staff,
+    input: z.object({ dossierId: Id, documentIndex: z.int().min(0).nullable(), fileName: z.string().min(1).max(200), mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']), dataBase64: z.string().min(4).max(40_000_000) }).strict(),
+    output: DossierFile,
+    maxBodyBytes: 41 * 1024 * 1024,
+  }),
+  'dossiers.openScan': op({
+    summary: 'Open an attached scan (audited)',
+    access: staff,
+    input: z.object({ fileId: Id }).strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  }),
+  'dossiers.register': op({
+    summary: 'The register (Sổ theo dõi hồ sơ) of a period as XLSX or PDF (export is audited)',
+    access: staff,
+    input: z.object({ from: VnDate, to: VnDate, format: z.enum(['xlsx', 'pdf']) }).strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  }),
+  'dossiers.lookup': op({
+    summary: 'Public status lookup with the dossier code and the secret lookup code (no personal data)',
+    access: { public: true },
+    input: z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict(),
+    output: z.object({ code: z.string(), procedureName: z.string(), status: DossierStatus, receivedAt: IsoTime, dueAt: IsoTime.nullable(), returnedAt: IsoTime.nullable() }),
   }),
 
   'calls.since': op({

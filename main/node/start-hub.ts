@@ -37,7 +37,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   const unlock = lockDataDir(o.dataDir);
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, version: o.version, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}) });
+    const hub = new Hub({ db, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);

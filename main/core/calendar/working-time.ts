@@ -1,6 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import { hhmmToMinutes, vnClock, vnMidnight } from '../vn-time';
 import type { CalendarYear } from '../../../contract/calendar';
+import type { ProcessingTime } from '../../../contract/dossier';
 import { officialCalendars } from './calendar-data';
 import { computedCalendarYear } from './holidays';
 import { jdnFromIso, jdnToIso, weekdayOfJdn } from './lunar';
@@ -10,10 +11,6 @@ import { jdnFromIso, jdnToIso, weekdayOfJdn } from './lunar';
  * days and session windows are in Vietnam time (fixed UTC+7). Session windows are closed
  * intervals: 17:00 is still a working moment, so "by the end of the day" is a valid return time.
  */
-export type ProcessingTime =
-  | { readonly unit: 'working_days'; readonly value: number }
-  | { readonly unit: 'working_hours'; readonly value: number }
-  | { readonly unit: 'same_day' };
 
 export interface WorkingCalendar {
   /** The calendar data in force for a solar year. */

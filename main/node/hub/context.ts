@@ -9,6 +9,7 @@ import type { PeopleStore } from '../db/people-store';
 import type { SiteStore } from '../db/site-store';
 import type { PrintStore } from '../db/print-store';
 import type { RatingStore } from '../db/rating-store';
+import type { DossierStore } from '../db/dossier-store';
 import type { PrintSpooler } from '../print/spooler';
 import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
@@ -27,6 +28,7 @@ export interface HubDeps {
   readonly sessions: CounterSessionStore;
   readonly tickets: TicketStore;
   readonly ratings: RatingStore;
+  readonly dossiers: DossierStore;
   readonly printing: PrintStore;
   readonly spooler: PrintSpooler;
   readonly scanners: ScannerHub;
@@ -38,6 +40,8 @@ export interface HubDeps {
   /** Injected so tests can run a day, a rollover or a week in a second. */
   readonly clock: () => number;
   readonly version: string;
+  /** Where scans are stored; null for an in-memory hub. */
+  readonly dataDir: string | null;
 }
 
 export interface HandlerContext {

@@ -3,6 +3,8 @@ import type { Site, WeeklyHours } from '../../../contract/queue';
 import { hashPassword, oneTimePassword } from '../auth/password';
 import { defaultRatingSettings } from '../db/migrations/002-ratings';
 import { defaultPrintingSettings } from '../db/migrations/003-printing';
+import { defaultDossierSettings } from '../db/migrations/004-dossiers';
+import { sampleProcedures } from '../catalog/sample-catalogue';
 import { uuidv7 } from '../db/uuidv7';
 import type { HubDeps } from './context';
 
@@ -79,6 +81,14 @@ export async function createDemoSiteIfEmpty(deps: HubDeps): Promise<{ username: 
       hash,
       now,
     );
+    for (const p of sampleProcedures) deps.dossiers.insertProcedure({ ...p, version: 1, source: 'sample' }, now);
+    deps.site.set('dossiers', {
+      ...defaultDossierSettings,
+      placeName: 'Xã Mẫu',
+      headerLines: ['UBND XÃ MẪU', 'BỘ PHẬN MỘT CỬA'],
+      authorityName: 'Ủy ban nhân dân xã Mẫu',
+      signerName: 'Nguyễn Văn Mẫu',
+    });
     deps.audit.record({ kind: 'system', id: null }, 'site.demoCreated', null, {}, now);
     return { username: 'admin', password };
   })();

@@ -13,6 +13,7 @@ import { PeopleStore } from '../db/people-store';
 import { SiteStore } from '../db/site-store';
 import { PrintStore } from '../db/print-store';
 import { RatingStore } from '../db/rating-store';
+import { DossierStore } from '../db/dossier-store';
 import { PrintSpooler, type SpoolerOptions } from '../print/spooler';
 import { ScannerHub } from '../devices/scanner-hub';
 import { TicketStore } from '../db/ticket-store';
@@ -26,6 +27,7 @@ import { counterHandlers } from './counter-handlers';
 import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
+import { dossierHandlers } from './dossier-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
 export interface HubOptions {
@@ -33,6 +35,7 @@ export interface HubOptions {
   readonly clock?: () => number;
   readonly version?: string;
   readonly spooler?: SpoolerOptions;
+  readonly dataDir?: string | null;
 }
 
 /**
@@ -60,6 +63,7 @@ export class Hub {
       sessions: new CounterSessionStore(db),
       tickets: new TicketStore(db, outbox),
       ratings: new RatingStore(db, outbox),
+      dossiers: new DossierStore(db, outbox),
       printing,
       spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock }, options.spooler),
       scanners: new ScannerHub(this.bus),
@@ -69,6 +73,7 @@ export class Hub {
       throttle: { account: new LoginThrottle(5), address: new LoginThrottle(20) },
       clock,
       version: options.version ?? '0.0.0',
+      dataDir: options.dataDir ?? null,
     };
     this.handlers = {
       ...authHandlers(this.deps),
@@ -78,6 +83,7 @@ export class Hub {
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),
+      ...dossierHandlers(this.deps),
     };
   }
 

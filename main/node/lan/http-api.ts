@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError, type ErrorEnvelope } from '../../../contract/errors';
+import { isOpName, ops } from '../../../contract/ops';
 import type { Hub } from '../hub/hub';
 
 /** JSON request bodies are small; files (scans) have their own routes. */
@@ -27,13 +28,13 @@ export function sendError(res: ServerResponse, e: unknown, log: (msg: string, er
   sendJson(res, 500, body);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new HubError('PAYLOAD_TOO_LARGE'));
         req.destroy();
         return;
@@ -49,7 +50,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function handleOperation(hub: Hub, name: string, req: IncomingMessage, res: ServerResponse, log: (msg: string, err: unknown) => void): Promise<void> {
   try {
     if (req.method !== 'POST') throw new HubError('VALIDATION_FAILED', 'Các thao tác API dùng phương thức POST với nội dung JSON.');
-    const raw = await readBody(req);
+    const raw = await readBody(req, (isOpName(name) ? ops[name].maxBodyBytes : undefined) ?? MAX_BODY_BYTES);
     let input: unknown = {};
     if (raw.length > 0) {
       try {

@@ -45,11 +45,11 @@ describe('migrations', () => {
     expect(() => migrate(db, [...migrations, next, broken], join(dir, 'backups'))).toThrow();
     // The failed run changed nothing: still the old version, no half-added column.
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(db.prepare('SELECT * FROM settings').get()).toEqual({ key: 'probe', value: '1' });
+    expect(db.prepare("SELECT * FROM settings WHERE key = 'probe'").get()).toEqual({ key: 'probe', value: '1' });
 
     const result = migrate(db, [...migrations, next], join(dir, 'backups'));
     expect(result.to).toBe(migrations.length + 1);
-    expect(db.prepare('SELECT * FROM settings').get()).toEqual({ key: 'probe', value: '1', note: '' });
+    expect(db.prepare("SELECT * FROM settings WHERE key = 'probe'").get()).toEqual({ key: 'probe', value: '1', note: '' });
     expect(result.backupPath).not.toBeNull();
     expect(existsSync(result.backupPath!)).toBe(true);
     expect(readdirSync(join(dir, 'backups')).length).toBe(2); // one per attempt; the copy precedes any change

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { migration001 } from './001-queue';
 import { migration002 } from './002-ratings';
 import { migration003 } from './003-printing';
+import { migration004 } from './004-dossiers';
 
 /** Every migration in order; a new one is a new numbered file added at the end, never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -1,0 +1,60 @@
+import type { Applicant, IntakeInput, RequiredDocument } from '../../../contract/dossier';
+import { HubError } from '../../../contract/errors';
+
+/** Checks a person's or organisation's details; every problem at once, in Vietnamese. */
+export function checkApplicant(a: Applicant, today: string): void {
+  const problems: string[] = [];
+  if (a.kind === 'person') {
+    if (!/^\d{12}$/.test(a.idNumber) && !/^[A-Z]\d{7,8}$/.test(a.idNumber)) {
+      problems.push('Số định danh cá nhân phải gồm đúng 12 chữ số (hoặc số hộ chiếu như B1234567).');
+    }
+    if (a.dateOfBirth !== null && (a.dateOfBirth > today || a.dateOfBirth < '1900-01-01')) {
+      problems.push('Ngày sinh không hợp lệ: không được sau ngày hôm nay hoặc trước năm 1900.');
+    }
+  } else if (a.idNumber && !/^\d{10}(-\d{3})?$/.test(a.idNumber)) {
+    problems.push('Mã số doanh nghiệp/mã số thuế gồm 10 chữ số (chi nhánh thêm -XXX).');
+  }
+  if (a.phone && !/^(\+84|0)\d{9,10}$/.test(a.phone.replace(/[\s.-]/g, ''))) problems.push('Số điện thoại không hợp lệ (ví dụ 0912345678).');
+  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) problems.push('Địa chỉ email không hợp lệ.');
+  if (problems.length > 0) throw new HubError('VALIDATION_FAILED', problems.join(' '), { problems });
+}
+
+export interface PaperCheck {
+  readonly index: number;
+  readonly doc: RequiredDocument;
+  readonly received: number;
+}
+
+/** The procedure's papers against what the applicant handed in. */
+export function checkPapers(required: readonly RequiredDocument[], given: IntakeInput['documents']): { papers: PaperCheck[]; missing: PaperCheck[] } {
+  for (const g of given) {
+    if (g.index >= required.length) throw new HubError('VALIDATION_FAILED', 'Danh sách giấy tờ không khớp với thủ tục đã chọn. Vui lòng tải lại.');
+  }
+  const papers = required.map((doc, index) => ({ index, doc, received: given.find((g) => g.index === index)?.count ?? 0 }));
+  return { papers, missing: papers.filter((p) => p.doc.mandatory && p.received < p.doc.count) };
+}
+
+/**
+ * A dossier can only be received complete: a missing mandatory paper is the supplement-request
+ * path (Phiếu yêu cầu bổ sung lists everything missing at once), not a received dossier.
+ */
+export function requireComplete(missing: readonly PaperCheck[]): void {
+  if (missing.length === 0) return;
+  throw new HubError(
+    'DOSSIER_INCOMPLETE',
+    `Hồ sơ chưa đủ giấy tờ bắt buộc: ${missing.map((m) => `${m.doc.name} (cần ${m.doc.count}, đã nhận ${m.received})`).join('; ')}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.`,
+    { missing: missing.map((m) => m.index) },
+  );
+}
+
+/** "0912 345 678" → "0912345678", "+84912345678" → "0912345678": one form for searching. */
+export function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('84') && digits.length >= 11 ? `0${digits.slice(2)}` : digits;
+}
+
+/** 001099012345 → 001*******45: enough to tell two people apart on a list, not enough to copy. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 5) return '*'.repeat(id.length);
+  return id.slice(0, 3) + '*'.repeat(id.length - 5) + id.slice(-2);
+}

@@ -1,0 +1,308 @@
+import type { CalendarYear } from '../../../contract/calendar';
+import type { Applicant, DossierStatus, DossierSummary, Fee, ProcedureVersion, ProcessingTime, RequiredDocument } from '../../../contract/dossier';
+import { foldVietnamese } from '../../core/vn-fold';
+import { maskIdNumber } from '../../core/dossier/intake-rules';
+import type { OutboxStore } from './outbox-store';
+import type { Db } from './open';
+import { SqlStore } from './sql-store';
+import { uuidv7 } from './uuidv7';
+
+interface ProcedureRow {
+  id: string; code: string; version: number; name: string; name_folded: string; field: string; authority: string;
+  processing: string; documents: string; fees: string; result: string; valid_from: string; active: number;
+  source: ProcedureVersion['source']; created_at: number;
+}
+
+export interface DossierRow {
+  id: string;
+  request_id: string;
+  code: string | null;
+  code_seq: number | null;
+  lookup_code: string | null;
+  status: DossierStatus;
+  procedure_version_id: string;
+  applicant_kind: 'person' | 'organisation';
+  applicant_name: string;
+  applicant_folded: string;
+  id_number: string;
+  date_of_birth: string | null;
+  representative: string;
+  address: string;
+  phone: string;
+  phone_digits: string;
+  email: string;
+  sets: number;
+  channel: 'direct' | 'postal';
+  return_method: 'desk' | 'post' | 'online';
+  delivery_address: string;
+  receiving_unit: string;
+  ticket_id: string | null;
+  officer_id: string;
+  created_at: number;
+  received_at: number | null;
+  due_at: number | null;
+  due_reason: string | null;
+  returned_at: number | null;
+  note: string;
+  updated_at: number;
+}
+
+export interface DocumentRow { idx: number; name: string; form: RequiredDocument['form']; count: number; mandatory: number; received: number }
+export interface FileRow {
+  id: string; dossier_id: string; document_idx: number | null; file_name: string; mime: string; sha256: string; size: number;
+  pages: number; stored_path: string; created_at: number; created_by: string; purged_at: number | null;
+}
+export interface ExtensionRow { id: string; at: number; reason: string; previous_due: number; new_due: number; late: number; staff_id: string }
+export interface EventRow { type: string; at: number; staff_id: string | null; staff_name: string | null; data: string }
+
+export const toProcedure = (r: ProcedureRow): ProcedureVersion => ({
+  id: r.id, code: r.code, version: r.version, name: r.name, field: r.field, authority: r.authority,
+  processing: JSON.parse(r.processing) as ProcessingTime, documents: JSON.parse(r.documents) as RequiredDocument[],
+  fees: JSON.parse(r.fees) as Fee[], result: r.result, validFrom: r.valid_from, active: r.active === 1, source: r.source,
+});
+
+export function applicantOf(r: DossierRow): Applicant {
+  return r.applicant_kind === 'person'
+    ? { kind: 'person', fullName: r.applicant_name, idNumber: r.id_number, dateOfBirth: r.date_of_birth, address: r.address, phone: r.phone, email: r.email }
+    : { kind: 'organisation', fullName: r.applicant_name, idNumber: r.id_number, representative: r.representative, address: r.address, phone: r.phone, email: r.email };
+}
+
+/** The procedure catalogue, calendars, dossiers and everything attached to them. */
+export class DossierStore extends SqlStore {
+  constructor(
+    db: Db,
+    private readonly outbox: OutboxStore,
+  ) {
+    super(db);
+  }
+
+  // ── Procedures ─────────────────────────────────────────────────────────────
+
+  /** The version in force on a date: the highest active version valid from then or earlier. */
+  procedure(code: string, date: string): ProcedureVersion | null {
+    const r = this.sql<[string, string], ProcedureRow>(
+      'SELECT * FROM procedure_versions WHERE code = ? AND active = 1 AND valid_from <= ? ORDER BY version DESC LIMIT 1',
+    ).get(code, date);
+    return r ? toProcedure(r) : null;
+  }
+
+  procedureVersion(id: string): ProcedureVersion | null {
+    const r = this.sql<[string], ProcedureRow>('SELECT * FROM procedure_versions WHERE id = ?').get(id);
+    return r ? toProcedure(r) : null;
+  }
+
+  latestVersion(code: string): ProcedureVersion | null {
+    const r = this.sql<[string], ProcedureRow>('SELECT * FROM procedure_versions WHERE code = ? ORDER BY version DESC LIMIT 1').get(code);
+    return r ? toProcedure(r) : null;
+  }
+
+  /** Procedures in force whose name (ignoring marks and case) or code contains the query. */
+  searchProcedures(query: string, date: string, limit: number): ProcedureVersion[] {
+    const q = foldVietnamese(query);
+    const rows = this.sql<[string, string, string, string, number], ProcedureRow>(
+      `SELECT p.* FROM procedure_versions p
+       WHERE p.active = 1 AND p.valid_from <= ?
+         AND p.version = (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= ?)
+         AND (p.name_folded LIKE '%' || ? || '%' ESCAPE '\\' OR lower(p.code) LIKE ? || '%' ESCAPE '\\')
+       ORDER BY p.name LIMIT ?`,
+    ).all(date, date, escapeLike(q), escapeLike(q), limit);
+    return rows.map(toProcedure);
+  }
+
+  insertProcedure(p: Omit<ProcedureVersion, 'id'>, now: number): ProcedureVersion {
+    const id = uuidv7(now);
+    this.sql(
+      `INSERT INTO procedure_versions (id, code, version, name, name_folded, field, authority, processing, documents, fees, result, valid_from, active, source, created_at)
+       VALUES (@id, @code, @version, @name, @name_folded, @field, @authority, @processing, @documents, @fees, @result, @validFrom, @active, @source, @now)`,
+    ).run({
+      ...p, id, now, name_folded: foldVietnamese(p.name), processing: JSON.stringify(p.processing),
+      documents: JSON.stringify(p.documents), fees: JSON.stringify(p.fees), active: p.active ? 1 : 0,
+    });
+    return { ...p, id };
+  }
+
+  countProcedures(): number {
+    return this.sql<[], { n: number }>('SELECT count(DISTINCT code) AS n FROM procedure_versions').get()!.n;
+  }
+
+  // ── Calendars ──────────────────────────────────────────────────────────────
+
+  calendars(): CalendarYear[] {
+    return this.sql<[], { data: string }>('SELECT data FROM calendars ORDER BY year, province').all().map((r) => JSON.parse(r.data) as CalendarYear);
+  }
+
+  saveCalendar(c: CalendarYear, source: string, now: number): void {
+    this.sql(
+      `INSERT INTO calendars (year, province, data, source, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (year, province) DO UPDATE SET data = excluded.data, source = excluded.source, updated_at = excluded.updated_at`,
+    ).run(c.year, c.province ?? '', JSON.stringify(c), source, now);
+  }
+
+  // ── Codes ──────────────────────────────────────────────────────────────────
+
+  /** The next sequence number of an agency code (and desk part) on a receipt date. */
+  allocateSequence(agencyCode: string, deskPart: string, date: string): number {
+    const row = this.sql<[string, string, string], { last_seq: number }>(
+      'SELECT last_seq FROM dossier_code_days WHERE agency_code = ? AND desk_part = ? AND code_date = ?',
+    ).get(agencyCode, deskPart, date);
+    const seq = (row?.last_seq ?? 0) + 1;
+    this.sql(
+      `INSERT INTO dossier_code_days (agency_code, desk_part, code_date, last_seq) VALUES (?, ?, ?, ?)
+       ON CONFLICT (agency_code, desk_part, code_date) DO UPDATE SET last_seq = excluded.last_seq`,
+    ).run(agencyCode, deskPart, date, seq);
+    return seq;
+  }
+
+  // ── Dossiers ───────────────────────────────────────────────────────────────
+
+  insert(row: DossierRow, documents: readonly DocumentRow[]): void {
+    this.sql(`INSERT INTO dossiers (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(', ')})`).run(row);
+    this.setDocuments(row.id, documents);
+  }
+
+  setDocuments(dossierId: string, documents: readonly DocumentRow[]): void {
+    this.sql('DELETE FROM dossier_documents WHERE dossier_id = ?').run(dossierId);
+    for (const d of documents) {
+      this.sql('INSERT INTO dossier_documents (dossier_id, idx, name, form, count, mandatory, received) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        dossierId, d.idx, d.name, d.form, d.count, d.mandatory, d.received,
+      );
+    }
+  }
+
+  update(id: string, patch: Partial<Omit<DossierRow, 'id' | 'request_id'>>, now: number): void {
+    const p = { ...patch, updated_at: now };
+    this.sql(`UPDATE dossiers SET ${Object.keys(p).map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...p, id });
+  }
+
+  row(id: string): DossierRow | null {
+    return this.sql<[string], DossierRow>('SELECT * FROM dossiers WHERE id = ?').get(id) ?? null;
+  }
+
+  byRequestId(requestId: string): DossierRow | null {
+    return this.sql<[string], DossierRow>('SELECT * FROM dossiers WHERE request_id = ?').get(requestId) ?? null;
+  }
+
+  byCode(code: string): DossierRow | null {
+    return this.sql<[string], DossierRow>('SELECT * FROM dossiers WHERE code = ?').get(code) ?? null;
+  }
+
+  documents(id: string): DocumentRow[] {
+    return this.sql<[string], DocumentRow>('SELECT idx, name, form, count, mandatory, received FROM dossier_documents WHERE dossier_id = ? ORDER BY idx').all(id);
+  }
+
+  files(id: string): FileRow[] {
+    return this.sql<[string], FileRow>('SELECT * FROM dossier_files WHERE dossier_id = ? ORDER BY created_at').all(id);
+  }
+
+  file(id: string): FileRow | null {
+    return this.sql<[string], FileRow>('SELECT * FROM dossier_files WHERE id = ?').get(id) ?? null;
+  }
+
+  insertFile(f: FileRow): void {
+    this.sql(`INSERT INTO dossier_files (${Object.keys(f).join(', ')}) VALUES (${Object.keys(f).map((k) => '@' + k).join(', ')})`).run(f);
+  }
+
+  /** Scans of dossiers returned before an instant and not yet purged (the retention setting). */
+  filesToPurge(returnedBefore: number): FileRow[] {
+    return this.sql<[number], FileRow>(
+      `SELECT f.* FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+       WHERE f.purged_at IS NULL AND d.status IN ('returned', 'withdrawn', 'refused') AND coalesce(d.returned_at, d.updated_at) < ?`,
+    ).all(returnedBefore);
+  }
+
+  markPurged(fileId: string, now: number): void {
+    this.sql('UPDATE dossier_files SET purged_at = ? WHERE id = ?').run(now, fileId);
+  }
+
+  extensions(id: string): ExtensionRow[] {
+    return this.sql<[string], ExtensionRow>('SELECT id, at, reason, previous_due, new_due, late, staff_id FROM dossier_extensions WHERE dossier_id = ? ORDER BY at').all(id);
+  }
+
+  insertExtension(dossierId: string, e: ExtensionRow): void {
+    this.sql('INSERT INTO dossier_extensions (id, dossier_id, at, reason, previous_due, new_due, late, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      e.id, dossierId, e.at, e.reason, e.previous_due, e.new_due, e.late, e.staff_id,
+    );
+  }
+
+  events(id: string): EventRow[] {
+    return this.sql<[string], EventRow>(
+      `SELECT e.type, e.at, e.staff_id, s.full_name AS staff_name, e.data FROM dossier_events e
+       LEFT JOIN staff s ON s.id = e.staff_id WHERE e.dossier_id = ? ORDER BY e.id`,
+    ).all(id);
+  }
+
+  lastEvent(id: string, type: string): EventRow | null {
+    return (
+      this.sql<[string, string], EventRow>(
+        `SELECT e.type, e.at, e.staff_id, s.full_name AS staff_name, e.data FROM dossier_events e
+         LEFT JOIN staff s ON s.id = e.staff_id WHERE e.dossier_id = ? AND e.type = ? ORDER BY e.id DESC LIMIT 1`,
+      ).get(id, type) ?? null
+    );
+  }
+
+  /**
+   * Appends to the dossier's history and, for what the province must know, to the sync outbox,
+   * in the caller's transaction.
+   */
+  appendEvent(d: DossierRow, type: string, staffId: string | null, data: Record<string, unknown>, now: number, toCentral: boolean): void {
+    this.sql('INSERT INTO dossier_events (dossier_id, type, at, staff_id, data) VALUES (?, ?, ?, ?, ?)').run(d.id, type, now, staffId, JSON.stringify(data));
+    if (toCentral) {
+      this.outbox.append(`dossier.${type}`, 1, d.id, { ...this.snapshot(d.id), event: { type, at: new Date(now).toISOString(), staffId, data } }, now);
+    }
+  }
+
+  /** The site-owned fields of a dossier as the central receives them. */
+  snapshot(id: string): Record<string, unknown> {
+    const d = this.row(id)!;
+    const p = this.procedureVersion(d.procedure_version_id)!;
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return {
+      dossierId: d.id, code: d.code, status: d.status, procedureCode: p.code, procedureVersion: p.version, procedureName: p.name,
+      applicant: applicantOf(d), sets: d.sets, channel: d.channel, returnMethod: d.return_method, receivingUnit: d.receiving_unit,
+      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), returnedAt: iso(d.returned_at),
+      documents: this.documents(id).map((x) => ({ index: x.idx, name: x.name, received: x.received })),
+    };
+  }
+
+  // ── Search ─────────────────────────────────────────────────────────────────
+
+  /**
+   * Finds dossiers by code (or its start), ID number, phone, or any fragment of the name of three
+   * letters or more (diacritics and case ignored, through the trigram index).
+   */
+  search(query: string, limit: number): DossierSummary[] {
+    const q = query.trim();
+    const compact = q.replace(/[\s.-]/g, '');
+    type Hit = DossierRow & { procedure_name: string };
+    const select = 'SELECT d.*, p.name AS procedure_name FROM dossiers d JOIN procedure_versions p ON p.id = d.procedure_version_id';
+    const by = (where: string, value: string) => this.sql<[string, number], Hit>(`${select} WHERE ${where} ORDER BY d.created_at DESC LIMIT ?`).all(value, limit);
+    let rows: Hit[];
+    if (/^0\d{9,10}$/.test(compact)) rows = by('d.phone_digits = ?', compact);
+    else if (/^\d{9}$|^\d{12}$|^[A-Z]\d{7,8}$/i.test(compact)) rows = by('d.id_number = ?', compact.toUpperCase());
+    else if (/^[0-9A-Z.]+-\d/i.test(q)) {
+      const prefix = q.toUpperCase();
+      rows = this.sql<[string, string, number], Hit>(`${select} WHERE d.code >= ? AND d.code < ? || x'ff' ORDER BY d.code LIMIT ?`).all(prefix, prefix, limit);
+    } else {
+      const folded = foldVietnamese(q);
+      if (folded.length < 3) return [];
+      rows = by('d.rowid IN (SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ?)', `"${folded.replace(/"/g, '""')}"`);
+    }
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return rows.map((r) => ({
+      id: r.id, code: r.code, status: r.status, applicantName: r.applicant_name, idNumberMasked: maskIdNumber(r.id_number),
+      procedureName: r.procedure_name, receivedAt: iso(r.received_at), dueAt: iso(r.due_at),
+    }));
+  }
+
+  /** Dossiers received in a period, for the register (Sổ theo dõi hồ sơ). */
+  received(from: number, to: number): (DossierRow & { procedure_name: string })[] {
+    return this.sql<[number, number], DossierRow & { procedure_name: string }>(
+      `SELECT d.*, p.name AS procedure_name FROM dossiers d JOIN procedure_versions p ON p.id = d.procedure_version_id
+       WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.received_at, d.code`,
+    ).all(from, to);
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,346 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import type { Dossier, DossierSettings, IntakeInput, ProcedureVersion } from '../../../contract/dossier';
+import { HubError } from '../../../contract/errors';
+import { officialCalendars } from '../../core/calendar/calendar-data';
+import { returnTime, workingCalendar } from '../../core/calendar/working-time';
+import { formatDossierCode, LOOKUP_ALPHABET, LOOKUP_LENGTH, lookupCodeFrom } from '../../core/dossier/code';
+import { checkApplicant, checkPapers, phoneDigits, requireComplete } from '../../core/dossier/intake-rules';
+import { dossierTransition, timeliness } from '../../core/dossier/lifecycle';
+import { processingText } from '../../core/dossier/texts';
+import { receiptPrinterFor } from '../../core/printing-rules';
+import { vnDate, vnMidnight } from '../../core/vn-time';
+import { foldVietnamese } from '../../core/vn-fold';
+import { actorOf } from '../db/audit-store';
+import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure-import';
+import { applicantOf, type DossierRow } from '../db/dossier-store';
+import { uuidv7 } from '../db/uuidv7';
+import { staffOf } from './auth-handlers';
+import type { HandlerContext, Handlers, HubDeps } from './context';
+import { dossierFormPdf } from './dossier-forms';
+import { enqueuePrint } from './print-handlers';
+import { registerFile } from './dossier-register';
+import { attachScan, readScan } from './dossier-scans';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Words for the history list on the dossier page. */
+const eventTexts: Record<string, (data: Record<string, unknown>) => string> = {
+  received: (d) => `Tiếp nhận hồ sơ${d.dueOverride ? ` — thời gian trả do cán bộ ấn định: ${String(d.dueOverride)}` : ''}`,
+  supplement_requested: (d) => `Yêu cầu bổ sung: ${((d.items as { what: string }[] | undefined) ?? []).map((i) => i.what).join('; ')}`,
+  supplement_received: () => 'Đã nhận đủ giấy tờ bổ sung, tính lại thời gian giải quyết',
+  refused: (d) => `Từ chối tiếp nhận: ${String(d.reason ?? '')}`,
+  forward: (d) => `Chuyển cơ quan giải quyết${d.note ? `: ${String(d.note)}` : ''}`,
+  startProcessing: (d) => `Đang xử lý${d.note ? `: ${String(d.note)}` : ''}`,
+  resultReady: (d) => `Đã có kết quả${d.note ? `: ${String(d.note)}` : ''}`,
+  returned: (d) => `Đã trả kết quả cho ${(d.receiver as { name: string } | undefined)?.name ?? ''}`,
+  extended: (d) => `Gia hạn đến ${String(d.newDueAt ?? '')}: ${String(d.reason ?? '')}`,
+  withdrawn: (d) => `Dừng giải quyết theo đề nghị của người nộp${d.reason ? `: ${String(d.reason)}` : ''}`,
+  file_attached: (d) => `Đính kèm bản quét ${String(d.fileName ?? '')}`,
+};
+
+/** Whether an imported procedure says the same as the version the hub has (then no new version). */
+function sameProcedure(a: ProcedureVersion, b: ImportedProcedure): boolean {
+  const { id: _i, version: _v, source: _s, ...rest } = a;
+  return JSON.stringify(rest) === JSON.stringify({ ...rest, ...b });
+}
+
+/** Dossier intake and everything after it, for the counter. */
+export function dossierHandlers(deps: HubDeps) {
+  const write = deps.writer.run.bind(deps.writer);
+  const { dossiers } = deps;
+  const settings = () => deps.site.get<DossierSettings>('dossiers')!;
+  /** Calendars edited at the site (or synced) win over the shipped official ones, which win over computed defaults. */
+  const calendar = () => workingCalendar({ province: settings().calendarProvince, calendars: [...dossiers.calendars(), ...officialCalendars] });
+  const audit = (ctx: HandlerContext, action: string, id: string, details: unknown = {}) => deps.audit.record(actorOf(ctx.principal), action, { type: 'dossier', id }, details, ctx.now);
+
+  const view = (id: string): Dossier => {
+    const r = dossiers.row(id);
+    if (!r) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+    const p = dossiers.procedureVersion(r.procedure_version_id)!;
+    const returned = r.returned_at !== null && r.due_at !== null;
+    return {
+      id: r.id, code: r.code, lookupCode: r.lookup_code, status: r.status,
+      procedure: { id: p.id, code: p.code, version: p.version, name: p.name, field: p.field, authority: p.authority, processing: p.processing },
+      applicant: applicantOf(r),
+      documents: dossiers.documents(id).map((x) => ({ index: x.idx, name: x.name, form: x.form, count: x.count, mandatory: x.mandatory === 1, received: x.received })),
+      sets: r.sets, channel: r.channel, returnMethod: r.return_method, deliveryAddress: r.delivery_address, fees: p.fees,
+      receivingUnit: r.receiving_unit, ticketId: r.ticket_id, officerName: deps.people.staffById(r.officer_id)?.fullName ?? '',
+      createdAt: iso(r.created_at)!, receivedAt: iso(r.received_at), dueAt: iso(r.due_at), dueReason: r.due_reason, returnedAt: iso(r.returned_at),
+      timeliness: returned ? timeliness(r.due_at!, r.returned_at!, vnDate(r.due_at!), vnDate(r.returned_at!)) : null,
+      note: r.note,
+      extensions: dossiers.extensions(id).map((x) => ({ at: iso(x.at)!, reason: x.reason, previousDueAt: iso(x.previous_due)!, newDueAt: iso(x.new_due)!, late: x.late === 1 })),
+      files: dossiers.files(id).map((f) => ({ id: f.id, documentIndex: f.document_idx, fileName: f.file_name, mime: f.mime, sha256: f.sha256, size: f.size, pages: f.pages, createdAt: iso(f.created_at)!, purged: f.purged_at !== null })),
+      history: dossiers.events(id).map((e) => ({ type: e.type, at: iso(e.at)!, staffName: e.staff_name, text: (eventTexts[e.type] ?? (() => e.type))(JSON.parse(e.data) as Record<string, unknown>) })),
+    };
+  };
+
+  const procedureOrThrow = (code: string, today: string): ProcedureVersion => {
+    const p = dossiers.procedure(code.trim(), today);
+    if (!p) throw new HubError('PROCEDURE_UNKNOWN', `Không tìm thấy thủ tục "${code}" trong danh mục đang áp dụng.`);
+    return p;
+  };
+
+  /** Code, lookup code, receipt time and due time for a dossier received complete now. */
+  const receiptOf = (p: ProcedureVersion, now: number, override: IntakeInput['dueOverride']) => {
+    const s = settings();
+    const today = vnDate(now);
+    const seq = dossiers.allocateSequence(deps.site.site().agencyCode.trim(), s.code.deskPart, today);
+    const code = formatDossierCode(s.code, deps.site.site().agencyCode, today, seq);
+    const lookup = lookupCodeFrom(Array.from({ length: LOOKUP_LENGTH }, () => randomInt(LOOKUP_ALPHABET.length)));
+    if (override && Date.parse(override.dueAt) <= now) throw new HubError('VALIDATION_FAILED', 'Thời gian hẹn trả phải sau thời điểm tiếp nhận.');
+    const due = override ? Date.parse(override.dueAt) : returnTime(calendar(), now, p.processing);
+    return { code, code_seq: seq, lookup_code: lookup, received_at: now, due_at: due, due_reason: override?.reason ?? null };
+  };
+
+  /**
+   * A dossier from the intake form, ending as received, supplement requested or refused. A request
+   * id seen before returns the dossier it created: a double click is one dossier.
+   */
+  const intake = async (input: IntakeInput, ctx: HandlerContext, outcome: 'received' | 'supplement_requested' | 'refused', data: Record<string, unknown>) => {
+    const me = staffOf(ctx);
+    const { id, printerId } = await write(() => {
+      const again = dossiers.byRequestId(input.requestId);
+      if (again) return { id: again.id, printerId: null };
+      const today = vnDate(ctx.now);
+      const p = procedureOrThrow(input.procedureCode, today);
+      checkApplicant(input.applicant, today);
+      const { papers, missing } = checkPapers(p.documents, input.documents);
+      if (outcome === 'received') requireComplete(missing);
+      if (input.ticketId !== null && !deps.tickets.row(input.ticketId)) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự gắn với hồ sơ.');
+      if (input.returnMethod === 'post' && !input.deliveryAddress.trim()) throw new HubError('VALIDATION_FAILED', 'Trả kết quả qua bưu điện cần địa chỉ nhận.');
+      const a = input.applicant;
+      const row: DossierRow = {
+        id: uuidv7(ctx.now), request_id: input.requestId, code: null, code_seq: null, lookup_code: null, status: outcome, procedure_version_id: p.id,
+        applicant_kind: a.kind, applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
+        date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
+        address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email, sets: input.sets, channel: input.channel,
+        return_method: input.returnMethod, delivery_address: input.deliveryAddress, receiving_unit: deps.site.site().name, ticket_id: input.ticketId,
+        officer_id: me.staffId, created_at: ctx.now, received_at: null, due_at: null, due_reason: null, returned_at: null, note: input.note, updated_at: ctx.now,
+        ...(outcome === 'received' ? receiptOf(p, ctx.now, input.dueOverride) : {}),
+      };
+      dossiers.insert(row, papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received })));
+      dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...(input.dueOverride ? { dueOverride: input.dueOverride.reason } : {}) }, ctx.now, true);
+      audit(ctx, 'dossier.created', row.id, { outcome });
+      return { id: row.id, printerId: outcome === 'received' ? (queueSlip(row.id, ctx)?.printerId ?? null) : null };
+    });
+    if (printerId) deps.spooler.kick(printerId);
+    ctx.notify.changed('printers');
+    return view(id);
+  };
+
+  /** The 80 mm receipt slip on the counter's receipt printer, if there is one (in the caller's transaction). */
+  const queueSlip = (dossierId: string, ctx: HandlerContext): { printerId: string; jobId: string } | null => {
+    const me = staffOf(ctx);
+    const counterId = deps.sessions.openForStaff(me.staffId)?.counter_id ?? null;
+    const printer = receiptPrinterFor(deps.printing.printers(), counterId);
+    if (!printer) return null;
+    const d = dossiers.row(dossierId)!;
+    const p = dossiers.procedureVersion(d.procedure_version_id)!;
+    const jobId = enqueuePrint(deps, {
+      printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
+      data: { siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code, footer: deps.site.site().printing.ticketFooter },
+    }, ctx.now);
+    return { printerId: printer.id, jobId };
+  };
+
+  /** One step on an existing dossier, checked by the lifecycle, recorded in its history and the outbox. */
+  const step = async (ctx: HandlerContext, dossierId: string, action: Parameters<typeof dossierTransition>[1], event: string, data: Record<string, unknown>, patch: (d: DossierRow) => Partial<DossierRow> = () => ({})) => {
+    const me = staffOf(ctx);
+    await write(() => {
+      const d = dossiers.row(dossierId);
+      if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+      const status = dossierTransition(d.status, action, d.code);
+      dossiers.update(d.id, { ...patch(d), status }, ctx.now);
+      dossiers.appendEvent({ ...d, status }, event, me.staffId, data, ctx.now, true);
+      audit(ctx, `dossier.${event}`, d.id);
+    });
+    return view(dossierId);
+  };
+
+  const checkLookup = (code: string, lookupCode: string) => {
+    const d = dossiers.byCode(code.trim().toUpperCase());
+    const given = Buffer.from(lookupCode.trim().toUpperCase());
+    const stored = Buffer.from(d?.lookup_code ?? '');
+    if (!d || given.length !== stored.length || !timingSafeEqual(given, stored)) throw new HubError('NOT_FOUND', 'Mã hồ sơ hoặc mã tra cứu không đúng.');
+    return d;
+  };
+
+  return {
+    'procedures.search': ({ q, limit }, ctx) => dossiers.searchProcedures(q, vnDate(ctx.now), limit),
+    'procedures.get': ({ code }, ctx) => procedureOrThrow(code, vnDate(ctx.now)),
+
+    'admin.saveProcedure': async (input, ctx) => {
+      const saved = await write(() => {
+        const version = (dossiers.latestVersion(input.code)?.version ?? 0) + 1;
+        const p = dossiers.insertProcedure({ ...input, version, source: 'admin' }, ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'catalog.procedureSaved', { type: 'procedure', id: p.id }, { code: p.code, version }, ctx.now);
+        return p;
+      });
+      ctx.notify.changed('catalog');
+      return saved;
+    },
+
+    'admin.importProcedures': async ({ format, dataBase64 }, ctx) => {
+      const { procedures, rejected } = await parseProcedureFile(format, Buffer.from(dataBase64, 'base64'));
+      const counts = await write(() => {
+        let added = 0;
+        let unchanged = 0;
+        for (const { procedure } of procedures) {
+          const latest = dossiers.latestVersion(procedure.code);
+          if (latest && sameProcedure(latest, procedure)) {
+            unchanged++;
+            continue;
+          }
+          dossiers.insertProcedure({ ...procedure, version: (latest?.version ?? 0) + 1, source: 'import' }, ctx.now);
+          added++;
+        }
+        deps.audit.record(actorOf(ctx.principal), 'catalog.proceduresImported', null, { format, added, unchanged, rejected: rejected.length }, ctx.now);
+        return { added, unchanged };
+      });
+      ctx.notify.changed('catalog');
+      return { ...counts, rejected };
+    },
+
+    'calendar.get': ({ year }) => {
+      const edited = dossiers.calendars().some((c) => c.year === year && c.province === settings().calendarProvince);
+      return { calendar: calendar().year(year), editedAtSite: edited };
+    },
+
+    'admin.saveCalendar': async ({ calendar: c }, ctx) => {
+      await write(() => {
+        dossiers.saveCalendar(c, 'admin', ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'calendar.saved', { type: 'calendar', id: `${c.year}/${c.province ?? ''}` }, {}, ctx.now);
+      });
+      ctx.notify.changed('catalog');
+      return c;
+    },
+
+    'dossierSettings.get': () => settings(),
+    'admin.saveDossierSettings': async (input, ctx) => {
+      await write(() => {
+        deps.site.set('dossiers', input);
+        deps.audit.record(actorOf(ctx.principal), 'dossiers.settingsSaved', null, input, ctx.now);
+      });
+      ctx.notify.changed('site');
+      return input;
+    },
+
+    'dossiers.quote': ({ procedureCode }, ctx) => {
+      const p = procedureOrThrow(procedureCode, vnDate(ctx.now));
+      return { receivedAt: iso(ctx.now)!, dueAt: iso(returnTime(calendar(), ctx.now, p.processing))!, processingText: processingText(p.processing) };
+    },
+
+    'dossiers.receive': (input, ctx) => intake(input, ctx, 'received', {}),
+    'dossiers.requestSupplement': ({ items, ...input }, ctx) => intake(input, ctx, 'supplement_requested', { items }),
+    'dossiers.refuse': ({ reason, ...input }, ctx) => intake(input, ctx, 'refused', { reason }),
+
+    'dossiers.completeSupplement': async ({ dossierId, documents }, ctx) => {
+      const me = staffOf(ctx);
+      const printerId = await write(() => {
+        const d = dossiers.row(dossierId);
+        if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+        const status = dossierTransition(d.status, 'receive', d.code);
+        const p = dossiers.procedureVersion(d.procedure_version_id)!;
+        const { papers, missing } = checkPapers(p.documents, documents);
+        requireComplete(missing);
+        dossiers.setDocuments(d.id, papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received })));
+        // First receipt: the dossier gets its code now. A supplement during processing keeps the
+        // code and the receipt time; either way the clock restarts from the complete dossier.
+        const patch = d.code === null ? receiptOf(p, ctx.now, null) : { due_at: returnTime(calendar(), ctx.now, p.processing) };
+        dossiers.update(d.id, { ...patch, status }, ctx.now);
+        dossiers.appendEvent({ ...d, status }, d.code === null ? 'received' : 'supplement_received', me.staffId, {}, ctx.now, true);
+        audit(ctx, 'dossier.supplementReceived', d.id);
+        return d.code === null ? (queueSlip(d.id, ctx)?.printerId ?? null) : null;
+      });
+      if (printerId) deps.spooler.kick(printerId);
+      return view(dossierId);
+    },
+
+    'dossiers.requestMore': ({ dossierId, items }, ctx) => step(ctx, dossierId, 'requestSupplement', 'supplement_requested', { items }),
+    'dossiers.advance': ({ dossierId, step: s, note }, ctx) => step(ctx, dossierId, s, s, { note }),
+    'dossiers.returnResult': ({ dossierId, results, receiver }, ctx) =>
+      step(ctx, dossierId, 'returnResult', 'returned', { results, receiver }, () => ({ returned_at: ctx.now })),
+    'dossiers.withdraw': ({ dossierId, reason }, ctx) => step(ctx, dossierId, 'withdraw', 'withdrawn', { reason }),
+
+    'dossiers.extend': async ({ dossierId, newDueAt, reason }, ctx) => {
+      const me = staffOf(ctx);
+      await write(() => {
+        const d = dossiers.row(dossierId);
+        if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+        dossierTransition(d.status, 'extend', d.code);
+        const due = Date.parse(newDueAt);
+        if (d.due_at === null || due <= d.due_at) throw new HubError('VALIDATION_FAILED', 'Thời gian trả mới phải sau thời gian hẹn trả hiện tại.');
+        dossiers.insertExtension(d.id, { id: uuidv7(ctx.now), at: ctx.now, reason, previous_due: d.due_at, new_due: due, late: ctx.now > d.due_at ? 1 : 0, staff_id: me.staffId });
+        dossiers.update(d.id, { due_at: due }, ctx.now);
+        dossiers.appendEvent(d, 'extended', me.staffId, { reason, newDueAt, previousDueAt: iso(d.due_at) }, ctx.now, true);
+        audit(ctx, 'dossier.extended', d.id);
+      });
+      return view(dossierId);
+    },
+
+    'dossiers.get': async ({ dossierId }, ctx) => {
+      const d = view(dossierId);
+      await write(() => audit(ctx, 'dossier.viewed', dossierId));
+      return d;
+    },
+
+    'dossiers.search': ({ q, limit }) => dossiers.search(q, limit),
+
+    'dossiers.byReceiptQr': async ({ code, lookupCode }, ctx) => {
+      const d = checkLookup(code, lookupCode);
+      await write(() => audit(ctx, 'dossier.viewed', d.id, { via: 'receiptQr' }));
+      return view(d.id);
+    },
+
+    'dossiers.form': async ({ dossierId, form }, ctx) => {
+      const { fileName, pdf } = await dossierFormPdf(deps, view(dossierId), form, ctx.now);
+      await write(() => audit(ctx, 'dossier.printed', dossierId, { form }));
+      return { fileName, pdfBase64: pdf.toString('base64') };
+    },
+
+    'dossiers.printSlip': async ({ dossierId }, ctx) => {
+      const queued = await write(() => {
+        const d = dossiers.row(dossierId);
+        if (!d?.code) throw new HubError('CONFLICT', 'Hồ sơ chưa được tiếp nhận, chưa có phiếu tiếp nhận.');
+        const slip = queueSlip(d.id, ctx);
+        if (!slip) throw new HubError('PRINTER_NOT_FOUND', 'Chưa có máy in phiếu tiếp nhận cho quầy này.');
+        audit(ctx, 'dossier.printed', d.id, { form: 'slip' });
+        return slip;
+      });
+      deps.spooler.kick(queued.printerId);
+      return deps.printing.jobView(queued.jobId)!;
+    },
+
+    'dossiers.attachScan': async (input, ctx) => {
+      if (!deps.dataDir) throw new HubError('CONFLICT', 'Hub không có thư mục dữ liệu để lưu bản quét.');
+      const file = await attachScan(deps, deps.dataDir, input, staffOf(ctx).staffId, ctx.now);
+      await write(() => {
+        const d = dossiers.row(input.dossierId)!;
+        dossiers.appendEvent(d, 'file_attached', staffOf(ctx).staffId, { fileName: file.fileName, sha256: file.sha256, pages: file.pages }, ctx.now, false);
+        audit(ctx, 'dossier.fileAttached', d.id, { fileId: file.id });
+      });
+      return file;
+    },
+
+    'dossiers.openScan': async ({ fileId }, ctx) => {
+      const { file, data } = await readScan(deps, fileId);
+      await write(() => audit(ctx, 'dossier.fileViewed', file.dossier_id, { fileId }));
+      return { fileName: file.file_name, mime: file.mime, dataBase64: data.toString('base64') };
+    },
+
+    'dossiers.register': async ({ from, to, format }, ctx) => {
+      if (to < from) throw new HubError('VALIDATION_FAILED', 'Ngày kết thúc phải sau ngày bắt đầu.');
+      const rows = dossiers.received(vnMidnight(from), vnMidnight(to) + 86_400_000);
+      const file = await registerFile(deps, rows, from, to, format);
+      await write(() => deps.audit.record(actorOf(ctx.principal), 'dossier.registerExported', null, { from, to, format, count: rows.length }, ctx.now));
+      return file;
+    },
+
+    'dossiers.lookup': ({ code, lookupCode }) => {
+      const d = checkLookup(code, lookupCode);
+      const p = dossiers.procedureVersion(d.procedure_version_id)!;
+      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: iso(d.received_at)!, dueAt: iso(d.due_at), returnedAt: iso(d.returned_at) };
+    },
+  } satisfies Partial<Handlers>;
+}
+

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { HubError } from '../../../contract/errors';
+import type { OpInput, OpOutput } from '../../../contract/ops';
+import type { FileRow } from '../db/dossier-store';
+import { uuidv7 } from '../db/uuidv7';
+import type { HubDeps } from './context';
+
+/** What a file's first bytes must be for its declared type: a renamed .exe is not a scan. */
+const magic: Record<string, number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+};
+const extension: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+async function pageCount(mime: string, data: Buffer): Promise<number> {
+  if (mime !== 'application/pdf') return 1;
+  try {
+    return (await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false })).getPageCount();
+  } catch {
+    throw new HubError('VALIDATION_FAILED', 'Tệp PDF bị hỏng hoặc không đọc được.');
+  }
+}
+
+/**
+ * Stores a scan of a dossier paper under the data folder, named by its SHA-256, and records it.
+ * The file is written (to a temporary name, then renamed) before the row: a power cut leaves at
+ * worst an unreferenced file, never a row pointing at nothing.
+ */
+export async function attachScan(deps: HubDeps, dataDir: string, input: OpInput<'dossiers.attachScan'>, staffId: string, now: number): Promise<OpOutput<'dossiers.attachScan'>> {
+  const d = deps.dossiers.row(input.dossierId);
+  if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (input.documentIndex !== null && !deps.dossiers.documents(d.id).some((x) => x.idx === input.documentIndex)) throw new HubError('VALIDATION_FAILED', 'Giấy tờ được chọn không thuộc hồ sơ này.');
+  const data = Buffer.from(input.dataBase64, 'base64');
+  if (data.length === 0 || !magic[input.mime]!.every((b, i) => data[i] === b)) {
+    throw new HubError('VALIDATION_FAILED', 'Tệp không đúng định dạng đã khai báo (chỉ nhận PDF, JPG, PNG).');
+  }
+  const pages = await pageCount(input.mime, data);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const dir = join(dataDir, 'scans', new Date(now).toISOString().slice(0, 7), d.id);
+  await mkdir(dir, { recursive: true });
+  const stored = join(dir, `${sha256}.${extension[input.mime]}`);
+  const temp = `${stored}.${process.pid}.tmp`;
+  await writeFile(temp, data, { flush: true });
+  await rename(temp, stored);
+  const row: FileRow = {
+    id: uuidv7(now), dossier_id: d.id, document_idx: input.documentIndex, file_name: input.fileName, mime: input.mime, sha256,
+    size: data.length, pages, stored_path: stored, created_at: now, created_by: staffId, purged_at: null,
+  };
+  await deps.writer.run(() => deps.dossiers.insertFile(row));
+  return { id: row.id, documentIndex: row.document_idx, fileName: row.file_name, mime: row.mime, sha256, size: row.size, pages, createdAt: new Date(now).toISOString(), purged: false };
+}
+
+export async function readScan(deps: HubDeps, fileId: string): Promise<{ file: FileRow; data: Buffer }> {
+  const file = deps.dossiers.file(fileId);
+  if (!file) throw new HubError('NOT_FOUND', 'Không tìm thấy bản quét.');
+  if (file.purged_at !== null) throw new HubError('NOT_FOUND', 'Bản quét này đã được xóa theo thời hạn lưu trữ của đơn vị.');
+  const data = await readFile(file.stored_path).catch(() => null);
+  if (!data) throw new HubError('NOT_FOUND', 'Không đọc được tệp bản quét trên máy chủ.');
+  if (createHash('sha256').update(data).digest('hex') !== file.sha256) throw new HubError('CONFLICT', 'Tệp bản quét trên máy chủ đã bị thay đổi (mã băm không khớp).');
+  return { file, data };
+}
+
+/** Deletes scans of finished dossiers older than the site's retention; the record of the scan stays. */
+export async function purgeScans(deps: HubDeps, retentionDays: number, now: number): Promise<number> {
+  const due = deps.dossiers.filesToPurge(now - retentionDays * 86_400_000);
+  for (const f of due) {
+    await unlink(f.stored_path).catch(() => undefined);
+    await deps.writer.run(() => deps.dossiers.markPurged(f.id, now));
+  }
+  return due.length;
+}
