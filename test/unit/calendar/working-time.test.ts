@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../../contract/errors';
-import {
-  isWorkingDay,
-  isWorkingMoment,
-  returnTime,
-  workingCalendar,
-  type ProcessingTime,
-} from '../../../main/core/calendar/working-time';
+import { isWorkingDay, isWorkingMoment, returnTime, workingCalendar } from '../../../main/core/calendar/working-time';
+import type { ProcessingTime } from '../../../contract/dossier';
 import { jdnFromIso, jdnToIso } from '../../../main/core/calendar/lunar';
 import { minutesToHhmm, vnClock } from '../../../main/core/vn-time';
 
