@@ -1,3 +1,4 @@
+import { dossiersBench } from './dossiers';
 import { printingBench } from './printing';
 import { queueBench } from './queue';
 
@@ -5,7 +6,7 @@ import { queueBench } from './queue';
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`.
  */
-const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench };
+const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench };
 
 const wanted = process.argv.slice(2).filter((a) => a in benches);
 console.log(`Một Cửa benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);

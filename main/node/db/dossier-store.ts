@@ -285,7 +285,14 @@ export class DossierStore extends SqlStore {
     } else {
       const folded = foldVietnamese(q);
       if (folded.length < 3) return [];
-      rows = by('d.rowid IN (SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ?)', `"${folded.replace(/"/g, '""')}"`);
+      // Newest first straight from the index (FTS5 walks rowids backwards): a common name
+      // fragment matching a hundred thousand dossiers still reads only `limit` of them.
+      rows = this.sql<[string, number], Hit>(
+        `SELECT d.*, p.name AS procedure_name
+         FROM (SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+         JOIN dossiers d ON d.rowid = f.rowid JOIN procedure_versions p ON p.id = d.procedure_version_id
+         ORDER BY d.rowid DESC`,
+      ).all(`"${folded.replace(/"/g, '""')}"`, limit);
     }
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return rows.map((r) => ({
