@@ -9,12 +9,18 @@ export interface ShellApi {
   onUnlockRequest(listener: () => void): () => void;
   /** Closes the locked window when the PIN is right. */
   unlock(pin: string): Promise<boolean>;
+  /**
+   * Prints an A4 PDF (the legal forms) on the site's A4 printer (`os:<name>` in Quản trị → Máy in)
+   * without a dialog, or with the system print dialog when none is set. Resolves false if it failed.
+   */
+  printPdf(pdfBase64: string): Promise<boolean>;
 }
 
 export const shellChannels = {
   deviceToken: 'motcua:device-token',
   unlock: 'motcua:unlock',
   unlockRequested: 'motcua:unlock-requested',
+  printPdf: 'motcua:print-pdf',
 } as const;
 
 export const windowRoles = ['counter', 'kiosk', 'display', 'rating', 'admin'] as const;

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { shellChannels, type ShellApi } from '../contract/shell';
 
-/** A thin, allow-listed pipe: three channels, no Node, no generic ipc access for the page. */
+/** A thin, allow-listed pipe: four channels, no Node, no generic ipc access for the page. */
 const api = {
   deviceToken: () => ipcRenderer.invoke(shellChannels.deviceToken) as Promise<string | null>,
   onUnlockRequest: (listener: () => void) => {
@@ -12,6 +12,7 @@ const api = {
     };
   },
   unlock: (pin: string) => ipcRenderer.invoke(shellChannels.unlock, String(pin).slice(0, 32)) as Promise<boolean>,
+  printPdf: (pdfBase64: string) => ipcRenderer.invoke(shellChannels.printPdf, String(pdfBase64)) as Promise<boolean>,
 } satisfies ShellApi;
 
 contextBridge.exposeInMainWorld('motcuaShell', api);

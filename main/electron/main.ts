@@ -7,6 +7,7 @@ import { defaultDataDir } from '../node/data-dir';
 import { portFromEnv } from '../node/hub-env';
 import { createLocalDevice, verifyKioskPin } from '../node/hub/local-devices';
 import { startHub, type RunningHub } from '../node/start-hub';
+import { MAX_PDF_BYTES, printPdf } from './print-pdf';
 import { denyPermissions, fromHub } from './security';
 import { WindowConfig } from './window-config';
 import { lockedRoles, WindowManager } from './windows';
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     const ok = await verifyKioskPin(hub.deps, pin);
     if (ok) manager.closeUnlocked(event.sender.id);
     return ok;
+  });
+
+  ipcMain.handle(shellChannels.printPdf, async (event, pdfBase64: unknown) => {
+    if (!fromHub(event, hubOrigin) || typeof pdfBase64 !== 'string' || pdfBase64.length > (MAX_PDF_BYTES * 4) / 3 + 4) return false;
+    const a4 = hub.deps.printing.printers().find((p) => p.active && p.role === 'a4' && p.address.startsWith('os:'));
+    return printPdf(Buffer.from(pdfBase64, 'base64'), a4 ? a4.address.slice(3) : null);
   });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu(manager)));

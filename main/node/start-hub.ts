@@ -6,6 +6,7 @@ import { openDatabase } from './db/open';
 import { lockDataDir } from './data-dir';
 import { createDemoSiteIfEmpty } from './hub/demo-site';
 import { Hub } from './hub/hub';
+import { startScanRetention } from './hub/dossier-scans';
 import type { SpoolerOptions } from './print/spooler';
 import { startLanServer, type LanServer } from './lan/server';
 
@@ -41,6 +42,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
+    const retention = startScanRetention(hub.deps);
     const lan = await startLanServer({
       hub,
       port: o.port,
@@ -57,6 +59,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       close: async () => {
         await hub.deps.spooler.stop();
         await hub.deps.scanners.stop();
+        clearInterval(retention);
         await lan.close();
         db.close();
         unlock();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import type { DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import type { OpInput, OpOutput } from '../../../contract/ops';
 import type { FileRow } from '../db/dossier-store';
@@ -72,4 +73,16 @@ export async function purgeScans(deps: HubDeps, retentionDays: number, now: numb
     await deps.writer.run(() => deps.dossiers.markPurged(f.id, now));
   }
   return due.length;
+}
+
+/** Applies the site's scan retention at start and twice a day. */
+export function startScanRetention(deps: HubDeps): NodeJS.Timeout {
+  const run = () => {
+    const days = deps.site.get<DossierSettings>('dossiers')?.scanRetentionDays ?? null;
+    if (days !== null) void purgeScans(deps, days, deps.clock()).catch(() => undefined);
+  };
+  run();
+  const timer = setInterval(run, 12 * 3_600_000);
+  timer.unref();
+  return timer;
 }

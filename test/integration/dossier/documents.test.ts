@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../../contract/client';
 import type { CalendarYear } from '../../../contract/calendar';
 import { FakeClock } from '../../support/clock';
+import { purgeScans } from '../../../main/node/hub/dossier-scans';
 import { startTestHub, type TestHub } from '../../support/hub';
 import { intake } from './intake-input';
 
@@ -99,6 +100,21 @@ describe('the papers of a dossier: forms, register, scans, catalogue import, cal
     const opened = await officer['dossiers.openScan']({ fileId: f.id });
     expect(Buffer.from(opened.dataBase64, 'base64').equals(pdf)).toBe(true);
     expect((await officer['dossiers.get']({ dossierId: d.id })).files.map((x) => x.fileName)).toEqual(['to-khai.pdf', 'giay-chung-sinh.png']);
+  });
+
+  it('deletes scans of finished dossiers after the retention the site set, keeping the record', async () => {
+    const d = await officer['dossiers.receive'](intake());
+    const png = readFileSync(join(OUT, 'mau-01-receipt-1.png'));
+    const f = await officer['dossiers.attachScan']({ dossierId: d.id, documentIndex: 0, fileName: 'scan.png', mime: 'image/png', dataBase64: png.toString('base64') });
+    await officer['dossiers.advance']({ dossierId: d.id, step: 'resultReady', note: '' });
+    await officer['dossiers.returnResult']({ dossierId: d.id, results: [{ name: 'Giấy khai sinh', count: 1 }], receiver: { name: 'Nguyễn Thị Hường', idNumber: '', relation: '' } });
+    const settings = await admin['dossierSettings.get']({});
+    await admin['admin.saveDossierSettings']({ ...settings, scanRetentionDays: 30 });
+    const deps = hub.running.hub.deps;
+    expect(await purgeScans(deps, 30, clock.now() + 29 * 86_400_000)).toBe(0);
+    expect(await purgeScans(deps, 30, clock.now() + 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
+    await expect(officer['dossiers.openScan']({ fileId: f.id })).rejects.toThrow(/đã được xóa theo thời hạn lưu trữ/);
+    expect((await officer['dossiers.get']({ dossierId: d.id })).files).toEqual([expect.objectContaining({ id: f.id, purged: true, sha256: f.sha256 })]);
   });
 
   it('imports procedures from JSON, CSV and XLSX, reports every rejected row, and versions changes', async () => {
