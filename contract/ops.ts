@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from './op';
 import { CalendarYear } from './calendar';
-import { Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion } from './dossier';
+import { Applicant, Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
@@ -66,6 +66,22 @@ export const ScanResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('receipt'), dossierCode: z.string(), lookupCode: z.string() }),
   z.object({ kind: z.literal('ticket'), ticketId: Id }),
 ]);
+
+export const SyncStatusView = z.object({
+  enrolled: z.boolean(),
+  centralUrl: z.string().nullable(),
+  siteId: z.string().nullable(),
+  online: z.boolean(),
+  running: z.boolean(),
+  pendingEvents: z.int(),
+  oldestPendingAt: IsoTime.nullable(),
+  lastAttemptAt: IsoTime.nullable(),
+  lastSuccessAt: IsoTime.nullable(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  clockSkewSeconds: z.number().nullable(),
+  conflict: z.object({ seq: z.int(), message: z.string() }).nullable(),
+  rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
+});
 
 export const CounterOverview = z.object({
   counter: Counter,
@@ -547,6 +563,32 @@ export const ops = {
     access: { public: true },
     input: z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict(),
     output: z.object({ code: z.string(), procedureName: z.string(), status: DossierStatus, receivedAt: IsoTime, dueAt: IsoTime.nullable(), returnedAt: IsoTime.nullable() }),
+  }),
+
+  'sync.status': op({
+    summary: 'Sync with the central: online, pending events and the age of the oldest, last success, rejections, clock skew',
+    access: staff,
+    input: Empty,
+    output: SyncStatusView,
+  }),
+  'sync.now': op({ summary: 'Synchronize now and report the outcome', access: staff, input: Empty, output: SyncStatusView }),
+  'admin.enrollSync': op({
+    summary: 'Connect the site to the central with the site id and credential the province issued (checked before saving)',
+    access: admin,
+    input: z.object({ centralUrl: z.url().max(300), siteId: z.string().min(1).max(80), credential: z.string().min(8).max(500) }).strict(),
+    output: SyncStatusView,
+  }),
+  'admin.newSyncStream': op({
+    summary: 'Start a new outbox stream (after a restore from backup, when the central reports a seq conflict)',
+    access: admin,
+    input: Empty,
+    output: SyncStatusView,
+  }),
+  'dossiers.updateApplicant': op({
+    summary: 'Correct the applicant’s details of a dossier (site-owned fields; synced to the central)',
+    access: staff,
+    input: z.object({ dossierId: Id, applicant: Applicant }).strict(),
+    output: Dossier,
   }),
 
   'calls.since': op({

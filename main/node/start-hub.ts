@@ -8,6 +8,7 @@ import { createDemoSiteIfEmpty } from './hub/demo-site';
 import { Hub } from './hub/hub';
 import { startScanRetention } from './hub/dossier-scans';
 import type { SpoolerOptions } from './print/spooler';
+import type { SyncWorkerOptions } from './sync/worker';
 import { startLanServer, type LanServer } from './lan/server';
 
 export interface StartHubOptions {
@@ -20,6 +21,7 @@ export interface StartHubOptions {
   readonly clock?: () => number;
   readonly nativeBinding?: string;
   readonly spooler?: SpoolerOptions;
+  readonly sync?: SyncWorkerOptions;
   readonly log?: (msg: string, err?: unknown) => void;
 }
 
@@ -38,11 +40,12 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   const unlock = lockDataDir(o.dataDir);
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}) });
+    const hub = new Hub({ db, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
     const retention = startScanRetention(hub.deps);
+    hub.sync.start();
     const lan = await startLanServer({
       hub,
       port: o.port,
@@ -57,6 +60,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       migration,
       firstAdmin,
       close: async () => {
+        await hub.sync.stop();
         await hub.deps.spooler.stop();
         await hub.deps.scanners.stop();
         clearInterval(retention);

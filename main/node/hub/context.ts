@@ -10,6 +10,7 @@ import type { SiteStore } from '../db/site-store';
 import type { PrintStore } from '../db/print-store';
 import type { RatingStore } from '../db/rating-store';
 import type { DossierStore } from '../db/dossier-store';
+import type { SyncStore } from '../db/sync-store';
 import type { PrintSpooler } from '../print/spooler';
 import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
@@ -29,6 +30,7 @@ export interface HubDeps {
   readonly tickets: TicketStore;
   readonly ratings: RatingStore;
   readonly dossiers: DossierStore;
+  readonly sync: SyncStore;
   readonly printing: PrintStore;
   readonly spooler: PrintSpooler;
   readonly scanners: ScannerHub;

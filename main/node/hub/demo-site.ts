@@ -53,7 +53,9 @@ export async function createDemoSiteIfEmpty(deps: HubDeps): Promise<{ username: 
     };
     deps.site.set('site', site);
     // A new database is a new outbox stream for the central (sync.md: incarnation).
-    deps.site.set('incarnation', randomUUID());
+    const incarnation = randomUUID();
+    deps.site.set('incarnation', incarnation);
+    deps.sync.startStream(incarnation, 1, now);
 
     const services = demoServices.map((d, i) => {
       const sequenceId = uuidv7(now);

@@ -36,6 +36,7 @@ const eventTexts: Record<string, (data: Record<string, unknown>) => string> = {
   extended: (d) => `Gia hạn đến ${String(d.newDueAt ?? '')}: ${String(d.reason ?? '')}`,
   withdrawn: (d) => `Dừng giải quyết theo đề nghị của người nộp${d.reason ? `: ${String(d.reason)}` : ''}`,
   file_attached: (d) => `Đính kèm bản quét ${String(d.fileName ?? '')}`,
+  applicant_updated: () => 'Sửa thông tin người nộp',
 };
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
@@ -261,6 +262,24 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.returnResult': ({ dossierId, results, receiver }, ctx) =>
       step(ctx, dossierId, 'returnResult', 'returned', { results, receiver }, () => ({ returned_at: ctx.now })),
     'dossiers.withdraw': ({ dossierId, reason }, ctx) => step(ctx, dossierId, 'withdraw', 'withdrawn', { reason }),
+
+    'dossiers.updateApplicant': async ({ dossierId, applicant: a }, ctx) => {
+      const me = staffOf(ctx);
+      await write(() => {
+        const d = dossiers.row(dossierId);
+        if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+        if (a.kind !== d.applicant_kind) throw new HubError('VALIDATION_FAILED', 'Không đổi được loại người nộp (cá nhân/tổ chức) của hồ sơ đã lập.');
+        checkApplicant(a, vnDate(ctx.now));
+        dossiers.update(d.id, {
+          applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
+          date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
+          address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email,
+        }, ctx.now);
+        dossiers.appendEvent(dossiers.row(d.id)!, 'applicant_updated', me.staffId, {}, ctx.now, true);
+        audit(ctx, 'dossier.applicantUpdated', d.id);
+      });
+      return view(dossierId);
+    },
 
     'dossiers.extend': async ({ dossierId, newDueAt, reason }, ctx) => {
       const me = staffOf(ctx);

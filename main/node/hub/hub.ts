@@ -14,6 +14,7 @@ import { SiteStore } from '../db/site-store';
 import { PrintStore } from '../db/print-store';
 import { RatingStore } from '../db/rating-store';
 import { DossierStore } from '../db/dossier-store';
+import { SyncStore } from '../db/sync-store';
 import { PrintSpooler, type SpoolerOptions } from '../print/spooler';
 import { ScannerHub } from '../devices/scanner-hub';
 import { TicketStore } from '../db/ticket-store';
@@ -28,6 +29,8 @@ import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
+import { syncHandlers } from './sync-handlers';
+import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 
 export interface HubOptions {
@@ -35,6 +38,7 @@ export interface HubOptions {
   readonly clock?: () => number;
   readonly version?: string;
   readonly spooler?: SpoolerOptions;
+  readonly sync?: SyncWorkerOptions;
   readonly dataDir?: string | null;
 }
 
@@ -46,6 +50,7 @@ export interface HubOptions {
 export class Hub {
   readonly deps: HubDeps;
   readonly bus = new HubBus();
+  readonly sync: SyncWorker;
   private readonly handlers: Handlers;
 
   constructor(options: HubOptions) {
@@ -64,6 +69,7 @@ export class Hub {
       tickets: new TicketStore(db, outbox),
       ratings: new RatingStore(db, outbox),
       dossiers: new DossierStore(db, outbox),
+      sync: new SyncStore(db),
       printing,
       spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock }, options.spooler),
       scanners: new ScannerHub(this.bus),
@@ -75,6 +81,7 @@ export class Hub {
       version: options.version ?? '0.0.0',
       dataDir: options.dataDir ?? null,
     };
+    this.sync = new SyncWorker(this.deps, options.sync);
     this.handlers = {
       ...authHandlers(this.deps),
       ...catalogHandlers(this.deps),
@@ -84,6 +91,7 @@ export class Hub {
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),
       ...dossierHandlers(this.deps),
+      ...syncHandlers(this.deps, this.sync),
     };
   }
 

@@ -3,6 +3,7 @@ import { migration001 } from './001-queue';
 import { migration002 } from './002-ratings';
 import { migration003 } from './003-printing';
 import { migration004 } from './004-dossiers';
+import { migration005 } from './005-sync';
 
 /** Every migration in order; a new one is a new numbered file added at the end, never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

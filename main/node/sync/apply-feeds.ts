@@ -1,0 +1,64 @@
+import { CalendarYear } from '../../../contract/calendar';
+import { ProcedureVersion } from '../../../contract/dossier';
+import { DossierStatusItem, StaffItem, type Feed, type FeedItem } from '../../../contract/sync';
+import { centralStatusApplies } from '../../core/sync-rules';
+import type { HubDeps } from '../hub/context';
+import { uuidv7 } from '../db/uuidv7';
+
+const CentralProcedure = ProcedureVersion.omit({ id: true, source: true });
+
+/** An account created from the province's list cannot log in until an admin at the site sets a password. */
+const UNUSABLE_PASSWORD = '!sync-created';
+
+/**
+ * Applies one feed item at the site, in the caller's transaction. Every apply is idempotent: a page
+ * applied twice (the hub was killed before storing its cursor) changes nothing the second time.
+ * Returns false for an item that could not be read (counted, skipped: one bad item must not stop
+ * the feed).
+ */
+export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: number): boolean {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(item.payload);
+  } catch {
+    return false;
+  }
+  switch (feed) {
+    case 'catalog': {
+      const p = CentralProcedure.safeParse(payload);
+      if (!p.success) return false;
+      const latest = deps.dossiers.latestVersion(p.data.code);
+      if (latest && latest.source === 'sync' && latest.version >= p.data.version) return true;
+      const { version: _centralVersion, ...content } = p.data;
+      deps.dossiers.insertProcedure({ ...content, version: (latest?.version ?? 0) + 1, source: 'sync' }, now);
+      return true;
+    }
+    case 'calendar': {
+      const c = CalendarYear.safeParse(payload);
+      if (!c.success) return false;
+      deps.dossiers.saveCalendar(c.data, 'sync', now);
+      return true;
+    }
+    case 'staff': {
+      const s = StaffItem.safeParse(payload);
+      if (!s.success) return false;
+      const existing = deps.people.staffByUsername(s.data.username);
+      if (existing) deps.people.updateStaff({ id: existing.id, username: s.data.username, fullName: s.data.fullName, role: s.data.role, active: s.data.active, canCallSpecific: existing.canCallSpecific });
+      else deps.people.insertStaff({ id: uuidv7(now), ...s.data, canCallSpecific: false, mustChangePassword: true }, UNUSABLE_PASSWORD, now);
+      if (!s.data.active && existing) deps.people.endSessionsOfStaff(existing.id, now, null);
+      return true;
+    }
+    case 'dossier-status': {
+      const d = DossierStatusItem.safeParse(payload);
+      if (!d.success) return false;
+      const row = deps.dossiers.row(d.data.dossierId);
+      if (!row) return true; // a dossier of another desk, or not there yet: nothing to do here
+      if (!centralStatusApplies(row.status, d.data)) return true;
+      deps.dossiers.update(row.id, { status: d.data.status }, now);
+      // Recorded in the history, not sent back: it came from the central.
+      deps.dossiers.appendEvent({ ...row, status: d.data.status }, d.data.status === 'forwarded' ? 'forward' : d.data.status === 'processing' ? 'startProcessing' : 'resultReady', null, { note: d.data.note, from: 'central', at: d.data.at }, now, false);
+      return true;
+    }
+  }
+}
+

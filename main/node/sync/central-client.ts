@@ -1,0 +1,134 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { z } from 'zod';
+import {
+  ConflictResponse, GapResponse, headers, PROTOCOL_VERSION, PullResponse, PushResponse, SnapshotResponse, StatusResponse, SyncError,
+  type Feed, type PushRequest,
+} from '../../../contract/sync';
+import { retryAfterMs } from '../../core/sync-rules';
+
+const gzipAsync = promisify(gzip);
+
+export interface CentralConfig {
+  readonly centralUrl: string;
+  readonly siteId: string;
+  readonly credential: string;
+}
+
+/** Why a request did not succeed, as the worker acts on it. */
+export type Failure =
+  | { readonly kind: 'retry'; readonly code: string; readonly message: string; readonly afterMs: number }
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'fatal'; readonly code: string; readonly message: string };
+
+export type PushOutcome =
+  | { readonly kind: 'ok'; readonly res: z.infer<typeof PushResponse> }
+  | { readonly kind: 'gap'; readonly expectedSeq: number; readonly ackedThrough: number }
+  | { readonly kind: 'conflict'; readonly seq: number; readonly message: string }
+  | Failure;
+
+export type PullOutcome = { readonly kind: 'ok'; readonly res: z.infer<typeof PullResponse> } | { readonly kind: 'resync' } | Failure;
+
+/**
+ * The hub's side of protocol v1 (docs/SYNC.md): gzip both ways, versions and credential on every
+ * request, a timeout on every request, and every answer sorted into what the worker does next.
+ */
+export class CentralClient {
+  constructor(
+    private readonly config: CentralConfig,
+    private readonly appVersion: string,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  private base(): string {
+    return `${this.config.centralUrl.replace(/\/+$/, '')}/sync/v1/sites/${encodeURIComponent(this.config.siteId)}`;
+  }
+
+  private async request(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: unknown; retryAfter: string | null } | Failure> {
+    const h: Record<string, string> = {
+      authorization: `Bearer ${this.config.credential}`,
+      [headers.protocol]: String(PROTOCOL_VERSION),
+      [headers.app]: this.appVersion,
+      [headers.site]: this.config.siteId,
+      'accept-encoding': 'gzip',
+    };
+    let payload: Buffer | undefined;
+    if (body !== undefined) {
+      payload = await gzipAsync(Buffer.from(JSON.stringify(body)));
+      h['content-type'] = 'application/json';
+      h['content-encoding'] = 'gzip';
+    }
+    try {
+      const res = await fetch(url, { method, headers: h, body: payload, signal: AbortSignal.timeout(this.timeoutMs) });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        // A truncated or garbled body: as if the answer never came.
+        return { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đầy đủ.', afterMs: 0 };
+      }
+      return { status: res.status, json, retryAfter: res.headers.get('retry-after') };
+    } catch (e) {
+      const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+      return { kind: 'retry', code: timeout ? 'TIMEOUT' : 'UNREACHABLE', message: timeout ? 'Máy chủ tỉnh không trả lời kịp.' : 'Không kết nối được máy chủ tỉnh.', afterMs: 0 };
+    }
+  }
+
+  /** The common answers to any request that did not succeed. */
+  private failure(r: { status: number; json: unknown; retryAfter: string | null }): Failure {
+    const err = SyncError.safeParse(r.json);
+    const code = err.success ? err.data.code : `HTTP_${r.status}`;
+    const message = err.success ? err.data.message : `Máy chủ tỉnh trả lỗi ${r.status}.`;
+    if (r.status === 413) return { kind: 'tooLarge' };
+    if (r.status === 429 || r.status === 503 || r.status >= 500) return { kind: 'retry', code, message, afterMs: retryAfterMs(r.retryAfter, Date.now()) };
+    return { kind: 'fatal', code, message };
+  }
+
+  async push(req: PushRequest): Promise<PushOutcome> {
+    const r = await this.request('POST', `${this.base()}/events`, req);
+    if ('kind' in r) return r;
+    if (r.status === 200) {
+      const res = PushResponse.safeParse(r.json);
+      return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
+    }
+    if (r.status === 409) {
+      const gap = GapResponse.safeParse(r.json);
+      if (gap.success) return { kind: 'gap', expectedSeq: gap.data.expectedSeq, ackedThrough: gap.data.ackedThrough };
+      const conflict = ConflictResponse.safeParse(r.json);
+      if (conflict.success) return { kind: 'conflict', seq: conflict.data.seq, message: conflict.data.message };
+    }
+    return this.failure(r);
+  }
+
+  async pull(feed: Feed, cursor: number, limit: number): Promise<PullOutcome> {
+    const r = await this.request('GET', `${this.base()}/feeds/${feed}?cursor=${cursor}&limit=${limit}`);
+    if ('kind' in r) return r;
+    if (r.status === 200) {
+      const res = PullResponse.safeParse(r.json);
+      return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
+    }
+    if (r.status === 410) return { kind: 'resync' };
+    return this.failure(r);
+  }
+
+  async snapshot(feed: Feed): Promise<{ kind: 'ok'; res: z.infer<typeof SnapshotResponse> } | Failure> {
+    const r = await this.request('GET', `${this.base()}/feeds/${feed}/snapshot`);
+    if ('kind' in r) return r;
+    if (r.status === 200) {
+      const res = SnapshotResponse.safeParse(r.json);
+      if (res.success) return { kind: 'ok', res: res.data };
+    }
+    return r.status === 200 ? { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 } : this.failure(r);
+  }
+
+  async status(): Promise<{ kind: 'ok'; res: z.infer<typeof StatusResponse> } | Failure> {
+    const r = await this.request('GET', `${this.base()}/status`);
+    if ('kind' in r) return r;
+    if (r.status === 200) {
+      const res = StatusResponse.safeParse(r.json);
+      if (res.success) return { kind: 'ok', res: res.data };
+    }
+    return r.status === 200 ? { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 } : this.failure(r);
+  }
+}

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { Feed, type WireEvent } from '../../../contract/sync';
+import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
+import type { OutboxRow } from '../db/sync-store';
+import type { HubDeps } from '../hub/context';
+import { applyFeedItem } from './apply-feeds';
+import { CentralClient, type CentralConfig, type Failure } from './central-client';
+import { eventHash } from './event-hash';
+import { readMarker, writeMarker } from './marker';
+
+export interface SyncStatus {
+  readonly enrolled: boolean;
+  readonly online: boolean;
+  readonly running: boolean;
+  readonly lastAttemptAt: number | null;
+  readonly lastSuccessAt: number | null;
+  readonly lastError: { code: string; message: string } | null;
+  /** Central time minus site time at the last exchange. */
+  readonly clockSkewMs: number | null;
+  /** Set when the central holds a different event under a seq this hub sent: sync stops until an admin acts. */
+  readonly conflict: { seq: number; message: string } | null;
+}
+
+export interface SyncWorkerOptions {
+  readonly idleIntervalMs?: number;
+  readonly debounceMs?: number;
+  readonly timeoutMs?: number;
+  /** For tests: a deterministic jitter. */
+  readonly random?: () => number;
+}
+
+const PULL_PAGE = 500;
+
+/**
+ * The hub's synchronizer. One run (`runOnce`) does, in order:
+ *
+ *   1. nothing if the site is not enrolled, or if a seq conflict waits for an admin;
+ *   2. start a new stream (incarnation) if this database is a restored copy;
+ *   3. push: send unacknowledged outbox events in batches (≤ 500 events, ≤ 1 MiB, halved on 413)
+ *      and record each acknowledgement (and the rejections that came with it) in one transaction;
+ *      a gap resends from the seq the central expects;
+ *   4. pull: for each feed, fetch pages after the stored cursor and apply each page with its new
+ *      cursor in one transaction; a 410 replaces the feed with the snapshot;
+ *   5. record the outcome (last success, clock skew, error) for staff.
+ *
+ * Runs are never concurrent. They start when something is written (debounced), every 30 s when
+ * idle, on "sync now", and after a failure on exponential backoff with jitter (`Retry-After` as a
+ * floor). All waiting is network I/O: the LAN API never waits for the central.
+ */
+export class SyncWorker {
+  private current: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
+  private failures = 0;
+  private batchLimit = MAX_BATCH_EVENTS;
+  private stopped = true;
+  private status: Omit<SyncStatus, 'enrolled' | 'running'> = { online: false, lastAttemptAt: null, lastSuccessAt: null, lastError: null, clockSkewMs: null, conflict: null };
+  private readonly offChanged: () => void;
+
+  constructor(
+    private readonly deps: HubDeps,
+    private readonly options: SyncWorkerOptions = {},
+  ) {
+    this.status = { ...this.status, lastSuccessAt: deps.site.get<number>('syncLastSuccessAt') };
+    // New writes bring the next run closer, but never cut a backoff short: after failures the
+    // central is left alone until the backoff ends, however busy the counters are.
+    const onChange = () => {
+      if (this.failures === 0) this.schedule(this.options.debounceMs ?? 2000);
+    };
+    deps.bus.on('changed', onChange);
+    this.offChanged = () => deps.bus.off('changed', onChange);
+  }
+
+  config(): CentralConfig | null {
+    return this.deps.site.get<CentralConfig>('sync');
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.offChanged();
+    if (this.timer) clearTimeout(this.timer);
+    await this.current?.catch(() => undefined);
+  }
+
+  state(): SyncStatus {
+    return { ...this.status, enrolled: this.config() !== null, running: this.current !== null };
+  }
+
+  /** Runs now (after a run in progress) and resolves when done. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.current) {
+      this.again = true;
+      await this.current.catch(() => undefined);
+    }
+    await this.run();
+    return this.state();
+  }
+
+  /** After an admin changed the central settings or started a new stream. */
+  reset(): void {
+    this.failures = 0;
+    this.status = { ...this.status, conflict: null, lastError: null };
+    this.schedule(0, true);
+  }
+
+  /** Plans the next run `delayMs` from now; a run already planned sooner stays (unless `replace`). */
+  private schedule(delayMs: number, replace = false): void {
+    if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (this.timer && !replace && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private run(): Promise<void> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = this.runOnce()
+      .then((outcome) => {
+        this.current = null;
+        if (this.stopped) return;
+        if (outcome === 'ok') {
+          this.failures = 0;
+          this.schedule(this.again ? 0 : (this.options.idleIntervalMs ?? 30_000), true);
+        } else if (outcome !== 'idle') {
+          this.failures++;
+          this.schedule(backoffMs(this.failures, (this.options.random ?? Math.random)(), outcome.afterMs), true);
+        }
+        this.again = false;
+      })
+      .catch((e: unknown) => {
+        this.current = null;
+        this.failures++;
+        this.status = { ...this.status, online: false, lastError: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+        this.schedule(backoffMs(this.failures, Math.random()), true);
+      });
+    return this.current;
+  }
+
+  private async runOnce(): Promise<'ok' | 'idle' | { afterMs: number }> {
+    const config = this.config();
+    if (!config || this.status.conflict) return 'idle';
+    this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
+    const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
+    const incarnation = await this.currentStream();
+    const pushed = await this.push(client, incarnation);
+    if (pushed !== 'ok') return this.failed(pushed);
+    for (const feed of Feed.options) {
+      const pulled = await this.pull(client, feed);
+      if (pulled !== 'ok') return this.failed(pulled);
+    }
+    const now = this.deps.clock();
+    await this.deps.writer.run(() => this.deps.site.set('syncLastSuccessAt', now));
+    this.status = { ...this.status, online: true, lastSuccessAt: now, lastError: null };
+    return 'ok';
+  }
+
+  private failed(f: Failure | 'conflict'): { afterMs: number } | 'idle' {
+    if (f === 'conflict') return 'idle';
+    if (f.kind === 'tooLarge') return { afterMs: 0 };
+    this.status = { ...this.status, online: false, lastError: { code: f.code, message: f.message } };
+    // A wrong or expired credential does not fix itself: try again rarely, the admin is told.
+    return { afterMs: f.kind === 'fatal' ? 300_000 : f.afterMs };
+  }
+
+  /** The database's stream, or a new one if this database is a restored copy of an older state. */
+  private async currentStream(): Promise<string> {
+    const { site, sync, writer, clock, dataDir } = this.deps;
+    const incarnation = site.get<string>('incarnation')!;
+    const stream = sync.stream(incarnation);
+    if (dataDir && stream && isRestoredCopy(stream.acked_through, readMarker(dataDir), incarnation)) {
+      return this.newStream();
+    }
+    if (!stream) await writer.run(() => sync.startStream(incarnation, 1, clock()));
+    return incarnation;
+  }
+
+  /** Starts a new stream at the first event the central has not acknowledged (admin action, or a restore). */
+  async newStream(): Promise<string> {
+    const { site, sync, writer, clock } = this.deps;
+    const next = randomUUID();
+    await writer.run(() => {
+      const old = sync.stream(site.get<string>('incarnation')!);
+      site.set('incarnation', next);
+      sync.startStream(next, (old?.acked_through ?? 0) + 1, clock());
+    });
+    this.status = { ...this.status, conflict: null };
+    return next;
+  }
+
+  private async push(client: CentralClient, incarnation: string): Promise<'ok' | 'conflict' | Failure> {
+    const { sync, writer, clock, dataDir } = this.deps;
+    for (;;) {
+      const stream = sync.stream(incarnation)!;
+      const batch = this.batch(sync.pending(stream.acked_through, this.batchLimit));
+      if (batch.length === 0) return 'ok';
+      const events: WireEvent[] = batch.map((e) => ({
+        seq: e.seq, eventId: e.event_id, type: e.type, version: e.version, aggregateId: e.aggregate_id, payload: e.payload,
+        createdAt: new Date(e.created_at).toISOString(), hash: eventHash(e.type, e.version, e.aggregate_id, e.payload),
+      }));
+      const sentAt = clock();
+      const outcome = await client.push({ siteId: this.config()!.siteId, incarnation, baseSeq: stream.base_seq, siteTime: new Date(sentAt).toISOString(), events });
+      if (outcome.kind === 'tooLarge') {
+        if (this.batchLimit === 1) return { kind: 'fatal', code: 'EVENT_TOO_LARGE', message: `Sự kiện số ${events[0]!.seq} quá lớn để gửi lên máy chủ tỉnh.` };
+        this.batchLimit = nextBatchLimit(this.batchLimit, true);
+        continue;
+      }
+      if (outcome.kind === 'conflict') {
+        this.status = { ...this.status, online: true, conflict: { seq: outcome.seq, message: outcome.message } };
+        return 'conflict';
+      }
+      if (outcome.kind === 'gap') {
+        // The central is missing events before this batch: resend from what it expects.
+        await writer.run(() => sync.markAcked(incarnation, outcome.expectedSeq - 1));
+        continue;
+      }
+      if (outcome.kind !== 'ok') return outcome;
+      const { ackedThrough, rejections, serverTime } = outcome.res;
+      await writer.run(() => {
+        sync.markAcked(incarnation, ackedThrough);
+        for (const r of rejections) sync.addRejection(r, clock());
+      });
+      if (dataDir) writeMarker(dataDir, { incarnation, ackedThrough: sync.stream(incarnation)!.acked_through });
+      this.status = { ...this.status, clockSkewMs: Date.parse(serverTime) - sentAt };
+      this.batchLimit = nextBatchLimit(this.batchLimit, false);
+    }
+  }
+
+  /** Events up to the byte budget (always at least one). */
+  private batch(rows: OutboxRow[]): OutboxRow[] {
+    let bytes = 0;
+    const out: OutboxRow[] = [];
+    for (const r of rows) {
+      bytes += r.payload.length + 200;
+      if (out.length > 0 && bytes > MAX_BATCH_BYTES) break;
+      out.push(r);
+    }
+    return out;
+  }
+
+  private async pull(client: CentralClient, feed: Feed): Promise<'ok' | Failure> {
+    const { sync, writer, clock } = this.deps;
+    for (;;) {
+      const cursor = sync.cursor(feed);
+      const outcome = await client.pull(feed, cursor, PULL_PAGE);
+      if (outcome.kind === 'resync') {
+        const snap = await client.snapshot(feed);
+        if (snap.kind !== 'ok') return snap;
+        await writer.run(() => {
+          for (const item of snap.res.items) applyFeedItem(this.deps, feed, item, clock());
+          sync.setCursor(feed, snap.res.cursor, clock());
+        });
+        this.deps.bus.emit('changed', ['catalog', 'staff', 'queue']);
+        continue;
+      }
+      if (outcome.kind !== 'ok') return outcome;
+      const { items, cursor: next, hasMore } = outcome.res;
+      if (items.length > 0 || next !== cursor) {
+        await writer.run(() => {
+          for (const item of items) applyFeedItem(this.deps, feed, item, clock());
+          sync.setCursor(feed, next, clock());
+        });
+        if (items.length > 0) this.deps.bus.emit('changed', feed === 'staff' ? ['staff'] : feed === 'dossier-status' ? ['queue'] : ['catalog']);
+      }
+      if (!hasMore) return 'ok';
+    }
+  }
+}
