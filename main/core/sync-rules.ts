@@ -5,8 +5,8 @@ import type { DossierStatusItem } from '../../contract/sync';
  * Waits between failed sync attempts: exponential with full jitter, so hundreds of communes whose
  * link comes back at the same moment do not all knock at once; `Retry-After` is a floor.
  */
-export function backoffMs(attempt: number, random: number, retryAfterMs = 0): number {
-  const cap = Math.min(300_000, 1000 * 2 ** Math.min(attempt, 9));
+export function backoffMs(attempt: number, random: number, retryAfterMs = 0, maxMs = 300_000): number {
+  const cap = Math.min(maxMs, 1000 * 2 ** Math.min(attempt, 9));
   return Math.max(retryAfterMs, Math.floor(random * cap));
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './data-dir';
-import { findAppRoot, lanAddresses, portFromEnv, spoolerOptionsFromEnv } from './hub-env';
+import { findAppRoot, lanAddresses, portFromEnv, spoolerOptionsFromEnv, syncOptionsFromEnv } from './hub-env';
 import { startHub } from './start-hub';
 
 /**
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     voiceDir: join(root, 'resources', 'voice'),
     version,
     spooler: spoolerOptionsFromEnv(process.env),
+    sync: syncOptionsFromEnv(process.env),
   });
   const port = running.lan.port;
   const hosts = ['127.0.0.1', ...lanAddresses()];

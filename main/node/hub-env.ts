@@ -36,3 +36,16 @@ export function spoolerOptionsFromEnv(env: NodeJS.ProcessEnv): { statusIntervalM
     ...(retry > 0 ? { retryDelay: () => retry } : {}),
   };
 }
+
+/** Sync timing from the environment (MOTCUA_SYNC_INTERVAL_MS, MOTCUA_SYNC_MAX_BACKOFF_MS, MOTCUA_SYNC_TIMEOUT_MS). */
+export function syncOptionsFromEnv(env: NodeJS.ProcessEnv): { idleIntervalMs?: number; maxBackoffMs?: number; timeoutMs?: number; debounceMs?: number } {
+  const n = (v: string | undefined) => (Number(v) > 0 ? Number(v) : undefined);
+  const interval = n(env.MOTCUA_SYNC_INTERVAL_MS);
+  const backoff = n(env.MOTCUA_SYNC_MAX_BACKOFF_MS);
+  const timeout = n(env.MOTCUA_SYNC_TIMEOUT_MS);
+  return {
+    ...(interval ? { idleIntervalMs: interval, debounceMs: Math.min(2000, interval) } : {}),
+    ...(backoff ? { maxBackoffMs: backoff } : {}),
+    ...(timeout ? { timeoutMs: timeout } : {}),
+  };
+}

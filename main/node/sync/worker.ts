@@ -27,9 +27,21 @@ export interface SyncWorkerOptions {
   readonly timeoutMs?: number;
   /** For tests: a deterministic jitter. */
   readonly random?: () => number;
+  /** Longest wait after failures (5 minutes in production). */
+  readonly maxBackoffMs?: number;
 }
 
 const PULL_PAGE = 500;
+
+/**
+ * Crash points for the sync fault tests (docs/SYNC.md): set only by tests through the environment,
+ * they kill the process at the worst moments — after the central acknowledged a batch but before the
+ * hub recorded it, and in the middle of applying a pulled page.
+ */
+const crashPoints = new Set((process.env.MOTCUA_SYNC_FAULTS ?? '').split(',').filter(Boolean));
+function crashAt(point: 'after-ack' | 'mid-pull'): void {
+  if (crashPoints.has(point)) process.kill(process.pid, 'SIGKILL');
+}
 
 /**
  * The hub's synchronizer. One run (`runOnce`) does, in order:
@@ -137,7 +149,7 @@ export class SyncWorker {
           this.schedule(this.again ? 0 : (this.options.idleIntervalMs ?? 30_000), true);
         } else if (outcome !== 'idle') {
           this.failures++;
-          this.schedule(backoffMs(this.failures, (this.options.random ?? Math.random)(), outcome.afterMs), true);
+          this.schedule(backoffMs(this.failures, (this.options.random ?? Math.random)(), outcome.afterMs, this.options.maxBackoffMs), true);
         }
         this.again = false;
       })
@@ -145,7 +157,7 @@ export class SyncWorker {
         this.current = null;
         this.failures++;
         this.status = { ...this.status, online: false, lastError: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
-        this.schedule(backoffMs(this.failures, Math.random()), true);
+        this.schedule(backoffMs(this.failures, Math.random(), 0, this.options.maxBackoffMs), true);
       });
     return this.current;
   }
@@ -229,6 +241,7 @@ export class SyncWorker {
       }
       if (outcome.kind !== 'ok') return outcome;
       const { ackedThrough, rejections, serverTime } = outcome.res;
+      crashAt('after-ack');
       await writer.run(() => {
         sync.markAcked(incarnation, ackedThrough);
         for (const r of rejections) sync.addRejection(r, clock());
@@ -270,7 +283,10 @@ export class SyncWorker {
       const { items, cursor: next, hasMore } = outcome.res;
       if (items.length > 0 || next !== cursor) {
         await writer.run(() => {
-          for (const item of items) applyFeedItem(this.deps, feed, item, clock());
+          items.forEach((item, i) => {
+            applyFeedItem(this.deps, feed, item, clock());
+            if (i === 0) crashAt('mid-pull');
+          });
           sync.setCursor(feed, next, clock());
         });
         if (items.length > 0) this.deps.bus.emit('changed', feed === 'staff' ? ['staff'] : feed === 'dossier-status' ? ['queue'] : ['catalog']);
