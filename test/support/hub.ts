@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
+import type { SyncWorkerOptions } from '../../main/node/sync/worker';
 import { startHub, type RunningHub } from '../../main/node/start-hub';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
 
@@ -31,7 +32,7 @@ export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
   const start = (port: number) =>
     startHub({
@@ -42,6 +43,8 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
       ...(options.clock ? { clock: options.clock } : {}),
       // Printers are checked and retried quickly in tests.
       spooler: options.spooler ?? { statusIntervalMs: 150, retryDelay: () => 150 },
+      // Sync runs often and backs off briefly in tests.
+      sync: options.sync ?? { idleIntervalMs: 300, debounceMs: 100, maxBackoffMs: 500, timeoutMs: 3000 },
       log: () => {},
     });
   let running = await start(options.port ?? 0);
