@@ -44,7 +44,7 @@ export class CentralClient {
     return `${this.config.centralUrl.replace(/\/+$/, '')}/sync/v1/sites/${encodeURIComponent(this.config.siteId)}`;
   }
 
-  private async request(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: unknown; retryAfter: string | null } | Failure> {
+  private async request(method: 'GET' | 'POST', url: string, json?: unknown): Promise<{ status: number; json: unknown; retryAfter: string | null } | Failure> {
     const h: Record<string, string> = {
       authorization: `Bearer ${this.config.credential}`,
       [headers.protocol]: String(PROTOCOL_VERSION),
@@ -53,13 +53,14 @@ export class CentralClient {
       'accept-encoding': 'gzip',
     };
     let payload: Buffer | undefined;
-    if (body !== undefined) {
-      payload = await gzipAsync(Buffer.from(JSON.stringify(body)));
+    if (json !== undefined) {
+      payload = await gzipAsync(Buffer.from(JSON.stringify(json)));
       h['content-type'] = 'application/json';
       h['content-encoding'] = 'gzip';
     }
     try {
-      const res = await fetch(url, { method, headers: h, body: payload, signal: AbortSignal.timeout(this.timeoutMs) });
+      const body = payload ? new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) : undefined;
+      const res = await fetch(url, { method, headers: h, body, signal: AbortSignal.timeout(this.timeoutMs) });
       const text = await res.text();
       let json: unknown = null;
       try {
