@@ -59,7 +59,7 @@ export class CentralClient {
       h['content-encoding'] = 'gzip';
     }
     try {
-      const body = payload ? new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) : undefined;
+      const body = payload ? new Uint8Array(payload) : undefined;
       const res = await fetch(url, { method, headers: h, body, signal: AbortSignal.timeout(this.timeoutMs) });
       const text = await res.text();
       let json: unknown = null;
