@@ -8,9 +8,6 @@ import {
   Call,
   CallReason,
   Counter,
-  CounterKind,
-  CounterMode,
-  CounterSkill,
   Id,
   IsoTime,
   NumberSequence,
@@ -126,15 +123,7 @@ export const DisplayCall = z.object({
 const ServiceInput = Service.omit({ id: true }).extend({ id: Id.optional() });
 const SequenceInput = NumberSequenceFields.extend({ id: Id.optional() }).refine(...rangeIsOrdered);
 const PriorityClassInput = PriorityClass.omit({ id: true }).extend({ id: Id.optional() });
-const CounterInput = z.object({
-  id: Id.optional(),
-  number: z.int().min(1).max(999),
-  label: z.string().min(1).max(60),
-  kind: CounterKind,
-  mode: CounterMode,
-  skills: z.array(CounterSkill),
-  active: z.boolean(),
-});
+const CounterInput = Counter.omit({ id: true }).extend({ id: Id.optional() });
 const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).extend({
   id: Id.optional(),
   /** Required for a new account; the holder must change it at first login. */

@@ -6,19 +6,11 @@ import type { WeeklyHours } from '../../contract/queue';
 import { STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
+import { announcements } from './support/announcements';
 
 const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
-interface Announcement {
-  callId: number;
-  displayCode: string;
-  clips: string[];
-  state: string;
-}
 
-/** What the display page scheduled and played (DisplayScreen exposes its announcer's log). */
-const announcements = (page: Page) =>
-  page.evaluate(() => ((window as unknown as { __motcuaAnnouncements?: Announcement[] }).__motcuaAnnouncements ?? []).map((a) => ({ ...a })));
 
 async function loginAtCounter(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);

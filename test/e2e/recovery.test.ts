@@ -1,21 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
 import type { WeeklyHours } from '../../contract/queue';
 import { STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
+import { announcements } from './support/announcements';
 
 const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
-interface Announcement {
-  displayCode: string;
-  kind: string;
-  clips: string[];
-  state: string;
-}
-const announcements = (page: Page) =>
-  page.evaluate(() => ((window as unknown as { __motcuaAnnouncements?: Announcement[] }).__motcuaAnnouncements ?? []).map((a) => ({ ...a })));
 
 describe('keyboard-only work, a display that was offline, and recovering from bad situations', () => {
   let hub: TestHub;

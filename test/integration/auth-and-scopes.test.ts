@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubError } from '../../contract/errors';
 import { ops } from '../../contract/ops';
 import { FakeClock } from '../support/clock';
 import { EventClient } from '../support/events';
 import { ADMIN_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { codeOf } from '../support/outcome';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof HubError) return e.code;
-    throw e;
-  }
-}
 
 describe('authentication and scopes over the real HTTP API', () => {
   const clock = new FakeClock();

@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
-import { HubError } from '../../contract/errors';
 import type { OpOutput } from '../../contract/ops';
 import { FakeClock } from '../support/clock';
 import { startTestHub, type TestHub } from '../support/hub';
+import { HubError } from '../../contract/errors';
+import { codeOf } from '../support/outcome';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof HubError) return e.code;
-    throw e;
-  }
-}
 
 describe('a day at the desk, through the real API', () => {
   const clock = new FakeClock('2026-11-25T08:00:00+07:00'); // a Wednesday

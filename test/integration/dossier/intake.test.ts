@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../../contract/client';
 import type { IntakeInput } from '../../../contract/dossier';
-import { HubError } from '../../../contract/errors';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { FakeClock } from '../../support/clock';
 import { FakePrinter } from '../../support/fake-printer';
 import { startTestHub, type TestHub } from '../../support/hub';
 import { intake } from './intake-input';
+import { codeOf } from '../../support/outcome';
 
 const HON_NHAN = '1.004873.000.00.00.H21';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof HubError) return e.code;
-    throw e;
-  }
-}
 
 describe('receiving dossiers through the API', () => {
   const clock = new FakeClock('2026-11-26T09:00:00+07:00'); // Thursday
