@@ -10,6 +10,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/architecture.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // The central server against PGlite and a real PostgreSQL (test/support/postgres.ts).
+      { extends: true, test: { name: 'central', include: ['test/central/**/*.test.ts'] } },
       {
         extends: true,
         test: {

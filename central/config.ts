@@ -1,0 +1,35 @@
+import { join, resolve } from 'node:path';
+import type { DbConfig } from './db/open';
+
+export interface CentralConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly db: DbConfig;
+  /** Folder of the embedded database and its lock (PGlite only). */
+  readonly dataDir: string | null;
+  readonly adminToken: string | undefined;
+  readonly faults: boolean;
+}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} phải là số nguyên từ ${min} đến ${max}.`);
+  return n;
+}
+
+/** Everything the central reads from its environment (docs/SYNC.md, "Central back office"). */
+export function configFromEnv(env: NodeJS.ProcessEnv): CentralConfig {
+  const dataDir = env.DATABASE_URL ? null : resolve(env.MOTCUA_CENTRAL_DATA_DIR || '.central-data');
+  return {
+    port: int('MOTCUA_CENTRAL_PORT', env.MOTCUA_CENTRAL_PORT, 8787, 0, 65535),
+    // Plain HTTP: by default only for a reverse proxy on this machine (docs/SYNC.md, "TLS").
+    host: env.MOTCUA_CENTRAL_HOST || '127.0.0.1',
+    db: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: int('MOTCUA_CENTRAL_DB_POOL', env.MOTCUA_CENTRAL_DB_POOL, 20, 1, 500) }
+      : { kind: 'pglite', dataDir: join(dataDir!, 'pgdata') },
+    dataDir,
+    adminToken: env.CENTRAL_ADMIN_TOKEN || undefined,
+    faults: env.MOTCUA_CENTRAL_FAULTS === '1',
+  };
+}

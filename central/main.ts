@@ -1,0 +1,51 @@
+import { resolveAdminToken } from './admin/admin-token';
+import { configFromEnv } from './config';
+import { lockDataDir } from './db/data-dir-lock';
+import { openDatabase } from './db/open';
+import { ensureCurrentPartitions } from './db/partitions';
+import { createCentral } from './server';
+
+/** `npm run central`: the province's server, on PGlite by default or on PostgreSQL with DATABASE_URL. */
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env);
+  const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
+  const db = await openDatabase(config.db);
+  const admin = await resolveAdminToken(db, config.adminToken);
+  const central = createCentral({
+    db,
+    admin,
+    // Test builds only: die like a power cut, leaving the transaction for PostgreSQL to roll back.
+    crash: config.faults ? () => process.kill(process.pid, 'SIGKILL') : undefined,
+  });
+  const url = await central.listen(config.port, config.host);
+
+  // Next month's partition exists well before the month starts.
+  const upkeep = setInterval(() => {
+    ensureCurrentPartitions(db).catch((e: unknown) => console.error('Không tạo được phân vùng sự kiện:', e));
+  }, 3_600_000);
+  upkeep.unref();
+
+  console.log(config.db.kind === 'postgres' ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL)' : `Cơ sở dữ liệu: PGlite tại ${config.db.dataDir}`);
+  if (config.faults) console.log('CẢNH BÁO: điểm gây lỗi cho kiểm thử đang bật (MOTCUA_CENTRAL_FAULTS=1).');
+  if (admin.generated) console.log(`Mã quản trị (CENTRAL_ADMIN_TOKEN), chỉ hiện lần này: ${admin.generated}`);
+  // Last, so whoever waits for this line (test/support/central-process.ts) has read the rest.
+  console.log(`Máy chủ tỉnh Một Cửa đang chạy: ${url}/`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(upkeep);
+    await central.close();
+    await db.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error('Máy chủ tỉnh không khởi động được:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { DossierStatus } from '../../contract/dossier';
+import { TicketStatus } from '../../contract/queue';
+import { IsoTime, VnDate } from '../../contract/scalars';
+
+/**
+ * What the projector understands of an event, whatever version it arrived in. A decoder per
+ * `type@version` turns a payload into this; a newer version is supported by adding its decoder
+ * (an upcaster), and `POST /admin/reproject` then projects what was stored raw.
+ */
+export type Decoded =
+  | { readonly kind: 'ticket'; readonly type: string; readonly p: TicketPayload }
+  | { readonly kind: 'dossier'; readonly p: DossierPayload }
+  | { readonly kind: 'rating'; readonly p: RatingPayload };
+
+export type DecodeResult = { readonly ok: true; readonly event: Decoded } | { readonly ok: false; readonly code: string; readonly message: string };
+export type Decoder = (payload: unknown, aggregateId: string) => DecodeResult;
+export type Decoders = ReadonlyMap<string, Decoder>;
+
+const Meta = z.record(z.string(), z.unknown());
+
+// Payload shapes as the hub writes them (main/node/db/ticket-store.ts, dossier-store.ts,
+// rating-store.ts). Lenient where the site's own rules already decided (names, papers): the
+// central records what the desk did, it does not re-judge intake.
+export const TicketPayload = z.object({
+  ticketId: z.uuid(),
+  serviceDate: VnDate,
+  serviceId: z.string().min(1),
+  displayCode: z.string(),
+  priorityClassId: z.string().nullable(),
+  status: TicketStatus,
+  at: IsoTime,
+  counterId: z.string().nullable(),
+  staffId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  data: Meta,
+});
+export type TicketPayload = z.infer<typeof TicketPayload>;
+
+export const DossierPayload = z.looseObject({
+  dossierId: z.uuid(),
+  code: z.string().nullable(),
+  status: DossierStatus,
+  procedureCode: z.string(),
+  procedureVersion: z.int(),
+  procedureName: z.string(),
+  applicant: z.looseObject({ kind: z.enum(['person', 'organisation']), fullName: z.string() }),
+  receivingUnit: z.string(),
+  receivedAt: IsoTime.nullable(),
+  dueAt: IsoTime.nullable(),
+  returnedAt: IsoTime.nullable(),
+  event: z.object({ type: z.string(), at: IsoTime, staffId: z.string().nullable(), data: Meta }),
+});
+export type DossierPayload = z.infer<typeof DossierPayload>;
+
+export const RatingPayload = z.object({
+  ratingId: z.uuid(),
+  ticketId: z.uuid(),
+  counterId: z.string().nullable(),
+  staffId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  score: z.string().min(1),
+  scoreLabel: z.string(),
+  reasons: z.array(z.string()),
+  at: IsoTime,
+});
+export type RatingPayload = z.infer<typeof RatingPayload>;
+
+const invalid = (error: z.ZodError): DecodeResult => ({
+  ok: false,
+  code: 'PAYLOAD_INVALID',
+  message: `Nội dung sự kiện không đúng định dạng: ${error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`.slice(0, 500),
+});
+const mismatch: DecodeResult = { ok: false, code: 'AGGREGATE_MISMATCH', message: 'Mã đối tượng của sự kiện không khớp với nội dung.' };
+
+const ticketV1 = (type: string): Decoder => (payload, aggregateId) => {
+  const r = TicketPayload.safeParse(payload);
+  if (!r.success) return invalid(r.error);
+  if (r.data.ticketId !== aggregateId) return mismatch;
+  return { ok: true, event: { kind: 'ticket', type, p: r.data } };
+};
+
+const dossierV1 = (type: string): Decoder => (payload, aggregateId) => {
+  const r = DossierPayload.safeParse(payload);
+  if (!r.success) return invalid(r.error);
+  if (r.data.dossierId !== aggregateId) return mismatch;
+  if (r.data.event.type !== type) return { ok: false, code: 'TYPE_MISMATCH', message: `Sự kiện loại dossier.${type} nhưng nội dung ghi ${r.data.event.type}.` };
+  return { ok: true, event: { kind: 'dossier', p: r.data } };
+};
+
+const ratingV1: Decoder = (payload, aggregateId) => {
+  const r = RatingPayload.safeParse(payload);
+  if (!r.success) return invalid(r.error);
+  if (r.data.ticketId !== aggregateId) return mismatch;
+  return { ok: true, event: { kind: 'rating', p: r.data } };
+};
+
+const TICKET_EVENTS = ['issued', 'called', 'recalled', 'started', 'finished', 'skipped', 'returned', 'transferred', 'redirected', 'cancelled'] as const;
+// `applicant_updated` is not in the first list of docs/SYNC.md but the hub sends it (dossier
+// handlers: correcting an applicant's details); it carries the same snapshot as the others.
+const DOSSIER_EVENTS = [
+  'received', 'supplement_requested', 'refused', 'forward', 'startProcessing', 'resultReady', 'returned', 'extended', 'withdrawn',
+  'supplement_received', 'applicant_updated',
+] as const;
+
+/** The event versions this central projects. */
+export const decodersV1: Decoders = new Map<string, Decoder>([
+  ...TICKET_EVENTS.map((t): [string, Decoder] => [`ticket.${t}@1`, ticketV1(t)]),
+  ...DOSSIER_EVENTS.map((t): [string, Decoder] => [`dossier.${t}@1`, dossierV1(t)]),
+  ['rating.given@1', ratingV1],
+]);
+
+/** An event as the projector sees it: `null` when no decoder knows its type and version. */
+export function decode(decoders: Decoders, type: string, version: number, aggregateId: string, payload: string): DecodeResult | null {
+  const decoder = decoders.get(`${type}@${version}`);
+  if (!decoder) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return { ok: false, code: 'PAYLOAD_NOT_JSON', message: 'Nội dung sự kiện không phải JSON hợp lệ.' };
+  }
+  return decoder(json, aggregateId);
+}

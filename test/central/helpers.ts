@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { resolveAdminToken } from '../../central/admin/admin-token';
+import type { Db } from '../../central/db/db';
+import { prepareDatabase } from '../../central/db/open';
+import { openPglite } from '../../central/db/pglite';
+import { openPostgres } from '../../central/db/postgres';
+import type { CrashPoint } from '../../central/http/routes';
+import type { Decoders } from '../../central/projection/decode';
+import { foldAll, type StoredEvent } from '../../central/projection/fold';
+import {
+  DOSSIER_COLUMNS, RATING_COLUMNS, TICKET_COLUMNS, toDossierState, toRatingState, toTicketState, type DossierRow, type RatingRow, type TicketRow,
+} from '../../central/projection/rows';
+import { createCentral } from '../../central/server';
+import { headers, PROTOCOL_VERSION, type PushRequest, type WireEvent } from '../../contract/sync';
+import { eventHash } from '../../main/node/sync/event-hash';
+import { createTestDatabase } from '../support/postgres';
+
+export type Engine = 'pglite' | 'postgres';
+export const engines: readonly Engine[] = ['pglite', 'postgres'];
+export const ADMIN_TOKEN = 'test-admin-token';
+
+/** A migrated database of either engine (PGlite in memory, or a fresh PostgreSQL database). */
+export async function openTestDb(engine: Engine): Promise<{ db: Db; dispose(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = await openPglite(null);
+    await prepareDatabase(db);
+    return { db, dispose: () => db.close() };
+  }
+  const t = await createTestDatabase();
+  const db = openPostgres(t.url, 30);
+  await prepareDatabase(db);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await t.dispose();
+    },
+  };
+}
+
+/** An in-process central on a free port of 127.0.0.1, over `db` (which it does not close). */
+export async function startTestCentral(db: Db, options: { decoders?: Decoders; crash?: (p: CrashPoint) => void; maxConcurrentPushes?: number } = {}) {
+  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), ...options });
+  const url = await central.listen(0, '127.0.0.1');
+  return { url, close: () => central.close() };
+}
+
+export interface Answer<T> {
+  readonly status: number;
+  readonly json: T;
+  readonly headers: Headers;
+}
+
+/** One HTTP call; bodies are sent gzipped unless `raw` is given. */
+export async function call<T = Record<string, unknown>>(
+  url: string,
+  path: string,
+  o: { method?: 'GET' | 'POST'; body?: unknown; raw?: Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const h: Record<string, string> = { 'accept-encoding': 'gzip', ...o.headers };
+  let body: Buffer | undefined = o.raw;
+  if (body === undefined && o.body !== undefined) {
+    body = gzipSync(JSON.stringify(o.body));
+    h['content-encoding'] = 'gzip';
+  }
+  if (body !== undefined) h['content-type'] ??= 'application/json';
+  const res = await fetch(url + path, { method: o.method ?? (body === undefined ? 'GET' : 'POST'), headers: h, body: body === undefined ? undefined : new Uint8Array(body) });
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}
+
+export const adminCall = <T = Record<string, unknown>>(url: string, path: string, body?: unknown, method?: 'GET' | 'POST') =>
+  call<T>(url, path, { method: method ?? (body === undefined ? 'GET' : 'POST'), body, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+
+export function syncHeaders(siteId: string, credential: string, protocol: number = PROTOCOL_VERSION): Record<string, string> {
+  return { authorization: `Bearer ${credential}`, [headers.protocol]: String(protocol), [headers.app]: '0.1.0', [headers.site]: siteId };
+}
+
+/** Creates a site through the back office; returns its credential. */
+export async function createSite(url: string, siteId: string, name = `Xã ${siteId}`): Promise<string> {
+  const r = await adminCall<{ credential: string }>(url, '/admin/sites', { siteId, name });
+  if (r.status !== 201) throw new Error(`create site: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json.credential;
+}
+
+/**
+ * A site's outbox as the hub would write it (payloads shaped as main/node/db/*-store.ts writes
+ * them), numbered from 1, under one incarnation.
+ */
+export class SiteOutbox {
+  readonly events: WireEvent[] = [];
+  private clock = Date.parse('2026-03-02T01:00:00Z');
+  constructor(
+    readonly siteId: string,
+    readonly incarnation: string = randomUUID(),
+  ) {}
+
+  private tick(): string {
+    this.clock += 60_000;
+    return new Date(this.clock).toISOString();
+  }
+
+  /** Any event with a payload text as given (for poison and unknown versions). */
+  raw(type: string, version: number, aggregateId: string, payload: string): WireEvent {
+    const e: WireEvent = {
+      seq: this.events.length + 1, eventId: randomUUID(), type, version, aggregateId, payload, createdAt: new Date(this.clock).toISOString(),
+      hash: eventHash(type, version, aggregateId, payload),
+    };
+    this.events.push(e);
+    return e;
+  }
+
+  ticket(type: string, ticketId: string, status: string, extra: { counterId?: string | null; serviceId?: string; data?: Record<string, unknown>; version?: number } = {}): WireEvent {
+    const at = this.tick();
+    return this.raw(`ticket.${type}`, extra.version ?? 1, ticketId, JSON.stringify({
+      eventId: randomUUID(), ticketId, serviceDate: at.slice(0, 10), serviceId: extra.serviceId ?? 'svc-ho-tich', displayCode: 'A001',
+      priorityClassId: null, status, at, counterId: extra.counterId ?? null, staffId: extra.counterId ? 'staff-1' : null, deviceId: null,
+      data: extra.data ?? {},
+    }));
+  }
+
+  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null } = {}): WireEvent {
+    const at = this.tick();
+    return this.raw(`dossier.${type}`, 1, dossierId, JSON.stringify({
+      dossierId, code: '000.00.01.H21-260302-0001', status, procedureCode: '1.000948.H38', procedureVersion: 1, procedureName: 'Đăng ký khai sinh',
+      applicant: { kind: 'person', fullName: extra.applicantName ?? 'Nguyễn Văn An', idNumber: '064090001234', dateOfBirth: null, address: 'Ia Grai', phone: '', email: '' },
+      sets: 1, channel: 'direct', returnMethod: 'desk', receivingUnit: 'UBND xã Ia Grai', receivedAt: '2026-03-02T01:00:00.000Z',
+      dueAt: '2026-03-05T09:00:00.000Z', returnedAt: extra.returnedAt ?? null, documents: [{ index: 0, name: 'Tờ khai', received: 1 }],
+      event: { type, at, staffId: 'staff-1', data: {} },
+    }));
+  }
+
+  rating(ticketId: string, score = 'hai_long', ratingId: string = randomUUID()): WireEvent {
+    const at = this.tick();
+    return this.raw('rating.given', 1, ticketId, JSON.stringify({
+      ratingId, ticketId, counterId: 'counter-1', staffId: 'staff-1', deviceId: null, score, scoreLabel: 'Hài lòng', reasons: [], at,
+    }));
+  }
+
+  request(events: readonly WireEvent[], baseSeq = 1): PushRequest {
+    return { siteId: this.siteId, incarnation: this.incarnation, baseSeq, siteTime: new Date(this.clock).toISOString(), events: [...events] };
+  }
+}
+
+export function pushBatch(url: string, credential: string, req: PushRequest, extraHeaders: Record<string, string> = {}) {
+  return call<Record<string, unknown>>(url, `/sync/v1/sites/${req.siteId}/events`, { body: req, headers: { ...syncHeaders(req.siteId, credential), ...extraHeaders } });
+}
+
+interface EventRow { id: number; type: string; version: number; aggregate_id: string; payload: string; event_id: string; projected: boolean }
+
+/**
+ * The projections of a site recomputed from its raw event log (folded from nothing in arrival
+ * order), next to what is stored: tests assert the two are equal, and that every event's stored
+ * state (projected / rejected / raw) is what the fold says.
+ */
+export async function foldAndStored(db: Db, siteId: string, decoders: Decoders) {
+  const rows = await db.query<EventRow>('SELECT id, type, version, aggregate_id, payload, event_id, projected FROM events WHERE site_id = $1 ORDER BY id', [siteId]);
+  const rejected = new Set((await db.query<{ event_id: string }>('SELECT event_id FROM rejections WHERE site_id = $1', [siteId])).map((r) => r.event_id));
+  const events: StoredEvent[] = rows.map((r) => ({ id: r.id, type: r.type, version: r.version, aggregateId: r.aggregate_id, payload: r.payload }));
+  const { working, verdicts } = foldAll(events, decoders);
+  const byId = <S>(m: Map<string, S | null>) => [...m.entries()].filter(([, v]) => v !== null).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v as S);
+  const stateOf = (r: EventRow) => (r.projected ? 'applied' : rejected.has(r.event_id) ? 'rejected' : 'unknown');
+  return {
+    folded: { tickets: byId(working.tickets), dossiers: byId(working.dossiers), ratings: byId(working.ratings) },
+    stored: {
+      tickets: (await db.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE site_id = $1 ORDER BY ticket_id`, [siteId])).map(toTicketState),
+      dossiers: (await db.query<DossierRow>(`SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE site_id = $1 ORDER BY dossier_id`, [siteId])).map(toDossierState),
+      ratings: (await db.query<RatingRow>(`SELECT ${RATING_COLUMNS} FROM ratings WHERE site_id = $1 ORDER BY ticket_id`, [siteId])).map(toRatingState),
+    },
+    verdicts: rows.map((r) => verdicts.get(r.id)!.kind),
+    states: rows.map(stateOf),
+  };
+}
+
+export async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const [r] = await db.query<{ n: number }>(sql, params);
+  return Number(r!.n);
+}
