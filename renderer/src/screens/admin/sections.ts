@@ -1,10 +1,13 @@
 import type { ComponentType } from 'react';
 import type { StaffAccount } from '../../../../contract/people';
+import { CalendarSection } from './CalendarSection';
 import { CountersSection } from './CountersSection';
 import { DevicesSection } from './DevicesSection';
+import { DossierSettingsSection } from './DossierSettingsSection';
 import { HoursSection } from './HoursSection';
 import { PrintersSection } from './PrintersSection';
 import { PriorityClassesSection } from './PriorityClassesSection';
+import { ProceduresSection } from './ProceduresSection';
 import { RatingSection } from './RatingSection';
 import { RulesSection } from './RulesSection';
 import { ServicesSection } from './ServicesSection';
@@ -31,5 +34,8 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'can-bo', title: 'Cán bộ', intro: 'Tài khoản đăng nhập của cán bộ và quyền của từng người.', Component: StaffSection },
   { id: 'thiet-bi', title: 'Thiết bị', intro: 'Ghép nối kiosk, màn hình chờ, máy đánh giá; mã PIN mở khóa kiosk.', Component: DevicesSection },
   { id: 'may-in', title: 'Máy in', intro: 'Máy in phiếu số, phiếu tiếp nhận và trạng thái giấy của từng máy.', Component: PrintersSection },
+  { id: 'thu-tuc', title: 'Thủ tục', intro: 'Danh mục thủ tục hành chính: nhập từ tệp, thêm phiên bản mới với giấy tờ, thời hạn và phí.', Component: ProceduresSection },
+  { id: 'lich-lam-viec', title: 'Lịch làm việc', intro: 'Ngày nghỉ lễ, nghỉ bù, làm bù và giờ làm việc dùng để tính thời hạn trả kết quả.', Component: CalendarSection },
+  { id: 'ho-so', title: 'Hồ sơ', intro: 'Mã hồ sơ, thông tin in trên giấy tiếp nhận và các phiếu, lịch nghỉ và bản quét.', Component: DossierSettingsSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
 ];

@@ -36,7 +36,7 @@ const statusText: Record<Ticket['status'], string> = {
  * The desk: the current ticket with the reason it was called, and every action as a button
  * with its F-key. One table drives both the buttons and the keyboard, so they cannot disagree.
  */
-export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean }) {
+export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean; onIntake: (ticket: Ticket) => void }) {
   const { client, changes } = useHub();
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
   const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
@@ -80,6 +80,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       { key: 'F10', label: isPaused ? 'Tiếp tục làm việc' : 'Tạm dừng quầy', enabled: true, exec: () => perform('tạm dừng', () => client['counter.setPaused']({ paused: !isPaused })) },
       { key: 'Shift+F1', label: 'Gọi theo dịch vụ', enabled: !cur && !isPaused, exec: async () => setDialog('callFromService') },
       { key: 'Shift+F2', label: 'In lại phiếu', enabled: cur !== null, exec: () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: cur!.id }), () => `Đã gửi lệnh in lại phiếu số ${cur!.displayCode}.`) },
+      { key: 'Shift+F3', label: 'Tiếp nhận hồ sơ', variant: 'primary', enabled: cur?.status === 'called' || cur?.status === 'serving', exec: async () => props.onIntake(cur!) },
       { key: 'Shift+F10', label: 'Lệnh in đang giữ', enabled: true, exec: async () => setDialog('printJobs') },
     ];
   };

@@ -6,11 +6,11 @@ import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
-import { CounterDesk } from './CounterDesk';
-import { ScanPanel } from './ScanPanel';
+import { CounterWorkspace } from './CounterWorkspace';
 
 /**
- * The counter officer's screen: choose and open a counter, then the desk. State lives in the hub:
+ * The counter officer's screen: choose and open a counter, then its workspace (the queue desk,
+ * intake, dossier search, the register). State lives in the hub:
  * a reload or a hub restart shows the same counter, the same current ticket, the same lists.
  */
 export function CounterScreen(props: { staff: StaffAccount; logout: () => void }) {
@@ -61,8 +61,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
     <div className="counter">
       {header}
       <ConnectionBanner status={status} />
-      <ScanPanel />
-      <CounterDesk state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
+      <CounterWorkspace state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
     </div>
   );
 }

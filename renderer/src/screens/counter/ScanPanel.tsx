@@ -8,6 +8,9 @@ import { WedgeBurstDetector } from '../../ui/wedge-burst';
 
 export type Scan = OpOutput<'scan.parse'>;
 
+/** What "use" means for each kind of scan; a queue ticket has nothing to fill in. */
+const useLabels: Record<Scan['kind'], string | null> = { cccd: 'Dùng thông tin này', receipt: 'Mở hồ sơ', ticket: null };
+
 /**
  * Listens for a keyboard-wedge scanner: a burst of keys ending with Enter. A burst typed into a
  * focused field is taken back out of it.
@@ -52,6 +55,11 @@ export function ScanPanel(props: { onUse?: (scan: Scan) => void }) {
   // Keyboard-wedge scanners at this PC, and serial scanners on the hub assigned to this counter.
   useWedgeScans(read);
   useEffect(() => onScan(read));
+  // A scan that can be used puts the keyboard on "use it": Enter confirms, Tab moves on.
+  const actions = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (scan) actions.current?.querySelector<HTMLButtonElement>('.btn-primary')?.focus();
+  }, [scan]);
   if (!scan && !error) return null;
   const close = () => {
     setScan(null);
@@ -71,10 +79,10 @@ export function ScanPanel(props: { onUse?: (scan: Scan) => void }) {
       ) : null}
       {scan?.kind === 'receipt' ? <p>Giấy tiếp nhận hồ sơ {scan.dossierCode} (mã tra cứu {scan.lookupCode})</p> : null}
       {scan?.kind === 'ticket' ? <p>Phiếu số thứ tự đã quét.</p> : null}
-      <div className="scan-actions">
-        {scan && props.onUse ? (
+      <div className="scan-actions" ref={actions}>
+        {scan && props.onUse && useLabels[scan.kind] ? (
           <Button variant="primary" onClick={() => { props.onUse!(scan); close(); }}>
-            Dùng thông tin này
+            {useLabels[scan.kind]}
           </Button>
         ) : null}
         <Button onClick={close}>Đóng</Button>

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import type { ProcedureVersion, RequiredDocument } from '../../../../contract/dossier';
+import type { OpInput, OpOutput } from '../../../../contract/ops';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { DateField } from '../dossier/DateField';
+import { FilePicker } from '../dossier/FilePicker';
+import { fileToBase64 } from '../dossier/files';
+import { LocalProblem, problemOf } from '../dossier/hub-problem';
+import { ListEditor } from '../dossier/ListEditor';
+import { formLabels } from '../dossier/texts';
+import { todayVn } from '../dossier/vn-date';
+import { Field } from './Field';
+import { Loading } from './Loading';
+import { MasterDetail, useSelection } from './MasterDetail';
+import { SaveForm, type DescribePath } from './SaveForm';
+import { useDraft } from './use-draft';
+
+type Draft = OpInput<'admin.saveProcedure'>;
+type Unit = ProcedureVersion['processing']['unit'];
+type Fee = Draft['fees'][number];
+
+const sourceLabels: Record<ProcedureVersion['source'], string> = { sample: 'dữ liệu mẫu', import: 'nhập từ tệp', sync: 'đồng bộ từ tỉnh', admin: 'nhập tay' };
+const units: readonly { value: Unit; label: string }[] = [
+  { value: 'working_days', label: 'Ngày làm việc' },
+  { value: 'working_hours', label: 'Giờ làm việc' },
+  { value: 'same_day', label: 'Trong ngày' },
+];
+const formOptions = (Object.keys(formLabels) as RequiredDocument['form'][]).map((value) => ({ value, label: formLabels[value] }));
+
+const names: Record<string, string> = {
+  code: 'Mã thủ tục', name: 'Tên thủ tục', field: 'Lĩnh vực', authority: 'Cơ quan giải quyết', processing: 'Thời hạn giải quyết',
+  result: 'Kết quả', validFrom: 'Áp dụng từ ngày', documents: 'Thành phần hồ sơ', fees: 'Phí, lệ phí',
+};
+const columns: Record<string, string> = { name: 'tên', form: 'hình thức', count: 'số lượng', mandatory: 'bắt buộc', amount: 'số tiền' };
+/** "documents.1.name" → "Thành phần hồ sơ, giấy tờ 2, tên", for the hub's messages. */
+const describe: DescribePath = (path) => {
+  const [head, index, part] = path.split('.');
+  const base = names[head ?? ''];
+  if (!base || index === undefined) return base;
+  return [base, `${head === 'fees' ? 'khoản' : 'giấy tờ'} ${Number(index) + 1}`, ...(part && columns[part] ? [columns[part]] : [])].join(', ');
+};
+
+function draftOf(p: ProcedureVersion | null): Draft {
+  if (!p) return { code: '', name: '', field: '', authority: '', processing: { unit: 'working_days', value: 5 }, documents: [], fees: [], result: '', validFrom: todayVn(), active: true };
+  const { id: _id, version: _version, source: _source, ...rest } = p;
+  // A new version applies from today unless the admin says otherwise.
+  return { ...rest, validFrom: todayVn() };
+}
+
+/** Section "Thủ tục": the procedure catalogue — import a file, or add a new version by hand. */
+export function ProceduresSection() {
+  const { client, changes } = useHub();
+  const [q, setQ] = useState('');
+  const list = useData(() => client['procedures.search']({ q: q.trim(), limit: 100 }), ['catalog'], changes, [q]);
+  const selection = useSelection();
+  const current = list.data ? selection.current(list.data) : null;
+  return (
+    <div className="procedures">
+      <Field kind="text" className="procedure-filter" label="Tìm trong danh mục" value={q} maxLength={200} placeholder="Tên (không cần dấu) hoặc mã thủ tục" onChange={setQ} hint="Hiện tối đa 100 thủ tục đang áp dụng, phiên bản mới nhất của mỗi thủ tục." />
+      {!list.data ? (
+        <Loading error={list.error} />
+      ) : (
+        <MasterDetail
+          label="Danh sách thủ tục"
+          items={list.data}
+          editing={current?.id ?? null}
+          onPick={selection.pick}
+          newLabel="Thêm thủ tục"
+          title={(p) => `${p.name}${p.source === 'sample' ? ' (mẫu)' : ''}`}
+          detail={(p) => `${p.code} · phiên bản ${p.version} · ${sourceLabels[p.source]}`}
+          inactive={(p) => !p.active}
+        >
+          <ProcedureForm key={selection.sel.key} source={draftOf(current)} existing={current} onSaved={(p) => selection.adopt(p.id)} />
+        </MasterDetail>
+      )}
+      <ImportCard />
+    </div>
+  );
+}
+
+function ProcedureForm(props: { source: Draft; existing: ProcedureVersion | null; onSaved: (p: ProcedureVersion) => void }) {
+  const { client } = useHub();
+  const draft = useDraft(props.source);
+  const v = draft.value;
+  const set = draft.update;
+  const p = props.existing;
+  const value = v.processing.unit === 'same_day' ? 1 : v.processing.value;
+  return (
+    <SaveForm
+      label={p ? `Phiên bản mới của ${p.name}` : 'Thủ tục mới'}
+      submitLabel={p ? 'Lưu phiên bản mới' : 'Thêm thủ tục'}
+      dirty={draft.dirty}
+      describe={describe}
+      save={async () => {
+        const saved = await client['admin.saveProcedure'](v);
+        draft.saved(draftOf(saved));
+        props.onSaved(saved);
+      }}
+    >
+      <h3 className="detail-title">{p ? `${p.name}${p.source === 'sample' ? ' (mẫu)' : ''} — đang áp dụng phiên bản ${p.version}` : 'Thủ tục mới'}</h3>
+      {p ? <p className="section-intro">Lưu sẽ tạo phiên bản {p.version + 1}; hồ sơ đã tiếp nhận giữ phiên bản cũ.</p> : null}
+      <div className="form-grid">
+        <Field kind="text" label={names.code} value={v.code} maxLength={60} disabled={p !== null} onChange={(code) => set({ code })} hint="Ví dụ 1.001193.000.00.00.H21" />
+        <DateField label={names.validFrom} value={v.validFrom} onChange={(validFrom) => set({ validFrom })} />
+        <Field kind="text" className="span-2" label={names.name} value={v.name} maxLength={500} onChange={(name) => set({ name })} />
+        <Field kind="text" label={names.field} value={v.field} maxLength={200} onChange={(field) => set({ field })} />
+        <Field kind="text" label={names.authority} value={v.authority} maxLength={300} onChange={(authority) => set({ authority })} />
+        <Field<Unit> kind="select" label="Đơn vị thời hạn" value={v.processing.unit} options={units} onChange={(unit) => set({ processing: unit === 'same_day' ? { unit } : { unit, value } })} />
+        {v.processing.unit !== 'same_day' ? (
+          <Field kind="number" label="Thời hạn giải quyết" value={value} min={1} max={2000} onChange={(n) => set({ processing: { unit: v.processing.unit as Exclude<Unit, 'same_day'>, value: n } })} />
+        ) : (
+          <span />
+        )}
+        <Field kind="text" className="span-2" label={names.result} value={v.result} maxLength={500} onChange={(result) => set({ result })} />
+        <Field kind="checkbox" label="Đang áp dụng" value={v.active} onChange={(active) => set({ active })} hint="Bỏ chọn: thủ tục không còn hiện khi tiếp nhận." />
+      </div>
+      <ListEditor<RequiredDocument>
+        legend="Thành phần hồ sơ"
+        itemName="Giấy tờ"
+        value={v.documents}
+        onChange={(documents) => set({ documents })}
+        blank={() => ({ name: '', form: 'original', count: 1, mandatory: true })}
+        max={60}
+        columns={['Giấy tờ: tên, hình thức nộp, số lượng, bắt buộc hay không']}
+        grid="minmax(0, 1fr)"
+        row={(d, change, label) => (
+          // A paper's name is long: it gets the whole line, its form and count go under it.
+          <div className="document-edit">
+            <Field kind="text" label={label('Tên giấy tờ')} value={d.name} maxLength={300} onChange={(name) => change({ name })} />
+            <div className="document-edit-meta">
+              <Field<RequiredDocument['form']> kind="select" label={label('Hình thức')} value={d.form} options={formOptions} onChange={(form) => change({ form })} />
+              <Field kind="number" className="field-inline" label={<>{label('Số lượng')}<span aria-hidden="true">Số lượng</span></>} value={d.count} min={1} max={20} onChange={(count) => change({ count })} />
+              <Field kind="checkbox" label={<>{label('Bắt buộc')}<span aria-hidden="true">Bắt buộc</span></>} value={d.mandatory} onChange={(mandatory) => change({ mandatory })} />
+            </div>
+          </div>
+        )}
+      />
+      <ListEditor<Fee>
+        legend="Phí, lệ phí"
+        itemName="Khoản phí"
+        value={v.fees}
+        onChange={(fees) => set({ fees })}
+        blank={() => ({ name: '', amount: 0 })}
+        max={20}
+        columns={['Tên phí, lệ phí', 'Số tiền (đồng)']}
+        grid="minmax(0, 1fr) 10rem"
+        row={(f, change, label) => (
+          <>
+            <Field kind="text" label={label('Tên phí, lệ phí')} value={f.name} maxLength={200} onChange={(name) => change({ name })} />
+            <Field kind="number" label={label('Số tiền (đồng)')} value={f.amount} min={0} onChange={(amount) => change({ amount })} />
+          </>
+        )}
+      />
+    </SaveForm>
+  );
+}
+
+type ImportResult = OpOutput<'admin.importProcedures'>;
+const formats: Record<string, OpInput<'admin.importProcedures'>['format']> = { json: 'json', csv: 'csv', xlsx: 'xlsx' };
+
+/** Import the province's catalogue (JSON, CSV or XLSX): what was added, and every row refused with why. */
+function ImportCard() {
+  const { client } = useHub();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      if (!file) throw new LocalProblem('Hãy chọn tệp danh mục (JSON, CSV hoặc XLSX).');
+      const format = formats[file.name.split('.').pop()?.toLowerCase() ?? ''];
+      if (!format) throw new LocalProblem('Chỉ nhận tệp .json, .csv hoặc .xlsx.');
+      setResult(await client['admin.importProcedures']({ format, dataBase64: await fileToBase64(file) }));
+    } catch (e) {
+      setError(problemOf(e, 'Không nhập được tệp danh mục.').message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="admin-card" aria-labelledby="import-title">
+      <h3 id="import-title">Nhập danh mục thủ tục từ tệp</h3>
+      <p className="field-hint">
+        CSV hoặc XLSX, mỗi dòng một thủ tục với các cột: code, name, field, authority, processing_unit (working_days | working_hours | same_day), processing_value,
+        documents (“tên|hình thức|số lượng|bắt buộc”, cách nhau bởi dấu ;), fees (“tên|số tiền”), result, valid_from (YYYY-MM-DD), active. Hoặc JSON: danh sách thủ tục.
+        Thủ tục đã có và không đổi được giữ nguyên; thủ tục thay đổi có phiên bản mới.
+      </p>
+      <div className="import-row">
+        <FilePicker label="Chọn tệp danh mục…" accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" file={file} onChange={setFile} />
+        <Button variant="primary" onClick={() => void run()} disabled={busy}>
+          Nhập danh mục
+        </Button>
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {result ? (
+        <Notice kind={result.rejected.length > 0 ? 'warning' : 'success'}>
+          Đã thêm {result.added} thủ tục (hoặc phiên bản mới), {result.unchanged} thủ tục không thay đổi
+          {result.rejected.length > 0 ? `, ${result.rejected.length} dòng bị từ chối:` : '.'}
+        </Notice>
+      ) : null}
+      {result && result.rejected.length > 0 ? (
+        <table className="admin-table" aria-label="Các dòng bị từ chối">
+          <thead>
+            <tr>
+              <th scope="col">Dòng</th>
+              <th scope="col">Lý do</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rejected.map((r, i) => (
+              <tr key={i}>
+                <td>{r.row}</td>
+                <td>{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Field } from '../admin/Field';
+import { DateField } from './DateField';
+import type { IntakeDraft } from './intake-draft';
+
+type Applicant = Pick<IntakeDraft, 'kind' | 'fullName' | 'idNumber' | 'dateOfBirth' | 'representative' | 'address' | 'phone' | 'email' | 'fromCccd'>;
+
+/** Who hands the dossier in: a person (from a CCCD scan or typed) or an organisation. */
+export function ApplicantFields(props: { value: Applicant; onChange: (patch: Partial<Applicant>) => void}) {
+  const v = props.value;
+  const set = props.onChange;
+  const person = v.kind === 'person';
+  return (
+    <fieldset className="intake-box applicant">
+      <legend>Người nộp hồ sơ</legend>
+      {v.fromCccd ? <p className="cccd-note">Đã điền từ thẻ căn cước vừa quét — hãy đối chiếu với giấy tờ.</p> : null}
+      <div className="intake-grid">
+        <Field<Applicant['kind']>
+          kind="select"
+          className="span-2"
+          label="Loại người nộp"
+          value={v.kind}
+          options={[
+            { value: 'person', label: 'Cá nhân' },
+            { value: 'organisation', label: 'Tổ chức, doanh nghiệp' },
+          ]}
+          onChange={(kind) => set({ kind })}
+        />
+        <Field kind="text" className="span-2" label={person ? 'Họ và tên' : 'Tên tổ chức'} value={v.fullName} maxLength={person ? 120 : 200} onChange={(fullName) => set({ fullName })} />
+        <Field
+          kind="text"
+          label={person ? 'Số định danh cá nhân' : 'Mã số doanh nghiệp / thuế'}
+          value={v.idNumber}
+          maxLength={20}
+          inputMode={person ? 'numeric' : 'text'}
+          onChange={(idNumber) => set({ idNumber })}
+        />
+        {person ? (
+          <DateField label="Ngày sinh" value={v.dateOfBirth} onChange={(dateOfBirth) => set({ dateOfBirth })} />
+        ) : (
+          <Field kind="text" label="Người đại diện" value={v.representative} maxLength={120} onChange={(representative) => set({ representative })} />
+        )}
+        <Field kind="text" className="span-2" label="Địa chỉ" value={v.address} maxLength={300} onChange={(address) => set({ address })} />
+        <Field kind="text" label="Số điện thoại" value={v.phone} maxLength={20} inputMode="numeric" onChange={(phone) => set({ phone })} />
+        <Field kind="text" label="Email" value={v.email} maxLength={120} onChange={(email) => set({ email })} />
+      </div>
+    </fieldset>
+  );
+}

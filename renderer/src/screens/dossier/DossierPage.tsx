@@ -1,0 +1,150 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { Dossier, DossierStatus } from '../../../../contract/dossier';
+import { useHub } from '../../hub/session';
+import { useData } from '../../hub/use-data';
+import { Button } from '../../ui/Button';
+import { ChoiceDialog } from '../../ui/ChoiceDialog';
+import { Notice } from '../../ui/Notice';
+import { ActionBar, type KeyAction } from './ActionBar';
+import { ApplicantFacts, HistoryList, ProcedureSummary, TimeFacts } from './DossierDetails';
+import { problemOf } from './hub-problem';
+import { PapersAndScans } from './PapersAndScans';
+import { CompleteSupplementDialog, ExtendDialog, RequestMoreDialog, ReturnResultDialog, WithdrawDialog } from './StepDialogs';
+import { formTitles, statusLabels, type FormKind } from './texts';
+import { usePrinting, type StatusLine } from './use-printing';
+import './dossier.css';
+
+type Step = 'forward' | 'startProcessing' | 'resultReady';
+type Dialog = 'return' | 'extend' | 'withdraw' | 'requestMore' | 'complete' | 'reprint' | null;
+
+/**
+ * Which buttons to offer in each status. Only so the officer is not shown what cannot apply:
+ * the hub checks every step against the dossier's lifecycle and answers in words if it refuses.
+ */
+const offered = {
+  forward: ['received'],
+  startProcessing: ['received', 'forwarded'],
+  resultReady: ['received', 'forwarded', 'processing'],
+  return: ['result_ready'],
+  extend: ['received', 'forwarded', 'processing', 'supplement_requested'],
+  requestMore: ['received', 'forwarded', 'processing'],
+  complete: ['supplement_requested'],
+  withdraw: ['supplement_requested', 'received', 'forwarded', 'processing'],
+} as const satisfies Record<string, readonly DossierStatus[]>;
+
+/** The forms this dossier has reasons to print (again). */
+function formsOf(d: Dossier): FormKind[] {
+  const has = (type: string) => d.history.some((e) => e.type === type);
+  const forms: [FormKind, boolean][] = [
+    ['receipt', d.code !== null],
+    ['supplementRequest', has('supplement_requested')],
+    ['refusal', d.status === 'refused'],
+    ['apology', d.extensions.length > 0],
+    ['withdrawal', d.status === 'withdrawn'],
+    ['handover', d.status === 'returned'],
+  ];
+  return forms.filter(([, yes]) => yes).map(([f]) => f);
+}
+
+/** One dossier: what it is, where it stands, its papers and scans, its history, and the next steps. */
+export function DossierPage(props: { dossierId: string; onBack: () => void; backLabel: string }) {
+  const { client, changes } = useHub();
+  const loaded = useData(() => client['dossiers.get']({ dossierId: props.dossierId }), [], changes, [props.dossierId]);
+  const [shown, setShown] = useState<Dossier | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [resultName, setResultName] = useState('');
+  const [status, setStatus] = useState<StatusLine | null>(null);
+  const printing = usePrinting(setStatus);
+  const head = useRef<HTMLHeadingElement>(null);
+  // The answer of the last step is the freshest view; a reload replaces it.
+  const d = shown && shown.id === props.dossierId ? shown : loaded.data;
+  useLayoutEffect(() => head.current?.focus(), [d?.id]);
+  if (!d) return loaded.error ? <Notice kind="error">{loaded.error.message}</Notice> : <p role="status">Đang tải hồ sơ…</p>;
+
+  const can = (action: keyof typeof offered) => (offered[action] as readonly DossierStatus[]).includes(d.status);
+  /** A step's dialog answered: show the new state, close the dialog, then print its paper. */
+  const after = (form: FormKind | null) => (next: Dossier) => {
+    setShown(next);
+    setDialog(null);
+    if (form) void printing.printForm(next.id, form);
+  };
+  const advance = (step: Step) => async () => {
+    try {
+      setShown(await client['dossiers.advance']({ dossierId: d.id, step, note: '' }));
+      setStatus(null);
+    } catch (e) {
+      setStatus({ kind: 'error', text: problemOf(e, 'Không ghi nhận được bước xử lý.').message });
+    }
+  };
+  const openReturn = async () => {
+    // The procedure's stated result, as a first line the officer can correct.
+    const p = await client['procedures.get']({ code: d.procedure.code }).catch(() => null);
+    setResultName(p?.result || d.procedure.name);
+    setDialog('return');
+  };
+  const forms = formsOf(d);
+  const actions: KeyAction[] = [
+    { key: 'F2', label: 'Chuyển xử lý', enabled: can('forward'), run: advance('forward') },
+    { key: 'F3', label: 'Đang xử lý', enabled: can('startProcessing'), run: advance('startProcessing') },
+    { key: 'F4', label: 'Đã có kết quả', enabled: can('resultReady'), run: advance('resultReady') },
+    { key: 'F6', label: 'Trả kết quả', variant: 'primary', enabled: can('return'), run: openReturn },
+    { key: 'F7', label: 'Gia hạn', enabled: can('extend') && d.dueAt !== null, run: () => setDialog('extend') },
+    { key: 'F8', label: 'Yêu cầu bổ sung', enabled: can('requestMore'), run: () => setDialog('requestMore') },
+    { key: 'F9', label: 'Nhận đủ bổ sung', variant: 'primary', enabled: can('complete'), run: () => setDialog('complete') },
+    { key: 'F10', label: 'Dừng giải quyết', variant: 'danger', enabled: can('withdraw'), run: () => setDialog('withdraw') },
+    { key: 'Shift+F9', label: 'In lại giấy tờ', enabled: forms.length > 0, run: () => setDialog('reprint') },
+    { key: 'Shift+F8', label: 'In phiếu 80 mm', enabled: d.code !== null, run: () => printing.printSlip(d.id) },
+  ];
+  const close = () => setDialog(null);
+  const step = { dossier: d, onClose: close };
+
+  return (
+    <div className="dossier dossier-page">
+      <div className="dossier-head">
+        <Button variant="ghost" onClick={props.onBack}>
+          ← {props.backLabel}
+        </Button>
+        <h1 ref={head} tabIndex={-1} data-testid="dossier-code">
+          {d.code ?? 'Chưa cấp mã hồ sơ'}
+        </h1>
+        <span className={`status status-${d.status}`} data-testid="dossier-status">
+          {statusLabels[d.status]}
+        </span>
+        {d.lookupCode ? <span className="muted">Mã tra cứu {d.lookupCode}</span> : null}
+      </div>
+      {/* Only the steps this status allows: the keys stay the same, the row stays short. */}
+      <ActionBar label="Thao tác với hồ sơ" actions={actions.filter((a) => a.enabled)} paused={dialog !== null} />
+      {status ? <Notice kind={status.kind}>{status.text}</Notice> : null}
+      <div className="dossier-columns">
+        <div className="dossier-column">
+          <ApplicantFacts dossier={d} />
+          <ProcedureSummary dossier={d} />
+        </div>
+        <div className="dossier-column">
+          <PapersAndScans dossier={d} reload={async () => setShown(await loaded.reload())} />
+        </div>
+        <div className="dossier-column">
+          <TimeFacts dossier={d} />
+          <HistoryList dossier={d} />
+        </div>
+      </div>
+
+      {dialog === 'return' ? <ReturnResultDialog {...step} resultName={resultName} onDone={after('handover')} /> : null}
+      {dialog === 'extend' ? <ExtendDialog {...step} onDone={after('apology')} /> : null}
+      {dialog === 'withdraw' ? <WithdrawDialog {...step} onDone={after('withdrawal')} /> : null}
+      {dialog === 'requestMore' ? <RequestMoreDialog {...step} onDone={after('supplementRequest')} /> : null}
+      {dialog === 'complete' ? <CompleteSupplementDialog {...step} onDone={after(d.code ? null : 'receipt')} /> : null}
+      {dialog === 'reprint' ? (
+        <ChoiceDialog
+          title="In lại giấy tờ của hồ sơ"
+          choices={forms.map((f) => ({ value: f, label: formTitles[f] }))}
+          onCancel={close}
+          onPick={(f) => {
+            close();
+            void printing.printForm(d.id, f);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { HubError } from '../../../../contract/errors';
+
+/** What to show for a failed call: the hub's Vietnamese message and, for invalid input, each field. */
+export interface Problem {
+  readonly message: string;
+  readonly items: readonly string[];
+}
+
+/** A problem found on the screen before asking the hub (e.g. a date typed wrong). */
+export class LocalProblem extends Error {}
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/** The hub's own checks list each problem in words (details.problems), schema checks by field (details.issues). */
+function problemsOf(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
+  return details.problems.filter((p): p is string => typeof p === 'string');
+}
+
+function issuesOf(details: unknown): Issue[] {
+  if (typeof details !== 'object' || details === null || !('issues' in details) || !Array.isArray(details.issues)) return [];
+  return details.issues.filter((i): i is Issue => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string');
+}
+
+/**
+ * The hub's answer in words for the officer. Schema issues name their field by its path
+ * ("applicant.fullName"); `names` turns the path, or its first parts, into the field's label.
+ */
+export function problemOf(e: unknown, fallback: string, names: Record<string, string> = {}): Problem {
+  if (e instanceof LocalProblem) return { message: e.message, items: [] };
+  if (!(e instanceof HubError)) return { message: fallback, items: [] };
+  const problems = problemsOf(e.details);
+  if (problems.length > 1) return { message: 'Thông tin chưa hợp lệ:', items: problems };
+  const issues = issuesOf(e.details);
+  if (issues.length === 0) return { message: e.message, items: [] };
+  const name = (path: string) => {
+    const parts = path.split('.');
+    for (let n = parts.length; n > 0; n--) {
+      const label = names[parts.slice(0, n).join('.')];
+      if (label) return label;
+    }
+    return path;
+  };
+  return { message: 'Dữ liệu chưa hợp lệ:', items: issues.map((i) => `${name(i.path)}: ${i.message}`) };
+}
