@@ -12,6 +12,8 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       // The central server against PGlite and a real PostgreSQL (test/support/postgres.ts).
       { extends: true, test: { name: 'central', include: ['test/central/**/*.test.ts'] } },
+      // Hub ↔ fault proxy ↔ central (sync.md's fault list), on a real PostgreSQL and on PGlite.
+      { extends: true, test: { name: 'sync', include: ['test/sync/**/*.test.ts'] } },
       {
         extends: true,
         test: {

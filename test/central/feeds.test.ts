@@ -5,13 +5,8 @@ import type { Db } from '../../central/db/db';
 import { PROVINCE, publish, pull } from '../../central/sync/feeds';
 import { ProcedureVersion } from '../../contract/dossier';
 import { DossierStatusItem, PullResponse, SnapshotResponse, StaffItem, type FeedItem } from '../../contract/sync';
-import { adminCall, call, createSite, engines, openTestDb, pushBatch, SiteOutbox, startTestCentral, syncHeaders } from './helpers';
+import { adminCall, call, procedure, createSite, engines, openTestDb, pushBatch, SiteOutbox, startTestCentral, syncHeaders } from './helpers';
 
-const procedure = (code: string, name = 'Đăng ký khai sinh') => ({
-  code, version: 1, name, field: 'Hộ tịch', authority: 'UBND cấp xã', processing: { unit: 'working_days', value: 3 },
-  documents: [{ name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1, mandatory: true }], fees: [], result: 'Giấy khai sinh',
-  validFrom: '2026-01-01', active: true,
-});
 const staff = (username: string, fullName: string, active = true) => ({ staff: { username, fullName, role: 'officer', active } });
 
 describe.each(engines)('feeds (%s)', (engine) => {

@@ -77,6 +77,13 @@ export function syncHeaders(siteId: string, credential: string, protocol: number
   return { authorization: `Bearer ${credential}`, [headers.protocol]: String(protocol), [headers.app]: '0.1.0', [headers.site]: siteId };
 }
 
+/** A procedure version as the province publishes it (`POST /admin/catalog`). */
+export const procedure = (code: string, name = 'Đăng ký khai sinh') => ({
+  code, version: 1, name, field: 'Hộ tịch', authority: 'UBND cấp xã', processing: { unit: 'working_days', value: 3 },
+  documents: [{ name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1, mandatory: true }], fees: [], result: 'Giấy khai sinh',
+  validFrom: '2026-01-01', active: true,
+});
+
 /** Creates a site through the back office; returns its credential. */
 export async function createSite(url: string, siteId: string, name = `Xã ${siteId}`): Promise<string> {
   const r = await adminCall<{ credential: string }>(url, '/admin/sites', { siteId, name });

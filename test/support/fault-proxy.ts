@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 /** What the proxy does to one request between the hub and the central. */
 export type Fault =
@@ -14,6 +15,8 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** The central answers; the hub gets only the first half of the body. */
   | { kind: 'truncate' }
+  /** Forwarded with these request headers set (a crash point of the central, another protocol version). */
+  | { kind: 'header'; headers: Record<string, string> }
   /** Answered by the proxy with this status, as a busy or broken central would. */
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -28,6 +31,10 @@ export interface ProxyLogEntry {
   readonly path: string;
   readonly fault: Fault['kind'];
   readonly status: number | null;
+  /** When the request arrived (ms). */
+  readonly at: number;
+  /** The request as the hub sent it, to send again later (`replay`). */
+  readonly request: { readonly headers: IncomingMessage['headers']; readonly body: Buffer };
 }
 
 /**
@@ -70,6 +77,13 @@ export class FaultProxy {
     this.rules = [];
   }
 
+  /** Sends a request the hub sent earlier to the central once more (a duplicate arriving late). */
+  async replay(entry: ProxyLogEntry): Promise<{ status: number; json: unknown }> {
+    const r = await forward(this.upstream, entry.method, entry.path, entry.request.headers, entry.request.body);
+    const text = (r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body).toString();
+    return { status: r.status, json: text ? JSON.parse(text) : null };
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -86,9 +100,10 @@ export class FaultProxy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
+    const at = Date.now();
     const body = await readAll(req);
     const fault = this.take(method, path);
-    const record = (status: number | null) => this.log.push({ method, path, fault: fault.kind, status });
+    const record = (status: number | null) => this.log.push({ method, path, fault: fault.kind, status, at, request: { headers: req.headers, body } });
     switch (fault.kind) {
       case 'dropRequest':
         record(null);
@@ -107,7 +122,8 @@ export class FaultProxy {
       default:
         break;
     }
-    const send = () => forward(this.upstream, method, path, req.headers, body);
+    const headers = fault.kind === 'header' ? { ...req.headers, ...fault.headers } : req.headers;
+    const send = () => forward(this.upstream, method, path, headers, body);
     let upstream: Awaited<ReturnType<typeof forward>>;
     try {
       upstream = fault.kind === 'duplicate' ? (await Promise.all([send(), send()]))[0] : await send();
@@ -122,15 +138,15 @@ export class FaultProxy {
       req.socket.destroy();
       return;
     }
-    const headers = { ...upstream.headers };
-    delete headers['transfer-encoding'];
+    const answer = { ...upstream.headers };
+    delete answer['transfer-encoding'];
     if (fault.kind === 'truncate') {
-      res.writeHead(upstream.status, { ...headers, 'content-length': upstream.body.length });
+      res.writeHead(upstream.status, { ...answer, 'content-length': upstream.body.length });
       res.write(upstream.body.subarray(0, Math.floor(upstream.body.length / 2)));
       req.socket.destroy();
       return;
     }
-    res.writeHead(upstream.status, { ...headers, 'content-length': upstream.body.length });
+    res.writeHead(upstream.status, { ...answer, 'content-length': upstream.body.length });
     res.end(upstream.body);
   }
 }

@@ -23,6 +23,9 @@ export interface TestHub {
   catalog(): Promise<OpOutput<'catalog.get'>>;
   /** Stops the hub, waits, and starts it again on the same port and data folder (a hub restart mid-flow). */
   restart(downForMs?: number): Promise<void>;
+  /** Stops the hub (its data folder stays): `start` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,16 +51,57 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
       log: () => {},
     });
   let running = await start(options.port ?? 0);
-  const firstAdmin = running.firstAdmin;
-  const url = running.lan.url;
+  let up = true;
+  const { url } = running.lan;
+  const port = running.lan.port;
+  const stop = async () => {
+    if (up) {
+      await running.close();
+      // Clients in this process learn that their pooled connections closed a moment later; a hub
+      // back on the same port before then would meet requests sent on the dead connections.
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    up = false;
+  };
+  const restart = async () => {
+    await stop();
+    running = await start(port);
+    up = true;
+  };
+  return {
+    get running() {
+      return running;
+    },
+    url, dataDir,
+    ...hubAccounts(url, running.firstAdmin),
+    stop,
+    start: restart,
+    restart: async (downForMs = 0) => {
+      await stop();
+      await new Promise((r) => setTimeout(r, downForMs));
+      await restart();
+    },
+    close: async () => {
+      await stop();
+      if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type HubAccounts = Pick<TestHub, 'client' | 'admin' | 'staff' | 'device' | 'catalog'>;
+
+/**
+ * Clients of a hub at `url` for each kind of user, made through its API the way a site is set
+ * up: the first admin changes the one-time password, then creates staff and pairs devices.
+ */
+export function hubAccounts(url: string, firstAdmin: { username: string; password: string } | null): HubAccounts {
   const client = (token: string | null = null) => createHubClient(httpTransport(url, () => token));
   let passwordChanged = false;
   /** A fresh admin login each time: tests move the clock past session lifetimes. */
   const admin = async () => {
-    const first = firstAdmin;
-    if (first && !passwordChanged) {
-      const login = await client()['auth.login']({ username: first.username, password: first.password }).catch(() => null);
-      if (login) await client(login.token)['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
+    if (firstAdmin && !passwordChanged) {
+      const login = await client()['auth.login']({ username: firstAdmin.username, password: firstAdmin.password }).catch(() => null);
+      if (login) await client(login.token)['auth.changePassword']({ currentPassword: firstAdmin.password, newPassword: ADMIN_PASSWORD });
       passwordChanged = true;
     }
     const login = await client()['auth.login']({ username: 'admin', password: ADMIN_PASSWORD });
@@ -77,21 +121,5 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
     const { token } = await client()['devices.pair']({ code });
     return { client: client(token), token };
   };
-  return {
-    get running() {
-      return running;
-    },
-    url, dataDir, client, admin, staff, device,
-    restart: async (downForMs = 0) => {
-      const port = running.lan.port;
-      await running.close();
-      await new Promise((r) => setTimeout(r, downForMs));
-      running = await start(port);
-    },
-    catalog: async () => (await admin())['catalog.get']({}),
-    close: async () => {
-      await running.close();
-      if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { client, admin, staff, device, catalog: async () => (await admin())['catalog.get']({}) };
 }

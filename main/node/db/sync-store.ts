@@ -33,6 +33,11 @@ export class SyncStore extends SqlStore {
     this.sql('UPDATE sync_streams SET acked_through = max(acked_through, ?) WHERE incarnation = ?').run(through, incarnation);
   }
 
+  /** The central lost the end of this stream (restored from a backup): send again from `through + 1`. */
+  rewindAck(incarnation: string, through: number): void {
+    this.sql('UPDATE sync_streams SET acked_through = ? WHERE incarnation = ?').run(through, incarnation);
+  }
+
   addRejection(r: { seq: number; eventId: string; code: string; message: string }, now: number): void {
     this.sql('INSERT INTO sync_rejections (seq, event_id, code, message, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING').run(r.seq, r.eventId, r.code, r.message, now);
   }

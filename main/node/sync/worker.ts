@@ -235,8 +235,14 @@ export class SyncWorker {
         return 'conflict';
       }
       if (outcome.kind === 'gap') {
-        // The central is missing events before this batch: resend from what it expects.
-        await writer.run(() => sync.markAcked(incarnation, outcome.expectedSeq - 1));
+        // The central lost the end of this stream (it came back from a backup): send again from
+        // the seq it expects, and remember that in the marker too, or the next run would take this
+        // database for a restored copy. It can only ask for seqs this stream has.
+        if (outcome.expectedSeq < stream.base_seq || outcome.expectedSeq > stream.acked_through + 1) {
+          return { kind: 'fatal', code: 'STREAM_GAP', message: `Máy chủ tỉnh chờ sự kiện số ${outcome.expectedSeq}, ngoài luồng dữ liệu hiện tại: cần quản trị viên bắt đầu luồng mới.` };
+        }
+        await writer.run(() => sync.rewindAck(incarnation, outcome.expectedSeq - 1));
+        if (dataDir) writeMarker(dataDir, { incarnation, ackedThrough: outcome.expectedSeq - 1 });
         continue;
       }
       if (outcome.kind !== 'ok') return outcome;
