@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrintJob } from './printing';
 import { Id, IsoTime, VnDate } from './scalars';
 
 /** How a paper must be handed in. */
@@ -45,8 +46,20 @@ export const ProcedureVersion = z.object({
 });
 export type ProcedureVersion = z.infer<typeof ProcedureVersion>;
 
+/** Where a version stands today: in force, not yet (future "valid from"), replaced by a newer one, or switched off. */
+export const ProcedureVersionState = z.enum(['in_force', 'future', 'superseded', 'inactive']);
+export type ProcedureVersionState = z.infer<typeof ProcedureVersionState>;
+
 export const DossierStatus = z.enum(['supplement_requested', 'refused', 'received', 'forwarded', 'processing', 'result_ready', 'returned', 'withdrawn']);
 export type DossierStatus = z.infer<typeof DossierStatus>;
+
+/**
+ * The steps of a dossier's lifecycle (main/core/dossier/lifecycle.ts says which status allows
+ * which). `receive` after a supplement request is "the missing papers arrived";
+ * `requestSupplement` on a received dossier is "the authority asks for more".
+ */
+export const DossierAction = z.enum(['receive', 'requestSupplement', 'refuse', 'forward', 'startProcessing', 'resultReady', 'returnResult', 'withdraw', 'extend']);
+export type DossierAction = z.infer<typeof DossierAction>;
 
 export const Applicant = z.discriminatedUnion('kind', [
   z.object({
@@ -127,7 +140,10 @@ export const Dossier = z.object({
   code: z.string().nullable(),
   lookupCode: z.string().nullable(),
   status: DossierStatus,
-  procedure: z.object({ id: Id, code: z.string(), version: z.int(), name: z.string(), field: z.string(), authority: z.string(), processing: ProcessingTime }),
+  /** What may be done with the dossier now, from the lifecycle table (the hub checks each step again). */
+  allowedActions: z.array(DossierAction),
+  /** The procedure version the dossier was received under (a later version does not change it). */
+  procedure: z.object({ id: Id, code: z.string(), version: z.int(), name: z.string(), field: z.string(), authority: z.string(), processing: ProcessingTime, result: z.string() }),
   applicant: Applicant,
   documents: z.array(DossierDocument),
   sets: z.int(),
@@ -151,6 +167,14 @@ export const Dossier = z.object({
   history: z.array(DossierEvent),
 });
 export type Dossier = z.infer<typeof Dossier>;
+
+/**
+ * A dossier just received, with the 80 mm receipt slip queued for the counter's receipt printer.
+ * `slip` is null when nothing was printed: the counter has no receipt printer, or (papers arriving
+ * during processing) the dossier already had its code and its slip.
+ */
+export const ReceivedDossier = Dossier.extend({ slip: PrintJob.nullable() });
+export type ReceivedDossier = z.infer<typeof ReceivedDossier>;
 
 /** A search hit: no full ID number (lists are seen by people other than the officer). */
 export const DossierSummary = z.object({

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { ErrorEnvelope } from './errors';
 import { Call, IsoTime } from './queue';
+import { Id } from './scalars';
 
 /**
  * Topics a client may have to refresh. The event stream carries calls in full (they must never be
  * lost or merged) and everything else as "this changed, fetch it again": state is read through
  * the ops, so a missed hint costs one refetch, never a wrong screen.
  */
-export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers']);
+export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers', 'dossiers', 'sync']);
 export type Topic = z.infer<typeof Topic>;
 
 export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), serverTime: IsoTime, lastCallId: z.int() }),
   z.object({ type: z.literal('call'), call: Call }),
-  z.object({ type: z.literal('changed'), topics: z.array(Topic) }),
+  z.object({
+    type: z.literal('changed'),
+    topics: z.array(Topic),
+    /** With 'dossiers' (staff only): which dossiers changed, so an open dossier page reloads only for its own. */
+    dossierIds: z.array(Id).optional(),
+  }),
   /** A serial scanner at this staff member's counter read a code (raw text; `scan.parse` reads it). */
   z.object({ type: z.literal('scan'), text: z.string() }),
   /** Sent just before the server closes the socket for good (revoked device, expired session). */

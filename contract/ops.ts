@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from './op';
 import { CalendarYear } from './calendar';
-import { Applicant, Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion } from './dossier';
+import { Applicant, Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
@@ -64,7 +64,14 @@ export const ScanResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), ticketId: Id }),
 ]);
 
+/** How staff should see the sync (main/core/sync-status.ts). */
+export const SyncLevel = z.enum(['not_enrolled', 'connecting', 'online', 'offline', 'offline_long', 'conflict']);
+export type SyncLevel = z.infer<typeof SyncLevel>;
+
 export const SyncStatusView = z.object({
+  /** The hub's clock when this was read: ages ("5 phút trước") are counted from it, not the screen's clock. */
+  checkedAt: IsoTime,
+  level: SyncLevel,
   enrolled: z.boolean(),
   centralUrl: z.string().nullable(),
   siteId: z.string().nullable(),
@@ -75,7 +82,11 @@ export const SyncStatusView = z.object({
   lastAttemptAt: IsoTime.nullable(),
   lastSuccessAt: IsoTime.nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Since when the central has not been reached (the last success, or the oldest waiting event); null when online. */
+  offlineSince: IsoTime.nullable(),
   clockSkewSeconds: z.number().nullable(),
+  /** The hub's clock differs from the central's by more than 2 minutes. */
+  clockSkewWarning: z.boolean(),
   conflict: z.object({ seq: z.int(), message: z.string() }).nullable(),
   rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
 });
@@ -421,6 +432,12 @@ export const ops = {
     output: z.array(ProcedureVersion),
   }),
   'procedures.get': op({ summary: 'The version of a procedure in force today', access: staff, input: z.object({ code: z.string().min(1).max(60) }).strict(), output: ProcedureVersion }),
+  'admin.listProcedures': op({
+    summary: 'Every procedure version — in force, replaced, future-dated and inactive — with its state today, a page at a time',
+    access: admin,
+    input: z.object({ q: z.string().max(200).default(''), offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(50) }).strict(),
+    output: z.object({ total: z.int(), items: z.array(ProcedureVersion.extend({ state: ProcedureVersionState })) }),
+  }),
   'admin.saveProcedure': op({
     summary: 'Add a new version of a procedure (dossiers keep the version they were received under)',
     access: admin,
@@ -451,10 +468,10 @@ export const ops = {
     output: z.object({ receivedAt: IsoTime, dueAt: IsoTime, processingText: z.string() }),
   }),
   'dossiers.receive': op({
-    summary: 'Receive a complete dossier: allocate its code, compute the return time, queue the receipt slip',
+    summary: 'Receive a complete dossier: allocate its code, compute the return time, queue the receipt slip (returned; null without a receipt printer)',
     access: staff,
     input: IntakeInput,
-    output: Dossier,
+    output: ReceivedDossier,
   }),
   'dossiers.requestSupplement': op({
     summary: 'An incomplete dossier at the desk: record it and list everything missing (Phiếu yêu cầu bổ sung)',
@@ -469,10 +486,10 @@ export const ops = {
     output: Dossier,
   }),
   'dossiers.completeSupplement': op({
-    summary: 'The missing papers arrived: receive the dossier (first receipt: it gets its code) and restart the clock',
+    summary: 'The missing papers arrived: receive the dossier (first receipt: it gets its code and its slip is queued) and restart the clock',
     access: staff,
     input: z.object({ dossierId: Id, documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60) }).strict(),
-    output: Dossier,
+    output: ReceivedDossier,
   }),
   'dossiers.requestMore': op({
     summary: 'The deciding authority asks for more papers during processing: the clock stops',

@@ -44,3 +44,9 @@ export function vnMoneyText(amountVnd: number): string {
   const grouped = digits.replace(/\B(?=(\d{3})+$)/g, '.');
   return `${amountVnd < 0 ? '-' : ''}${grouped} đồng`;
 }
+
+/** "16 giờ 00 phút, ngày 06/12/2026": a time in a sentence on screen (history, messages). */
+export function vnTimeDateText(epochMs: number): string {
+  const [year, month, day] = vnClock(epochMs).date.split('-');
+  return `${vnTimeText(epochMs)}, ngày ${day}/${month}/${year}`;
+}

@@ -10,6 +10,7 @@ import { FakePrinter } from '../support/fake-printer';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
+import { openCounter } from './support/counter-login';
 
 const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 /** Codes from the sample site: agency 000.00.00.H21, today's date, a 4-digit daily sequence. */
@@ -93,12 +94,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
   it('receives a complete dossier for the called ticket, all by keyboard: code on screen, slip on the printer, the A4 receipt as PDF', async () => {
     // The officer who keeps this page for the whole file.
     counter = await newPage(sizes.counter);
-    await counter.goto(`${hub.url}/counter`);
-    await counter.getByLabel('Tên đăng nhập').fill('tiepnhan');
-    await counter.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await counter.keyboard.press('Enter');
-    await expect.poll(() => counter.getByRole('dialog', { name: 'Chọn quầy làm việc' }).isVisible()).toBe(true);
-    await counter.keyboard.press('1');
+    await openCounter(counter, hub.url, 'tiepnhan', STAFF_PASSWORD, '1');
     await expect.poll(() => counter.getByText('Chưa có số nào. Nhấn F1 để gọi số tiếp theo.').isVisible()).toBe(true);
     await counter.keyboard.press('F1');
     await expect.poll(() => counter.getByTestId('current-code').textContent()).toBe('A001');
@@ -118,6 +114,8 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     first.code = (await counter.getByTestId('dossier-code').textContent())!;
     first.lookup = (await counter.getByTestId('lookup-code').textContent())!;
     expect(await counter.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).isVisible()).toBe(true);
+    // Where the slip went, followed to the end: the hub returned the queued job with the receipt.
+    await expect.poll(() => counter.getByTestId('slip-status').textContent()).toBe('Đã in phiếu 80 mm (có mã QR tra cứu) tại máy in Máy in phiếu quầy.');
     await screenshot(counter, 'dossier-result-1366x768');
     expect(await accessibilityProblems(counter, null)).toEqual([]);
 
@@ -178,6 +176,10 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     expect(await counter.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');
     await printed('Giấy tiếp nhận hồ sơ và hẹn trả kết quả'); // printed right away, now that it has a code
     await printer.waitForJobs(3, 10_000); // and its slip
+    await expect.poll(() => counter.getByTestId('slip-status').textContent()).toBe('Đã in phiếu 80 mm (có mã QR tra cứu) tại máy in Máy in phiếu quầy.');
+    // Only the steps the lifecycle allows a received dossier are offered.
+    const offered = await counter.getByRole('toolbar', { name: 'Thao tác với hồ sơ' }).getByRole('button').allTextContents();
+    expect(offered.map((t) => t.replace(/(Shift\+)?F\d+$/, ''))).toEqual(['Chuyển xử lý', 'Đang xử lý', 'Đã có kết quả', 'Gia hạn', 'Yêu cầu bổ sung', 'Dừng giải quyết', 'In lại giấy tờ', 'In phiếu 80 mm']);
 
     // Processing is recorded, then the result handed over and who took it.
     await counter.keyboard.press('F4'); // Đã có kết quả
@@ -278,6 +280,8 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     await printed('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết');
     await expect.poll(() => counter.getByTestId('due-at').textContent()).toBe(`16:00 ${later}`);
     expect(await counter.getByText(/Cần xác minh thêm thông tin/).first().isVisible()).toBe(true);
+    // The history says the new time as people read it, in Vietnam time.
+    expect(await counter.getByTestId('history').textContent()).toContain(`Gia hạn đến 16 giờ 00 phút, ngày ${later}: Cần xác minh thêm thông tin`);
 
     const scan = await PDFDocument.create();
     scan.addPage();
@@ -339,13 +343,17 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
       'code,name,field,authority,processing_unit,processing_value,documents,fees,result,valid_from,active',
       '1.009999.000.00.00.H21,Cấp bản sao trích lục hộ tịch,Hộ tịch,Ủy ban nhân dân cấp xã,working_days,1,Tờ khai|bản chính|1|1,Phí cấp bản sao|8000,Bản sao trích lục,2025-07-01,1',
       'X,,Hộ tịch,,fortnight,1,,,,2025-07-01,1',
+      '1.009998.000.00.00.H21,Cấp bản sao trích lục khai tử,Hộ tịch,Ủy ban nhân dân cấp xã,working_days,1,Tờ khai|bản chính|1|1,,Bản sao trích lục,2030-01-01,1',
     ].join('\n');
     await page.getByLabel('Tệp danh mục').setInputFiles({ name: 'danh-muc.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Nhập danh mục' }).click();
-    await expect.poll(() => page.getByText(/Đã thêm 1 thủ tục/).isVisible()).toBe(true);
-    expect(await page.getByRole('table', { name: 'Các dòng bị từ chối' }).textContent()).toMatch(/^Dòng.*3/);
+    await expect.poll(() => page.getByText(/Đã thêm 2 thủ tục/).isVisible()).toBe(true);
+    // Each refused row in words the admin can act on, as the hub wrote them.
+    expect(await page.getByRole('list', { name: 'Các dòng bị từ chối' }).textContent()).toMatch(/^Dòng 3: mã thủ tục \(cột code\) “X” không đúng dạng mã thủ tục .*; thiếu tên thủ tục \(cột name\); đơn vị thời hạn \(cột processing_unit\) “fortnight” không hợp lệ/);
     await expect.poll(() => page.getByRole('button', { name: /Cấp bản sao trích lục hộ tịch/ }).isVisible()).toBe(true);
-    await page.getByRole('table', { name: 'Các dòng bị từ chối' }).scrollIntoViewIfNeeded();
+    // A version that applies later is listed too, with the date it starts.
+    expect(await page.getByRole('button', { name: /Cấp bản sao trích lục khai tử/ }).textContent()).toContain('áp dụng từ 01/01/2030');
+    await page.getByRole('list', { name: 'Các dòng bị từ chối' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'dossier-admin-import-1366x768');
     await page.getByLabel('Tìm trong danh mục').scrollIntoViewIfNeeded();
     await screenshot(page, 'dossier-admin-procedures-1366x768');
@@ -357,10 +365,16 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     await screenshot(page, 'dossier-admin-procedure-form-1366x768');
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Đăng ký khai sinh.*phiên bản 2 · nhập tay/ }).isVisible()).toBe(true);
+    // The old version stays in the list, marked as replaced.
+    expect(await page.getByRole('button', { name: /Đăng ký khai sinh \(mẫu\)/ }).textContent()).toContain('đã có phiên bản mới hơn');
     expect((await admin['procedures.get']({ code: '1.001193.000.00.00.H21' })).documents[2]!.name).toBe('Giấy tờ tùy thân của người đi đăng ký (xuất trình bản chính)');
 
     await page.getByRole('link', { name: 'Lịch làm việc' }).click();
     await expect.poll(() => page.getByLabel('Ngày lễ 1: Tên ngày').isVisible()).toBe(true);
+    // A weekday without working hours is a day off here, not a day without queue numbers.
+    const emptyDays = await page.locator('.hours-closed').allTextContents();
+    expect(emptyDays.length).toBeGreaterThan(0);
+    expect(new Set(emptyDays)).toEqual(new Set(['Ngày nghỉ']));
     await screenshot(page, 'dossier-admin-calendar-1366x768');
     expect(await accessibilityProblems(page, null)).toEqual([]);
     await page.getByLabel('Giờ chốt nhận hồ sơ trong ngày').fill('16:00');
@@ -378,5 +392,51 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByText('Đã lưu.').isVisible()).toBe(true);
     expect((await admin['dossierSettings.get']({})).code.deskPart).toBe('2');
+  });
+  it('refreshes an open dossier page when another officer changes it, and prints A4 forms through the Electron shell where there is one', async () => {
+    // A second officer at counter 2, in the Electron window on the hub PC: the shell prints PDFs itself.
+    await hub.staff('tiepnhan2');
+    const context = await deviceContext(browser, sizes.counter);
+    contexts.push(context);
+    await context.addInitScript(() => {
+      const printed: string[] = [];
+      Object.assign(window, {
+        printedByShell: printed,
+        motcuaShell: {
+          deviceToken: async () => null,
+          onUnlockRequest: () => () => undefined,
+          unlock: async () => false,
+          printPdf: async (pdfBase64: string) => {
+            printed.push(pdfBase64);
+            return true;
+          },
+        },
+      });
+    });
+    const other = await context.newPage();
+    await openCounter(other, hub.url, 'tiepnhan2', STAFF_PASSWORD, '2');
+    await expect.poll(() => other.getByRole('button', { name: /^Tra cứu hồ sơ/ }).isVisible()).toBe(true);
+    await other.keyboard.press('Alt+3');
+    await other.getByLabel('Mã hồ sơ, số định danh, số điện thoại hoặc họ tên').fill(first.code);
+    await expect.poll(() => other.getByRole('row', { name: new RegExp(first.code.replace(/\./g, '\\.')) }).isVisible()).toBe(true);
+    await other.keyboard.press('Enter');
+    await expect.poll(() => other.getByTestId('dossier-code').textContent()).toBe(first.code);
+    expect(await other.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');
+
+    // The first officer forwards it: the second officer's open page follows without a reload.
+    await staff['dossiers.advance']({ dossierId: await idOf(first.code), step: 'forward', note: 'Chuyển công chức tư pháp' });
+    await expect.poll(() => other.getByTestId('dossier-status').textContent()).toBe('Đã chuyển xử lý');
+    expect(await other.getByTestId('history').textContent()).toContain('Chuyển cơ quan giải quyết: Chuyển công chức tư pháp');
+    expect(await other.getByRole('button', { name: /^Chuyển xử lý/ }).count()).toBe(0); // no longer a step it allows
+    await screenshot(other, 'dossier-page-refreshed-1366x768');
+
+    // Reprinting the receipt goes to the shell's A4 printer, no browser dialog.
+    await other.keyboard.press('Shift+F9');
+    await expect.poll(() => other.getByRole('dialog', { name: 'In lại giấy tờ của hồ sơ' }).isVisible()).toBe(true);
+    await other.keyboard.press('1');
+    await expect.poll(() => other.getByText('Giấy tiếp nhận hồ sơ và hẹn trả kết quả: đã gửi tới máy in A4.').isVisible()).toBe(true);
+    const sent = await other.evaluate(() => (window as unknown as { printedByShell: string[] }).printedByShell);
+    expect(sent).toHaveLength(1);
+    expect(Buffer.from(sent[0]!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

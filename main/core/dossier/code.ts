@@ -1,4 +1,5 @@
 import type { DossierCodeSettings } from '../../../contract/dossier';
+import { dossierCodeOf } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 
 /**
@@ -9,12 +10,7 @@ import { HubError } from '../../../contract/errors';
  */
 export function formatDossierCode(settings: DossierCodeSettings, agencyCode: string, receiptDate: string, seq: number): string {
   if (!agencyCode.trim()) throw new HubError('VALIDATION_FAILED', 'Chưa khai báo mã đơn vị (mã cơ quan) để cấp mã hồ sơ. Vào Quản trị → Đơn vị.');
-  const yymmdd = receiptDate.slice(2, 4) + receiptDate.slice(5, 7) + receiptDate.slice(8, 10);
-  return settings.pattern
-    .replaceAll('{agency}', agencyCode.trim())
-    .replaceAll('{yymmdd}', yymmdd)
-    .replaceAll('{desk}', settings.deskPart)
-    .replaceAll('{seq}', String(seq).padStart(settings.sequenceWidth, '0'));
+  return dossierCodeOf(settings, agencyCode, receiptDate, seq);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { DossierStatus } from '../../../contract/dossier';
+import type { DossierAction, DossierStatus } from '../../../contract/dossier';
+import { dossierStatusLabels } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 
 /**
@@ -17,28 +18,26 @@ export const dossierActions = {
   returnResult: { from: ['result_ready'], to: 'returned', verb: 'trả kết quả' },
   withdraw: { from: ['supplement_requested', 'received', 'forwarded', 'processing'], to: 'withdrawn', verb: 'dừng giải quyết (rút hồ sơ)' },
   extend: { from: ['received', 'forwarded', 'processing', 'supplement_requested'], to: null, verb: 'gia hạn' },
-} as const satisfies Record<string, { from: readonly DossierStatus[]; to: DossierStatus | null; verb: string }>;
+} as const satisfies Record<DossierAction, { from: readonly DossierStatus[]; to: DossierStatus | null; verb: string }>;
 
-export type DossierAction = keyof typeof dossierActions;
-
-export const dossierStatusLabels: Record<DossierStatus, string> = {
-  supplement_requested: 'chờ bổ sung',
-  refused: 'đã từ chối tiếp nhận',
-  received: 'đã tiếp nhận',
-  forwarded: 'đã chuyển xử lý',
-  processing: 'đang xử lý',
-  result_ready: 'đã có kết quả',
-  returned: 'đã trả kết quả',
-  withdrawn: 'đã dừng giải quyết',
-};
+const allows = (action: DossierAction, status: DossierStatus) => (dossierActions[action].from as readonly DossierStatus[]).includes(status);
 
 /** The status after an action (the same status for an extension), or why it is not allowed. */
 export function dossierTransition(status: DossierStatus, action: DossierAction, code: string | null): DossierStatus {
   const rule = dossierActions[action];
-  if (!(rule.from as readonly DossierStatus[]).includes(status)) {
-    throw new HubError('ILLEGAL_TRANSITION', `Không thể ${rule.verb} hồ sơ ${code ?? ''} vì hồ sơ ${dossierStatusLabels[status]}.`.replace('  ', ' '), { status, action });
+  if (!allows(action, status)) {
+    const where = `hồ sơ ${code ?? ''}`.trim();
+    throw new HubError('ILLEGAL_TRANSITION', `Không thể ${rule.verb} ${where} vì hồ sơ ${dossierStatusLabels[status].toLowerCase()}.`, { status, action });
   }
   return rule.to ?? status;
+}
+
+/**
+ * What may be done with a dossier now, in the table's order: the steps its status allows, and an
+ * extension only once it has a return time to extend (a dossier waiting for its first papers has none).
+ */
+export function allowedDossierActions(d: { status: DossierStatus; hasDueTime: boolean }): DossierAction[] {
+  return (Object.keys(dossierActions) as DossierAction[]).filter((a) => allows(a, d.status) && (a !== 'extend' || d.hasDueTime));
 }
 
 /** Returned before the due day, on it, or after the due time (QĐ 766 "Trước hạn / Đúng hạn / Quá hạn"). */

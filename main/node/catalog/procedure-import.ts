@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { DocumentForm, ProcedureVersion } from '../../../contract/dossier';
+import { importPlace, importRejection, type ImportSource } from '../../core/dossier/import-problems';
 
 /** A procedure as an import file describes it (the hub gives it its version). */
 export const ImportedProcedure = ProcedureVersion.omit({ id: true, version: true, source: true });
@@ -58,30 +59,35 @@ function fromFlat(cells: Record<string, string>): unknown {
   };
 }
 
-/** One record checked against the schema: a procedure, or the reason in Vietnamese. */
-function check(row: number, raw: unknown): { row: number; procedure: ImportedProcedure } | { row: number; reason: string } {
+/** One record checked against the schema: a procedure, or every problem in Vietnamese ("Dòng 12: thiếu tên thủ tục …"). */
+function check(row: number, raw: unknown, source: ImportSource): { row: number; procedure: ImportedProcedure } | { row: number; reason: string } {
   const parsed = ImportedProcedure.safeParse(raw);
   if (parsed.success) return { row, procedure: parsed.data };
-  return { row, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'dòng'}: ${i.message}`).join('; ') };
+  return { row, reason: importRejection(row, parsed.error.issues, raw, source) };
 }
 
-function split(results: ReturnType<typeof check>[]): ImportResult {
+function split(results: ReturnType<typeof check>[], source: ImportSource): ImportResult {
   const procedures: ImportResult['procedures'] = [];
   const rejected: ImportResult['rejected'] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const r of results) {
     if ('reason' in r) rejected.push(r);
-    else if (seen.has(r.procedure.code)) rejected.push({ row: r.row, reason: `Mã thủ tục ${r.procedure.code} lặp lại trong tệp.` });
-    else {
-      seen.add(r.procedure.code);
+    else if (seen.has(r.procedure.code)) {
+      const first = importPlace(seen.get(r.procedure.code)!, source).toLowerCase();
+      rejected.push({ row: r.row, reason: `${importPlace(r.row, source)}: mã thủ tục ${r.procedure.code} đã có ở ${first}; mỗi thủ tục chỉ một dòng.` });
+    } else {
+      seen.set(r.procedure.code, r.row);
       procedures.push(r);
     }
   }
   return { procedures, rejected };
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes; a BOM is ignored. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes; a BOM is ignored.
+ * Each record keeps its number as a spreadsheet shows it (blank records count), for the messages.
+ */
+export function parseCsv(text: string): TableRow[] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -111,16 +117,25 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((x) => x.trim() !== ''));
+  return rows.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((x) => x.trim() !== ''));
 }
 
-function fromTable(table: string[][]): ImportResult {
+/** A spreadsheet row with its number (1 = the header). */
+export interface TableRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+function fromTable(table: readonly TableRow[]): ImportResult {
   const [head, ...body] = table;
-  if (!head) return { procedures: [], rejected: [{ row: 1, reason: 'Tệp trống.' }] };
-  const names = head.map((h) => h.trim().toLowerCase());
+  if (!head) return { procedures: [], rejected: [{ row: 1, reason: 'Tệp trống: không có dòng tiêu đề và không có thủ tục nào.' }] };
+  const names = head.cells.map((h) => h.trim().toLowerCase());
   const missing = ['code', 'name', 'processing_unit', 'valid_from'].filter((c) => !names.includes(c));
-  if (missing.length > 0) return { procedures: [], rejected: [{ row: 1, reason: `Thiếu cột: ${missing.join(', ')}. Các cột: ${importColumns.join(', ')}.` }] };
-  return split(body.map((cells, i) => check(i + 2, fromFlat(Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']))))));
+  if (missing.length > 0) {
+    return { procedures: [], rejected: [{ row: head.row, reason: `Dòng ${head.row} (tiêu đề): thiếu cột ${missing.join(', ')}. Dòng đầu tiên phải có tên các cột: ${importColumns.join(', ')}.` }] };
+  }
+  if (body.length === 0) return { procedures: [], rejected: [{ row: head.row, reason: 'Tệp chỉ có dòng tiêu đề, chưa có thủ tục nào.' }] };
+  return split(body.map(({ row, cells }) => check(row, fromFlat(Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']))), 'table')), 'table');
 }
 
 export async function parseProcedureFile(format: 'json' | 'csv' | 'xlsx', data: Buffer): Promise<ImportResult> {
@@ -129,25 +144,26 @@ export async function parseProcedureFile(format: 'json' | 'csv' | 'xlsx', data: 
     try {
       parsed = JSON.parse(data.toString('utf8'));
     } catch {
-      return { procedures: [], rejected: [{ row: 0, reason: 'Tệp JSON không hợp lệ.' }] };
+      return { procedures: [], rejected: [{ row: 0, reason: 'Tệp JSON không đọc được: có thể tệp bị hỏng hoặc không phải JSON.' }] };
     }
     const list = Array.isArray(parsed) ? parsed : (parsed as { procedures?: unknown[] } | null)?.procedures;
     if (!Array.isArray(list)) return { procedures: [], rejected: [{ row: 0, reason: 'Tệp JSON phải là một danh sách thủ tục (hoặc { "procedures": [...] }).' }] };
-    return split(list.map((item, i) => check(i + 1, item)));
+    return split(list.map((item, i) => check(i + 1, item, 'json')), 'json');
   }
   if (format === 'csv') return fromTable(parseCsv(data.toString('utf8')));
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as Parameters<typeof book.xlsx.load>[0]);
   } catch {
-    return { procedures: [], rejected: [{ row: 0, reason: 'Tệp XLSX không đọc được.' }] };
+    return { procedures: [], rejected: [{ row: 0, reason: 'Tệp XLSX không đọc được: có thể tệp bị hỏng, có mật khẩu hoặc là tệp .xls cũ (hãy lưu lại dạng .xlsx).' }] };
   }
   const sheet = book.worksheets[0];
   if (!sheet) return { procedures: [], rejected: [{ row: 0, reason: 'Tệp XLSX không có trang tính nào.' }] };
-  const table: string[][] = [];
+  const table: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[];
-    table.push(values.slice(1).map((v) => cellText(v)));
+    const cells = values.slice(1).map((v) => cellText(v));
+    if (cells.some((c) => c.trim() !== '')) table.push({ row: row.number, cells });
   });
   return fromTable(table);
 }

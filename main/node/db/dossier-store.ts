@@ -109,6 +109,24 @@ export class DossierStore extends SqlStore {
     return rows.map(toProcedure);
   }
 
+  /**
+   * Every version whose name (ignoring marks and case) or code matches — in force, superseded,
+   * future-dated or inactive — grouped by procedure (by its newest name), newest version first,
+   * a page at a time; with the version of each procedure in force on `date`.
+   */
+  allProcedureVersions(query: string, date: string, offset: number, limit: number): { total: number; items: { procedure: ProcedureVersion; inForceVersion: number | null }[] } {
+    const q = escapeLike(foldVietnamese(query));
+    const match = `(p.name_folded LIKE '%' || @q || '%' ESCAPE '\\' OR lower(p.code) LIKE @q || '%' ESCAPE '\\')`;
+    const total = this.sql<[{ q: string }], { n: number }>(`SELECT count(*) AS n FROM procedure_versions p WHERE ${match}`).get({ q })!.n;
+    const rows = this.sql<[{ q: string; date: string; offset: number; limit: number }], ProcedureRow & { in_force: number | null }>(
+      `SELECT p.*, (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= @date) AS in_force
+       FROM procedure_versions p WHERE ${match}
+       ORDER BY (SELECT y.name FROM procedure_versions y WHERE y.code = p.code ORDER BY y.version DESC LIMIT 1), p.code, p.version DESC
+       LIMIT @limit OFFSET @offset`,
+    ).all({ q, date, offset, limit });
+    return { total, items: rows.map((r) => ({ procedure: toProcedure(r), inForceVersion: r.in_force })) };
+  }
+
   insertProcedure(p: Omit<ProcedureVersion, 'id'>, now: number): ProcedureVersion {
     const id = uuidv7(now);
     this.sql(

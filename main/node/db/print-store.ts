@@ -123,6 +123,13 @@ export class PrintStore extends SqlStore {
       .map((r) => this.view(r, r.printer_name));
   }
 
+  /** The first receipt slip queued for a dossier (a repeated receive request answers with it). */
+  firstReceiptJobOf(dossierId: string): string | null {
+    return (
+      this.sql<[string], { id: string }>(`SELECT id FROM print_jobs WHERE kind = 'receipt' AND json_extract(data, '$.dossierId') = ? ORDER BY created_at LIMIT 1`).get(dossierId)?.id ?? null
+    );
+  }
+
   jobView(id: string): PrintJob | null {
     const r = this.sql<[string], JobRow & { printer_name: string }>(
       'SELECT j.*, p.name AS printer_name FROM print_jobs j JOIN printers p ON p.id = j.printer_id WHERE j.id = ?',

@@ -1,6 +1,6 @@
 import type { Dossier, DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
-import { processingText } from '../../core/dossier/texts';
+import { processingText } from '../../../contract/dossier-texts';
 import { formatReceiptQr } from '../../core/receipt-qr';
 import { vnDate } from '../../core/vn-time';
 import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader } from '../forms/index';

@@ -1,12 +1,14 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { Dossier, DossierSettings, IntakeInput, ProcedureVersion } from '../../../contract/dossier';
+import type { Dossier, DossierSettings, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
+import { processingText } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 import { officialCalendars } from '../../core/calendar/calendar-data';
 import { returnTime, workingCalendar } from '../../core/calendar/working-time';
 import { formatDossierCode, LOOKUP_ALPHABET, LOOKUP_LENGTH, lookupCodeFrom } from '../../core/dossier/code';
 import { checkApplicant, checkPapers, phoneDigits, requireComplete } from '../../core/dossier/intake-rules';
-import { dossierTransition, timeliness } from '../../core/dossier/lifecycle';
-import { processingText } from '../../core/dossier/texts';
+import { allowedDossierActions, dossierTransition, timeliness } from '../../core/dossier/lifecycle';
+import { procedureVersionState } from '../../core/dossier/procedure-state';
+import { dossierEventText } from '../../core/dossier/texts';
 import { receiptPrinterFor } from '../../core/printing-rules';
 import { vnDate, vnMidnight } from '../../core/vn-time';
 import { foldVietnamese } from '../../core/vn-fold';
@@ -22,22 +24,6 @@ import { registerFile } from './dossier-register';
 import { attachScan, readScan } from './dossier-scans';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/** Words for the history list on the dossier page. */
-const eventTexts: Record<string, (data: Record<string, unknown>) => string> = {
-  received: (d) => `Tiếp nhận hồ sơ${d.dueOverride ? ` — thời gian trả do cán bộ ấn định: ${String(d.dueOverride)}` : ''}`,
-  supplement_requested: (d) => `Yêu cầu bổ sung: ${((d.items as { what: string }[] | undefined) ?? []).map((i) => i.what).join('; ')}`,
-  supplement_received: () => 'Đã nhận đủ giấy tờ bổ sung, tính lại thời gian giải quyết',
-  refused: (d) => `Từ chối tiếp nhận: ${String(d.reason ?? '')}`,
-  forward: (d) => `Chuyển cơ quan giải quyết${d.note ? `: ${String(d.note)}` : ''}`,
-  startProcessing: (d) => `Đang xử lý${d.note ? `: ${String(d.note)}` : ''}`,
-  resultReady: (d) => `Đã có kết quả${d.note ? `: ${String(d.note)}` : ''}`,
-  returned: (d) => `Đã trả kết quả cho ${(d.receiver as { name: string } | undefined)?.name ?? ''}`,
-  extended: (d) => `Gia hạn đến ${String(d.newDueAt ?? '')}: ${String(d.reason ?? '')}`,
-  withdrawn: (d) => `Dừng giải quyết theo đề nghị của người nộp${d.reason ? `: ${String(d.reason)}` : ''}`,
-  file_attached: (d) => `Đính kèm bản quét ${String(d.fileName ?? '')}`,
-  applicant_updated: () => 'Sửa thông tin người nộp',
-};
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
 function sameProcedure(a: ProcedureVersion, b: ImportedProcedure): boolean {
@@ -61,7 +47,8 @@ export function dossierHandlers(deps: HubDeps) {
     const returned = r.returned_at !== null && r.due_at !== null;
     return {
       id: r.id, code: r.code, lookupCode: r.lookup_code, status: r.status,
-      procedure: { id: p.id, code: p.code, version: p.version, name: p.name, field: p.field, authority: p.authority, processing: p.processing },
+      allowedActions: allowedDossierActions({ status: r.status, hasDueTime: r.due_at !== null }),
+      procedure: { id: p.id, code: p.code, version: p.version, name: p.name, field: p.field, authority: p.authority, processing: p.processing, result: p.result },
       applicant: applicantOf(r),
       documents: dossiers.documents(id).map((x) => ({ index: x.idx, name: x.name, form: x.form, count: x.count, mandatory: x.mandatory === 1, received: x.received })),
       sets: r.sets, channel: r.channel, returnMethod: r.return_method, deliveryAddress: r.delivery_address, fees: p.fees,
@@ -71,7 +58,7 @@ export function dossierHandlers(deps: HubDeps) {
       note: r.note,
       extensions: dossiers.extensions(id).map((x) => ({ at: iso(x.at)!, reason: x.reason, previousDueAt: iso(x.previous_due)!, newDueAt: iso(x.new_due)!, late: x.late === 1 })),
       files: dossiers.files(id).map((f) => ({ id: f.id, documentIndex: f.document_idx, fileName: f.file_name, mime: f.mime, sha256: f.sha256, size: f.size, pages: f.pages, createdAt: iso(f.created_at)!, purged: f.purged_at !== null })),
-      history: dossiers.events(id).map((e) => ({ type: e.type, at: iso(e.at)!, staffName: e.staff_name, text: (eventTexts[e.type] ?? (() => e.type))(JSON.parse(e.data) as Record<string, unknown>) })),
+      history: dossiers.events(id).map((e) => ({ type: e.type, at: iso(e.at)!, staffName: e.staff_name, text: dossierEventText(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
     };
   };
 
@@ -99,9 +86,9 @@ export function dossierHandlers(deps: HubDeps) {
    */
   const intake = async (input: IntakeInput, ctx: HandlerContext, outcome: 'received' | 'supplement_requested' | 'refused', data: Record<string, unknown>) => {
     const me = staffOf(ctx);
-    const { id, printerId } = await write(() => {
+    const { id, slip } = await write(() => {
       const again = dossiers.byRequestId(input.requestId);
-      if (again) return { id: again.id, printerId: null };
+      if (again) return { id: again.id, slip: null };
       const today = vnDate(ctx.now);
       const p = procedureOrThrow(input.procedureCode, today);
       checkApplicant(input.applicant, today);
@@ -120,13 +107,23 @@ export function dossierHandlers(deps: HubDeps) {
         ...(outcome === 'received' ? receiptOf(p, ctx.now, input.dueOverride) : {}),
       };
       dossiers.insert(row, papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received })));
-      dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...(input.dueOverride ? { dueOverride: input.dueOverride.reason } : {}) }, ctx.now, true);
+      const override = input.dueOverride ? { dueOverride: input.dueOverride.reason, dueOverrideAt: iso(Date.parse(input.dueOverride.dueAt)) } : {};
+      dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...override }, ctx.now, true);
       audit(ctx, 'dossier.created', row.id, { outcome });
-      return { id: row.id, printerId: outcome === 'received' ? (queueSlip(row.id, ctx)?.printerId ?? null) : null };
+      return { id: row.id, slip: outcome === 'received' ? queueSlip(row.id, ctx) : null };
     });
-    if (printerId) deps.spooler.kick(printerId);
-    ctx.notify.changed('printers');
-    return view(id);
+    if (slip) {
+      deps.spooler.kick(slip.printerId);
+      ctx.notify.changed('printers');
+    }
+    ctx.notify.dossier(id);
+    return { dossier: view(id), slip };
+  };
+
+  /** A received dossier with its slip: the one just queued, or (a repeated request) the one queued the first time. */
+  const withSlip = (d: Dossier, slip: { jobId: string } | null): ReceivedDossier => {
+    const jobId = slip?.jobId ?? (d.code ? deps.printing.firstReceiptJobOf(d.id) : null);
+    return { ...d, slip: jobId ? deps.printing.jobView(jobId) : null };
   };
 
   /** The 80 mm receipt slip on the counter's receipt printer, if there is one (in the caller's transaction). */
@@ -139,7 +136,7 @@ export function dossierHandlers(deps: HubDeps) {
     const p = dossiers.procedureVersion(d.procedure_version_id)!;
     const jobId = enqueuePrint(deps, {
       printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
-      data: { siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code, footer: deps.site.site().printing.ticketFooter },
+      data: { dossierId: d.id, siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code },
     }, ctx.now);
     return { printerId: printer.id, jobId };
   };
@@ -155,6 +152,7 @@ export function dossierHandlers(deps: HubDeps) {
       dossiers.appendEvent({ ...d, status }, event, me.staffId, data, ctx.now, true);
       audit(ctx, `dossier.${event}`, d.id);
     });
+    ctx.notify.dossier(dossierId);
     return view(dossierId);
   };
 
@@ -169,6 +167,12 @@ export function dossierHandlers(deps: HubDeps) {
   return {
     'procedures.search': ({ q, limit }, ctx) => dossiers.searchProcedures(q, vnDate(ctx.now), limit),
     'procedures.get': ({ code }, ctx) => procedureOrThrow(code, vnDate(ctx.now)),
+
+    'admin.listProcedures': ({ q, offset, limit }, ctx) => {
+      const today = vnDate(ctx.now);
+      const { total, items } = dossiers.allProcedureVersions(q.trim(), today, offset, limit);
+      return { total, items: items.map(({ procedure, inForceVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today) })) };
+    },
 
     'admin.saveProcedure': async (input, ctx) => {
       const saved = await write(() => {
@@ -231,13 +235,16 @@ export function dossierHandlers(deps: HubDeps) {
       return { receivedAt: iso(ctx.now)!, dueAt: iso(returnTime(calendar(), ctx.now, p.processing))!, processingText: processingText(p.processing) };
     },
 
-    'dossiers.receive': (input, ctx) => intake(input, ctx, 'received', {}),
-    'dossiers.requestSupplement': ({ items, ...input }, ctx) => intake(input, ctx, 'supplement_requested', { items }),
-    'dossiers.refuse': ({ reason, ...input }, ctx) => intake(input, ctx, 'refused', { reason }),
+    'dossiers.receive': async (input, ctx) => {
+      const { dossier, slip } = await intake(input, ctx, 'received', {});
+      return withSlip(dossier, slip);
+    },
+    'dossiers.requestSupplement': async ({ items, ...input }, ctx) => (await intake(input, ctx, 'supplement_requested', { items })).dossier,
+    'dossiers.refuse': async ({ reason, ...input }, ctx) => (await intake(input, ctx, 'refused', { reason })).dossier,
 
     'dossiers.completeSupplement': async ({ dossierId, documents }, ctx) => {
       const me = staffOf(ctx);
-      const printerId = await write(() => {
+      const slip = await write(() => {
         const d = dossiers.row(dossierId);
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
         const status = dossierTransition(d.status, 'receive', d.code);
@@ -251,10 +258,16 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.update(d.id, { ...patch, status }, ctx.now);
         dossiers.appendEvent({ ...d, status }, d.code === null ? 'received' : 'supplement_received', me.staffId, {}, ctx.now, true);
         audit(ctx, 'dossier.supplementReceived', d.id);
-        return d.code === null ? (queueSlip(d.id, ctx)?.printerId ?? null) : null;
+        // The slip is the receipt: printed once, when the dossier gets its code.
+        return d.code === null ? queueSlip(d.id, ctx) : null;
       });
-      if (printerId) deps.spooler.kick(printerId);
-      return view(dossierId);
+      if (slip) {
+        deps.spooler.kick(slip.printerId);
+        ctx.notify.changed('printers');
+      }
+      ctx.notify.dossier(dossierId);
+      const d = view(dossierId);
+      return { ...d, slip: slip ? deps.printing.jobView(slip.jobId) : null };
     },
 
     'dossiers.requestMore': ({ dossierId, items }, ctx) => step(ctx, dossierId, 'requestSupplement', 'supplement_requested', { items }),
@@ -278,6 +291,7 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.appendEvent(dossiers.row(d.id)!, 'applicant_updated', me.staffId, {}, ctx.now, true);
         audit(ctx, 'dossier.applicantUpdated', d.id);
       });
+      ctx.notify.dossier(dossierId);
       return view(dossierId);
     },
 
@@ -294,6 +308,7 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.appendEvent(d, 'extended', me.staffId, { reason, newDueAt, previousDueAt: iso(d.due_at) }, ctx.now, true);
         audit(ctx, 'dossier.extended', d.id);
       });
+      ctx.notify.dossier(dossierId);
       return view(dossierId);
     },
 
@@ -338,6 +353,7 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.appendEvent(d, 'file_attached', staffOf(ctx).staffId, { fileName: file.fileName, sha256: file.sha256, pages: file.pages }, ctx.now, false);
         audit(ctx, 'dossier.fileAttached', d.id, { fileId: file.id });
       });
+      ctx.notify.dossier(input.dossierId);
       return file;
     },
 

@@ -1,5 +1,6 @@
 import type { OpOutput } from '../../../contract/ops';
 import { HubError } from '../../../contract/errors';
+import { clockSkewWarning, offlineSince, syncLevel } from '../../core/sync-status';
 import { actorOf } from '../db/audit-store';
 import { CentralClient } from '../sync/central-client';
 import type { SyncWorker } from '../sync/worker';
@@ -12,7 +13,12 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
   const stream = deps.sync.stream(deps.site.get<string>('incarnation')!);
   const pending = deps.sync.pendingStats(stream?.acked_through ?? 0);
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const facts = { enrolled: s.enrolled, online: s.online, conflict: s.conflict !== null, lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, oldestPendingAt: pending.oldest };
+  const skew = s.clockSkewMs === null ? null : Math.round(s.clockSkewMs / 1000);
+  const now = deps.clock();
   return {
+    checkedAt: new Date(now).toISOString(),
+    level: syncLevel(facts, now),
     enrolled: s.enrolled,
     centralUrl: config?.centralUrl ?? null,
     siteId: config?.siteId ?? null,
@@ -22,8 +28,11 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     oldestPendingAt: iso(pending.oldest),
     lastAttemptAt: iso(s.lastAttemptAt),
     lastSuccessAt: iso(s.lastSuccessAt),
-    lastError: s.lastError,
-    clockSkewSeconds: s.clockSkewMs === null ? null : Math.round(s.clockSkewMs / 1000),
+    // An unexpected failure's own text is for the log, not for staff.
+    lastError: s.lastError?.code === 'INTERNAL' ? { code: 'INTERNAL', message: 'Lỗi không mong đợi khi đồng bộ; phần mềm sẽ tự thử lại. Nếu lỗi kéo dài, báo cho bộ phận kỹ thuật.' } : s.lastError,
+    offlineSince: iso(offlineSince(facts)),
+    clockSkewSeconds: skew,
+    clockSkewWarning: clockSkewWarning(skew),
     conflict: s.conflict,
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
   };
@@ -38,7 +47,11 @@ export function syncHandlers(deps: HubDeps, worker: SyncWorker) {
     },
     'admin.enrollSync': async (input, ctx) => {
       const check = await new CentralClient(input, deps.version, 15_000).status();
-      if (check.kind !== 'ok') throw new HubError('VALIDATION_FAILED', `Không kết nối được máy chủ tỉnh với thông tin này: ${check.kind === 'tooLarge' ? '' : check.message}`);
+      if (check.kind !== 'ok') {
+        const unreachable = check.kind !== 'tooLarge' && (check.code === 'UNREACHABLE' || check.code === 'TIMEOUT');
+        const why = unreachable ? 'Không có trả lời từ địa chỉ này: kiểm tra địa chỉ máy chủ tỉnh và đường truyền Internet.' : check.kind === 'tooLarge' ? 'Máy chủ tỉnh từ chối yêu cầu.' : check.message;
+        throw new HubError('VALIDATION_FAILED', `Chưa lưu: không kết nối được máy chủ tỉnh với thông tin này. ${why}`, { code: check.kind === 'tooLarge' ? 'TOO_LARGE' : check.code });
+      }
       await deps.writer.run(() => {
         deps.site.set('sync', input);
         deps.audit.record(actorOf(ctx.principal), 'sync.enrolled', null, { centralUrl: input.centralUrl, siteId: input.siteId }, ctx.now);

@@ -11,6 +11,8 @@ const REPLAY_PAGE = 500;
 const HEARTBEAT_MS = 20_000;
 /** Credentials of open sockets are checked again this often (a session can expire while a screen stays open). */
 const RECHECK_MS = 60_000;
+/** How often the sync worker's state is looked at, to tell staff screens when it flips. */
+const SYNC_WATCH_MS = 1000;
 
 interface Client {
   readonly ws: WebSocket;
@@ -34,13 +36,20 @@ export class EventStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly clients = new Set<Client>();
   private readonly timers: NodeJS.Timeout[];
+  private syncSeen = '';
 
   constructor(private readonly hub: Hub) {
     hub.bus.on('call', (call) => {
       for (const c of this.clients) this.sendCall(c, call);
     });
-    hub.bus.on('changed', (topics) => {
-      for (const c of this.clients) send(c.ws, { type: 'changed', topics });
+    hub.bus.on('changed', (topics, detail) => {
+      // Dossiers are staff business: devices hear neither the topic nor the ids.
+      const forDevices = topics.filter((t) => t !== 'dossiers');
+      const dossierIds = detail?.dossierIds ? [...detail.dossierIds] : undefined;
+      for (const c of this.clients) {
+        if (c.principal.kind === 'staff') send(c.ws, { type: 'changed', topics, ...(dossierIds ? { dossierIds } : {}) });
+        else if (forDevices.length > 0) send(c.ws, { type: 'changed', topics: forDevices });
+      }
     });
     hub.bus.on('scan', ({ counterId, text }) => {
       for (const c of this.clients) {
@@ -62,6 +71,7 @@ export class EventStream {
       setInterval(() => {
         for (const c of this.clients) this.recheck(c);
       }, RECHECK_MS),
+      setInterval(() => this.watchSync(), SYNC_WATCH_MS),
     ];
     for (const t of this.timers) t.unref();
   }
@@ -115,6 +125,22 @@ export class EventStream {
       this.clients.delete(c);
       bye(c.ws, e);
     }
+  }
+
+  /**
+   * The sync worker runs on its own, outside any operation, so nothing announces its state: when
+   * it goes on- or offline, gets enrolled, hits a conflict or a new kind of error, staff screens
+   * hear "sync changed" and fetch `sync.status` (the counters' badge). In-memory, no database.
+   * Not on the bus: the worker itself starts a run on every bus change.
+   */
+  private watchSync(): void {
+    const s = this.hub.sync.state();
+    const seen = [s.enrolled, s.online, s.conflict?.seq ?? '', s.lastError?.code ?? ''].join('|');
+    if (seen === this.syncSeen) return;
+    const first = this.syncSeen === '';
+    this.syncSeen = seen;
+    if (first) return;
+    for (const c of this.clients) if (c.principal.kind === 'staff') send(c.ws, { type: 'changed', topics: ['sync'] });
   }
 
   private heartbeat(): void {

@@ -69,7 +69,6 @@ export interface ReceiptSlipData {
   readonly lookupCode: string;
   /** ASCII; defaults to the compact receipt QR (`MC1|dossier|lookup`). */
   readonly qrPayload?: string;
-  readonly footer?: string;
 }
 
 export interface TestPageData {

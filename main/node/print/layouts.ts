@@ -33,6 +33,13 @@ export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {
   return finish(blocks, data.footer, options);
 }
 
+/**
+ * The last lines of the dossier slip. It is the applicant's proof of receipt, kept until the
+ * result is collected (not the queue ticket's "giữ phiếu đến khi được gọi").
+ */
+export const RECEIPT_SLIP_FOOTER = 'Ông/Bà vui lòng giữ phiếu này để nhận kết quả.\nTra cứu hồ sơ bằng mã hồ sơ, mã tra cứu ở trên.';
+
+/** The 80 mm dossier receipt: code, applicant, procedure, times, lookup code and its QR. */
 export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOptions = {}): PrintDocument {
   const field = (label: string, value: string, bold = false): Block => ({ kind: 'line', text: `${label}: ${value}`, align: 'left', bold });
   const blocks: Block[] = [
@@ -48,7 +55,7 @@ export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOption
     { kind: 'qr', payload: data.qrPayload ?? formatReceiptQr({ dossierCode: data.dossierCode, lookupCode: data.lookupCode }) },
     { kind: 'line', text: 'Quét mã để tra cứu tình trạng hồ sơ', size: 'small' },
   ];
-  return finish(blocks, data.footer, options);
+  return finish(blocks, RECEIPT_SLIP_FOOTER, options);
 }
 
 /** The admin's test print: every kind of block, and the letters that break on bad printers. */

@@ -1,6 +1,7 @@
 import { HubError, isErrorCode } from '../../../contract/errors';
 import { closeCodes, eventsPath, type ServerMessage, type Topic } from '../../../contract/events';
 import type { Call } from '../../../contract/queue';
+import type { ChangeDetail } from './changes';
 
 export type StreamStatus = 'connecting' | 'online' | 'offline' | 'ended';
 
@@ -9,7 +10,7 @@ export interface StreamHandlers {
   /** A serial scanner at this officer's counter read a code. */
   onScan?(text: string): void;
   /** "This changed, fetch it again." A fresh connection says "everything". */
-  onChanged?(topics: readonly Topic[] | 'all'): void;
+  onChanged?(topics: readonly Topic[] | 'all', detail?: ChangeDetail): void;
   onStatus?(status: StreamStatus, error?: HubError): void;
   /** Server clock minus this clock, in ms (the display shows the hub's time). */
   onClockOffset?(offsetMs: number): void;
@@ -65,7 +66,7 @@ export class EventStream {
         this.h.onStatus?.('online');
         this.h.onChanged?.('all');
       } else if (m.type === 'call') this.h.onCall?.(m.call);
-      else if (m.type === 'changed') this.h.onChanged?.(m.topics);
+      else if (m.type === 'changed') this.h.onChanged?.(m.topics, m.dossierIds ? { dossierIds: m.dossierIds } : undefined);
       else if (m.type === 'scan') this.h.onScan?.(m.text);
       else if (m.type === 'bye') {
         ended = true;

@@ -69,7 +69,7 @@ export function HubProvider(props: {
       {
         onCall: (c) => callListeners.current.forEach((l) => l(c)),
         onScan: (text) => scanListeners.current.forEach((l) => l(text)),
-        onChanged: (t) => changes.emit(t),
+        onChanged: (t, detail) => changes.emit(t, detail),
         onClockOffset: setClockOffset,
         onStatus: (s, err) => {
           setStatus(s);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { HubClient } from '../../../../contract/client';
+import type { HubClient } from '../../../contract/client';
 
 export type PrintOutcome = { state: 'none' } | { state: 'printing' } | { state: 'printed' } | { state: 'failed'; reason: string | null };
 

@@ -122,7 +122,7 @@ describe('the papers of a dossier: forms, register, scans, catalogue import, cal
     const json = await admin['admin.importProcedures']({ format: 'json', dataBase64: Buffer.from(JSON.stringify([good, { ...good, code: 'x' }, { ...good, code: '1.009998.H21', processing: { unit: 'weeks', value: 2 } }])).toString('base64') });
     expect(json.added).toBe(1);
     expect(json.rejected.map((r) => r.row)).toEqual([2, 3]);
-    expect(json.rejected[0]!.reason).toMatch(/code/);
+    expect(json.rejected[0]!.reason).toBe('Thủ tục thứ 2: mã thủ tục (mục code) “x” không đúng dạng mã thủ tục (ví dụ 1.001193.000.00.00.H21).');
     const again = await admin['admin.importProcedures']({ format: 'json', dataBase64: Buffer.from(JSON.stringify([good])).toString('base64') });
     expect(again).toMatchObject({ added: 0, unchanged: 1 });
     const csv = [
@@ -132,7 +132,7 @@ describe('the papers of a dossier: forms, register, scans, catalogue import, cal
     ].join('\r\n');
     const fromCsv = await admin['admin.importProcedures']({ format: 'csv', dataBase64: Buffer.from(`\uFEFF${csv}`).toString('base64') });
     expect(fromCsv.added).toBe(1);
-    expect(fromCsv.rejected).toEqual([{ row: 3, reason: expect.stringContaining('validFrom') }]);
+    expect(fromCsv.rejected).toEqual([{ row: 3, reason: 'Dòng 3: thiếu ngày bắt đầu áp dụng (cột valid_from).' }]);
     const v2 = await officer['procedures.get']({ code: '1.009999.H21' });
     expect(v2).toMatchObject({ version: 2, name: 'Đăng ký giám hộ, cử người giám hộ', documents: [{ form: 'original', mandatory: true }, { form: 'copy', mandatory: false }], fees: [{ amount: 5000 }] });
     const book = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../../contract/client';
-import type { IntakeInput } from '../../../contract/dossier';
+import type { Dossier, IntakeInput } from '../../../contract/dossier';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { FakeClock } from '../../support/clock';
 import { FakePrinter } from '../../support/fake-printer';
@@ -114,7 +114,7 @@ describe('receiving dossiers through the API', () => {
 
   it('runs the rest of the life of a dossier: processing, more papers, extension, result, return — with forms', async () => {
     await relogin('2026-12-02T09:00:00+07:00');
-    let d = await officer['dossiers.receive'](intake({ procedureCode: HON_NHAN, documents: [{ index: 0, count: 1 }] }));
+    let d: Dossier = await officer['dossiers.receive'](intake({ procedureCode: HON_NHAN, documents: [{ index: 0, count: 1 }] }));
     d = await officer['dossiers.advance']({ dossierId: d.id, step: 'forward', note: 'Chuyển công chức tư pháp' });
     d = await officer['dossiers.advance']({ dossierId: d.id, step: 'startProcessing', note: '' });
     d = await officer['dossiers.requestMore']({ dossierId: d.id, items: [{ what: 'Bản án ly hôn', reason: 'Cần để xác nhận tình trạng hôn nhân' }] });

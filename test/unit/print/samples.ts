@@ -21,5 +21,4 @@ export const sampleReceipt: ReceiptSlipData = {
   receivedAt: Date.parse('2026-11-25T09:05:00+07:00'),
   returnAt: Date.parse('2026-11-27T14:00:00+07:00'),
   lookupCode: 'K7P9QT',
-  footer: 'Tra cứu hồ sơ: dichvucong.thainguyen.gov.vn',
 };

@@ -136,6 +136,13 @@ describe('receipt slip', () => {
     expect(Math.min(...rasterImages(job).map((img) => rasterDiffRatio(img, applicant)))).toBe(0);
     expect(await readQrFromPng(preview(slip, raster80))).toBe('MC1|000.00.12.H01-261125-0001|K7P9QT');
   });
+
+  it('ends with its own footer — keep it to collect the result, look it up with the codes — not the queue ticket’s', () => {
+    const lines = textItems(decodeEscPos(encode(receiptSlipDocument(sampleReceipt), text80))).map((l) => l.text);
+    const tail = lines.slice(lines.lastIndexOf('-'.repeat(48)) + 1).join(' ');
+    expect(tail).toBe('Ông/Bà vui lòng giữ phiếu này để nhận kết quả. Tra cứu hồ sơ bằng mã hồ sơ, mã tra cứu ở trên.');
+    expect(lines.join(' ')).not.toContain('được gọi');
+  });
 });
 
 describe('size and speed', () => {
@@ -184,6 +191,7 @@ describe('previews for people to look at', () => {
       ['receipt-80mm-raster.png', preview(receiptSlipDocument(sampleReceipt), raster80)],
       ['receipt-58mm-raster.png', preview(receiptSlipDocument(sampleReceipt), raster58)],
       ['ticket-80mm-decoded.png', renderDecodedToPng(decodeEscPos(encode(ticket, raster80)), raster80.widthDots)],
+      ['receipt-80mm-decoded.png', renderDecodedToPng(decodeEscPos(encode(receiptSlipDocument(sampleReceipt), raster80)), raster80.widthDots)],
     ];
     for (const [name, png] of files) {
       writeFileSync(`${OUT}/${name}`, png);

@@ -90,7 +90,7 @@ function CalendarForm(props: { source: CalendarYear; edited: boolean }) {
       {entries('holidays')}
       {entries('extraDaysOff')}
       {entries('workedWeekendDays')}
-      <HoursEditor label="Giờ làm việc trong tuần (ngày không có khung giờ là ngày nghỉ)" value={v.sessions} onChange={(sessions) => draft.update({ sessions })} />
+      <HoursEditor label="Giờ làm việc trong tuần (ngày không có khung giờ là ngày nghỉ)" emptyDayLabel="Ngày nghỉ" value={v.sessions} onChange={(sessions) => draft.update({ sessions })} />
       <Field
         kind="text"
         className="field-narrow"

@@ -1,4 +1,5 @@
 import type { DossierSettings } from '../../../../contract/dossier';
+import { dossierCodeOf } from '../../../../contract/dossier-texts';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { todayVn } from '../dossier/vn-date';
@@ -22,18 +23,8 @@ const names = {
   signerName: 'Người ký',
 };
 
-/**
- * Today's first dossier code under a pattern, to see the pattern before saving. The hub makes
- * the real codes (the same substitutions; the sequence grows past its width rather than wrapping).
- */
-function exampleCode(code: DossierSettings['code'], agencyCode: string): string {
-  const today = todayVn();
-  return code.pattern
-    .replaceAll('{agency}', agencyCode.trim() || '(mã cơ quan)')
-    .replaceAll('{yymmdd}', today.slice(2, 4) + today.slice(5, 7) + today.slice(8, 10))
-    .replaceAll('{desk}', code.deskPart)
-    .replaceAll('{seq}', '1'.padStart(code.sequenceWidth, '0'));
-}
+/** Today's first dossier code under a pattern, to see the pattern before saving (the hub makes the real ones the same way). */
+const exampleCode = (code: DossierSettings['code'], agencyCode: string) => dossierCodeOf(code, agencyCode.trim() || '(mã cơ quan)', todayVn(), 1);
 
 /** One entry per line in a text box; empty lines are dropped on saving. */
 const lines = (text: string) => text.split('\n');

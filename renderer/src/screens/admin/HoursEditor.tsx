@@ -23,7 +23,13 @@ export function hoursPathLabel(path: string, field: string): string | undefined 
  * 24:00), added and removed one by one; Monday's windows can be copied to Tuesday–Friday.
  * Times are free text, not the browser's time picker, which cannot say 24:00.
  */
-export function HoursEditor(props: { value: WeeklyHours; onChange: (v: WeeklyHours) => void; label: string }) {
+export function HoursEditor(props: {
+  value: WeeklyHours;
+  onChange: (v: WeeklyHours) => void;
+  label: string;
+  /** What a day without windows means here: no numbers issued (the default), a day off in a working calendar… */
+  emptyDayLabel?: string;
+}) {
   const setDay = (day: number, windows: WeeklyHours[number]) => props.onChange(props.value.map((w, i) => (i === day ? windows : w)));
   return (
     <fieldset className="hours">
@@ -42,7 +48,7 @@ export function HoursEditor(props: { value: WeeklyHours; onChange: (v: WeeklyHou
                 <th scope="row">{dayNames[day]}</th>
                 <td>
                   <div className="hours-windows">
-                    {windows.length === 0 ? <span className="hours-closed">Không nhận số</span> : null}
+                    {windows.length === 0 ? <span className="hours-closed">{props.emptyDayLabel ?? 'Không nhận số'}</span> : null}
                     {windows.map((w, i) => {
                       const where = `${dayNames[day]}, khung ${i + 1}, `;
                       const change = (patch: Partial<typeof w>) => setDay(day, windows.map((x, j) => (j === i ? { ...x, ...patch } : x)));

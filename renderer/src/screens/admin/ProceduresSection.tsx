@@ -11,7 +11,7 @@ import { fileToBase64 } from '../dossier/files';
 import { LocalProblem, problemOf } from '../dossier/hub-problem';
 import { ListEditor } from '../dossier/ListEditor';
 import { formLabels } from '../dossier/texts';
-import { todayVn } from '../dossier/vn-date';
+import { showVnDate, todayVn } from '../dossier/vn-date';
 import { Field } from './Field';
 import { Loading } from './Loading';
 import { MasterDetail, useSelection } from './MasterDetail';
@@ -19,10 +19,15 @@ import { SaveForm, type DescribePath } from './SaveForm';
 import { useDraft } from './use-draft';
 
 type Draft = OpInput<'admin.saveProcedure'>;
+type Listed = OpOutput<'admin.listProcedures'>['items'][number];
 type Unit = ProcedureVersion['processing']['unit'];
 type Fee = Draft['fees'][number];
 
 const sourceLabels: Record<ProcedureVersion['source'], string> = { sample: 'dữ liệu mẫu', import: 'nhập từ tệp', sync: 'đồng bộ từ tỉnh', admin: 'nhập tay' };
+/** A version's state today, in words; the one in force needs no badge. */
+const stateLabel = (p: Listed): string | null =>
+  ({ in_force: null, future: `áp dụng từ ${showVnDate(p.validFrom)}`, superseded: 'đã có phiên bản mới hơn', inactive: 'ngừng áp dụng' })[p.state];
+const PAGE = 50;
 const units: readonly { value: Unit; label: string }[] = [
   { value: 'working_days', label: 'Ngày làm việc' },
   { value: 'working_hours', label: 'Giờ làm việc' },
@@ -43,45 +48,88 @@ const describe: DescribePath = (path) => {
   return [base, `${head === 'fees' ? 'khoản' : 'giấy tờ'} ${Number(index) + 1}`, ...(part && columns[part] ? [columns[part]] : [])].join(', ');
 };
 
-function draftOf(p: ProcedureVersion | null): Draft {
+function draftOf(p: (ProcedureVersion & { state?: Listed['state'] }) | null): Draft {
   if (!p) return { code: '', name: '', field: '', authority: '', processing: { unit: 'working_days', value: 5 }, documents: [], fees: [], result: '', validFrom: todayVn(), active: true };
-  const { id: _id, version: _version, source: _source, ...rest } = p;
-  // A new version applies from today unless the admin says otherwise.
-  return { ...rest, validFrom: todayVn() };
+  const { id: _id, version: _version, source: _source, state: _state, ...rest } = p;
+  // A new version applies from today (or the later date a future version had) unless the admin says otherwise.
+  return { ...rest, validFrom: rest.validFrom > todayVn() ? rest.validFrom : todayVn() };
 }
 
-/** Section "Thủ tục": the procedure catalogue — import a file, or add a new version by hand. */
+/**
+ * Section "Thủ tục": the procedure catalogue — every version, including those not in force yet
+ * and those switched off, a page at a time; import a file, or add a new version by hand.
+ */
 export function ProceduresSection() {
   const { client, changes } = useHub();
   const [q, setQ] = useState('');
-  const list = useData(() => client['procedures.search']({ q: q.trim(), limit: 100 }), ['catalog'], changes, [q]);
+  const [offset, setOffset] = useState(0);
+  const list = useData(() => client['admin.listProcedures']({ q: q.trim(), offset, limit: PAGE }), ['catalog'], changes, [q, offset]);
   const selection = useSelection();
-  const current = list.data ? selection.current(list.data) : null;
+  const items = list.data?.items ?? [];
+  const current = list.data ? selection.current(items) : null;
+  // The version a save creates: one more than the newest of that procedure.
+  const nextVersion = current ? Math.max(...items.filter((p) => p.code === current.code).map((p) => p.version)) + 1 : 1;
   return (
     <div className="procedures">
-      <Field kind="text" className="procedure-filter" label="Tìm trong danh mục" value={q} maxLength={200} placeholder="Tên (không cần dấu) hoặc mã thủ tục" onChange={setQ} hint="Hiện tối đa 100 thủ tục đang áp dụng, phiên bản mới nhất của mỗi thủ tục." />
+      <Field
+        kind="text"
+        className="procedure-filter"
+        label="Tìm trong danh mục"
+        value={q}
+        maxLength={200}
+        placeholder="Tên (không cần dấu) hoặc mã thủ tục"
+        onChange={(text) => {
+          setQ(text);
+          setOffset(0);
+        }}
+        hint="Mọi phiên bản của mỗi thủ tục: đang áp dụng, sắp áp dụng, đã có phiên bản mới hơn và đã ngừng áp dụng."
+      />
       {!list.data ? (
         <Loading error={list.error} />
       ) : (
         <MasterDetail
           label="Danh sách thủ tục"
-          items={list.data}
+          items={items}
           editing={current?.id ?? null}
           onPick={selection.pick}
           newLabel="Thêm thủ tục"
-          title={(p) => `${p.name}${p.source === 'sample' ? ' (mẫu)' : ''}`}
+          title={(p) => (
+            <>
+              {p.name}
+              {p.source === 'sample' ? ' (mẫu)' : ''}
+              {stateLabel(p) ? <span className={`badge ${p.state === 'future' ? 'badge-ok' : 'badge-warning'}`}>{stateLabel(p)}</span> : null}
+            </>
+          )}
           detail={(p) => `${p.code} · phiên bản ${p.version} · ${sourceLabels[p.source]}`}
-          inactive={(p) => !p.active}
         >
-          <ProcedureForm key={selection.sel.key} source={draftOf(current)} existing={current} onSaved={(p) => selection.adopt(p.id)} />
+          <ProcedureForm key={selection.sel.key} source={draftOf(current)} existing={current} nextVersion={nextVersion} onSaved={(p) => selection.adopt(p.id)} />
         </MasterDetail>
       )}
+      {list.data && list.data.total > PAGE ? <Pager offset={offset} total={list.data.total} onOffset={setOffset} /> : null}
       <ImportCard />
     </div>
   );
 }
 
-function ProcedureForm(props: { source: Draft; existing: ProcedureVersion | null; onSaved: (p: ProcedureVersion) => void }) {
+/** "Phiên bản 51–100 / 132" with the previous and next page. */
+function Pager(props: { offset: number; total: number; onOffset: (offset: number) => void }) {
+  const last = Math.min(props.total, props.offset + PAGE);
+  return (
+    <nav className="pager" aria-label="Trang danh mục thủ tục">
+      <Button disabled={props.offset === 0} onClick={() => props.onOffset(Math.max(0, props.offset - PAGE))}>
+        ← Trang trước
+      </Button>
+      <span role="status">
+        Phiên bản {props.offset + 1}–{last} / {props.total}
+      </span>
+      <Button disabled={last >= props.total} onClick={() => props.onOffset(props.offset + PAGE)}>
+        Trang sau →
+      </Button>
+    </nav>
+  );
+}
+
+function ProcedureForm(props: { source: Draft; existing: Listed | null; nextVersion: number; onSaved: (p: ProcedureVersion) => void }) {
   const { client } = useHub();
   const draft = useDraft(props.source);
   const v = draft.value;
@@ -100,8 +148,8 @@ function ProcedureForm(props: { source: Draft; existing: ProcedureVersion | null
         props.onSaved(saved);
       }}
     >
-      <h3 className="detail-title">{p ? `${p.name}${p.source === 'sample' ? ' (mẫu)' : ''} — đang áp dụng phiên bản ${p.version}` : 'Thủ tục mới'}</h3>
-      {p ? <p className="section-intro">Lưu sẽ tạo phiên bản {p.version + 1}; hồ sơ đã tiếp nhận giữ phiên bản cũ.</p> : null}
+      <h3 className="detail-title">{p ? `${p.name}${p.source === 'sample' ? ' (mẫu)' : ''} — phiên bản ${p.version}${stateLabel(p) ? ` (${stateLabel(p)})` : ' đang áp dụng'}` : 'Thủ tục mới'}</h3>
+      {p ? <p className="section-intro">Lưu sẽ tạo phiên bản {props.nextVersion}; hồ sơ đã tiếp nhận giữ phiên bản cũ.</p> : null}
       <div className="form-grid">
         <Field kind="text" label={names.code} value={v.code} maxLength={60} disabled={p !== null} onChange={(code) => set({ code })} hint="Ví dụ 1.001193.000.00.00.H21" />
         <DateField label={names.validFrom} value={v.validFrom} onChange={(validFrom) => set({ validFrom })} />
@@ -204,23 +252,13 @@ function ImportCard() {
           {result.rejected.length > 0 ? `, ${result.rejected.length} dòng bị từ chối:` : '.'}
         </Notice>
       ) : null}
+      {/* Each reason says where it is ("Dòng 12: …") and what to correct, as the hub wrote it. */}
       {result && result.rejected.length > 0 ? (
-        <table className="admin-table" aria-label="Các dòng bị từ chối">
-          <thead>
-            <tr>
-              <th scope="col">Dòng</th>
-              <th scope="col">Lý do</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rejected.map((r, i) => (
-              <tr key={i}>
-                <td>{r.row}</td>
-                <td>{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="import-rejections" aria-label="Các dòng bị từ chối">
+          {result.rejected.map((r, i) => (
+            <li key={i}>{r.reason}</li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

@@ -1,150 +1,148 @@
 import { useState } from 'react';
 import { HubError } from '../../../../contract/errors';
-import type { OpOutput } from '../../../../contract/ops';
 import { useHub } from '../../hub/session';
-import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
+import { ddmmyyyy, hhmm } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { eventKindWords, type SyncStatus } from '../sync/sync-texts';
+import { SyncFacts } from '../sync/SyncFacts';
+import { useSyncNow, useSyncStatus } from '../sync/use-sync-status';
+import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { Loading } from './Loading';
 import { fieldNames, SaveForm } from './SaveForm';
 import { useDraft } from './use-draft';
 
-type Status = OpOutput<'sync.status'>;
+const at = (iso: string) => `${hhmm(Date.parse(iso))} ${ddmmyyyy(Date.parse(iso))}`;
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : 'chưa có');
-
-/** Minutes or hours since an instant, for "the oldest pending event is 3 days old". */
-export function ageText(iso: string | null, now = Date.now()): string {
-  if (!iso) return '';
-  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
-  if (minutes < 60) return `${minutes} phút`;
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} giờ`;
-  return `${Math.round(minutes / 1440)} ngày`;
-}
-
-/** Section "Đồng bộ": connect to the province's central, and see how the sync is doing. */
+/**
+ * Section "Đồng bộ với tỉnh": connect the site to the province's central once, then see how the
+ * sync is doing — connection, what waits to be sent and for how long, the last success, the
+ * clock, events the province refused and why — sync now, and start a new stream after a conflict.
+ */
 export function SyncSection() {
-  const { client, changes } = useHub();
-  const status = useData(() => client['sync.status']({}), ['queue', 'site', 'catalog'], changes);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  if (!status.data) return <Loading error={status.error} />;
-  const s = status.data;
-  const act = async (run: () => Promise<Status>, done: string) => {
-    setBusy(true);
-    try {
-      await run();
-      setMessage({ kind: 'success', text: done });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof HubError ? e.message : 'Không thực hiện được.' });
-    } finally {
-      setBusy(false);
-      await status.reload();
-    }
-  };
+  const sync = useSyncStatus();
+  const syncNow = useSyncNow(sync.setStatus, sync.now);
+  const [confirming, setConfirming] = useState(false);
+  const s = sync.status;
+  if (!s) return <Loading error={sync.error ? new HubError('INTERNAL', sync.error) : null} />;
+  const now = sync.now();
   return (
-    <>
-      <SyncStatusPanel status={s} />
+    <div className="sync-section">
+      <SyncFacts status={s} now={now} />
       {s.conflict ? (
         <Notice kind="error">
-          Máy chủ tỉnh đã có một sự kiện khác với số thứ tự {s.conflict.seq} của đơn vị ({s.conflict.message}). Thường do cơ sở dữ liệu được khôi phục từ bản sao lưu cũ. Bấm "Bắt đầu luồng đồng bộ mới" để gửi tiếp các thay đổi chưa được xác nhận.
-          <div>
-            <Button variant="danger" disabled={busy} onClick={() => void act(() => client['admin.newSyncStream']({}), 'Đã bắt đầu luồng đồng bộ mới.')}>
-              Bắt đầu luồng đồng bộ mới
-            </Button>
-          </div>
+          <p>
+            <strong>Máy chủ tỉnh đã có một sự kiện khác mang số {s.conflict.seq} của đơn vị</strong> ({s.conflict.message}). Thường do cơ sở dữ liệu được khôi phục từ bản sao lưu cũ. Việc
+            đồng bộ dừng lại cho đến khi bắt đầu luồng mới: các thay đổi chưa được tỉnh xác nhận sẽ được gửi lại trong luồng mới, không mất dữ liệu.
+          </p>
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Bắt đầu luồng mới
+          </Button>
         </Notice>
       ) : null}
-      <div className="sync-actions">
-        <Button variant="primary" disabled={busy || !s.enrolled} onClick={() => void act(() => client['sync.now']({}), 'Đã đồng bộ.')}>
-          Đồng bộ ngay
-        </Button>
-      </div>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      <EnrollForm enrolled={s} onDone={() => void status.reload()} />
-      {s.rejections.length > 0 ? (
-        <section aria-label="Sự kiện bị máy chủ tỉnh từ chối">
-          <h3 className="detail-title">Sự kiện bị từ chối ({s.rejections.length})</h3>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Số</th>
-                <th scope="col">Loại</th>
-                <th scope="col">Lý do</th>
-                <th scope="col">Lúc</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.rejections.map((r) => (
-                <tr key={r.seq}>
-                  <td>{r.seq}</td>
-                  <td>{r.type}</td>
-                  <td>{r.message}</td>
-                  <td>{when(r.at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
-    </>
-  );
-}
-
-/** The facts staff need, on the admin screen and (short) on the counter. */
-export function SyncStatusPanel(props: { status: Status }) {
-  const s = props.status;
-  if (!s.enrolled) return <Notice kind="info">Đơn vị chưa kết nối với hệ thống của tỉnh. Mọi dữ liệu vẫn được lưu tại máy chủ này.</Notice>;
-  return (
-    <dl className="sync-facts" aria-label="Tình trạng đồng bộ">
-      <div>
-        <dt>Kết nối</dt>
-        <dd className={s.online ? 'ok' : 'bad'}>{s.online ? 'Đang kết nối' : 'Mất kết nối'}</dd>
-      </div>
-      <div>
-        <dt>Chờ gửi</dt>
-        <dd>
-          {s.pendingEvents} sự kiện{s.oldestPendingAt ? ` (cũ nhất ${ageText(s.oldestPendingAt)})` : ''}
-        </dd>
-      </div>
-      <div>
-        <dt>Đồng bộ thành công gần nhất</dt>
-        <dd>{when(s.lastSuccessAt)}</dd>
-      </div>
-      <div>
-        <dt>Lệch giờ với máy chủ tỉnh</dt>
-        <dd>{s.clockSkewSeconds === null ? 'chưa biết' : Math.abs(s.clockSkewSeconds) < 60 ? 'dưới 1 phút' : `${Math.round(s.clockSkewSeconds / 60)} phút`}</dd>
-      </div>
-      {s.lastError ? (
-        <div>
-          <dt>Lỗi gần nhất</dt>
-          <dd className="bad">{s.lastError.message}</dd>
+      {s.enrolled ? (
+        <div className="sync-actions">
+          <Button variant="primary" disabled={syncNow.running} onClick={() => void syncNow.run()}>
+            {syncNow.running ? 'Đang đồng bộ…' : 'Đồng bộ ngay'}
+          </Button>
         </div>
       ) : null}
-    </dl>
+      {syncNow.message ? <Notice kind={syncNow.message.kind}>{syncNow.message.text}</Notice> : null}
+      {s.rejections.length > 0 ? <Rejections status={s} /> : null}
+      <EnrollForm status={s} onDone={sync.setStatus} />
+      {confirming ? <NewStreamDialog onClose={() => setConfirming(false)} onDone={sync.setStatus} /> : null}
+    </div>
   );
 }
 
-function EnrollForm(props: { enrolled: Status; onDone: () => void }) {
+/** Events the central will never apply, each with its reason (they no longer block the others). */
+function Rejections(props: { status: SyncStatus }) {
+  return (
+    <section aria-labelledby="sync-rejections">
+      <h3 className="detail-title" id="sync-rejections">
+        Sự kiện bị tỉnh từ chối ({props.status.rejections.length})
+      </h3>
+      <p className="muted">Các sự kiện này không được đưa vào số liệu của tỉnh; các sự kiện khác vẫn được gửi bình thường. Báo cho quản trị tỉnh kèm số và lý do.</p>
+      <table className="admin-table" aria-label="Sự kiện bị tỉnh từ chối">
+        <thead>
+          <tr>
+            <th scope="col">Số</th>
+            <th scope="col">Loại</th>
+            <th scope="col">Lý do</th>
+            <th scope="col">Lúc</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.status.rejections.map((r) => (
+            <tr key={r.seq}>
+              <td>{r.seq}</td>
+              <td>{eventKindWords(r.type)}</td>
+              <td>{r.message}</td>
+              <td>{at(r.at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Asked before a new stream: it is the right answer to a restore from backup, and only then. */
+function NewStreamDialog(props: { onClose: () => void; onDone: (s: SyncStatus) => void }) {
   const { client } = useHub();
-  const draft = useDraft({ centralUrl: props.enrolled.centralUrl ?? 'https://', siteId: props.enrolled.siteId ?? '', credential: '' });
+  return (
+    <Dialog title="Bắt đầu luồng đồng bộ mới?" onClose={props.onClose}>
+      <SaveForm
+        label="Xác nhận bắt đầu luồng mới"
+        dirty={false}
+        danger
+        submitLabel="Bắt đầu luồng mới"
+        doneText={null}
+        actions={
+          <Button data-autofocus onClick={props.onClose}>
+            Hủy
+          </Button>
+        }
+        save={async () => {
+          props.onDone(await client['admin.newSyncStream']({}));
+          props.onClose();
+        }}
+      >
+        <p>Chỉ làm việc này khi máy chủ vừa được khôi phục từ bản sao lưu (hoặc cài lại). Các thay đổi chưa được tỉnh xác nhận sẽ được gửi lại trong luồng mới; tỉnh giữ nguyên những gì đã nhận.</p>
+      </SaveForm>
+    </Dialog>
+  );
+}
+
+/** The address, site id and credential the province issued: checked with the central before anything is saved. */
+function EnrollForm(props: { status: SyncStatus; onDone: (s: SyncStatus) => void }) {
+  const { client } = useHub();
+  const s = props.status;
+  const draft = useDraft({ centralUrl: s.centralUrl ?? '', siteId: s.siteId ?? '', credential: '' });
   const v = draft.value;
   return (
     <SaveForm
       label="Kết nối với hệ thống của tỉnh"
+      submitLabel={s.enrolled ? 'Lưu kết nối mới' : 'Kết nối'}
       dirty={draft.dirty}
+      doneText="Đã kết nối với máy chủ tỉnh."
       describe={fieldNames({ centralUrl: 'Địa chỉ máy chủ tỉnh', siteId: 'Mã đơn vị đồng bộ', credential: 'Mã xác thực' })}
       save={async () => {
-        await client['admin.enrollSync'](v);
+        await client['admin.enrollSync']({ centralUrl: v.centralUrl.trim(), siteId: v.siteId.trim(), credential: v.credential.trim() });
+        // The first sync right away, so the status above says at once whether it works.
+        props.onDone(await client['sync.now']({}));
         draft.saved({ ...v, credential: '' });
-        props.onDone();
       }}
     >
-      <h3 className="detail-title">Kết nối với hệ thống của tỉnh</h3>
-      <p className="muted">Nhập một lần các thông tin do tỉnh cấp. Phần mềm kiểm tra kết nối trước khi lưu.</p>
+      <h3 className="detail-title">{s.enrolled ? 'Đổi thông tin kết nối' : 'Kết nối với hệ thống của tỉnh'}</h3>
+      <p className="muted">
+        {s.enrolled
+          ? `Đang kết nối tới ${s.centralUrl} với mã đơn vị ${s.siteId}. Chỉ cần nhập lại khi tỉnh cấp địa chỉ hoặc mã xác thực mới.`
+          : 'Nhập một lần các thông tin do tỉnh cấp. Phần mềm kiểm tra với máy chủ tỉnh trước khi lưu; mã xác thực không hiện lại sau khi lưu.'}
+      </p>
       <div className="form-grid">
-        <Field kind="text" label="Địa chỉ máy chủ tỉnh" value={v.centralUrl} maxLength={300} onChange={(centralUrl) => draft.update({ centralUrl })} />
+        <Field kind="text" className="span-2" label="Địa chỉ máy chủ tỉnh" value={v.centralUrl} maxLength={300} placeholder="https://dongbo.motcua.gialai.gov.vn" onChange={(centralUrl) => draft.update({ centralUrl })} />
         <Field kind="text" label="Mã đơn vị đồng bộ" value={v.siteId} maxLength={80} onChange={(siteId) => draft.update({ siteId })} />
         <Field kind="password" label="Mã xác thực" value={v.credential} maxLength={500} autoComplete="off" onChange={(credential) => draft.update({ credential })} />
       </div>

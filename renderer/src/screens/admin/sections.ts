@@ -13,6 +13,7 @@ import { RulesSection } from './RulesSection';
 import { ServicesSection } from './ServicesSection';
 import { SiteSection } from './SiteSection';
 import { StaffSection } from './StaffSection';
+import { SyncSection } from './SyncSection';
 
 export interface AdminSection {
   /** Used in the address (`/admin#dich-vu`), so a reload stays on the same section. */
@@ -38,4 +39,5 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'lich-lam-viec', title: 'Lịch làm việc', intro: 'Ngày nghỉ lễ, nghỉ bù, làm bù và giờ làm việc dùng để tính thời hạn trả kết quả.', Component: CalendarSection },
   { id: 'ho-so', title: 'Hồ sơ', intro: 'Mã hồ sơ, thông tin in trên giấy tiếp nhận và các phiếu, lịch nghỉ và bản quét.', Component: DossierSettingsSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
+  { id: 'dong-bo', title: 'Đồng bộ với tỉnh', intro: 'Kết nối với hệ thống của tỉnh, tình trạng gửi dữ liệu và các sự kiện bị từ chối.', Component: SyncSection },
 ];

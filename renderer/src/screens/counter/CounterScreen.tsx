@@ -6,6 +6,7 @@ import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
+import { SyncBadge } from '../sync/SyncBadge';
 import { CounterWorkspace } from './CounterWorkspace';
 
 /**
@@ -21,6 +22,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
   const header = (
     <header className="counter-header">
       <strong>Một Cửa — Quầy tiếp nhận</strong>
+      <SyncBadge />
       <span className="counter-who">{props.staff.fullName}</span>
       <Button variant="ghost" onClick={props.logout}>
         Đăng xuất

@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'react';
-import type { Dossier, DossierStatus } from '../../../../contract/dossier';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Dossier, DossierAction, ReceivedDossier } from '../../../../contract/dossier';
+import type { PrintJob } from '../../../../contract/printing';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
@@ -9,6 +10,7 @@ import { ActionBar, type KeyAction } from './ActionBar';
 import { ApplicantFacts, HistoryList, ProcedureSummary, TimeFacts } from './DossierDetails';
 import { problemOf } from './hub-problem';
 import { PapersAndScans } from './PapersAndScans';
+import { SlipStatus } from './SlipStatus';
 import { CompleteSupplementDialog, ExtendDialog, RequestMoreDialog, ReturnResultDialog, WithdrawDialog } from './StepDialogs';
 import { formTitles, statusLabels, type FormKind } from './texts';
 import { usePrinting, type StatusLine } from './use-printing';
@@ -16,21 +18,6 @@ import './dossier.css';
 
 type Step = 'forward' | 'startProcessing' | 'resultReady';
 type Dialog = 'return' | 'extend' | 'withdraw' | 'requestMore' | 'complete' | 'reprint' | null;
-
-/**
- * Which buttons to offer in each status. Only so the officer is not shown what cannot apply:
- * the hub checks every step against the dossier's lifecycle and answers in words if it refuses.
- */
-const offered = {
-  forward: ['received'],
-  startProcessing: ['received', 'forwarded'],
-  resultReady: ['received', 'forwarded', 'processing'],
-  return: ['result_ready'],
-  extend: ['received', 'forwarded', 'processing', 'supplement_requested'],
-  requestMore: ['received', 'forwarded', 'processing'],
-  complete: ['supplement_requested'],
-  withdraw: ['supplement_requested', 'received', 'forwarded', 'processing'],
-} as const satisfies Record<string, readonly DossierStatus[]>;
 
 /** The forms this dossier has reasons to print (again). */
 function formsOf(d: Dossier): FormKind[] {
@@ -52,20 +39,34 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
   const loaded = useData(() => client['dossiers.get']({ dossierId: props.dossierId }), [], changes, [props.dossierId]);
   const [shown, setShown] = useState<Dossier | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [resultName, setResultName] = useState('');
+  const [slip, setSlip] = useState<{ job: PrintJob | null } | null>(null);
   const [status, setStatus] = useState<StatusLine | null>(null);
   const printing = usePrinting(setStatus);
   const head = useRef<HTMLHeadingElement>(null);
-  // The answer of the last step is the freshest view; a reload replaces it.
+  // Whichever came last is the freshest view: the answer of this officer's step, or a reload.
+  useEffect(() => {
+    if (loaded.data) setShown(loaded.data);
+  }, [loaded.data]);
+  // Another officer changed this dossier (or the province did, through sync): load it again.
+  const reload = loaded.reload;
+  useEffect(
+    () => changes.on((topics, detail) => {
+      if (topics !== 'all' && topics.includes('dossiers') && (!detail?.dossierIds || detail.dossierIds.includes(props.dossierId))) void reload();
+    }),
+    [changes, reload, props.dossierId],
+  );
   const d = shown && shown.id === props.dossierId ? shown : loaded.data;
   useLayoutEffect(() => head.current?.focus(), [d?.id]);
   if (!d) return loaded.error ? <Notice kind="error">{loaded.error.message}</Notice> : <p role="status">Đang tải hồ sơ…</p>;
 
-  const can = (action: keyof typeof offered) => (offered[action] as readonly DossierStatus[]).includes(d.status);
+  /** The buttons follow the steps the hub says this dossier allows now (it checks each one again). */
+  const can = (action: DossierAction) => d.allowedActions.includes(action);
   /** A step's dialog answered: show the new state, close the dialog, then print its paper. */
-  const after = (form: FormKind | null) => (next: Dossier) => {
+  const after = (form: FormKind | null) => (next: Dossier | ReceivedDossier) => {
     setShown(next);
     setDialog(null);
+    // The dossier just got its code: its receipt slip was queued (or the counter has no printer for it).
+    if ('slip' in next && d.code === null && next.code !== null) setSlip({ job: next.slip });
     if (form) void printing.printForm(next.id, form);
   };
   const advance = (step: Step) => async () => {
@@ -76,21 +77,15 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
       setStatus({ kind: 'error', text: problemOf(e, 'Không ghi nhận được bước xử lý.').message });
     }
   };
-  const openReturn = async () => {
-    // The procedure's stated result, as a first line the officer can correct.
-    const p = await client['procedures.get']({ code: d.procedure.code }).catch(() => null);
-    setResultName(p?.result || d.procedure.name);
-    setDialog('return');
-  };
   const forms = formsOf(d);
   const actions: KeyAction[] = [
     { key: 'F2', label: 'Chuyển xử lý', enabled: can('forward'), run: advance('forward') },
     { key: 'F3', label: 'Đang xử lý', enabled: can('startProcessing'), run: advance('startProcessing') },
     { key: 'F4', label: 'Đã có kết quả', enabled: can('resultReady'), run: advance('resultReady') },
-    { key: 'F6', label: 'Trả kết quả', variant: 'primary', enabled: can('return'), run: openReturn },
-    { key: 'F7', label: 'Gia hạn', enabled: can('extend') && d.dueAt !== null, run: () => setDialog('extend') },
-    { key: 'F8', label: 'Yêu cầu bổ sung', enabled: can('requestMore'), run: () => setDialog('requestMore') },
-    { key: 'F9', label: 'Nhận đủ bổ sung', variant: 'primary', enabled: can('complete'), run: () => setDialog('complete') },
+    { key: 'F6', label: 'Trả kết quả', variant: 'primary', enabled: can('returnResult'), run: () => setDialog('return') },
+    { key: 'F7', label: 'Gia hạn', enabled: can('extend'), run: () => setDialog('extend') },
+    { key: 'F8', label: 'Yêu cầu bổ sung', enabled: can('requestSupplement'), run: () => setDialog('requestMore') },
+    { key: 'F9', label: 'Nhận đủ bổ sung', variant: 'primary', enabled: can('receive'), run: () => setDialog('complete') },
     { key: 'F10', label: 'Dừng giải quyết', variant: 'danger', enabled: can('withdraw'), run: () => setDialog('withdraw') },
     { key: 'Shift+F9', label: 'In lại giấy tờ', enabled: forms.length > 0, run: () => setDialog('reprint') },
     { key: 'Shift+F8', label: 'In phiếu 80 mm', enabled: d.code !== null, run: () => printing.printSlip(d.id) },
@@ -115,6 +110,7 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
       {/* Only the steps this status allows: the keys stay the same, the row stays short. */}
       <ActionBar label="Thao tác với hồ sơ" actions={actions.filter((a) => a.enabled)} paused={dialog !== null} />
       {status ? <Notice kind={status.kind}>{status.text}</Notice> : null}
+      {slip ? <SlipStatus slip={slip.job} /> : null}
       <div className="dossier-columns">
         <div className="dossier-column">
           <ApplicantFacts dossier={d} />
@@ -129,7 +125,8 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
         </div>
       </div>
 
-      {dialog === 'return' ? <ReturnResultDialog {...step} resultName={resultName} onDone={after('handover')} /> : null}
+      {/* The result the procedure version of this dossier states, as a first line the officer can correct. */}
+      {dialog === 'return' ? <ReturnResultDialog {...step} resultName={d.procedure.result || d.procedure.name} onDone={after('handover')} /> : null}
       {dialog === 'extend' ? <ExtendDialog {...step} onDone={after('apology')} /> : null}
       {dialog === 'withdraw' ? <WithdrawDialog {...step} onDone={after('withdrawal')} /> : null}
       {dialog === 'requestMore' ? <RequestMoreDialog {...step} onDone={after('supplementRequest')} /> : null}

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../../../contract/dossier';
+import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
 import { useHub } from '../../hub/session';
 import { Field } from '../admin/Field';
 import { ActionBar, type KeyAction } from './ActionBar';
@@ -43,7 +43,7 @@ export function IntakeForm(props: { intake: Intake }) {
   }, []);
 
   /** Sends the form as one of the three outcomes; errors stay next to the buttons (or in the dialog). */
-  const send = async (outcome: (input: ReturnType<typeof intakeInput>) => Promise<Dossier>, inDialog: boolean) => {
+  const send = async (outcome: (input: ReturnType<typeof intakeInput>) => Promise<Dossier | ReceivedDossier>, inDialog: boolean) => {
     try {
       const d = await outcome(intakeInput(draft));
       setProblem(null);

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../../../contract/dossier';
+import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
 import { Notice } from '../../ui/Notice';
 import { ActionBar, type KeyAction } from './ActionBar';
+import { SlipStatus } from './SlipStatus';
 import { longTime, statusLabels, type FormKind } from './texts';
 import { usePrinting, type StatusLine } from './use-printing';
 import './dossier.css';
@@ -21,7 +22,7 @@ const outcomes: Partial<Record<Dossier['status'], { title: string; form: FormKin
  * What came of the intake: the dossier code and the secret lookup code large enough to read
  * out, and the papers to hand the applicant. "Tiếp nhận hồ sơ mới" starts a fresh form.
  */
-export function IntakeResult(props: { dossier: Dossier; onNew: () => void; onOpen: (id: string) => void }) {
+export function IntakeResult(props: { dossier: Dossier | ReceivedDossier; onNew: () => void; onOpen: (id: string) => void }) {
   const d = props.dossier;
   const [status, setStatus] = useState<StatusLine | null>(null);
   const printing = usePrinting(setStatus);
@@ -80,7 +81,7 @@ export function IntakeResult(props: { dossier: Dossier; onNew: () => void; onOpe
             </div>
           ) : null}
         </dl>
-        {d.code ? <p className="muted">Phiếu 80 mm có mã QR tra cứu được in tự động tại máy in phiếu của quầy (nếu quầy có máy in phiếu).</p> : null}
+        {'slip' in d ? <SlipStatus slip={d.slip} /> : null}
       </div>
       <ActionBar label="Giấy tờ trao cho người nộp" actions={actions} />
       {status ? <Notice kind={status.kind}>{status.text}</Notice> : null}

@@ -1,4 +1,4 @@
-import type { Dossier, ProcedureVersion } from '../../../../contract/dossier';
+import type { Dossier, ProcedureVersion, ReceivedDossier } from '../../../../contract/dossier';
 import type { OpInput } from '../../../../contract/ops';
 import { LocalProblem } from './hub-problem';
 import { isIsoDate, vnInstant } from './vn-date';
@@ -36,7 +36,8 @@ export interface IntakeDraft {
 /** The intake tab: the form, or what came of it. */
 export interface IntakeState {
   readonly draft: IntakeDraft;
-  readonly outcome: Dossier | null;
+  /** The dossier as the hub answered; a received one comes with its 80 mm slip (`slip`). */
+  readonly outcome: Dossier | ReceivedDossier | null;
 }
 
 export function blankDraft(ticket: IntakeDraft['ticket'] = null): IntakeDraft {

@@ -1,32 +1,18 @@
-import type { Dossier, DossierStatus, DocumentForm, ProcessingTime } from '../../../../contract/dossier';
+import type { Dossier, DocumentForm } from '../../../../contract/dossier';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
 /**
  * Words the dossier screens show for the hub's values. Display only: which status allows what,
- * and every check, stay in the hub.
+ * and every check, stay in the hub. Status, timeliness and processing-time words are shared with
+ * the hub (contract/dossier-texts.ts).
  */
-export const statusLabels: Record<DossierStatus, string> = {
-  supplement_requested: 'Chờ bổ sung',
-  refused: 'Đã từ chối tiếp nhận',
-  received: 'Đã tiếp nhận',
-  forwarded: 'Đã chuyển xử lý',
-  processing: 'Đang xử lý',
-  result_ready: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  withdrawn: 'Đã dừng giải quyết',
-};
+export { dossierStatusLabels as statusLabels, dossierTimelinessLabels as timelinessLabels, processingText as processingLabel } from '../../../../contract/dossier-texts';
 
 export const formLabels: Record<DocumentForm, string> = {
   original: 'Bản chính',
   copy: 'Bản sao',
   certified_copy: 'Bản sao chứng thực',
   original_or_copy: 'Bản chính hoặc bản sao',
-};
-
-export const timelinessLabels: Record<NonNullable<Dossier['timeliness']>, string> = {
-  early: 'Trước hạn',
-  on_time: 'Đúng hạn',
-  late: 'Quá hạn',
 };
 
 export const channelLabels: Record<Dossier['channel'], string> = { direct: 'Trực tiếp', postal: 'Qua bưu chính' };
@@ -36,12 +22,6 @@ export const returnMethodLabels: Record<Dossier['returnMethod'], string> = {
   post: 'Qua bưu điện',
   online: 'Trực tuyến',
 };
-
-/** "05 ngày làm việc", as the procedure states it. */
-export function processingLabel(p: ProcessingTime): string {
-  if (p.unit === 'same_day') return 'Trong ngày';
-  return `${String(p.value).padStart(2, '0')} ${p.unit === 'working_days' ? 'ngày làm việc' : 'giờ làm việc'}`;
-}
 
 /** 5000 → "5.000 đồng". */
 export function vnd(amount: number): string {

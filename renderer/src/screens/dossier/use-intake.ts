@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Dossier } from '../../../../contract/dossier';
+import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
 import type { OpOutput } from '../../../../contract/ops';
 import { blankDraft, type IntakeDraft, type IntakeState } from './intake-draft';
 
@@ -12,7 +12,7 @@ export function useIntake() {
   return {
     state,
     update: (patch: Partial<IntakeDraft>) => setState((s) => ({ ...s, draft: { ...s.draft, ...patch } })),
-    finish: (outcome: Dossier) => setState((s) => ({ ...s, outcome })),
+    finish: (outcome: Dossier | ReceivedDossier) => setState((s) => ({ ...s, outcome })),
     /** A fresh form (a new request id): after a dossier is done, or for another citizen. */
     startNew: (ticket: TicketRef) => setState({ draft: blankDraft(ticket), outcome: null }),
     /** The desk's current ticket: linked to the form in progress, or a fresh form if that one belongs to someone else. */

@@ -10,9 +10,11 @@ export interface StatusLine {
 }
 
 /**
- * Printing a dossier's papers: an A4 form is a PDF from the hub printed through the browser's
- * dialog (a new tab, or a download, when a frame may not print); the 80 mm slip goes to the
- * counter's receipt printer through the hub's print queue. How it went goes to `report`.
+ * Printing a dossier's papers: an A4 form is a PDF from the hub. In the Electron window on the hub
+ * PC the shell prints it on the site's A4 printer (window.motcuaShell.printPdf); in a browser, or
+ * when the shell could not print, through the browser's dialog (a new tab, or a download, when a
+ * frame may not print). The 80 mm slip goes to the counter's receipt printer through the hub's
+ * print queue. How it went goes to `report`.
  */
 export function usePrinting(report: (line: StatusLine) => void) {
   const { client } = useHub();
@@ -20,10 +22,17 @@ export function usePrinting(report: (line: StatusLine) => void) {
     try {
       report({ kind: 'info', text: `Đang chuẩn bị ${formTitles[form]}…` });
       const f = await client['dossiers.form']({ dossierId, form });
+      const shell = window.motcuaShell;
+      const shellPrinted = shell?.printPdf ? await shell.printPdf(f.pdfBase64).catch(() => false) : null;
+      if (shellPrinted) {
+        report({ kind: 'success', text: `${formTitles[form]}: đã gửi tới máy in A4.` });
+        return;
+      }
       const how = await printPdf(f.pdfBase64);
       if (how === 'blocked') download(f.pdfBase64, 'application/pdf', f.fileName);
       const done = { dialog: 'đã mở hộp thoại in', tab: 'đã mở trong thẻ mới để in', blocked: `trình duyệt không cho in trực tiếp; đã tải tệp ${f.fileName} về máy để in` };
-      report({ kind: 'success', text: `${formTitles[form]}: ${done[how]}.` });
+      const shellFailed = shellPrinted === false ? 'máy in A4 không nhận lệnh in, ' : '';
+      report({ kind: shellFailed ? 'info' : 'success', text: `${formTitles[form]}: ${shellFailed}${done[how]}.` });
     } catch (e) {
       report({ kind: 'error', text: problemOf(e, `Không in được ${formTitles[form]}.`).message });
     }

@@ -8,7 +8,7 @@ import { strings, waitText, type Lang } from '../../i18n';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
 import { TicketCard } from './TicketCard';
-import { usePrintOutcome } from './use-print-outcome';
+import { usePrintOutcome } from '../../hub/use-print-outcome';
 
 type KioskService = OpOutput<'kiosk.menu'>['services'][number];
 type Step =

@@ -1,6 +1,6 @@
 import type { OpOutput } from '../../../../contract/ops';
 import { strings, type Lang } from '../../i18n';
-import type { PrintOutcome } from './use-print-outcome';
+import type { PrintOutcome } from '../../hub/use-print-outcome';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
 /**

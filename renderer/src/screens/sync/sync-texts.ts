@@ -1,0 +1,74 @@
+import type { OpOutput } from '../../../../contract/ops';
+import { ddmmyyyy, hhmm } from '../../ui/format';
+
+export type SyncStatus = OpOutput<'sync.status'>;
+
+/** "dưới 1 phút", "5 phút", "3 giờ", "2 ngày": how long, in words. */
+export function durationWords(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'dưới 1 phút';
+  if (minutes < 60) return `${minutes} phút`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} giờ`;
+  return `${Math.floor(hours / 24)} ngày`;
+}
+
+/** "vừa xong", "5 phút trước" (`now` on the hub's clock). */
+export function agoWords(iso: string, now: number): string {
+  const ms = now - Date.parse(iso);
+  return ms < 60_000 ? 'vừa xong' : `${durationWords(ms)} trước`;
+}
+
+/** "14:05 26/11/2026 (5 phút trước)". */
+export function whenWords(iso: string, now: number): string {
+  const ms = Date.parse(iso);
+  return `${hhmm(ms)} ${ddmmyyyy(ms)} (${agoWords(iso, now)})`;
+}
+
+/** The badge's one line: "Đã đồng bộ 5 phút trước", "Mất kết nối tỉnh · 37 sự kiện chờ gửi". */
+export function badgeText(s: SyncStatus, now: number): string {
+  switch (s.level) {
+    case 'not_enrolled':
+      return 'Chưa kết nối tỉnh';
+    case 'connecting':
+      return 'Đang kết nối tỉnh…';
+    case 'online':
+      if (!s.lastSuccessAt) return 'Đã kết nối tỉnh';
+      return Date.parse(s.lastSuccessAt) > now - 60_000 ? 'Đã đồng bộ vừa xong' : `Đã đồng bộ ${agoWords(s.lastSuccessAt, now)}`;
+    case 'conflict':
+      return 'Lỗi đồng bộ · cần quản trị viên';
+    default:
+      return s.pendingEvents > 0 ? `Mất kết nối tỉnh · ${s.pendingEvents} sự kiện chờ gửi` : 'Mất kết nối tỉnh';
+  }
+}
+
+/** The badge's colour: calm while all is well or briefly offline, amber after an hour offline, red for a conflict. */
+export function badgeTone(s: SyncStatus): 'calm' | 'amber' | 'red' {
+  if (s.level === 'conflict') return 'red';
+  return s.level === 'offline_long' ? 'amber' : 'calm';
+}
+
+/** "nhanh hơn giờ của máy chủ tỉnh 7 phút": the hub's clock against the central's (central minus hub, in seconds). */
+export function skewWords(seconds: number): string {
+  return `${seconds < 0 ? 'nhanh hơn' : 'chậm hơn'} giờ của máy chủ tỉnh ${durationWords(Math.abs(seconds) * 1000)}`;
+}
+
+/** "Mất kết nối đã 2 giờ": how long the central has not been reached. */
+export function offlineWords(offlineSince: string | null, now: number): string {
+  const ms = offlineSince ? now - Date.parse(offlineSince) : 0;
+  return ms < 60_000 ? 'Mất kết nối' : `Mất kết nối đã ${durationWords(ms)}`;
+}
+
+/** "ticket.issued" → "Số thứ tự (ticket.issued)": what kind of record the central refused. */
+export function eventKindWords(type: string): string {
+  const kinds: Record<string, string> = { ticket: 'Số thứ tự', dossier: 'Hồ sơ', rating: 'Đánh giá' };
+  const kind = kinds[type.split('.')[0] ?? ''];
+  return kind ? `${kind} (${type})` : type;
+}
+
+/** What "Đồng bộ ngay" achieved, from the status it answered with. */
+export function syncNowOutcome(s: SyncStatus, now: number): { kind: 'success' | 'error'; text: string } {
+  if (s.level === 'conflict') return { kind: 'error', text: 'Máy chủ tỉnh báo trùng số thứ tự sự kiện với dữ liệu khác: quản trị viên cần xử lý (Quản trị → Đồng bộ với tỉnh).' };
+  if (s.online && !s.lastError) return { kind: 'success', text: `Đã đồng bộ xong lúc ${hhmm(now)}${s.pendingEvents > 0 ? `; còn ${s.pendingEvents} sự kiện đang gửi` : ''}.` };
+  return { kind: 'error', text: `Chưa đồng bộ được: ${s.lastError?.message ?? 'máy chủ tỉnh chưa trả lời'}. Dữ liệu vẫn lưu tại máy chủ này và sẽ tự gửi khi có kết nối.` };
+}
