@@ -1,12 +1,13 @@
 import { dossiersBench } from './dossiers';
 import { printingBench } from './printing';
 import { queueBench } from './queue';
+import { syncBench } from './sync';
 
 /**
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`.
  */
-const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench };
+const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench };
 
 const wanted = process.argv.slice(2).filter((a) => a in benches);
 console.log(`Một Cửa benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);

@@ -150,6 +150,22 @@ export class SiteOutbox {
   }
 }
 
+/** A busy site's outbox of `n` events: citizens served (ticket events, a rating) and dossiers received. */
+export function busyOutbox(siteId: string, n: number): SiteOutbox {
+  const o = new SiteOutbox(siteId);
+  while (o.events.length < n) {
+    const t = randomUUID();
+    o.ticket('issued', t, 'waiting', { data: { source: 'kiosk', peopleAhead: 3, estimate: [5, 15] } });
+    o.ticket('called', t, 'called', { counterId: 'c1' });
+    o.ticket('started', t, 'serving', { counterId: 'c1' });
+    o.ticket('finished', t, 'finished', { counterId: 'c1' });
+    o.rating(t);
+    o.dossier('received', randomUUID(), 'received');
+  }
+  o.events.splice(n);
+  return o;
+}
+
 export function pushBatch(url: string, credential: string, req: PushRequest, extraHeaders: Record<string, string> = {}) {
   return call<Record<string, unknown>>(url, `/sync/v1/sites/${req.siteId}/events`, { body: req, headers: { ...syncHeaders(req.siteId, credential), ...extraHeaders } });
 }

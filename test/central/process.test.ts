@@ -7,7 +7,7 @@ import type { Db } from '../../central/db/db';
 import { decodersV1 } from '../../central/projection/decode';
 import { startCentralProcess, type CentralProcess } from '../support/central-process';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { call, count, foldAndStored, pushBatch, SiteOutbox } from './helpers';
+import { busyOutbox, call, count, foldAndStored, pushBatch } from './helpers';
 
 const FAULTS = { MOTCUA_CENTRAL_FAULTS: '1' };
 
@@ -15,21 +15,6 @@ async function createSiteAs(central: CentralProcess, token: string, siteId: stri
   const r = await call<{ credential: string }>(central.url, '/admin/sites', { body: { siteId, name: 'UBND xã Ia Grai' }, headers: { authorization: `Bearer ${token}` } });
   expect(r.status).toBe(201);
   return r.json.credential;
-}
-
-/** A busy site's outbox: tickets, dossiers and ratings. */
-function history(siteId: string, n: number): SiteOutbox {
-  const o = new SiteOutbox(siteId);
-  while (o.events.length < n) {
-    const t = randomUUID();
-    o.ticket('issued', t, 'waiting');
-    o.ticket('called', t, 'called', { counterId: 'c1' });
-    o.ticket('finished', t, 'finished', { counterId: 'c1' });
-    o.rating(t);
-    o.dossier('received', randomUUID(), 'received');
-  }
-  o.events.splice(n);
-  return o;
 }
 
 /**
@@ -42,7 +27,7 @@ async function crashAndRecover(start: () => Promise<CentralProcess>, inspect: ()
   expect(token).toMatch(/^\S{20,}$/);
   const siteId = `xa-${randomUUID().slice(0, 8)}`;
   const credential = await createSiteAs(central, token, siteId);
-  const o = history(siteId, 150);
+  const o = busyOutbox(siteId, 150);
   const first = o.request(o.events.slice(0, 100));
 
   await expect(pushBatch(central.url, credential, first, { 'x-motcua-test-crash': 'before-commit' })).rejects.toThrow();

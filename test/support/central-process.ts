@@ -20,6 +20,8 @@ export interface CentralProcessOptions {
   readonly dataDir?: string;
   /** Extra environment, e.g. MOTCUA_CENTRAL_FAULTS=1 for the crash points, CENTRAL_ADMIN_TOKEN. */
   readonly env?: Record<string, string>;
+  /** Extra node flags (e.g. --cpu-prof for a measurement). */
+  readonly nodeArgs?: readonly string[];
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,7 +33,7 @@ export function startCentralProcess(options: CentralProcessOptions = {}): Promis
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (dataDir) env.MOTCUA_CENTRAL_DATA_DIR = dataDir;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'central', 'main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'central', 'main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -9,16 +9,16 @@ import { prepareDatabase } from '../../central/db/open';
 import { openPglite } from '../../central/db/pglite';
 import { openPostgres } from '../../central/db/postgres';
 import { decodersV1 } from '../../central/projection/decode';
-import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
 import { eventHash } from '../../main/node/sync/event-hash';
 import { ADMIN_TOKEN, adminCall, createSite, foldAndStored, startTestCentral, type Engine } from '../central/helpers';
 import { startCentralProcess, type CentralProcess } from '../support/central-process';
 import { FaultProxy } from '../support/fault-proxy';
 import { freePort } from '../support/free-port';
-import { hubAccounts, STAFF_PASSWORD, startTestHub, type HubAccounts, type TestHub } from '../support/hub';
+import { hubAccounts, startTestHub, type HubAccounts, type TestHub } from '../support/hub';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { createTestDatabase } from '../support/postgres';
+import { siteWorkload, type SiteWorkload } from '../support/site-workload';
 
 export type { Engine };
 
@@ -173,21 +173,13 @@ export function readSite(dataDir: string) {
 
 export type SyncView = OpOutput<'sync.status'>;
 
-export interface Rig {
+export interface Rig extends SiteWorkload {
   readonly central: CentralUnderTest;
   readonly proxy: FaultProxy;
   readonly hub: SiteHub;
   readonly clock: SiteClock;
   readonly siteId: string;
   credential: string;
-  /** Staff and devices of the site (made again after a hub process restarts: tokens survive it). */
-  officer: HubClient;
-  /** The officer logs in again (after the site's clock jumped past the session's end). */
-  relogin(): Promise<void>;
-  /** A citizen served from start to end: ticket, call, start, finish, rating (5 events). */
-  serve(count?: number): Promise<void>;
-  /** A dossier received at the counter (1 event). */
-  receive(name?: string): Promise<OpOutput<'dossiers.receive'>>;
   status(): Promise<SyncView>;
   syncNow(): Promise<SyncView>;
   /** Waits until the hub has sent everything and a whole run succeeded, with the proxy passing all. */
@@ -206,8 +198,6 @@ export interface RigOptions {
   readonly central?: CentralUnderTest;
 }
 
-const KHAI_SINH = '1.001193.000.00.00.H21';
-
 export async function startRig(engine: Engine, options: RigOptions = {}): Promise<Rig> {
   const central = options.central ?? (await startCentralUnderTest(engine));
   const proxy = await FaultProxy.start(central.url);
@@ -215,43 +205,16 @@ export async function startRig(engine: Engine, options: RigOptions = {}): Promis
   const credential = await createSite(central.url, siteId);
   const clock = new SiteClock();
   const hub = await startSiteHub(clock, options.hubProcess ?? null);
-  const { accounts } = hub;
-  const admin = await accounts.admin();
-  // Numbers day and night: a hub process runs on the real clock, and CI runs at any hour.
-  await admin['site.update']({ queueHours: Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]) });
+  const admin = await hub.accounts.admin();
+  const work = await siteWorkload(hub.accounts);
   await admin['admin.enrollSync']({ centralUrl: proxy.url, siteId, credential });
-  const cat = await accounts.catalog();
-  const counter = cat.counters[0]!;
-  const officer = await accounts.staff('tiepnhan');
-  await officer['counter.open']({ counterId: counter.id });
-  const kiosk = (await accounts.device('kiosk')).client;
-  const rating = (await accounts.device('rating', counter.id)).client;
-  const service = cat.services[0]!.id;
 
   const rig: Rig = {
-    central, proxy, hub, clock, siteId, credential, officer,
-    serve: async (count = 1) => {
-      for (let i = 0; i < count; i++) {
-        await kiosk['tickets.issue']({ serviceId: service, priorityClassId: null });
-        const called = await rig.officer['counter.callNext']({});
-        const ticketId = called.ticket!.id;
-        await rig.officer['counter.start']({ ticketId });
-        await rig.officer['counter.finish']({ ticketId });
-        const { settings } = await rating['rating.pending']({});
-        await rating['rating.submit']({ ticketId, score: settings.scale[0]!.code, reasons: [] });
-      }
+    central, proxy, hub, clock, siteId, credential,
+    get officer() {
+      return work.officer;
     },
-    receive: (name = 'Nguyễn Thị Hường') =>
-      rig.officer['dossiers.receive']({
-        requestId: randomUUID(), procedureCode: KHAI_SINH,
-        applicant: { kind: 'person', fullName: name, idNumber: '064190012345', dateOfBirth: '1990-08-15', address: 'Thôn 3, xã Ia Grai', phone: '', email: '' },
-        documents: [{ index: 0, count: 1 }, { index: 1, count: 1 }, { index: 2, count: 1 }],
-        sets: 1, channel: 'direct', returnMethod: 'desk', deliveryAddress: '', ticketId: null, note: '', dueOverride: null,
-      }),
-    relogin: async () => {
-      const { token } = await accounts.client()['auth.login']({ username: 'tiepnhan', password: STAFF_PASSWORD });
-      rig.officer = accounts.client(token);
-    },
+    kiosk: work.kiosk, issue: work.issue, serve: work.serve, receive: work.receive, relogin: work.relogin,
     status: () => rig.officer['sync.status']({}),
     syncNow: () => rig.officer['sync.now']({}),
     settle: async (timeoutMs = 30_000) => {

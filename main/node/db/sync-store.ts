@@ -19,9 +19,14 @@ export class SyncStore extends SqlStore {
     return this.sql<[number, number], OutboxRow>('SELECT seq, event_id, type, version, aggregate_id, payload, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit);
   }
 
+  /**
+   * How many events wait and since when, in two key lookups: outbox seqs have no holes (one
+   * AUTOINCREMENT, rows never deleted), so counting is a subtraction — a month's backlog of
+   * 100 000 rows must not cost a scan each time a counter's sync badge asks.
+   */
   pendingStats(afterSeq: number): { count: number; oldest: number | null } {
-    const r = this.sql<[number], { count: number; oldest: number | null }>('SELECT count(*) AS count, min(created_at) AS oldest FROM outbox WHERE seq > ?').get(afterSeq)!;
-    return r;
+    const oldest = this.sql<[number], { created_at: number }>('SELECT created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1').get(afterSeq);
+    return { count: oldest ? Math.max(0, this.lastSeq() - afterSeq) : 0, oldest: oldest?.created_at ?? null };
   }
 
   lastSeq(): number {

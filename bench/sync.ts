@@ -1,0 +1,196 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { uuidv7 } from '../main/node/db/uuidv7';
+import { busyOutbox, call, pushBatch } from '../test/central/helpers';
+import { startCentralProcess, type CentralProcess } from '../test/support/central-process';
+import { freePort } from '../test/support/free-port';
+import { hubAccounts } from '../test/support/hub';
+import { startHubProcess } from '../test/support/hub-process';
+import { createTestDatabase } from '../test/support/postgres';
+import { siteWorkload } from '../test/support/site-workload';
+import { ms, summarize, table } from './stats';
+
+const SITES = Number(process.env.BENCH_SYNC_SITES ?? 50);
+const PER_SITE = Number(process.env.BENCH_SYNC_PER_SITE ?? 2000);
+const BACKLOG = Number(process.env.BENCH_SYNC_BACKLOG ?? 100_000);
+const BATCH = 500;
+const TOKEN = 'bench-admin-token';
+
+/** Peak resident memory of a process so far (Linux), in MiB. */
+const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+const startCentral = (url: string) => startCentralProcess({ databaseUrl: url, env: { CENTRAL_ADMIN_TOKEN: TOKEN } });
+
+async function enrol(central: CentralProcess, siteId: string): Promise<string> {
+  const r = await call<{ credential: string }>(central.url, '/admin/sites', { body: { siteId, name: siteId }, headers: { authorization: `Bearer ${TOKEN}` } });
+  if (r.status !== 201) throw new Error(`enrol ${siteId}: ${r.status}`);
+  return r.json.credential;
+}
+
+/**
+ * 1. Central ingest: SITES sites push their outboxes at once (batches of 500, gzip, the real HTTP
+ *    API) → events/s; then the same rows by a raw batched INSERT (500 rows a statement, the same
+ *    concurrency) into plain copies of `events` with and without its indexes, in the same
+ *    PostgreSQL, in the same run → the ratio.
+ */
+async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare: number; rawIndexed: number; rss: number }> {
+  const central = await startCentral(databaseUrl);
+  try {
+    const sites = await Promise.all(
+      Array.from({ length: SITES }, async (_, i) => {
+        const siteId = `xa-${String(i).padStart(3, '0')}`;
+        return { siteId, credential: await enrol(central, siteId), o: busyOutbox(siteId, PER_SITE) };
+      }),
+    );
+    const started = performance.now();
+    await Promise.all(sites.map(async (s) => {
+      for (let i = 0; i < s.o.events.length; i += BATCH) {
+        const r = await pushBatch(central.url, s.credential, s.o.request(s.o.events.slice(i, i + BATCH)));
+        if (r.status !== 200) throw new Error(`${s.siteId}: ${r.status} ${JSON.stringify(r.json)}`);
+      }
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    const rss = peakRss(central.child.pid!);
+
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    let id = 0;
+    const rawInsert = async (table: string) => {
+      const t = performance.now();
+      await Promise.all(sites.map(async (s) => {
+        for (let i = 0; i < s.o.events.length; i += BATCH) {
+          const rows = s.o.events.slice(i, i + BATCH).map((e) => ({ ...e, id: ++id }));
+          await pool.query(
+            `INSERT INTO ${table} (id, site_id, incarnation, seq, event_id, type, version, aggregate_id, payload, hash, site_created_at, received_at, projected)
+             SELECT x.id, $1, $2, x.seq, x."eventId", x.type, x.version, x."aggregateId", x.payload, x.hash, x."createdAt", now(), true
+             FROM json_to_recordset($3::json) AS x(id bigint, seq bigint, "eventId" uuid, type text, version integer, "aggregateId" text, payload text, hash text, "createdAt" timestamptz)`,
+            [s.siteId, s.o.incarnation, JSON.stringify(rows)],
+          );
+        }
+      }));
+      return (performance.now() - t) / 1000;
+    };
+    // Best of two runs each into a fresh table: the baseline is the fastest the database can go.
+    const best = async (like: string) => {
+      let fastest = Infinity;
+      for (let run = 0; run < 2; run++) {
+        await pool.query('DROP TABLE IF EXISTS bench_events');
+        await pool.query(`CREATE TABLE bench_events (${like})`);
+        fastest = Math.min(fastest, await rawInsert('bench_events'));
+      }
+      return fastest;
+    };
+    const bare = await best('LIKE events');
+    const indexed = await best('LIKE events INCLUDING INDEXES');
+    await pool.end();
+    const total = SITES * PER_SITE;
+    return { perSecond: total / seconds, rawBare: total / bare, rawIndexed: total / indexed, rss };
+  } finally {
+    await central.kill('SIGTERM');
+  }
+}
+
+/**
+ * 2. A month offline: a real hub (its own process) with BACKLOG events in its outbox is enrolled
+ *    and drains to the central → time, peak memory of both. Meanwhile the kiosk keeps issuing
+ *    numbers: issue latency during the drain next to the same hub idle.
+ */
+async function drain(databaseUrl: string): Promise<{ seconds: number; hubRss: number; hubRssIdle: number; centralRss: number; idle: ReturnType<typeof summarize>; during: ReturnType<typeof summarize> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sync-'));
+  const central = await startCentral(databaseUrl);
+  try {
+    // A day of real work at the site gives the shapes of its events…
+    const env = { MOTCUA_SYNC_INTERVAL_MS: '1000', MOTCUA_PORT: String(await freePort()) };
+    let hub = await startHubProcess(dir, { env });
+    const accounts = hubAccounts(hub.url, { username: 'admin', password: hub.oneTimePassword! });
+    const work = await siteWorkload(accounts);
+    await work.serve(20);
+    await hub.kill('SIGTERM');
+    // …which are copied (new ids) into the outbox until the backlog is there.
+    const db = new Database(join(dir, 'motcua.sqlite'));
+    db.pragma('synchronous = OFF'); // a benchmark fixture, not the product's write path
+    const rows = db.prepare('SELECT type, version, aggregate_id, payload, created_at FROM outbox ORDER BY seq').all() as { type: string; version: number; aggregate_id: string; payload: string; created_at: number }[];
+    const insert = db.prepare('INSERT INTO outbox (event_id, type, version, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let copy = 0, n = rows.length; n < BACKLOG; copy++) {
+        const ids = new Map<string, string>();
+        const fresh = (old: string) => ids.get(old) ?? (ids.set(old, randomUUID()), ids.get(old)!);
+        for (const r of rows) {
+          if (n++ >= BACKLOG) break;
+          const p = JSON.parse(r.payload) as Record<string, unknown>;
+          for (const k of ['eventId', 'ticketId', 'ratingId']) if (typeof p[k] === 'string') p[k] = fresh(p[k] as string);
+          insert.run(uuidv7(r.created_at), r.type, r.version, fresh(r.aggregate_id), JSON.stringify(p), r.created_at);
+        }
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+
+    hub = await startHubProcess(dir, { env });
+    await work.relogin();
+    // A number every 50 ms: a crowd at every kiosk of a provincial centre, not a flood that would
+    // only measure two cores shared by the hub, the central, PostgreSQL and this script.
+    const latency = async (until: () => boolean, atLeast: number) => {
+      const samples: number[] = [];
+      while (samples.length < atLeast || !until()) {
+        const t = performance.now();
+        await work.issue();
+        samples.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, Math.max(0, 50 - (performance.now() - t))));
+      }
+      return summarize(samples);
+    };
+    const idle = await latency(() => true, 300);
+    const hubRssIdle = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.child.pid}/status`, 'utf8'))![1]) / 1024;
+
+    const admin = await accounts.admin();
+    const siteId = 'xa-backlog';
+    const started = performance.now();
+    await admin['admin.enrollSync']({ centralUrl: central.url, siteId, credential: await enrol(central, siteId) });
+    let done = false;
+    const during = latency(() => done, 50);
+    for (;;) {
+      const s = await work.officer['sync.status']({});
+      if (s.pendingEvents === 0 && s.lastSuccessAt !== null) break;
+      if (s.lastError) throw new Error(`drain: ${s.lastError.code} ${s.lastError.message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    done = true;
+    const hubRss = peakRss(hub.child.pid!);
+    const centralRss = peakRss(central.child.pid!);
+    const duringDrain = await during;
+    await hub.kill('SIGTERM');
+    return { seconds, hubRss, hubRssIdle, centralRss, idle, during: duringDrain };
+  } finally {
+    await central.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function syncBench(): Promise<Record<string, number>> {
+  // Durable (fsync on): acknowledged events must survive a power cut at the province too.
+  const database = await createTestDatabase({ durable: true });
+  try {
+    const d = await drain(database.url);
+    const i = await ingest(database.url);
+    table(`Sync — a ${BACKLOG.toLocaleString('en')}-event backlog drained from a hub process to the central (PostgreSQL 15, fsync on, loopback)`, [
+      ['drain time', `${d.seconds.toFixed(1)} s (${(BACKLOG / d.seconds).toFixed(0)} events/s; aim < 60 s)`],
+      ['peak RSS hub / central', `${d.hubRss.toFixed(0)} MiB (${d.hubRssIdle.toFixed(0)} MiB before the drain) / ${d.centralRss.toFixed(0)} MiB`],
+      ['ticket issue p50/p99 idle', `${ms(d.idle.p50)} / ${ms(d.idle.p99)} (n=${d.idle.n})`],
+      ['ticket issue p50/p99 during drain', `${ms(d.during.p50)} / ${ms(d.during.p99)} (n=${d.during.n}) → ${(d.during.p99 / d.idle.p99).toFixed(2)}× idle p99 (aim ≤ 2×)`],
+    ]);
+    table(`Sync — central ingest, ${SITES} sites × ${PER_SITE} events pushed at once`, [
+      ['central (HTTP, gzip, dedupe, projections)', `${i.perSecond.toFixed(0)} events/s, peak RSS ${i.rss.toFixed(0)} MiB`],
+      ['raw batched INSERT, same indexes as events', `${i.rawIndexed.toFixed(0)} events/s → central/raw ${(i.perSecond / i.rawIndexed).toFixed(2)} (aim ≥ 0.30)`],
+      ['raw batched INSERT, no index', `${i.rawBare.toFixed(0)} events/s → central/raw ${(i.perSecond / i.rawBare).toFixed(2)}`],
+    ]);
+    return { drainSeconds: d.seconds, ingestPerSecond: i.perSecond, ingestRatio: i.perSecond / i.rawIndexed, p99Ratio: d.during.p99 / d.idle.p99 };
+  } finally {
+    await database.dispose();
+  }
+}
