@@ -14,10 +14,11 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolve(defaultDataDir());
   const rendererDir = join(root, 'dist', 'renderer');
+  const host = process.env.MOTCUA_HOST ?? '0.0.0.0';
   const running = await startHub({
     dataDir,
     port: portFromEnv(process.env),
-    host: process.env.MOTCUA_HOST ?? '0.0.0.0',
+    host,
     rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
     voiceDir: join(root, 'resources', 'voice'),
     version,
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
     sync: syncOptionsFromEnv(process.env),
   });
   const port = running.lan.port;
-  const hosts = ['127.0.0.1', ...lanAddresses()];
+  // The LAN addresses only when the hub listens on them (a hub bound to one address shows that one).
+  const hosts = host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [host];
   const lines = [
     `Một Cửa ${version} — hub đang chạy (không có Electron: chế độ máy chủ, mở các màn hình bằng trình duyệt)`,
     `Thư mục dữ liệu: ${dataDir}`,
