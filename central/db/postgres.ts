@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable } from './db';
 
@@ -12,8 +13,20 @@ const types: pg.CustomTypesConfig = {
     oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Every statement is a named prepared statement (named by its text), so each connection parses
+ * and plans it once: a push runs the same dozen statements every time, and planning them again on
+ * each of hundreds of sites' pushes is CPU the database needs for the writes.
+ */
+const statementNames = new Map<string, string>();
+const nameOf = (sql: string): string => {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `s${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+  return name;
+};
+
 const over = (c: pg.Pool | pg.PoolClient): Queryable => ({
-  query: async <T>(sql: string, params: readonly unknown[] = []) => (await c.query(sql, params as unknown[])).rows as T[],
+  query: async <T>(sql: string, params: readonly unknown[] = []) => (await c.query({ name: nameOf(sql), text: sql, values: params as unknown[] })).rows as T[],
 });
 
 /** Real PostgreSQL through a pool; a transaction holds one client from BEGIN to COMMIT/ROLLBACK. */
