@@ -284,6 +284,12 @@ describe.each(engines)('sync under faults (%s)', (engine: Engine) => {
     );
     expect(atCentral).toEqual({ applicant_name: 'Lê Văn Tâm', status: 'received', processing_status: 'processing' });
     await r.verify();
+    // Screens showing the dossier hear of the status the central sent (nothing changes it at the site meanwhile).
+    const heard: string[] = [];
+    r.hub.inProcess!.running.hub.deps.bus.on('changed', (topics, detail) => topics.includes('dossiers') && heard.push(...(detail?.dossierIds ?? [])));
+    expect((await r.changeStatus(d.id, 'result_ready', 'Đã ký')).status).toBe(200);
+    await r.settle();
+    expect(heard).toEqual([d.id]);
   });
 
   it('misses nothing while the central commits feed items concurrently with the pulls', async () => {

@@ -2,6 +2,7 @@ import { CalendarYear } from '../../../contract/calendar';
 import { ProcedureVersion } from '../../../contract/dossier';
 import { DossierStatusItem, StaffItem, type Feed, type FeedItem } from '../../../contract/sync';
 import { centralStatusApplies } from '../../core/sync-rules';
+import type { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { uuidv7 } from '../db/uuidv7';
 
@@ -11,12 +12,12 @@ const CentralProcedure = ProcedureVersion.omit({ id: true, source: true });
 const UNUSABLE_PASSWORD = '!sync-created';
 
 /**
- * Applies one feed item at the site, in the caller's transaction. Every apply is idempotent: a page
- * applied twice (the hub was killed before storing its cursor) changes nothing the second time.
- * Returns false for an item that could not be read (counted, skipped: one bad item must not stop
- * the feed).
+ * Applies one feed item at the site, in the caller's transaction, and notes in `notify` what the
+ * screens must hear once it commits. Every apply is idempotent: a page applied twice (the hub was
+ * killed before storing its cursor) changes nothing the second time. Returns false for an item
+ * that could not be read (skipped: one bad item must not stop the feed).
  */
-export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: number): boolean {
+export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: number, notify: Notifications): boolean {
   let payload: unknown;
   try {
     payload = JSON.parse(item.payload);
@@ -31,12 +32,14 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       if (latest && latest.source === 'sync' && latest.version >= p.data.version) return true;
       const { version: _centralVersion, ...content } = p.data;
       deps.dossiers.insertProcedure({ ...content, version: (latest?.version ?? 0) + 1, source: 'sync' }, now);
+      notify.changed('catalog');
       return true;
     }
     case 'calendar': {
       const c = CalendarYear.safeParse(payload);
       if (!c.success) return false;
       deps.dossiers.saveCalendar(c.data, 'sync', now);
+      notify.changed('catalog');
       return true;
     }
     case 'staff': {
@@ -46,6 +49,7 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       if (existing) deps.people.updateStaff({ id: existing.id, username: s.data.username, fullName: s.data.fullName, role: s.data.role, active: s.data.active, canCallSpecific: existing.canCallSpecific });
       else deps.people.insertStaff({ id: uuidv7(now), ...s.data, canCallSpecific: false, mustChangePassword: true }, UNUSABLE_PASSWORD, now);
       if (!s.data.active && existing) deps.people.endSessionsOfStaff(existing.id, now, null);
+      notify.changed('staff');
       return true;
     }
     case 'dossier-status': {
@@ -57,6 +61,7 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       deps.dossiers.update(row.id, { status: d.data.status }, now);
       // Recorded in the history, not sent back: it came from the central.
       deps.dossiers.appendEvent({ ...row, status: d.data.status }, d.data.status === 'forwarded' ? 'forward' : d.data.status === 'processing' ? 'startProcessing' : 'resultReady', null, { note: d.data.note, from: 'central', at: d.data.at }, now, false);
+      notify.dossier(row.id);
       return true;
     }
   }

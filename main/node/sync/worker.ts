@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Feed, type WireEvent } from '../../../contract/sync';
 import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
+import { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { applyFeedItem } from './apply-feeds';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
@@ -278,24 +279,26 @@ export class SyncWorker {
       if (outcome.kind === 'resync') {
         const snap = await client.snapshot(feed);
         if (snap.kind !== 'ok') return snap;
+        const notify = new Notifications();
         await writer.run(() => {
-          for (const item of snap.res.items) applyFeedItem(this.deps, feed, item, clock());
+          for (const item of snap.res.items) applyFeedItem(this.deps, feed, item, clock(), notify);
           sync.setCursor(feed, snap.res.cursor, clock());
         });
-        this.deps.bus.emit('changed', ['catalog', 'staff', 'queue']);
+        notify.flush(this.deps.bus);
         continue;
       }
       if (outcome.kind !== 'ok') return outcome;
       const { items, cursor: next, hasMore } = outcome.res;
       if (items.length > 0 || next !== cursor) {
+        const notify = new Notifications();
         await writer.run(() => {
           items.forEach((item, i) => {
-            applyFeedItem(this.deps, feed, item, clock());
+            applyFeedItem(this.deps, feed, item, clock(), notify);
             if (i === 0) crashAt('mid-pull');
           });
           sync.setCursor(feed, next, clock());
         });
-        if (items.length > 0) this.deps.bus.emit('changed', feed === 'staff' ? ['staff'] : feed === 'dossier-status' ? ['queue'] : ['catalog']);
+        notify.flush(this.deps.bus);
       }
       if (!hasMore) return 'ok';
     }
