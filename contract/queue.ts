@@ -164,6 +164,16 @@ export const RatingSettings = z.object({
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;
 
+/**
+ * Whether the tablet asks "why?" after this score: for the lower half of the scale (the scale is
+ * best first), and only if the site lists reasons. A satisfied citizen is thanked at once; one who
+ * is not gets a second, optional step instead of a form to fill in before answering.
+ */
+export function asksWhy(settings: RatingSettings, score: string): boolean {
+  const i = settings.scale.findIndex((s) => s.code === score);
+  return settings.reasons.length > 0 && i >= Math.ceil(settings.scale.length / 2);
+}
+
 export const Site = z.object({
   name: z.string().min(1).max(160),
   agencyCode: z.string().max(40),

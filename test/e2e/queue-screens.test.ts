@@ -156,5 +156,16 @@ describe('the screens, end to end in Chromium against the real hub', () => {
     // No personal data on the TV: the page holds codes, counters and services only.
     expect(await display.content()).not.toContain('canbo1');
     await counter.keyboard.press('F4');
+
+    // Not satisfied: a second, optional step asks why; "satisfied" above was thanked at once.
+    await expect.poll(() => rating.getByText('Số A002 · Hộ tịch').isVisible()).toBe(true);
+    await rating.getByRole('button', { name: 'Không hài lòng' }).click();
+    await expect.poll(() => rating.getByRole('heading', { name: 'Ông/Bà chưa hài lòng về điều gì?' }).isVisible()).toBe(true);
+    await rating.getByText('Thời gian chờ lâu').click();
+    await screenshot(rating, 'rating-why-1280x800');
+    expect(await accessibilityProblems(rating, 64)).toEqual([]);
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => rating.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).isVisible()).toBe(true);
+    expect(hub.running.hub.deps.db.prepare("SELECT score, reasons FROM ratings WHERE score = 'unsatisfied'").all()).toEqual([{ score: 'unsatisfied', reasons: '["long_wait"]' }]);
   });
 });

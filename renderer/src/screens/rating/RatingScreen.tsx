@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { asksWhy } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Notice } from '../../ui/Notice';
@@ -16,6 +17,8 @@ export function RatingScreen() {
   const { client, changes } = useHub();
   const data = useData(() => client['rating.pending']({}), ['queue', 'site'], changes);
   const [reasons, setReasons] = useState<string[]>([]);
+  // A lower score chosen: the second step asks why (optional) before sending.
+  const [chosen, setChosen] = useState<string | null>(null);
   const [thanks, setThanks] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Tickets the citizen walked away from: not asked again.
@@ -27,20 +30,32 @@ export function RatingScreen() {
 
   useEffect(() => {
     setReasons([]);
+    setChosen(null);
     setError(null);
+  }, [pending?.ticketId]);
+
+  // Nobody touches the tablet for a minute: the question goes away — but a score already chosen
+  // (the citizen walked away at the "why?" step) still counts.
+  useEffect(() => {
     if (!pending) return;
     const t = setTimeout(() => {
+      if (chosen) return void submit(chosen);
       dismissed.current.add(pending.ticketId);
       force((n) => n + 1);
     }, ASK_SECONDS * 1000);
     return () => clearTimeout(t);
-  }, [pending?.ticketId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pending?.ticketId, chosen, reasons]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!thanks) return;
     const t = setTimeout(() => setThanks(false), THANKS_SECONDS * 1000);
     return () => clearTimeout(t);
   }, [thanks]);
+
+  const choose = (score: string) => {
+    if (settings && asksWhy(settings, score)) setChosen(score);
+    else void submit(score);
+  };
 
   const submit = async (score: string) => {
     if (!pending) return;
@@ -72,6 +87,36 @@ export function RatingScreen() {
       </main>
     );
   }
+  const chosenLabel = chosen ? settings.scale.find((s) => s.code === chosen)?.label : null;
+  if (chosen) {
+    return (
+      <main className="rating rating-ask" aria-labelledby="rating-why">
+        <p className="rating-ticket">
+          Số {pending.displayCode} · Ông/Bà đã chọn: {chosenLabel}
+        </p>
+        <h1 id="rating-why">Ông/Bà chưa hài lòng về điều gì?</h1>
+        <p>Chạm vào một hoặc nhiều ý (không bắt buộc), rồi bấm Gửi đánh giá.</p>
+        <fieldset className="rating-reasons">
+          <legend className="visually-hidden">Lý do chưa hài lòng</legend>
+          {settings.reasons.map((r) => (
+            <label key={r.code} className={reasons.includes(r.code) ? 'checked' : ''}>
+              <input type="checkbox" checked={reasons.includes(r.code)} onChange={(e) => setReasons((x) => (e.target.checked ? [...x, r.code] : x.filter((c) => c !== r.code)))} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="rating-actions">
+          <button type="button" className="rating-back" onClick={() => { setChosen(null); setReasons([]); }}>
+            ← Chọn lại mức đánh giá
+          </button>
+          <button type="button" className="rating-send" onClick={() => void submit(chosen)}>
+            Gửi đánh giá
+          </button>
+        </div>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+      </main>
+    );
+  }
   return (
     <main className="rating rating-ask" aria-labelledby="rating-question">
       <p className="rating-ticket">
@@ -80,22 +125,11 @@ export function RatingScreen() {
       <h1 id="rating-question">{settings.question}</h1>
       <div className="rating-scale" role="group" aria-label="Mức độ hài lòng">
         {settings.scale.map((s, i) => (
-          <button key={s.code} type="button" className={`rating-choice rating-choice-${i}`} onClick={() => void submit(s.code)}>
+          <button key={s.code} type="button" className={`rating-choice rating-choice-${i}`} onClick={() => choose(s.code)}>
             {s.label}
           </button>
         ))}
       </div>
-      {settings.reasons.length > 0 ? (
-        <fieldset className="rating-reasons">
-          <legend>Ông/Bà chưa hài lòng về điều gì? (không bắt buộc — chọn trước khi bấm mức đánh giá)</legend>
-          {settings.reasons.map((r) => (
-            <label key={r.code} className={reasons.includes(r.code) ? 'checked' : ''}>
-              <input type="checkbox" checked={reasons.includes(r.code)} onChange={(e) => setReasons((x) => (e.target.checked ? [...x, r.code] : x.filter((c) => c !== r.code)))} />
-              {r.label}
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
     </main>
   );
