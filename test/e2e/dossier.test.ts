@@ -3,16 +3,14 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
-import type { WeeklyHours } from '../../contract/queue';
 import { flat, pdfText } from '../integration/forms/pdf-tools';
 import { decodeEscPos, renderDecodedToPng } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
-import { ADMIN_PASSWORD, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 /** Codes from the sample site: agency 000.00.00.H21, today's date, a 4-digit daily sequence. */
 const codeOf = (seq: number) => new RegExp(`^000\\.00\\.00\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
 
@@ -76,7 +74,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     hub = await startTestHub({ screens: true });
     browser = await launchBrowser();
     admin = await hub.admin();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     printer = await FakePrinter.start();
     await admin['admin.savePrinter']({ name: 'Máy in phiếu quầy', role: 'receipt', address: printer.address, paper: '80mm', model: 'generic', textMode: 'raster', cut: true, beep: false, deviceId: null, counterId: null, active: true });
     staff = await hub.staff('tiepnhan');

@@ -2,14 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
-import type { WeeklyHours } from '../../contract/queue';
 import { decodeEscPos, renderDecodedToPng, textItems } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
-import { STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 describe('printing from the screens: the kiosk prints through the queue, staff see and fix printer problems', () => {
   let hub: TestHub;
@@ -30,7 +28,7 @@ describe('printing from the screens: the kiosk prints through the queue, staff s
     hub = await startTestHub({ screens: true });
     browser = await launchBrowser();
     admin = await hub.admin();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     printer = await FakePrinter.start();
     await admin['admin.savePrinter']({ name: 'Máy in kiosk sảnh', role: 'ticket', address: printer.address, paper: '80mm', model: 'generic', textMode: 'raster', cut: true, beep: true, deviceId: null, counterId: null, active: true });
     kioskToken = (await hub.device('kiosk')).token;

@@ -2,13 +2,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
-import type { WeeklyHours } from '../../contract/queue';
-import { STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { announcements } from './support/announcements';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 
 
@@ -40,7 +38,7 @@ describe('the screens, end to end in Chromium against the real hub', () => {
     hub = await startTestHub({ screens: true });
     browser = await launchBrowser();
     admin = await hub.admin();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     cat = await admin['catalog.get']({});
     await hub.staff('canbo1');
     const counter1 = cat.counters.find((c) => c.number === 1)!.id;

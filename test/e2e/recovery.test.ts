@@ -2,12 +2,10 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
-import type { WeeklyHours } from '../../contract/queue';
-import { STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { announcements } from './support/announcements';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 
 describe('keyboard-only work, a display that was offline, and recovering from bad situations', () => {
@@ -40,7 +38,7 @@ describe('keyboard-only work, a display that was offline, and recovering from ba
     hub = await startTestHub({ screens: true });
     browser = await launchBrowser();
     admin = await hub.admin();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     cat = await admin['catalog.get']({});
     kiosk = (await hub.device('kiosk')).client;
     displayToken = (await hub.device('display')).token;

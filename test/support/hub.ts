@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
+import type { WeeklyHours } from '../../contract/queue';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
 import { startHub, type RunningHub } from '../../main/node/start-hub';
@@ -30,6 +31,12 @@ export interface TestHub {
 }
 
 const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * Numbers day and night: a hub in a test runs on the real clock (or one an hour ahead), and the
+ * suite runs at any hour, so sites under test take numbers around the clock.
+ */
+export const ALL_DAY: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
-import { STAFF_PASSWORD, type HubAccounts } from './hub';
+import { ALL_DAY, STAFF_PASSWORD, type HubAccounts } from './hub';
 
 const KHAI_SINH = '1.001193.000.00.00.H21';
 
@@ -25,7 +25,7 @@ export interface SiteWorkload {
  */
 export async function siteWorkload(accounts: HubAccounts): Promise<SiteWorkload> {
   const admin = await accounts.admin();
-  await admin['site.update']({ queueHours: Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]) });
+  await admin['site.update']({ queueHours: ALL_DAY });
   const cat = await accounts.catalog();
   const counter = cat.counters[0]!;
   const officer = await accounts.staff('tiepnhan');
