@@ -436,7 +436,9 @@ export const ops = {
     summary: 'Every procedure version — in force, replaced, future-dated and inactive — with its state today, a page at a time',
     access: admin,
     input: z.object({ q: z.string().max(200).default(''), offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(50) }).strict(),
-    output: z.object({ total: z.int(), items: z.array(ProcedureVersion.extend({ state: ProcedureVersionState })) }),
+    // `today` is the hub's date the states are for: a new version's form starts from it, not from
+    // the date of the admin's computer (a clock a day ahead would file the version in the future).
+    output: z.object({ today: VnDate, total: z.int(), items: z.array(ProcedureVersion.extend({ state: ProcedureVersionState })) }),
   }),
   'admin.saveProcedure': op({
     summary: 'Add a new version of a procedure (dossiers keep the version they were received under)',

@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
+import { vnDate } from '../../main/core/vn-time';
 import { flat, pdfText } from '../integration/forms/pdf-tools';
 import { decodeEscPos, renderDecodedToPng } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
@@ -331,6 +332,9 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
 
   it('admin: procedures (import with rejected rows, a new version), working calendar, dossier settings with a live code example', async () => {
     const page = await newPage(sizes.admin);
+    // The admin's computer runs a day ahead of the hub: a new version must still start from the
+    // hub's today, or it would be filed as not yet in force and the old one kept in use.
+    await page.clock.setFixedTime(Date.now() + 86_400_000);
     await page.goto(`${hub.url}/admin#thu-tuc`);
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
@@ -359,6 +363,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
 
     await page.getByRole('button', { name: /Đăng ký khai sinh \(mẫu\)/ }).click();
     await expect.poll(() => page.getByText('Lưu sẽ tạo phiên bản 2; hồ sơ đã tiếp nhận giữ phiên bản cũ.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Áp dụng từ ngày').inputValue()).toBe(vnDate(Date.now()).split('-').reverse().join('/'));
     await page.getByLabel('Giấy tờ 3: Tên giấy tờ').fill('Giấy tờ tùy thân của người đi đăng ký (xuất trình bản chính)');
     await screenshot(page, 'dossier-admin-procedure-form-1366x768');
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();

@@ -171,7 +171,7 @@ export function dossierHandlers(deps: HubDeps) {
     'admin.listProcedures': ({ q, offset, limit }, ctx) => {
       const today = vnDate(ctx.now);
       const { total, items } = dossiers.allProcedureVersions(q.trim(), today, offset, limit);
-      return { total, items: items.map(({ procedure, inForceVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today) })) };
+      return { today, total, items: items.map(({ procedure, inForceVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today) })) };
     },
 
     'admin.saveProcedure': async (input, ctx) => {

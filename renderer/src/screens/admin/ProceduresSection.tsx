@@ -11,7 +11,7 @@ import { fileToBase64 } from '../dossier/files';
 import { LocalProblem, problemOf } from '../dossier/hub-problem';
 import { ListEditor } from '../dossier/ListEditor';
 import { formLabels } from '../dossier/texts';
-import { showVnDate, todayVn } from '../dossier/vn-date';
+import { showVnDate } from '../dossier/vn-date';
 import { Field } from './Field';
 import { Loading } from './Loading';
 import { MasterDetail, useSelection } from './MasterDetail';
@@ -48,11 +48,11 @@ const describe: DescribePath = (path) => {
   return [base, `${head === 'fees' ? 'khoản' : 'giấy tờ'} ${Number(index) + 1}`, ...(part && columns[part] ? [columns[part]] : [])].join(', ');
 };
 
-function draftOf(p: (ProcedureVersion & { state?: Listed['state'] }) | null): Draft {
-  if (!p) return { code: '', name: '', field: '', authority: '', processing: { unit: 'working_days', value: 5 }, documents: [], fees: [], result: '', validFrom: todayVn(), active: true };
+/** A new version applies from the hub's today (or the later date a future version had) unless the admin says otherwise. */
+function draftOf(p: (ProcedureVersion & { state?: Listed['state'] }) | null, today: string): Draft {
+  if (!p) return { code: '', name: '', field: '', authority: '', processing: { unit: 'working_days', value: 5 }, documents: [], fees: [], result: '', validFrom: today, active: true };
   const { id: _id, version: _version, source: _source, state: _state, ...rest } = p;
-  // A new version applies from today (or the later date a future version had) unless the admin says otherwise.
-  return { ...rest, validFrom: rest.validFrom > todayVn() ? rest.validFrom : todayVn() };
+  return { ...rest, validFrom: rest.validFrom > today ? rest.validFrom : today };
 }
 
 /**
@@ -102,7 +102,7 @@ export function ProceduresSection() {
           )}
           detail={(p) => `${p.code} · phiên bản ${p.version} · ${sourceLabels[p.source]}`}
         >
-          <ProcedureForm key={selection.sel.key} source={draftOf(current)} existing={current} nextVersion={nextVersion} onSaved={(p) => selection.adopt(p.id)} />
+          <ProcedureForm key={selection.sel.key} source={draftOf(current, list.data.today)} existing={current} nextVersion={nextVersion} today={list.data.today} onSaved={(p) => selection.adopt(p.id)} />
         </MasterDetail>
       )}
       {list.data && list.data.total > PAGE ? <Pager offset={offset} total={list.data.total} onOffset={setOffset} /> : null}
@@ -129,7 +129,7 @@ function Pager(props: { offset: number; total: number; onOffset: (offset: number
   );
 }
 
-function ProcedureForm(props: { source: Draft; existing: Listed | null; nextVersion: number; onSaved: (p: ProcedureVersion) => void }) {
+function ProcedureForm(props: { source: Draft; existing: Listed | null; nextVersion: number; today: string; onSaved: (p: ProcedureVersion) => void }) {
   const { client } = useHub();
   const draft = useDraft(props.source);
   const v = draft.value;
@@ -144,7 +144,7 @@ function ProcedureForm(props: { source: Draft; existing: Listed | null; nextVers
       describe={describe}
       save={async () => {
         const saved = await client['admin.saveProcedure'](v);
-        draft.saved(draftOf(saved));
+        draft.saved(draftOf(saved, props.today));
         props.onSaved(saved);
       }}
     >
