@@ -2,11 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Topic } from '../../../contract/events';
 import { HubError } from '../../../contract/errors';
 import type { ChangeBus } from './changes';
+import { newestLoad } from './newest-load';
 
 export interface Data<T> {
   readonly data: T | null;
   readonly error: HubError | null;
-  /** Loads again; resolves with the fresh data (null if the load failed or a newer one won). */
+  /** Loads again; resolves with the fresh data (a newer load's if one overtook it; null if it failed). */
   readonly reload: () => Promise<T | null>;
 }
 
@@ -17,29 +18,33 @@ export interface Data<T> {
 export function useData<T>(load: () => Promise<T>, topics: readonly Topic[], changes: ChangeBus, deps: readonly unknown[] = []): Data<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<HubError | null>(null);
-  const seq = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
-  const reload = useCallback(async (): Promise<T | null> => {
-    const mine = ++seq.current;
-    try {
-      const value = await run();
-      if (mine !== seq.current) return null;
-      setData(value);
-      setError(null);
-      return value;
-    } catch (e) {
-      if (mine === seq.current) setError(e instanceof HubError ? e : new HubError('INTERNAL'));
-      return null;
-    }
-  }, [run]);
+  const current = useRef(run);
+  current.current = run;
+  // One loader for the view's lifetime, so an answer for old deps never lands after a newer one.
+  const [reload] = useState(() =>
+    newestLoad(
+      () => current.current(),
+      (o) => {
+        if (o.ok) {
+          setData(o.value);
+          setError(null);
+        } else setError(o.error instanceof HubError ? o.error : new HubError('INTERNAL'));
+      },
+    ),
+  );
   useEffect(() => {
     void reload();
-    return changes.on((t) => {
-      if (t === 'all' || t.some((x) => topics.includes(x))) void reload();
-    });
+  }, [reload, run]);
+  useEffect(
+    () =>
+      changes.on((t) => {
+        if (t === 'all' || t.some((x) => topics.includes(x))) void reload();
+      }),
     // topics is a literal per call site
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reload, changes]);
+    [reload, changes],
+  );
   return { data, error, reload };
 }
