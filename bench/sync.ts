@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,23 @@ const TOKEN = 'bench-admin-token';
 /** Peak resident memory of a process so far (Linux), in MiB. */
 const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
+/** CPU seconds (user + system) a process has used so far (Linux). */
+const cpuSeconds = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+/** CPU seconds used so far by every PostgreSQL server process (the benchmark's cluster is the only one). */
+const postgresCpuSeconds = (): number =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres' ? sum + cpuSeconds(Number(pid)) : sum;
+      } catch {
+        return sum; // the process ended meanwhile
+      }
+    }, 0);
+
 const startCentral = (url: string) => startCentralProcess({ databaseUrl: url, env: { CENTRAL_ADMIN_TOKEN: TOKEN } });
 
 async function enrol(central: CentralProcess, siteId: string): Promise<string> {
@@ -39,7 +56,7 @@ async function enrol(central: CentralProcess, siteId: string): Promise<string> {
  *    concurrency) into plain copies of `events` with and without its indexes, in the same
  *    PostgreSQL, in the same run → the ratio.
  */
-async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare: number; rawIndexed: number; rss: number }> {
+async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare: number; rawIndexed: number; rss: number; centralCpu: number; postgresCpu: number; rawPostgresCpu: number }> {
   const central = await startCentral(databaseUrl);
   try {
     // Every request body (gzipped) and every raw statement's rows are made before the clock starts:
@@ -57,6 +74,7 @@ async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare
         };
       }),
     );
+    const cpuBefore = { central: cpuSeconds(central.child.pid!), postgres: postgresCpuSeconds() };
     const started = performance.now();
     await Promise.all(sites.map(async (s) => {
       for (const body of s.bodies) {
@@ -65,6 +83,8 @@ async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare
       }
     }));
     const seconds = (performance.now() - started) / 1000;
+    const centralCpu = cpuSeconds(central.child.pid!) - cpuBefore.central;
+    const postgresCpu = postgresCpuSeconds() - cpuBefore.postgres;
     const rss = peakRss(central.child.pid!);
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
@@ -95,10 +115,12 @@ async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare
       return fastest;
     };
     const bare = await best('LIKE events');
+    const rawCpuBefore = postgresCpuSeconds();
     const indexed = await best('LIKE events INCLUDING INDEXES');
+    const rawPostgresCpu = (postgresCpuSeconds() - rawCpuBefore) / 2;
     await pool.end();
     const total = SITES * PER_SITE;
-    return { perSecond: total / seconds, rawBare: total / bare, rawIndexed: total / indexed, rss };
+    return { perSecond: total / seconds, rawBare: total / bare, rawIndexed: total / indexed, rss, centralCpu, postgresCpu, rawPostgresCpu };
   } finally {
     await central.kill('SIGTERM');
   }
@@ -196,6 +218,7 @@ export async function syncBench(): Promise<Record<string, number>> {
     ]);
     table(`Sync — central ingest, ${SITES} sites × ${PER_SITE} events pushed at once`, [
       ['central (HTTP, gzip, dedupe, projections)', `${i.perSecond.toFixed(0)} events/s, peak RSS ${i.rss.toFixed(0)} MiB`],
+      ['CPU used: central process / PostgreSQL', `${i.centralCpu.toFixed(1)} s / ${i.postgresCpu.toFixed(1)} s (raw INSERT with indexes: PostgreSQL ${i.rawPostgresCpu.toFixed(1)} s a run)`],
       ['raw batched INSERT, same indexes as events', `${i.rawIndexed.toFixed(0)} events/s → central/raw ${(i.perSecond / i.rawIndexed).toFixed(2)} (aim ≥ 0.30)`],
       ['raw batched INSERT, no index', `${i.rawBare.toFixed(0)} events/s → central/raw ${(i.perSecond / i.rawBare).toFixed(2)}`],
     ]);

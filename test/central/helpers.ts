@@ -13,6 +13,7 @@ import {
 } from '../../central/projection/rows';
 import { createCentral } from '../../central/server';
 import { headers, PROTOCOL_VERSION, type PushRequest, type WireEvent } from '../../contract/sync';
+import { uuidv7 } from '../../main/node/db/uuidv7';
 import { eventHash } from '../../main/node/sync/event-hash';
 import { createTestDatabase } from '../support/postgres';
 
@@ -93,7 +94,8 @@ export async function createSite(url: string, siteId: string, name = `Xã ${site
 
 /**
  * A site's outbox as the hub would write it (payloads shaped as main/node/db/*-store.ts writes
- * them), numbered from 1, under one incarnation.
+ * them, ids made as the hub makes them: UUIDv7 at the event's time), numbered from 1, under one
+ * incarnation.
  */
 export class SiteOutbox {
   readonly events: WireEvent[] = [];
@@ -111,7 +113,7 @@ export class SiteOutbox {
   /** Any event with a payload text as given (for poison and unknown versions). */
   raw(type: string, version: number, aggregateId: string, payload: string): WireEvent {
     const e: WireEvent = {
-      seq: this.events.length + 1, eventId: randomUUID(), type, version, aggregateId, payload, createdAt: new Date(this.clock).toISOString(),
+      seq: this.events.length + 1, eventId: uuidv7(this.clock), type, version, aggregateId, payload, createdAt: new Date(this.clock).toISOString(),
       hash: eventHash(type, version, aggregateId, payload),
     };
     this.events.push(e);
@@ -121,7 +123,7 @@ export class SiteOutbox {
   ticket(type: string, ticketId: string, status: string, extra: { counterId?: string | null; serviceId?: string; data?: Record<string, unknown>; version?: number } = {}): WireEvent {
     const at = this.tick();
     return this.raw(`ticket.${type}`, extra.version ?? 1, ticketId, JSON.stringify({
-      eventId: randomUUID(), ticketId, serviceDate: at.slice(0, 10), serviceId: extra.serviceId ?? 'svc-ho-tich', displayCode: 'A001',
+      eventId: uuidv7(this.clock), ticketId, serviceDate: at.slice(0, 10), serviceId: extra.serviceId ?? 'svc-ho-tich', displayCode: 'A001',
       priorityClassId: null, status, at, counterId: extra.counterId ?? null, staffId: extra.counterId ? 'staff-1' : null, deviceId: null,
       data: extra.data ?? {},
     }));
@@ -138,7 +140,7 @@ export class SiteOutbox {
     }));
   }
 
-  rating(ticketId: string, score = 'hai_long', ratingId: string = randomUUID()): WireEvent {
+  rating(ticketId: string, score = 'hai_long', ratingId: string = uuidv7(this.clock)): WireEvent {
     const at = this.tick();
     return this.raw('rating.given', 1, ticketId, JSON.stringify({
       ratingId, ticketId, counterId: 'counter-1', staffId: 'staff-1', deviceId: null, score, scoreLabel: 'Hài lòng', reasons: [], at,
@@ -154,13 +156,13 @@ export class SiteOutbox {
 export function busyOutbox(siteId: string, n: number): SiteOutbox {
   const o = new SiteOutbox(siteId);
   while (o.events.length < n) {
-    const t = randomUUID();
+    const t = uuidv7();
     o.ticket('issued', t, 'waiting', { data: { source: 'kiosk', peopleAhead: 3, estimate: [5, 15] } });
     o.ticket('called', t, 'called', { counterId: 'c1' });
     o.ticket('started', t, 'serving', { counterId: 'c1' });
     o.ticket('finished', t, 'finished', { counterId: 'c1' });
     o.rating(t);
-    o.dossier('received', randomUUID(), 'received');
+    o.dossier('received', uuidv7(), 'received');
   }
   o.events.splice(n);
   return o;
