@@ -77,9 +77,13 @@ export function weekdayOfJdn(jdn: number): number {
 export function solarToLunar(y: number, m: number, d: number): LunarDate {
   assertYear(y);
   const dayNumber = checkedJdn(y, m, d);
-  const k = Math.floor((dayNumber - 2415021.076998695) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean lunation only estimates which new moon began this month; the true one can fall a
+  // lunation off that estimate (7 May 2054 came out as "day 0"), so step to the last new moon on
+  // or before the day.
+  let k = Math.floor((dayNumber - 2415021.076998695) / SYNODIC_MONTH);
+  while (newMoonDay(k + 1) <= dayNumber) k++;
+  while (newMoonDay(k) > dayNumber) k--;
+  const monthStart = newMoonDay(k);
 
   // The lunar year runs between two months 11; find the pair around this day.
   let a11 = month11Start(y);

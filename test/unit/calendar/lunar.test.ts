@@ -1,7 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../../contract/errors';
-import { jdnFromDate, jdnFromIso, jdnToDate, jdnToIso, lunarMonthStart, lunarToSolar, solarToLunar, weekdayOfJdn } from '../../../main/core/calendar/lunar';
+import { jdnFromDate, jdnFromIso, jdnToDate, jdnToIso, lunarMonthStart, lunarToSolar, solarToLunar, weekdayOfJdn, type LunarDate } from '../../../main/core/calendar/lunar';
 
 const iso = (s: { y: number; m: number; d: number } | null) => (s ? jdnToIso(jdnFromDate(s.y, s.m, s.d)) : null);
 
@@ -103,19 +102,20 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     expect(() => jdnFromIso('25/1/2025')).toThrow(HubError);
   });
 
-  it('converts back and forth without loss (1900–2100)', () => {
-    const start = jdnFromDate(1900, 1, 1);
-    const end = jdnFromDate(2100, 12, 31);
-    fc.assert(
-      fc.property(fc.integer({ min: start, max: end }), (jdn) => {
-        const { y, m, d } = jdnToDate(jdn);
-        const l = solarToLunar(y, m, d);
-        expect(l.day).toBeGreaterThanOrEqual(1);
-        expect(l.day).toBeLessThanOrEqual(30);
-        expect(lunarToSolar(l.day, l.month, l.year, l.leap)).toEqual({ y, m, d });
-      }),
-      { numRuns: 500 },
-    );
+  it('converts every day of 1900–2100 back and forth without loss, one lunar day after another', () => {
+    // Every day, not a random sample: a sample of 500 found 7 May 2054 ("day 0") only by chance.
+    let previous: LunarDate | null = null;
+    const wrong: string[] = [];
+    for (let jdn = jdnFromDate(1900, 1, 1); jdn <= jdnFromDate(2100, 12, 31); jdn++) {
+      const { y, m, d } = jdnToDate(jdn);
+      const l = solarToLunar(y, m, d);
+      const back = l.day >= 1 && l.day <= 30 ? lunarToSolar(l.day, l.month, l.year, l.leap) : null;
+      const follows = previous === null || l.day === previous.day + 1 || (l.day === 1 && previous.day >= 29);
+      if (!back || back.y !== y || back.m !== m || back.d !== d || !follows) wrong.push(`${y}-${m}-${d} → ${JSON.stringify(l)}`);
+      previous = l;
+    }
+    expect(wrong).toEqual([]);
+    expect(solarToLunar(2054, 5, 7)).toEqual({ day: 30, month: 3, year: 2054, leap: false });
   });
 
   it('has the right weekdays and ISO dates', () => {
