@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHubClient } from '../contract/client';
-import type { WeeklyHours } from '../contract/queue';
 import { encode, printerProfile, ticketDocument } from '../main/node/print/index';
 import type { PrinterProfile } from '../main/node/print/layout-types';
 import { httpTransport } from '../renderer/src/hub/http-transport';
 import { FakePrinter } from '../test/support/fake-printer';
+import { ALL_DAY } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 import { ms, summarize, table } from './stats';
-
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 const sample = {
   siteName: 'UBND xã Ia Hrú — Bộ phận Một cửa',
@@ -58,7 +56,7 @@ export async function printingBench(): Promise<Record<string, number>> {
     const login = await client(null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
     await client(login.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: 'bench-password-1' });
     const admin = client((await client(null)['auth.login']({ username: 'admin', password: 'bench-password-1' })).token);
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     await admin['admin.savePrinter']({ name: 'Kiosk', role: 'ticket', address: printer.address, paper: '80mm', model: 'generic', textMode: 'raster', cut: true, beep: false, deviceId: null, counterId: null, active: true });
     const serviceId = (await admin['catalog.get']({})).services[0]!.id;
     const { code } = await admin['devices.createPairingCode']({ kind: 'kiosk', name: 'Kiosk', counterId: null });

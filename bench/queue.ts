@@ -5,13 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHubClient } from '../contract/client';
-import type { WeeklyHours } from '../contract/queue';
 import { httpTransport } from '../renderer/src/hub/http-transport';
 import { EventClient } from '../test/support/events';
+import { ALL_DAY } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 import { ms, summarize, table } from './stats';
-
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 
 /** Single-row durable inserts straight into better-sqlite3 (WAL, synchronous=FULL): the ceiling the API is compared with. */
 function rawDurableInserts(dir: string, seconds: number): number {
@@ -35,7 +33,7 @@ async function benchHub(dir: string) {
   const login = await client(null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
   await client(login.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: 'bench-password-1' });
   const admin = client((await client(null)['auth.login']({ username: 'admin', password: 'bench-password-1' })).token);
-  await admin['site.update']({ queueHours: allDay });
+  await admin['site.update']({ queueHours: ALL_DAY });
   const cat = await admin['catalog.get']({});
   const pair = async (kind: 'kiosk' | 'display') => {
     const { code } = await admin['devices.createPairingCode']({ kind, name: kind, counterId: null });

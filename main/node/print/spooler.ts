@@ -52,6 +52,8 @@ export class PrintSpooler {
   private readonly retryTimers = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, number>();
   private monitor: NodeJS.Timeout | null = null;
+  /** The status round in progress: one at a time, and a stop waits for it before the database closes. */
+  private checking: Promise<void> | null = null;
   private stopped = false;
   private readonly openTransport: (address: string) => PrinterTransport;
   private readonly retryDelay: (attempt: number) => number;
@@ -71,16 +73,22 @@ export class PrintSpooler {
     if (held > 0) this.deps.bus.emit('changed', ['printers']);
     for (const id of this.deps.printing.printersWithWork()) this.kick(id);
     const every = this.options.statusIntervalMs ?? 15_000;
-    this.monitor = setInterval(() => void this.checkAll(), every);
+    this.monitor = setInterval(() => {
+      // A round still waiting on a silent printer is not doubled by the next tick.
+      this.checking ??= this.checkAll().finally(() => (this.checking = null));
+    }, every);
     this.monitor.unref();
   }
 
-  /** Stops taking new jobs and waits for the ones being sent (bounded by the transports' timeouts). */
+  /**
+   * Stops taking new jobs and waits for the ones being sent and the status round in progress
+   * (bounded by the transports' timeouts): nothing touches the database after this resolves.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.monitor) clearInterval(this.monitor);
     for (const t of this.retryTimers.values()) clearTimeout(t);
-    await Promise.allSettled(this.draining.values());
+    await Promise.allSettled([...this.draining.values(), ...(this.checking ? [this.checking] : [])]);
   }
 
   liveOf(printerId: string): Live {
@@ -166,6 +174,7 @@ export class PrintSpooler {
       } finally {
         await transport.close().catch(() => undefined);
       }
+      if (this.stopped) return; // the hub is closing while this printer answered (or timed out)
       const changed = this.setLive(printer.id, problem, nearEnd);
       if (changed) this.deps.bus.emit('changed', ['printers']);
       if (problem === null && (this.deps.printing.counts().get(printer.id)?.held ?? 0) > 0) {

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHubClient, type HubClient } from '../../../contract/client';
-import type { WeeklyHours } from '../../../contract/queue';
 import { httpTransport } from '../../../renderer/src/hub/http-transport';
 import { decodeEscPos, textItems } from '../../support/escpos-decoder';
 import { FakePrinter } from '../../support/fake-printer';
+import { ALL_DAY } from '../../support/hub';
 import { startHubProcess, type HubProcess } from '../../support/hub-process';
 
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
 const env = { MOTCUA_PRINT_STATUS_MS: '200', MOTCUA_PRINT_RETRY_MS: '200' };
 const printedCodes = (jobs: Buffer[]) => jobs.map((j) => textItems(decodeEscPos(j)).find((t) => t.width > 1)?.text);
 
@@ -30,7 +29,7 @@ describe('hub killed with print jobs pending', () => {
     await client(first.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: 'mat-khau-quan-tri-9' });
     const login = async () => client((await client(null)['auth.login']({ username: 'admin', password: 'mat-khau-quan-tri-9' })).token);
     let admin: HubClient = await login();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     const serviceId = (await admin['catalog.get']({})).services[0]!.id;
     printer = await FakePrinter.start();
     await printer.refuseConnections(); // switched off

@@ -1,13 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../../contract/client';
 import type { OpOutput } from '../../../contract/ops';
-import type { WeeklyHours } from '../../../contract/queue';
 import { decodeEscPos, textItems } from '../../support/escpos-decoder';
 import { EventClient } from '../../support/events';
 import { FakePrinter } from '../../support/fake-printer';
-import { startTestHub, type TestHub } from '../../support/hub';
-
-const allDay: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
+import { ALL_DAY, startTestHub, type TestHub } from '../../support/hub';
 
 /** The big number on each captured job, i.e. which ticket came out of the printer. */
 const printedCodes = (jobs: Buffer[]) => jobs.map((j) => textItems(decodeEscPos(j)).find((t) => t.width > 1)?.text);
@@ -25,7 +22,7 @@ describe('the durable print queue with a real (fake) network printer', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     admin = await hub.admin();
-    await admin['site.update']({ queueHours: allDay });
+    await admin['site.update']({ queueHours: ALL_DAY });
     cat = await admin['catalog.get']({});
     kiosk = (await hub.device('kiosk')).client;
     printer = await FakePrinter.start();
@@ -119,5 +116,30 @@ describe('the durable print queue with a real (fake) network printer', () => {
     expect(status).toEqual({ displayCode: t.ticket.displayCode, serviceName: 'Hộ tịch', status: 'waiting', peopleAhead: expect.any(Number), counterNumber: null });
     await printer.waitForJobs(1);
     printer.jobs.length = 0;
+  });
+});
+
+describe('closing the hub while a printer is asked for its status', () => {
+  it('waits for the status round, and nothing touches the closed database afterwards', async () => {
+    const failures: unknown[] = [];
+    const onRejection = (e: unknown) => failures.push(e);
+    process.on('unhandledRejection', onRejection);
+    const silent = await FakePrinter.start();
+    silent.setState({ mute: true }); // takes the status query and never answers: the round waits for its timeout
+    const hub = await startTestHub({ spooler: { statusIntervalMs: 50, retryDelay: () => 150 } });
+    try {
+      const admin = await hub.admin();
+      await admin['admin.savePrinter']({ name: 'Máy in im lặng', role: 'ticket', address: silent.address, paper: '80mm', model: 'generic', textMode: 'raster', cut: true, beep: false, deviceId: null, counterId: null, active: true });
+      await expect.poll(() => silent.connections).toBeGreaterThan(0);
+      const closing = Date.now();
+      await hub.close();
+      // The round's status query was still waiting: the close waited for its answer (or timeout).
+      expect(Date.now() - closing).toBeGreaterThan(500);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(failures).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await silent.stop();
+    }
   });
 });
