@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { uuidv7 } from '../main/node/db/uuidv7';
-import { busyOutbox, call, syncHeaders } from '../test/central/helpers';
-import { startCentralProcess, type CentralProcess } from '../test/support/central-process';
+import { busyOutbox, call, createSite, syncHeaders } from '../test/central/helpers';
+import { startCentralProcess } from '../test/support/central-process';
 import { freePort } from '../test/support/free-port';
 import { hubAccounts } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
@@ -44,12 +44,6 @@ const postgresCpuSeconds = (): number =>
 
 const startCentral = (url: string) => startCentralProcess({ databaseUrl: url, env: { CENTRAL_ADMIN_TOKEN: TOKEN } });
 
-async function enrol(central: CentralProcess, siteId: string): Promise<string> {
-  const r = await call<{ credential: string }>(central.url, '/admin/sites', { body: { siteId, name: siteId }, headers: { authorization: `Bearer ${TOKEN}` } });
-  if (r.status !== 201) throw new Error(`enrol ${siteId}: ${r.status}`);
-  return r.json.credential;
-}
-
 /**
  * 1. Central ingest: SITES sites push their outboxes at once (batches of 500, gzip, the real HTTP
  *    API) → events/s; then the same rows by a raw batched INSERT (500 rows a statement, the same
@@ -67,7 +61,7 @@ async function ingest(databaseUrl: string): Promise<{ perSecond: number; rawBare
         const o = busyOutbox(siteId, PER_SITE);
         const batches = Array.from({ length: Math.ceil(PER_SITE / BATCH) }, (_, b) => o.events.slice(b * BATCH, (b + 1) * BATCH));
         return {
-          siteId, credential: await enrol(central, siteId),
+          siteId, credential: await createSite(central.url, siteId, siteId, TOKEN),
           bodies: batches.map((events) => gzipSync(JSON.stringify(o.request(events)))),
           rows: batches.map((events) => events.map((e) => ({ ...e, id: 0 }))),
           incarnation: o.incarnation,
@@ -182,7 +176,7 @@ async function drain(databaseUrl: string): Promise<{ seconds: number; hubRss: nu
     const admin = await accounts.admin();
     const siteId = 'xa-backlog';
     const started = performance.now();
-    await admin['admin.enrollSync']({ centralUrl: central.url, siteId, credential: await enrol(central, siteId) });
+    await admin['admin.enrollSync']({ centralUrl: central.url, siteId, credential: await createSite(central.url, siteId, siteId, TOKEN) });
     let done = false;
     const during = latency(() => done, 50);
     for (;;) {

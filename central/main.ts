@@ -1,6 +1,6 @@
+import { lockFolder } from '../common/node/folder-lock';
 import { resolveAdminToken } from './admin/admin-token';
 import { configFromEnv } from './config';
-import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/open';
 import { ensureCurrentPartitions } from './db/partitions';
 import { createCentral } from './server';
@@ -8,7 +8,9 @@ import { createCentral } from './server';
 /** `npm run central`: the province's server, on PGlite by default or on PostgreSQL with DATABASE_URL. */
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
-  const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
+  // Two processes on one embedded database would corrupt it.
+  const dataDir = config.dataDir;
+  const release = dataDir ? lockFolder(dataDir, 'central.lock', (pid) => `Thư mục dữ liệu ${dataDir} đang được máy chủ tỉnh khác dùng (PID ${pid}).`) : () => undefined;
   const db = await openDatabase(config.db);
   const admin = await resolveAdminToken(db, config.adminToken);
   const central = createCentral({

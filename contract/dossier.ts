@@ -14,6 +14,12 @@ export const RequiredDocument = z.object({
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
+/**
+ * A mandatory paper handed in fewer times than required: what the supplement request lists. One
+ * rule for the hub (which refuses to receive such a dossier) and the counter's checklist.
+ */
+export const isPaperShort = (doc: RequiredDocument, received: number): boolean => doc.mandatory && received < doc.count;
+
 export const Fee = z.object({ name: z.string().min(1).max(200), amount: z.int().min(0).max(1_000_000_000) });
 export type Fee = z.infer<typeof Fee>;
 
@@ -54,10 +60,22 @@ export const DossierStatus = z.enum(['supplement_requested', 'refused', 'receive
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
 /**
+ * A dossier in these statuses is with the back offices, which move it through the central; in
+ * the others the desk's last step stands (docs/SYNC.md, field ownership). The hub and the central
+ * both decide by this list.
+ */
+export const WITH_BACK_OFFICE: readonly DossierStatus[] = ['received', 'forwarded', 'processing', 'result_ready'];
+export const isWithBackOffice = (status: string): boolean => (WITH_BACK_OFFICE as readonly string[]).includes(status);
+
+/**
  * The steps of a dossier's lifecycle (main/core/dossier/lifecycle.ts says which status allows
  * which). `receive` after a supplement request is "the missing papers arrived";
  * `requestSupplement` on a received dossier is "the authority asks for more".
  */
+/** The A4 forms of a dossier (Thông tư 01/2018/TT-VPCP): receipt, supplement request, refusal, apology, withdrawal, hand-over. */
+export const DossierForm = z.enum(['receipt', 'supplementRequest', 'refusal', 'apology', 'withdrawal', 'handover']);
+export type DossierForm = z.infer<typeof DossierForm>;
+
 export const DossierAction = z.enum(['receive', 'requestSupplement', 'refuse', 'forward', 'startProcessing', 'resultReady', 'returnResult', 'withdraw', 'extend']);
 export type DossierAction = z.infer<typeof DossierAction>;
 
@@ -142,6 +160,8 @@ export const Dossier = z.object({
   status: DossierStatus,
   /** What may be done with the dossier now, from the lifecycle table (the hub checks each step again). */
   allowedActions: z.array(DossierAction),
+  /** The forms it has reasons to print (again): what happened to it decides. */
+  printableForms: z.array(DossierForm),
   /** The procedure version the dossier was received under (a later version does not change it). */
   procedure: z.object({ id: Id, code: z.string(), version: z.int(), name: z.string(), field: z.string(), authority: z.string(), processing: ProcessingTime, result: z.string() }),
   applicant: Applicant,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from './op';
 import { CalendarYear } from './calendar';
-import { Applicant, Dossier, DossierFile, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
+import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
@@ -438,7 +438,8 @@ export const ops = {
     input: z.object({ q: z.string().max(200).default(''), offset: z.int().min(0).default(0), limit: z.int().min(1).max(200).default(50) }).strict(),
     // `today` is the hub's date the states are for: a new version's form starts from it, not from
     // the date of the admin's computer (a clock a day ahead would file the version in the future).
-    output: z.object({ today: VnDate, total: z.int(), items: z.array(ProcedureVersion.extend({ state: ProcedureVersionState })) }),
+    // `nextVersion`: the version a save of the procedure creates (its newest, on any page, + 1).
+    output: z.object({ today: VnDate, total: z.int(), items: z.array(ProcedureVersion.extend({ state: ProcedureVersionState, nextVersion: z.int() })) }),
   }),
   'admin.saveProcedure': op({
     summary: 'Add a new version of a procedure (dossiers keep the version they were received under)',
@@ -543,7 +544,7 @@ export const ops = {
   'dossiers.form': op({
     summary: 'The A4 form of a dossier as PDF (receipt, supplement request, refusal, apology, withdrawal, hand-over); printing is audited',
     access: staff,
-    input: z.object({ dossierId: Id, form: z.enum(['receipt', 'supplementRequest', 'refusal', 'apology', 'withdrawal', 'handover']) }).strict(),
+    input: z.object({ dossierId: Id, form: DossierForm }).strict(),
     output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   }),
   'dossiers.printSlip': op({ summary: 'Print the 80 mm receipt slip on the counter’s receipt printer', access: staff, input: z.object({ dossierId: Id }).strict(), output: PrintJob }),

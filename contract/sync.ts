@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProcedureVersion } from './dossier';
 import { IsoTime } from './scalars';
 
 /**
@@ -78,9 +79,6 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** 410: the cursor is older than what the central keeps; fetch the snapshot of the feed. */
-export const ResyncRequired = z.object({ code: z.literal('RESYNC_REQUIRED'), oldestCursor: z.int() });
-
 export const SnapshotResponse = z.object({ items: z.array(FeedItem), cursor: z.int().min(0), serverTime: IsoTime });
 
 export const StatusResponse = z.object({
@@ -94,6 +92,13 @@ export const StatusResponse = z.object({
 });
 
 export const SyncError = z.object({ code: z.string(), message: z.string() });
+
+/**
+ * A procedure version as the province publishes it (the `catalog` feed): the site gives it its own
+ * id and version number, and marks it as synced.
+ */
+export const CatalogItem = ProcedureVersion.omit({ id: true, source: true });
+export type CatalogItem = z.infer<typeof CatalogItem>;
 
 /** A dossier status decided by a back office (the central owns this field). */
 export const DossierStatusItem = z.object({

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const projects = ['contract', 'main/core', 'main/node', 'main/electron', 'preload', 'renderer', 'central', '.'];
+const projects = ['contract', 'main/core', 'common/node', 'main/node', 'main/electron', 'preload', 'renderer', 'central', '.'];
 let failed = false;
 for (const p of projects) {
   const config = `${p}/tsconfig.json`;

@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
  */
 const root = resolve(import.meta.dirname, '..');
 
-type Layer = 'contract' | 'core' | 'node' | 'electron' | 'preload' | 'renderer' | 'central';
+type Layer = 'contract' | 'core' | 'common-node' | 'node' | 'electron' | 'preload' | 'renderer' | 'central';
 const layers: { layer: Layer; dir: string }[] = [
   { layer: 'contract', dir: 'contract' },
   { layer: 'core', dir: 'main/core' },
+  { layer: 'common-node', dir: 'common/node' },
   { layer: 'node', dir: 'main/node' },
   { layer: 'electron', dir: 'main/electron' },
   { layer: 'preload', dir: 'preload' },
@@ -24,11 +25,12 @@ const layers: { layer: Layer; dir: string }[] = [
 const allowed: Record<Layer, { layers: Layer[]; node: boolean; electron: boolean; react: boolean; packages: 'any' | string[] }> = {
   contract: { layers: ['contract'], node: false, electron: false, react: false, packages: ['zod'] },
   core: { layers: ['contract', 'core'], node: false, electron: false, react: false, packages: [] },
-  node: { layers: ['contract', 'core', 'node'], node: true, electron: false, react: false, packages: 'any' },
-  electron: { layers: ['contract', 'core', 'node', 'electron'], node: true, electron: true, react: false, packages: 'any' },
+  'common-node': { layers: ['contract', 'common-node'], node: true, electron: false, react: false, packages: [] },
+  node: { layers: ['contract', 'core', 'common-node', 'node'], node: true, electron: false, react: false, packages: 'any' },
+  electron: { layers: ['contract', 'core', 'common-node', 'node', 'electron'], node: true, electron: true, react: false, packages: 'any' },
   preload: { layers: ['contract', 'preload'], node: false, electron: true, react: false, packages: [] },
   renderer: { layers: ['contract', 'renderer'], node: false, electron: false, react: true, packages: 'any' },
-  central: { layers: ['contract', 'central'], node: true, electron: false, react: false, packages: 'any' },
+  central: { layers: ['contract', 'common-node', 'central'], node: true, electron: false, react: false, packages: 'any' },
 };
 
 function filesUnder(dir: string): string[] {

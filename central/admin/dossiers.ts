@@ -1,9 +1,7 @@
+import { isWithBackOffice } from '../../contract/dossier';
 import type { DossierStatusItem } from '../../contract/sync';
 import type { Db } from '../db/db';
 import { publish } from '../sync/feeds';
-
-/** Site statuses in which a dossier is with the back offices (as main/core/sync-rules.ts sees it at the site). */
-const WITH_BACK_OFFICE = ['received', 'forwarded', 'processing', 'result_ready'];
 
 export type StatusChange =
   | { readonly kind: 'ok'; readonly item: DossierStatusItem; readonly version: number }
@@ -18,7 +16,7 @@ export async function changeProcessingStatus(db: Db, siteId: string, dossierId: 
   return db.transaction(async (tx) => {
     const [d] = await tx.query<{ status: string }>('SELECT status FROM dossiers WHERE site_id = $1 AND dossier_id = $2 FOR UPDATE', [siteId, dossierId]);
     if (!d) return { kind: 'notFound' };
-    if (!WITH_BACK_OFFICE.includes(d.status)) return { kind: 'closed', siteStatus: d.status };
+    if (!isWithBackOffice(d.status)) return { kind: 'closed', siteStatus: d.status };
     const [row] = await tx.query<{ processing_at: Date }>(
       `UPDATE dossiers SET processing_status = $3, processing_note = $4, processing_at = now(), updated_at = now()
        WHERE site_id = $1 AND dossier_id = $2 RETURNING processing_at`,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CalendarYear } from '../../contract/calendar';
-import { ProcedureVersion } from '../../contract/dossier';
-import { DossierStatusItem, StaffItem } from '../../contract/sync';
+import { CatalogItem, DossierStatusItem, StaffItem } from '../../contract/sync';
 
 /** Site ids travel in URL paths: letters, digits, dot, dash, underscore. */
 export const SiteId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'Mã điểm một cửa chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 80 ký tự).');
@@ -9,8 +8,7 @@ const ExpiresInDays = z.int().min(1).max(3650).default(365);
 
 export const CreateSite = z.object({ siteId: SiteId, name: z.string().trim().min(1).max(200), expiresInDays: ExpiresInDays });
 export const NewCredential = z.object({ expiresInDays: ExpiresInDays });
-/** A procedure version as the province publishes it: the site gives it its own id and marks it `sync`. */
-export const PublishProcedure = z.object({ procedure: ProcedureVersion.omit({ id: true, source: true }) });
+export const PublishProcedure = z.object({ procedure: CatalogItem });
 export const PublishCalendar = z.object({ calendar: CalendarYear });
 export const PublishStaff = z.object({ staff: StaffItem });
 export const ChangeStatus = z.object({ status: DossierStatusItem.shape.status, note: z.string().max(500).default('') });

@@ -14,6 +14,11 @@ export interface SiteState {
 }
 
 /** A new site and its first credential (returned once). */
+/** Whether the province has created this site. */
+export async function siteExists(db: Db, siteId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM sites WHERE site_id = $1', [siteId])).length > 0;
+}
+
 export async function createSite(db: Db, siteId: string, name: string, expiresInDays: number): Promise<{ credential: string; expiresAt: Date } | null> {
   return db.transaction(async (tx) => {
     const created = await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2) ON CONFLICT (site_id) DO NOTHING RETURNING site_id', [siteId, name]);

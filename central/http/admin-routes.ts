@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Feed } from '../../contract/sync';
 import { changeProcessingStatus, listDossiers } from '../admin/dossiers';
 import { ChangeStatus, Compact, CreateSite, NewCredential, PublishCalendar, PublishProcedure, PublishStaff, SiteId } from '../admin/schemas';
-import { createSite, listSites, renewCredential } from '../admin/sites';
+import { createSite, listSites, renewCredential, siteExists } from '../admin/sites';
 import { reproject } from '../projection/project';
 import { compact, PROVINCE, publish, siteScoped } from '../sync/feeds';
 import { HttpError } from './http-error';
@@ -23,8 +23,7 @@ function siteIdOf(raw: string): string {
 
 async function requireSite(deps: CentralDeps, raw: string): Promise<string> {
   const siteId = siteIdOf(raw);
-  const [row] = await deps.db.query('SELECT 1 FROM sites WHERE site_id = $1', [siteId]);
-  if (!row) throw new HttpError(404, 'SITE_NOT_FOUND', `Không tìm thấy điểm một cửa "${siteId}".`);
+  if (!(await siteExists(deps.db, siteId))) throw new HttpError(404, 'SITE_NOT_FOUND', `Không tìm thấy điểm một cửa "${siteId}".`);
   return siteId;
 }
 
@@ -57,8 +56,7 @@ export const adminRoutes: readonly Route[] = [
   }),
   admin('POST', /^\/admin\/catalog$/, async (deps, { req, res }) => {
     const { procedure } = await readJson(req, PublishProcedure);
-    const payload = JSON.stringify({ ...procedure, source: 'sync' });
-    const version = await deps.db.transaction((tx) => publish(tx, 'catalog', PROVINCE, `${procedure.code}@${procedure.version}`, payload));
+    const version = await deps.db.transaction((tx) => publish(tx, 'catalog', PROVINCE, `${procedure.code}@${procedure.version}`, JSON.stringify(procedure)));
     await sendJson(req, res, 201, { feed: 'catalog', version });
   }),
   admin('POST', /^\/admin\/calendar$/, async (deps, { req, res }) => {

@@ -1,10 +1,10 @@
 import type { PushRequest, Rejection, WireEvent } from '../../contract/sync';
 import { sqlState, type Db, type Queryable } from '../db/db';
-import { ensureEventPartition, NO_PARTITION } from '../db/partitions';
+import { ensureCurrentPartitions, NO_PARTITION } from '../db/partitions';
 import type { Decoders } from '../projection/decode';
 import type { StoredEvent } from '../projection/fold';
 import { insertRejections, projectNew, type NewRejection } from '../projection/project';
-import { eventHash } from './event-hash';
+import { eventHash } from '../../common/node/event-hash';
 
 export type PushOutcome =
   | { readonly kind: 'ok'; readonly ackedThrough: number; readonly rejections: Rejection[] }
@@ -42,8 +42,7 @@ export async function push(db: Db, siteId: string, req: PushRequest, decoders: D
   try {
     return await run().catch(async (e: unknown) => {
       if (sqlState(e) !== NO_PARTITION) throw e;
-      const [row] = await db.query<{ now: Date }>('SELECT now() AS now');
-      await ensureEventPartition(db, row!.now);
+      await ensureCurrentPartitions(db);
       return run();
     });
   } catch (e) {

@@ -1,4 +1,5 @@
-import type { Printer, PrinterState } from '../../contract/printing';
+import { HubError } from '../../contract/errors';
+import type { Printer, PrinterState, PrintJobStatus } from '../../contract/printing';
 
 /**
  * Why a job did not print, as a stable code and the Vietnamese message staff see. One list for
@@ -78,4 +79,10 @@ export function parseTicketQr(scanned: string): string | null {
   const text = scanned.trim();
   const id = /^MCT1\|(.+)$/i.exec(text)?.[1] ?? /\/q\/([^/?#\s]+)$/.exec(text)?.[1] ?? null;
   return id !== null && UUID.test(id) ? id.toLowerCase() : null;
+}
+
+/** What staff may do with a print job: send a held one again; cancel one not yet printing. */
+export function checkPrintJobStep(status: PrintJobStatus, step: 'retry' | 'cancel'): void {
+  if (step === 'retry' && status !== 'held') throw new HubError('CONFLICT', 'Chỉ in lại được lệnh in đang bị giữ.');
+  if (step === 'cancel' && status !== 'held' && status !== 'queued') throw new HubError('CONFLICT', 'Lệnh in này đã in xong hoặc đang in.');
 }

@@ -1,4 +1,4 @@
-import type { DossierStatus } from '../../contract/dossier';
+import { isWithBackOffice, type DossierStatus } from '../../contract/dossier';
 import type { DossierStatusItem } from '../../contract/sync';
 
 /**
@@ -33,8 +33,7 @@ export function nextBatchLimit(current: number, tooLarge: boolean): number {
  * status the central sent before it knew.
  */
 export function centralStatusApplies(local: DossierStatus, item: DossierStatusItem): boolean {
-  const withBackOffice: readonly DossierStatus[] = ['received', 'forwarded', 'processing', 'result_ready'];
-  return withBackOffice.includes(local) && local !== item.status;
+  return isWithBackOffice(local) && local !== item.status;
 }
 
 /**

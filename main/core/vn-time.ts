@@ -49,3 +49,6 @@ export function formatVnDateTime(epochMs: number): string {
 }
 
 export const weekdayNames = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
+
+/** An instant as the API writes it (UTC ISO 8601), or null for "not yet". */
+export const isoOrNull = (epochMs: number | null): string | null => (epochMs === null ? null : new Date(epochMs).toISOString());

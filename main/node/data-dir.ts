@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { lockFolder } from '../../common/node/folder-lock';
 
 /**
  * Where the site's database, backups and scans live: MOTCUA_DATA_DIR, or the usual per-user
@@ -13,42 +13,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'motcua');
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * One hub per data folder: two processes writing one database would each believe they own the
- * queue numbers and the outbox. A lock left by a crashed hub (its process is gone) is taken over.
- * Returns the release function.
+ * queue numbers and the outbox. Returns the release function.
  */
 export function lockDataDir(dir: string): () => void {
-  const file = join(dir, 'hub.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try {
-          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new Error(`Một hub Một Cửa khác (PID ${pid}) đang dùng thư mục dữ liệu ${dir}. Hãy tắt hub đó trước.`);
-      }
-      unlinkSync(file);
-    }
-  }
-  throw new Error(`Không khóa được thư mục dữ liệu ${dir}.`);
+  return lockFolder(dir, 'hub.lock', (pid) => `Một hub Một Cửa khác (PID ${pid}) đang dùng thư mục dữ liệu ${dir}. Hãy tắt hub đó trước.`);
 }

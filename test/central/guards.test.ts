@@ -1,31 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../central/db/db';
-import { ADMIN_TOKEN, call, createSite, engines, openTestDb, pushBatch, SiteOutbox, startTestCentral, syncHeaders } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { centralPerSuite } from './central-per-suite';
+import { ADMIN_TOKEN, call, createSite, engines, pushBatch, SiteOutbox, startTestCentral, syncHeaders } from './helpers';
 
 describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
-  let db: Db;
-  let url: string;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const t = await openTestDb(engine);
-    db = t.db;
-    const c = await startTestCentral(db);
-    url = c.url;
-    stop = async () => {
-      await c.close();
-      await t.dispose();
-    };
-  });
-  afterAll(() => stop());
+  const central = centralPerSuite(engine);
 
   async function site() {
     const o = new SiteOutbox(`xa-${randomUUID().slice(0, 8)}`);
-    return { o, credential: await createSite(url, o.siteId) };
+    return { o, credential: await createSite(central.url, o.siteId) };
   }
-  const status = (siteId: string, h: Record<string, string>) => call(url, `/sync/v1/sites/${siteId}/status`, { headers: h });
+  const status = (siteId: string, h: Record<string, string>) => call(central.url, `/sync/v1/sites/${siteId}/status`, { headers: h });
 
   it('answers 426 to a protocol below the minimum and 400 to one above the maximum', async () => {
     const { o, credential } = await site();
@@ -47,9 +33,9 @@ describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
     a.o.ticket('issued', randomUUID(), 'waiting');
     const asB = syncHeaders(a.o.siteId, b.credential);
     const calls = [
-      call(url, `/sync/v1/sites/${a.o.siteId}/events`, { body: a.o.request(a.o.events), headers: asB }),
-      call(url, `/sync/v1/sites/${a.o.siteId}/feeds/staff?cursor=0`, { headers: asB }),
-      call(url, `/sync/v1/sites/${a.o.siteId}/feeds/staff/snapshot`, { headers: asB }),
+      call(central.url, `/sync/v1/sites/${a.o.siteId}/events`, { body: a.o.request(a.o.events), headers: asB }),
+      call(central.url, `/sync/v1/sites/${a.o.siteId}/feeds/staff?cursor=0`, { headers: asB }),
+      call(central.url, `/sync/v1/sites/${a.o.siteId}/feeds/staff/snapshot`, { headers: asB }),
       status(a.o.siteId, asB),
     ];
     for (const r of await Promise.all(calls)) {
@@ -58,21 +44,21 @@ describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
     }
     // Its own path, another site in the body.
     const body = { ...a.o.request(a.o.events), siteId: b.o.siteId };
-    expect((await call(url, `/sync/v1/sites/${a.o.siteId}/events`, { body, headers: syncHeaders(a.o.siteId, a.credential) })).json).toMatchObject({ code: 'WRONG_SITE' });
+    expect((await call(central.url, `/sync/v1/sites/${a.o.siteId}/events`, { body, headers: syncHeaders(a.o.siteId, a.credential) })).json).toMatchObject({ code: 'WRONG_SITE' });
     // Its own credential and path, another site in the site header.
     expect((await status(a.o.siteId, { ...syncHeaders(a.o.siteId, a.credential), 'x-motcua-site': b.o.siteId })).status).toBe(403);
-    expect(await db.query('SELECT 1 FROM events WHERE site_id = $1', [a.o.siteId])).toEqual([]);
+    expect(await central.db.query('SELECT 1 FROM events WHERE site_id = $1', [a.o.siteId])).toEqual([]);
   });
 
   it('answers 401 to a missing, unknown, expired or replaced credential', async () => {
     const { o, credential } = await site();
     expect((await status(o.siteId, { 'x-motcua-protocol': '1' })).json).toMatchObject({ code: 'CREDENTIAL_INVALID' });
     expect((await status(o.siteId, syncHeaders(o.siteId, 'mc1_nothing'))).json).toMatchObject({ code: 'CREDENTIAL_INVALID' });
-    await db.query(`UPDATE site_credentials SET expires_at = now() - interval '1 day' WHERE site_id = $1`, [o.siteId]);
+    await central.db.query(`UPDATE site_credentials SET expires_at = now() - interval '1 day' WHERE site_id = $1`, [o.siteId]);
     const expired = await status(o.siteId, syncHeaders(o.siteId, credential));
     expect(expired.status).toBe(401);
     expect(expired.json).toMatchObject({ code: 'CREDENTIAL_EXPIRED' });
-    const renewed = await call<{ credential: string }>(url, `/admin/sites/${o.siteId}/credential`, { body: {}, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const renewed = await call<{ credential: string }>(central.url, `/admin/sites/${o.siteId}/credential`, { body: {}, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(renewed.status).toBe(201);
     expect((await status(o.siteId, syncHeaders(o.siteId, renewed.json.credential))).status).toBe(200);
     expect((await status(o.siteId, syncHeaders(o.siteId, credential))).json).toMatchObject({ code: 'CREDENTIAL_INVALID' });
@@ -85,13 +71,13 @@ describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
     const path = `/sync/v1/sites/${o.siteId}/events`;
     const json = Buffer.from(JSON.stringify(o.request(o.events)));
     expect(json.length).toBeGreaterThan(8 * 1024 * 1024);
-    const gz = await call(url, path, { raw: gzipSync(json), headers: { ...syncHeaders(o.siteId, credential), 'content-encoding': 'gzip' } });
+    const gz = await call(central.url, path, { raw: gzipSync(json), headers: { ...syncHeaders(o.siteId, credential), 'content-encoding': 'gzip' } });
     expect(gz.status).toBe(413);
     expect(gz.json).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(gzipSync(json).length).toBeLessThan(1024 * 1024); // refused for what it holds, not for what travelled
-    const plain = await call(url, path, { raw: json, headers: syncHeaders(o.siteId, credential) });
+    const plain = await call(central.url, path, { raw: json, headers: syncHeaders(o.siteId, credential) });
     expect(plain.status).toBe(413);
-    const half = await pushBatch(url, credential, o.request(o.events.slice(0, 5)));
+    const half = await pushBatch(central.url, credential, o.request(o.events.slice(0, 5)));
     expect(half.status).toBe(200);
     expect(half.json.ackedThrough).toBe(5);
   });
@@ -100,29 +86,29 @@ describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
     const { o, credential } = await site();
     const path = `/sync/v1/sites/${o.siteId}/events`;
     const h = syncHeaders(o.siteId, credential);
-    expect((await call(url, path, { raw: Buffer.from('not gzip'), headers: { ...h, 'content-encoding': 'gzip' } })).json).toMatchObject({ code: 'BAD_GZIP' });
-    expect((await call(url, path, { raw: Buffer.from('{"siteId":'), headers: h })).json).toMatchObject({ code: 'INVALID_JSON' });
-    const invalid = await call(url, path, { body: { siteId: o.siteId, incarnation: 'nope', baseSeq: 0, siteTime: 'x', events: [] }, headers: h });
+    expect((await call(central.url, path, { raw: Buffer.from('not gzip'), headers: { ...h, 'content-encoding': 'gzip' } })).json).toMatchObject({ code: 'BAD_GZIP' });
+    expect((await call(central.url, path, { raw: Buffer.from('{"siteId":'), headers: h })).json).toMatchObject({ code: 'INVALID_JSON' });
+    const invalid = await call(central.url, path, { body: { siteId: o.siteId, incarnation: 'nope', baseSeq: 0, siteTime: 'x', events: [] }, headers: h });
     expect(invalid.status).toBe(400);
     expect(invalid.json.code).toBe('VALIDATION_FAILED');
     expect(invalid.json.message).toMatch(/không hợp lệ/);
-    expect((await call(url, `/sync/v1/sites/${o.siteId}/feeds/nope?cursor=0`, { headers: h })).status).toBe(404);
-    expect((await call(url, `/sync/v1/sites/${o.siteId}/feeds/staff?cursor=-1`, { headers: h })).status).toBe(400);
+    expect((await call(central.url, `/sync/v1/sites/${o.siteId}/feeds/nope?cursor=0`, { headers: h })).status).toBe(404);
+    expect((await call(central.url, `/sync/v1/sites/${o.siteId}/feeds/staff?cursor=-1`, { headers: h })).status).toBe(400);
   });
 
   it('gzips answers over 1 KiB for clients that accept it', async () => {
     const { o, credential } = await site();
     for (let i = 0; i < 30; i++) {
-      await call(url, `/admin/sites/${o.siteId}/staff`, { body: { staff: { username: `canbo${i}`, fullName: `Cán bộ số ${i}`, role: 'officer', active: true } }, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      await call(central.url, `/admin/sites/${o.siteId}/staff`, { body: { staff: { username: `canbo${i}`, fullName: `Cán bộ số ${i}`, role: 'officer', active: true } }, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     }
-    const r = await call(url, `/sync/v1/sites/${o.siteId}/feeds/staff?cursor=0`, { headers: syncHeaders(o.siteId, credential) });
+    const r = await call(central.url, `/sync/v1/sites/${o.siteId}/feeds/staff?cursor=0`, { headers: syncHeaders(o.siteId, credential) });
     expect(r.headers.get('content-encoding')).toBe('gzip');
     const small = await status(o.siteId, syncHeaders(o.siteId, credential));
     expect(small.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers 503 with Retry-After when too many pushes are in flight', async () => {
-    const busy = await startTestCentral(db, { maxConcurrentPushes: 0 });
+    const busy = await startTestCentral(central.db, { maxConcurrentPushes: 0 });
     const { o, credential } = await site();
     o.ticket('issued', randomUUID(), 'waiting');
     const r = await pushBatch(busy.url, credential, o.request(o.events));
@@ -132,17 +118,17 @@ describe.each(engines)('protocol, credentials and limits (%s)', (engine) => {
   });
 
   it('keeps the back office behind its token, and serves its page', async () => {
-    expect((await call(url, '/admin/sites')).status).toBe(401);
-    expect((await call(url, '/admin/sites', { headers: { authorization: 'Bearer wrong' } })).json).toMatchObject({ code: 'ADMIN_UNAUTHORIZED' });
-    expect((await call(url, '/admin/reproject', { body: {} })).status).toBe(401);
-    const page = await fetch(`${url}/`);
+    expect((await call(central.url, '/admin/sites')).status).toBe(401);
+    expect((await call(central.url, '/admin/sites', { headers: { authorization: 'Bearer wrong' } })).json).toMatchObject({ code: 'ADMIN_UNAUTHORIZED' });
+    expect((await call(central.url, '/admin/reproject', { body: {} })).status).toBe(401);
+    const page = await fetch(`${central.url}/`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     const html = await page.text();
     expect(html).toContain('Máy chủ tỉnh');
     expect(html).not.toMatch(/(src|href)="https?:/);
-    expect((await call(url, '/nowhere')).status).toBe(404);
-    expect((await call(url, '/admin/sites', { method: 'POST', body: {} })).status).toBe(401);
-    expect((await call(url, `/sync/v1/sites/x/status`, { method: 'POST', body: {} })).status).toBe(405);
+    expect((await call(central.url, '/nowhere')).status).toBe(404);
+    expect((await call(central.url, '/admin/sites', { method: 'POST', body: {} })).status).toBe(401);
+    expect((await call(central.url, `/sync/v1/sites/x/status`, { method: 'POST', body: {} })).status).toBe(405);
   });
 });

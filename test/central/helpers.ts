@@ -12,9 +12,10 @@ import {
   DOSSIER_COLUMNS, RATING_COLUMNS, TICKET_COLUMNS, toDossierState, toRatingState, toTicketState, type DossierRow, type RatingRow, type TicketRow,
 } from '../../central/projection/rows';
 import { createCentral } from '../../central/server';
+import { eventHash } from '../../common/node/event-hash';
+import type { ProcedureVersion } from '../../contract/dossier';
 import { headers, PROTOCOL_VERSION, type PushRequest, type WireEvent } from '../../contract/sync';
 import { uuidv7 } from '../../main/node/db/uuidv7';
-import { eventHash } from '../../main/node/sync/event-hash';
 import { createTestDatabase } from '../support/postgres';
 
 export type Engine = 'pglite' | 'postgres';
@@ -71,8 +72,9 @@ export async function call<T = Record<string, unknown>>(
   return { status: res.status, json: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-export const adminCall = <T = Record<string, unknown>>(url: string, path: string, body?: unknown, method?: 'GET' | 'POST') =>
-  call<T>(url, path, { method: method ?? (body === undefined ? 'GET' : 'POST'), body, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+/** A back-office call with the province's admin token (the tests' own unless given). */
+export const adminCall = <T = Record<string, unknown>>(url: string, path: string, body?: unknown, method?: 'GET' | 'POST', token = ADMIN_TOKEN) =>
+  call<T>(url, path, { method: method ?? (body === undefined ? 'GET' : 'POST'), body, headers: { authorization: `Bearer ${token}` } });
 
 export function syncHeaders(siteId: string, credential: string, protocol: number = PROTOCOL_VERSION): Record<string, string> {
   return { authorization: `Bearer ${credential}`, [headers.protocol]: String(protocol), [headers.app]: '0.1.0', [headers.site]: siteId };
@@ -83,11 +85,11 @@ export const procedure = (code: string, name = 'Đăng ký khai sinh') => ({
   code, version: 1, name, field: 'Hộ tịch', authority: 'UBND cấp xã', processing: { unit: 'working_days', value: 3 },
   documents: [{ name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1, mandatory: true }], fees: [], result: 'Giấy khai sinh',
   validFrom: '2026-01-01', active: true,
-});
+}) satisfies Omit<ProcedureVersion, 'id' | 'source'>;
 
 /** Creates a site through the back office; returns its credential. */
-export async function createSite(url: string, siteId: string, name = `Xã ${siteId}`): Promise<string> {
-  const r = await adminCall<{ credential: string }>(url, '/admin/sites', { siteId, name });
+export async function createSite(url: string, siteId: string, name = `Xã ${siteId}`, token = ADMIN_TOKEN): Promise<string> {
+  const r = await adminCall<{ credential: string }>(url, '/admin/sites', { siteId, name }, 'POST', token);
   if (r.status !== 201) throw new Error(`create site: ${r.status} ${JSON.stringify(r.json)}`);
   return r.json.credential;
 }

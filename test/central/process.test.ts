@@ -7,15 +7,9 @@ import type { Db } from '../../central/db/db';
 import { decodersV1 } from '../../central/projection/decode';
 import { startCentralProcess, type CentralProcess } from '../support/central-process';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { busyOutbox, call, count, foldAndStored, pushBatch } from './helpers';
+import { adminCall, busyOutbox, count, createSite, foldAndStored, pushBatch } from './helpers';
 
 const FAULTS = { MOTCUA_CENTRAL_FAULTS: '1' };
-
-async function createSiteAs(central: CentralProcess, token: string, siteId: string): Promise<string> {
-  const r = await call<{ credential: string }>(central.url, '/admin/sites', { body: { siteId, name: 'UBND xã Ia Grai' }, headers: { authorization: `Bearer ${token}` } });
-  expect(r.status).toBe(201);
-  return r.json.credential;
-}
 
 /**
  * The central killed between its write and its commit, and after its commit before answering
@@ -26,7 +20,7 @@ async function crashAndRecover(start: () => Promise<CentralProcess>, inspect: ()
   const token = central.adminToken!;
   expect(token).toMatch(/^\S{20,}$/);
   const siteId = `xa-${randomUUID().slice(0, 8)}`;
-  const credential = await createSiteAs(central, token, siteId);
+  const credential = await createSite(central.url, siteId, 'UBND xã Ia Grai', token);
   const o = busyOutbox(siteId, 150);
   const first = o.request(o.events.slice(0, 100));
 
@@ -51,7 +45,7 @@ async function crashAndRecover(start: () => Promise<CentralProcess>, inspect: ()
   central = await start();
   const again = await pushBatch(central.url, credential, second);
   expect(again.json).toMatchObject({ ackedThrough: 150, rejections: [] });
-  const admin = await call<{ sites: { siteId: string; streams: { lastSeq: number }[] }[] }>(central.url, '/admin/sites', { headers: { authorization: `Bearer ${token}` } });
+  const admin = await adminCall<{ sites: { siteId: string; streams: { lastSeq: number }[] }[] }>(central.url, '/admin/sites', undefined, 'GET', token);
   expect(admin.json.sites.find((s) => s.siteId === siteId)?.streams[0]?.lastSeq).toBe(150);
   await central.kill('SIGTERM');
 

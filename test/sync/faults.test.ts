@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -330,6 +331,35 @@ describe.each(engines)('sync under faults (%s)', (engine: Engine) => {
     const site = readSite(r.hub.dataDir);
     expect(site.procedures.filter((p) => p.code === '2.000635.H99').at(-1)?.name).toBe('Cấp bản sao trích lục hộ tịch (sửa đổi)');
     expect(site.cursors.catalog).toBe(version);
+    await r.verify();
+  });
+
+  it('applies each catalogue item the central publishes once, page by page, beside a version of the site’s own', async () => {
+    const r = await open();
+    await r.settle();
+    const code = '2.000777.H99';
+    // The site typed its own version of the procedure first: the central's versions come after it.
+    const admin = await r.hub.accounts.admin();
+    const { version: _version, ...own } = procedure(code, 'Thủ tục do xã nhập');
+    await admin['admin.saveProcedure'](own);
+    const publish = async (version: number, name: string) => {
+      expect((await adminCall(t.central.url, '/admin/catalog', { procedure: { ...procedure(code, name), version } })).status).toBe(201);
+      await r.syncNow();
+      await r.settle();
+    };
+    const synced = () => readSite(r.hub.dataDir).procedures.filter((p) => p.code === code).map((p) => [p.version, p.name]);
+    await publish(1, 'Phiên bản 1 của tỉnh');
+    await publish(2, 'Phiên bản 2 của tỉnh');
+    await publish(2, 'Phiên bản 2 của tỉnh (đính chính)'); // the same version published again, corrected
+    expect(synced()).toEqual([[2, 'Phiên bản 1 của tỉnh'], [3, 'Phiên bản 2 của tỉnh'], [4, 'Phiên bản 2 của tỉnh (đính chính)']]);
+    // The whole feed applied again from its start (a cursor lost with its page) changes nothing.
+    await r.hub.stop();
+    const db = new Database(join(r.hub.dataDir, 'motcua.sqlite'));
+    db.prepare("UPDATE feed_cursors SET cursor = 0 WHERE feed = 'catalog'").run();
+    db.close();
+    await r.hub.start();
+    await r.settle();
+    expect(synced()).toHaveLength(3);
     await r.verify();
   });
 

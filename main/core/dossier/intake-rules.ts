@@ -1,4 +1,4 @@
-import type { Applicant, IntakeInput, RequiredDocument } from '../../../contract/dossier';
+import { isPaperShort, type Applicant, type IntakeInput, type RequiredDocument } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 
 /** Checks a person's or organisation's details; every problem at once, in Vietnamese. */
@@ -31,7 +31,7 @@ export function checkPapers(required: readonly RequiredDocument[], given: Intake
     if (g.index >= required.length) throw new HubError('VALIDATION_FAILED', 'Danh sách giấy tờ không khớp với thủ tục đã chọn. Vui lòng tải lại.');
   }
   const papers = required.map((doc, index) => ({ index, doc, received: given.find((g) => g.index === index)?.count ?? 0 }));
-  return { papers, missing: papers.filter((p) => p.doc.mandatory && p.received < p.doc.count) };
+  return { papers, missing: papers.filter((p) => isPaperShort(p.doc, p.received)) };
 }
 
 /**
@@ -45,6 +45,21 @@ export function requireComplete(missing: readonly PaperCheck[]): void {
     `Hồ sơ chưa đủ giấy tờ bắt buộc: ${missing.map((m) => `${m.doc.name} (cần ${m.doc.count}, đã nhận ${m.received})`).join('; ')}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.`,
     { missing: missing.map((m) => m.index) },
   );
+}
+
+/** How the result goes back: by post it needs the address to send it to. */
+export function checkReturn(returnMethod: IntakeInput['returnMethod'], deliveryAddress: string): void {
+  if (returnMethod === 'post' && !deliveryAddress.trim()) throw new HubError('VALIDATION_FAILED', 'Trả kết quả qua bưu điện cần địa chỉ nhận.');
+}
+
+/** A return time the officer sets by hand (instead of the computed one) comes after the receipt. */
+export function checkDueOverride(override: IntakeInput['dueOverride'], receivedAt: number): void {
+  if (override && Date.parse(override.dueAt) <= receivedAt) throw new HubError('VALIDATION_FAILED', 'Thời gian hẹn trả phải sau thời điểm tiếp nhận.');
+}
+
+/** Correcting the applicant keeps who applied: a person stays a person, an organisation an organisation. */
+export function checkApplicantCorrection(stored: Applicant['kind'], corrected: Applicant): void {
+  if (corrected.kind !== stored) throw new HubError('VALIDATION_FAILED', 'Không đổi được loại người nộp (cá nhân/tổ chức) của hồ sơ đã lập.');
 }
 
 /** "0912 345 678" → "0912345678", "+84912345678" → "0912345678": one form for searching. */

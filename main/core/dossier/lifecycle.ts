@@ -1,6 +1,7 @@
-import type { DossierAction, DossierStatus } from '../../../contract/dossier';
+import { DossierStatus, type DossierAction, type DossierForm } from '../../../contract/dossier';
 import { dossierStatusLabels } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
+import { vnDate } from '../vn-time';
 
 /**
  * What the officer (or the back office, through sync) may do with a dossier in each state.
@@ -22,6 +23,9 @@ export const dossierActions = {
 
 const allows = (action: DossierAction, status: DossierStatus) => (dossierActions[action].from as readonly DossierStatus[]).includes(status);
 
+/** Statuses no action leads out of: the dossier's life at the desk is over (returned, withdrawn, refused). */
+export const closedDossierStatuses: readonly DossierStatus[] = DossierStatus.options.filter((status) => !(Object.keys(dossierActions) as DossierAction[]).some((a) => allows(a, status)));
+
 /** The status after an action (the same status for an extension), or why it is not allowed. */
 export function dossierTransition(status: DossierStatus, action: DossierAction, code: string | null): DossierStatus {
   const rule = dossierActions[action];
@@ -40,8 +44,34 @@ export function allowedDossierActions(d: { status: DossierStatus; hasDueTime: bo
   return (Object.keys(dossierActions) as DossierAction[]).filter((a) => allows(a, d.status) && (a !== 'extend' || d.hasDueTime));
 }
 
-/** Returned before the due day, on it, or after the due time (QĐ 766 "Trước hạn / Đúng hạn / Quá hạn"). */
-export function timeliness(dueAt: number, doneAt: number, dueDay: string, doneDay: string): 'early' | 'on_time' | 'late' {
+/** Returned before the due day (in Vietnam), on it, or after the due time (QĐ 766 "Trước hạn / Đúng hạn / Quá hạn"). */
+export function timeliness(dueAt: number, doneAt: number): 'early' | 'on_time' | 'late' {
   if (doneAt > dueAt) return 'late';
-  return doneDay < dueDay ? 'early' : 'on_time';
+  return vnDate(doneAt) < vnDate(dueAt) ? 'early' : 'on_time';
+}
+
+/**
+ * The forms a dossier has reasons to print (again): the receipt once it has its code, the
+ * supplement request once papers were asked for, the apology once extended, and the refusal,
+ * withdrawal or hand-over record of the step that ended it.
+ */
+export function printableForms(d: { status: DossierStatus; hasCode: boolean; supplementRequested: boolean; extended: boolean }): DossierForm[] {
+  const forms: [DossierForm, boolean][] = [
+    ['receipt', d.hasCode],
+    ['supplementRequest', d.supplementRequested],
+    ['refusal', d.status === 'refused'],
+    ['apology', d.extended],
+    ['withdrawal', d.status === 'withdrawn'],
+    ['handover', d.status === 'returned'],
+  ];
+  return forms.filter(([, yes]) => yes).map(([f]) => f);
+}
+
+/**
+ * An extension moves the return time later, never earlier; it is late when asked for after the
+ * time it extends had passed (the apology then says so).
+ */
+export function extensionOf(currentDue: number | null, newDue: number, now: number): { previousDue: number; late: boolean } {
+  if (currentDue === null || newDue <= currentDue) throw new HubError('VALIDATION_FAILED', 'Thời gian trả mới phải sau thời gian hẹn trả hiện tại.');
+  return { previousDue: currentDue, late: now > currentDue };
 }

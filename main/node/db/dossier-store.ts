@@ -1,11 +1,12 @@
 import type { CalendarYear } from '../../../contract/calendar';
 import type { Applicant, DossierStatus, DossierSummary, Fee, ProcedureVersion, ProcessingTime, RequiredDocument } from '../../../contract/dossier';
 import { foldVietnamese } from '../../core/vn-fold';
-import { maskIdNumber } from '../../core/dossier/intake-rules';
+import { maskIdNumber, phoneDigits, type PaperCheck } from '../../core/dossier/intake-rules';
 import type { OutboxStore } from './outbox-store';
 import type { Db } from './open';
 import { SqlStore } from './sql-store';
 import { uuidv7 } from './uuidv7';
+import { isoOrNull } from '../../core/vn-time';
 
 interface ProcedureRow {
   id: string; code: string; version: number; name: string; name_folded: string; field: string; authority: string;
@@ -61,6 +62,19 @@ export const toProcedure = (r: ProcedureRow): ProcedureVersion => ({
   fees: JSON.parse(r.fees) as Fee[], result: r.result, validFrom: r.valid_from, active: r.active === 1, source: r.source,
 });
 
+/** The applicant's columns of a dossier row (the other way round from `applicantOf`), with the folded name and digits search uses. */
+export function applicantColumns(a: Applicant): Pick<DossierRow, 'applicant_kind' | 'applicant_name' | 'applicant_folded' | 'id_number' | 'date_of_birth' | 'representative' | 'address' | 'phone' | 'phone_digits' | 'email'> {
+  return {
+    applicant_kind: a.kind, applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
+    date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
+    address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email,
+  };
+}
+
+/** The dossier's paper rows from the procedure's papers checked against what was handed in. */
+export const documentRows = (papers: readonly PaperCheck[]): DocumentRow[] =>
+  papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received }));
+
 export function applicantOf(r: DossierRow): Applicant {
   return r.applicant_kind === 'person'
     ? { kind: 'person', fullName: r.applicant_name, idNumber: r.id_number, dateOfBirth: r.date_of_birth, address: r.address, phone: r.phone, email: r.email }
@@ -91,6 +105,11 @@ export class DossierStore extends SqlStore {
     return r ? toProcedure(r) : null;
   }
 
+  /** The newest catalogue feed item applied to this code (0: none). */
+  appliedFeedVersion(code: string): number {
+    return this.sql<[string], { v: number | null }>('SELECT max(feed_version) AS v FROM procedure_versions WHERE code = ?').get(code)?.v ?? 0;
+  }
+
   latestVersion(code: string): ProcedureVersion | null {
     const r = this.sql<[string], ProcedureRow>('SELECT * FROM procedure_versions WHERE code = ? ORDER BY version DESC LIMIT 1').get(code);
     return r ? toProcedure(r) : null;
@@ -112,35 +131,33 @@ export class DossierStore extends SqlStore {
   /**
    * Every version whose name (ignoring marks and case) or code matches — in force, superseded,
    * future-dated or inactive — grouped by procedure (by its newest name), newest version first,
-   * a page at a time; with the version of each procedure in force on `date`.
+   * a page at a time; with the version of each procedure in force on `date` and its newest one.
    */
-  allProcedureVersions(query: string, date: string, offset: number, limit: number): { total: number; items: { procedure: ProcedureVersion; inForceVersion: number | null }[] } {
+  allProcedureVersions(query: string, date: string, offset: number, limit: number): { total: number; items: { procedure: ProcedureVersion; inForceVersion: number | null; newestVersion: number }[] } {
     const q = escapeLike(foldVietnamese(query));
     const match = `(p.name_folded LIKE '%' || @q || '%' ESCAPE '\\' OR lower(p.code) LIKE @q || '%' ESCAPE '\\')`;
     const total = this.sql<[{ q: string }], { n: number }>(`SELECT count(*) AS n FROM procedure_versions p WHERE ${match}`).get({ q })!.n;
-    const rows = this.sql<[{ q: string; date: string; offset: number; limit: number }], ProcedureRow & { in_force: number | null }>(
-      `SELECT p.*, (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= @date) AS in_force
+    const rows = this.sql<[{ q: string; date: string; offset: number; limit: number }], ProcedureRow & { in_force: number | null; newest: number }>(
+      `SELECT p.*, (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= @date) AS in_force,
+         (SELECT max(version) FROM procedure_versions z WHERE z.code = p.code) AS newest
        FROM procedure_versions p WHERE ${match}
        ORDER BY (SELECT y.name FROM procedure_versions y WHERE y.code = p.code ORDER BY y.version DESC LIMIT 1), p.code, p.version DESC
        LIMIT @limit OFFSET @offset`,
     ).all({ q, date, offset, limit });
-    return { total, items: rows.map((r) => ({ procedure: toProcedure(r), inForceVersion: r.in_force })) };
+    return { total, items: rows.map((r) => ({ procedure: toProcedure(r), inForceVersion: r.in_force, newestVersion: r.newest })) };
   }
 
-  insertProcedure(p: Omit<ProcedureVersion, 'id'>, now: number): ProcedureVersion {
+  /** `feedVersion`: the catalogue feed item it came from, for a version the central sent. */
+  insertProcedure(p: Omit<ProcedureVersion, 'id'>, now: number, feedVersion: number | null = null): ProcedureVersion {
     const id = uuidv7(now);
     this.sql(
-      `INSERT INTO procedure_versions (id, code, version, name, name_folded, field, authority, processing, documents, fees, result, valid_from, active, source, created_at)
-       VALUES (@id, @code, @version, @name, @name_folded, @field, @authority, @processing, @documents, @fees, @result, @validFrom, @active, @source, @now)`,
+      `INSERT INTO procedure_versions (id, code, version, name, name_folded, field, authority, processing, documents, fees, result, valid_from, active, source, created_at, feed_version)
+       VALUES (@id, @code, @version, @name, @name_folded, @field, @authority, @processing, @documents, @fees, @result, @validFrom, @active, @source, @now, @feedVersion)`,
     ).run({
-      ...p, id, now, name_folded: foldVietnamese(p.name), processing: JSON.stringify(p.processing),
+      ...p, id, now, feedVersion, name_folded: foldVietnamese(p.name), processing: JSON.stringify(p.processing),
       documents: JSON.stringify(p.documents), fees: JSON.stringify(p.fees), active: p.active ? 1 : 0,
     });
     return { ...p, id };
-  }
-
-  countProcedures(): number {
-    return this.sql<[], { n: number }>('SELECT count(DISTINCT code) AS n FROM procedure_versions').get()!.n;
   }
 
   // ── Calendars ──────────────────────────────────────────────────────────────
@@ -220,12 +237,12 @@ export class DossierStore extends SqlStore {
     this.sql(`INSERT INTO dossier_files (${Object.keys(f).join(', ')}) VALUES (${Object.keys(f).map((k) => '@' + k).join(', ')})`).run(f);
   }
 
-  /** Scans of dossiers returned before an instant and not yet purged (the retention setting). */
-  filesToPurge(returnedBefore: number): FileRow[] {
-    return this.sql<[number], FileRow>(
+  /** Scans not yet purged of dossiers in one of `closed` statuses since before an instant (the retention setting). */
+  filesToPurge(closed: readonly DossierStatus[], closedBefore: number): FileRow[] {
+    return this.sql<[string, number], FileRow>(
       `SELECT f.* FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
-       WHERE f.purged_at IS NULL AND d.status IN ('returned', 'withdrawn', 'refused') AND coalesce(d.returned_at, d.updated_at) < ?`,
-    ).all(returnedBefore);
+       WHERE f.purged_at IS NULL AND d.status IN (SELECT value FROM json_each(?)) AND coalesce(d.returned_at, d.updated_at) < ?`,
+    ).all(JSON.stringify(closed), closedBefore);
   }
 
   markPurged(fileId: string, now: number): void {
@@ -273,11 +290,10 @@ export class DossierStore extends SqlStore {
   snapshot(id: string): Record<string, unknown> {
     const d = this.row(id)!;
     const p = this.procedureVersion(d.procedure_version_id)!;
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return {
       dossierId: d.id, code: d.code, status: d.status, procedureCode: p.code, procedureVersion: p.version, procedureName: p.name,
       applicant: applicantOf(d), sets: d.sets, channel: d.channel, returnMethod: d.return_method, receivingUnit: d.receiving_unit,
-      receivedAt: iso(d.received_at), dueAt: iso(d.due_at), returnedAt: iso(d.returned_at),
+      receivedAt: isoOrNull(d.received_at), dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at),
       documents: this.documents(id).map((x) => ({ index: x.idx, name: x.name, received: x.received })),
     };
   }
@@ -312,10 +328,9 @@ export class DossierStore extends SqlStore {
          ORDER BY d.rowid DESC`,
       ).all(`"${folded.replace(/"/g, '""')}"`, limit);
     }
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return rows.map((r) => ({
       id: r.id, code: r.code, status: r.status, applicantName: r.applicant_name, idNumberMasked: maskIdNumber(r.id_number),
-      procedureName: r.procedure_name, receivedAt: iso(r.received_at), dueAt: iso(r.due_at),
+      procedureName: r.procedure_name, receivedAt: isoOrNull(r.received_at), dueAt: isoOrNull(r.due_at),
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { DeviceKind, StaffRole } from '../../../contract/access';
 import type { Device, StaffAccount } from '../../../contract/people';
 import { SqlStore } from './sql-store';
+import { isoOrNull } from '../../core/vn-time';
 
 interface StaffRow {
   id: string; username: string; full_name: string; role: StaffRole; password_hash: string;
@@ -17,15 +18,14 @@ export interface PairingRow {
   code: string; kind: DeviceKind; name: string; counter_id: string | null; expires_at: number; used_at: number | null;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const toStaffAccount = (r: StaffRow): StaffAccount => ({
   id: r.id, username: r.username, fullName: r.full_name, role: r.role, active: r.active === 1,
   canCallSpecific: r.can_call_specific === 1, mustChangePassword: r.must_change_password === 1,
 });
 const toDevice = (r: DeviceRow): Device => ({
-  id: r.id, kind: r.kind, name: r.name, counterId: r.counter_id, pairedAt: iso(r.paired_at)!,
-  lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at),
+  id: r.id, kind: r.kind, name: r.name, counterId: r.counter_id, pairedAt: isoOrNull(r.paired_at)!,
+  lastSeenAt: isoOrNull(r.last_seen_at), revokedAt: isoOrNull(r.revoked_at),
 });
 
 /** Staff accounts, their login sessions, paired devices and pairing codes. */

@@ -1,5 +1,6 @@
 import type { Printer, PrintJob, PrintJobStatus } from '../../../contract/printing';
 import { SqlStore } from './sql-store';
+import { isoOrNull } from '../../core/vn-time';
 
 interface PrinterRow {
   id: string; name: string; role: Printer['role']; address: string; paper: Printer['paper']; model: Printer['model'];
@@ -29,7 +30,6 @@ const toPrinter = (r: PrinterRow): Printer => ({
   cut: r.cut === 1, beep: r.beep === 1, deviceId: r.device_id, counterId: r.counter_id, active: r.active === 1,
 });
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Problem that waits for staff rather than for the printer: it must not hold back later jobs. */
 const WAITS_FOR_STAFF = 'PRINT_INTERRUPTED';
@@ -140,7 +140,7 @@ export class PrintStore extends SqlStore {
   private view(r: JobRow, printerName: string): PrintJob {
     return {
       id: r.id, printerId: r.printer_id, printerName, kind: r.kind, title: r.title, status: r.status, attempts: r.attempts,
-      errorCode: r.error_code, error: r.error, createdAt: iso(r.created_at)!, printedAt: iso(r.printed_at), ticketId: r.ticket_id,
+      errorCode: r.error_code, error: r.error, createdAt: isoOrNull(r.created_at)!, printedAt: isoOrNull(r.printed_at), ticketId: r.ticket_id,
     };
   }
 }

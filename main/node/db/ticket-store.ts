@@ -5,6 +5,7 @@ import type { Db } from './open';
 import { SqlStore } from './sql-store';
 import type { OutboxStore } from './outbox-store';
 import { uuidv7 } from './uuidv7';
+import { isoOrNull } from '../../core/vn-time';
 
 export interface TicketRow {
   id: string;
@@ -49,14 +50,13 @@ const SELECT_TICKET = `
   SELECT t.*, s.name AS service_name, c.number AS counter_number
   FROM tickets t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id`;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toTicket(r: JoinedRow): Ticket {
   return {
     id: r.id, serviceDate: r.service_date, number: r.number, displayCode: r.display_code, serviceId: r.service_id,
     serviceName: r.service_name, priorityClassId: r.priority_class_id, priorityLabel: r.priority_label, source: r.source,
-    status: r.status, issuedAt: iso(r.issued_at)!, queueEnteredAt: iso(r.queue_entered_at)!, calledAt: iso(r.called_at),
-    startedAt: iso(r.started_at), finishedAt: iso(r.finished_at), counterId: r.counter_id, counterNumber: r.counter_number,
+    status: r.status, issuedAt: isoOrNull(r.issued_at)!, queueEnteredAt: isoOrNull(r.queue_entered_at)!, calledAt: isoOrNull(r.called_at),
+    startedAt: isoOrNull(r.started_at), finishedAt: isoOrNull(r.finished_at), counterId: r.counter_id, counterNumber: r.counter_number,
     staffId: r.staff_id, recallCount: r.recall_count, parentTicketId: r.parent_ticket_id, reservedCounterId: r.reserved_counter_id,
   };
 }
@@ -75,7 +75,7 @@ interface CallRow {
   counter_number: number; counter_label: string; service_id: string; service_name: string;
 }
 const toCall = (r: CallRow): Call => ({
-  id: r.id, at: iso(r.at)!, kind: r.kind, ticketId: r.ticket_id, displayCode: r.display_code, counterId: r.counter_id,
+  id: r.id, at: isoOrNull(r.at)!, kind: r.kind, ticketId: r.ticket_id, displayCode: r.display_code, counterId: r.counter_id,
   counterNumber: r.counter_number, counterLabel: r.counter_label, serviceId: r.service_id, serviceName: r.service_name,
 });
 

@@ -5,25 +5,23 @@ import { HubError } from '../../../contract/errors';
 import { officialCalendars } from '../../core/calendar/calendar-data';
 import { returnTime, workingCalendar } from '../../core/calendar/working-time';
 import { formatDossierCode, LOOKUP_ALPHABET, LOOKUP_LENGTH, lookupCodeFrom } from '../../core/dossier/code';
-import { checkApplicant, checkPapers, phoneDigits, requireComplete } from '../../core/dossier/intake-rules';
-import { allowedDossierActions, dossierTransition, timeliness } from '../../core/dossier/lifecycle';
+import { checkApplicant, checkApplicantCorrection, checkDueOverride, checkPapers, checkReturn, requireComplete } from '../../core/dossier/intake-rules';
+import { allowedDossierActions, dossierTransition, extensionOf, printableForms, timeliness } from '../../core/dossier/lifecycle';
 import { procedureVersionState } from '../../core/dossier/procedure-state';
 import { dossierEventText } from '../../core/dossier/texts';
 import { receiptPrinterFor } from '../../core/printing-rules';
-import { vnDate, vnMidnight } from '../../core/vn-time';
-import { foldVietnamese } from '../../core/vn-fold';
+import { isoOrNull, vnDate, vnMidnight } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure-import';
-import { applicantOf, type DossierRow } from '../db/dossier-store';
+import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf } from './dossier-forms';
-import { enqueuePrint } from './print-handlers';
+import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
-import { attachScan, readScan } from './dossier-scans';
+import { readScan, scanView, storeScan } from './dossier-scans';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
 function sameProcedure(a: ProcedureVersion, b: ImportedProcedure): boolean {
@@ -44,21 +42,23 @@ export function dossierHandlers(deps: HubDeps) {
     const r = dossiers.row(id);
     if (!r) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
     const p = dossiers.procedureVersion(r.procedure_version_id)!;
-    const returned = r.returned_at !== null && r.due_at !== null;
+    const events = dossiers.events(id);
+    const extensions = dossiers.extensions(id);
     return {
       id: r.id, code: r.code, lookupCode: r.lookup_code, status: r.status,
       allowedActions: allowedDossierActions({ status: r.status, hasDueTime: r.due_at !== null }),
+      printableForms: printableForms({ status: r.status, hasCode: r.code !== null, supplementRequested: events.some((e) => e.type === 'supplement_requested'), extended: extensions.length > 0 }),
       procedure: { id: p.id, code: p.code, version: p.version, name: p.name, field: p.field, authority: p.authority, processing: p.processing, result: p.result },
       applicant: applicantOf(r),
       documents: dossiers.documents(id).map((x) => ({ index: x.idx, name: x.name, form: x.form, count: x.count, mandatory: x.mandatory === 1, received: x.received })),
       sets: r.sets, channel: r.channel, returnMethod: r.return_method, deliveryAddress: r.delivery_address, fees: p.fees,
       receivingUnit: r.receiving_unit, ticketId: r.ticket_id, officerName: deps.people.staffById(r.officer_id)?.fullName ?? '',
-      createdAt: iso(r.created_at)!, receivedAt: iso(r.received_at), dueAt: iso(r.due_at), dueReason: r.due_reason, returnedAt: iso(r.returned_at),
-      timeliness: returned ? timeliness(r.due_at!, r.returned_at!, vnDate(r.due_at!), vnDate(r.returned_at!)) : null,
+      createdAt: isoOrNull(r.created_at)!, receivedAt: isoOrNull(r.received_at), dueAt: isoOrNull(r.due_at), dueReason: r.due_reason, returnedAt: isoOrNull(r.returned_at),
+      timeliness: r.returned_at !== null && r.due_at !== null ? timeliness(r.due_at, r.returned_at) : null,
       note: r.note,
-      extensions: dossiers.extensions(id).map((x) => ({ at: iso(x.at)!, reason: x.reason, previousDueAt: iso(x.previous_due)!, newDueAt: iso(x.new_due)!, late: x.late === 1 })),
-      files: dossiers.files(id).map((f) => ({ id: f.id, documentIndex: f.document_idx, fileName: f.file_name, mime: f.mime, sha256: f.sha256, size: f.size, pages: f.pages, createdAt: iso(f.created_at)!, purged: f.purged_at !== null })),
-      history: dossiers.events(id).map((e) => ({ type: e.type, at: iso(e.at)!, staffName: e.staff_name, text: dossierEventText(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
+      extensions: extensions.map((x) => ({ at: isoOrNull(x.at)!, reason: x.reason, previousDueAt: isoOrNull(x.previous_due)!, newDueAt: isoOrNull(x.new_due)!, late: x.late === 1 })),
+      files: dossiers.files(id).map(scanView),
+      history: events.map((e) => ({ type: e.type, at: isoOrNull(e.at)!, staffName: e.staff_name, text: dossierEventText(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
     };
   };
 
@@ -75,7 +75,7 @@ export function dossierHandlers(deps: HubDeps) {
     const seq = dossiers.allocateSequence(deps.site.site().agencyCode.trim(), s.code.deskPart, today);
     const code = formatDossierCode(s.code, deps.site.site().agencyCode, today, seq);
     const lookup = lookupCodeFrom(Array.from({ length: LOOKUP_LENGTH }, () => randomInt(LOOKUP_ALPHABET.length)));
-    if (override && Date.parse(override.dueAt) <= now) throw new HubError('VALIDATION_FAILED', 'Thời gian hẹn trả phải sau thời điểm tiếp nhận.');
+    checkDueOverride(override, now);
     const due = override ? Date.parse(override.dueAt) : returnTime(calendar(), now, p.processing);
     return { code, code_seq: seq, lookup_code: lookup, received_at: now, due_at: due, due_reason: override?.reason ?? null };
   };
@@ -95,27 +95,21 @@ export function dossierHandlers(deps: HubDeps) {
       const { papers, missing } = checkPapers(p.documents, input.documents);
       if (outcome === 'received') requireComplete(missing);
       if (input.ticketId !== null && !deps.tickets.row(input.ticketId)) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự gắn với hồ sơ.');
-      if (input.returnMethod === 'post' && !input.deliveryAddress.trim()) throw new HubError('VALIDATION_FAILED', 'Trả kết quả qua bưu điện cần địa chỉ nhận.');
-      const a = input.applicant;
+      checkReturn(input.returnMethod, input.deliveryAddress);
       const row: DossierRow = {
         id: uuidv7(ctx.now), request_id: input.requestId, code: null, code_seq: null, lookup_code: null, status: outcome, procedure_version_id: p.id,
-        applicant_kind: a.kind, applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
-        date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
-        address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email, sets: input.sets, channel: input.channel,
+        ...applicantColumns(input.applicant), sets: input.sets, channel: input.channel,
         return_method: input.returnMethod, delivery_address: input.deliveryAddress, receiving_unit: deps.site.site().name, ticket_id: input.ticketId,
         officer_id: me.staffId, created_at: ctx.now, received_at: null, due_at: null, due_reason: null, returned_at: null, note: input.note, updated_at: ctx.now,
         ...(outcome === 'received' ? receiptOf(p, ctx.now, input.dueOverride) : {}),
       };
-      dossiers.insert(row, papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received })));
-      const override = input.dueOverride ? { dueOverride: input.dueOverride.reason, dueOverrideAt: iso(Date.parse(input.dueOverride.dueAt)) } : {};
+      dossiers.insert(row, documentRows(papers));
+      const override = input.dueOverride ? { dueOverride: input.dueOverride.reason, dueOverrideAt: isoOrNull(Date.parse(input.dueOverride.dueAt)) } : {};
       dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...override }, ctx.now, true);
       audit(ctx, 'dossier.created', row.id, { outcome });
       return { id: row.id, slip: outcome === 'received' ? queueSlip(row.id, ctx) : null };
     });
-    if (slip) {
-      deps.spooler.kick(slip.printerId);
-      ctx.notify.changed('printers');
-    }
+    if (slip) announcePrintJob(deps, ctx, slip.printerId);
     ctx.notify.dossier(id);
     return { dossier: view(id), slip };
   };
@@ -171,7 +165,7 @@ export function dossierHandlers(deps: HubDeps) {
     'admin.listProcedures': ({ q, offset, limit }, ctx) => {
       const today = vnDate(ctx.now);
       const { total, items } = dossiers.allProcedureVersions(q.trim(), today, offset, limit);
-      return { today, total, items: items.map(({ procedure, inForceVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today) })) };
+      return { today, total, items: items.map(({ procedure, inForceVersion, newestVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today), nextVersion: newestVersion + 1 })) };
     },
 
     'admin.saveProcedure': async (input, ctx) => {
@@ -232,7 +226,7 @@ export function dossierHandlers(deps: HubDeps) {
 
     'dossiers.quote': ({ procedureCode }, ctx) => {
       const p = procedureOrThrow(procedureCode, vnDate(ctx.now));
-      return { receivedAt: iso(ctx.now)!, dueAt: iso(returnTime(calendar(), ctx.now, p.processing))!, processingText: processingText(p.processing) };
+      return { receivedAt: isoOrNull(ctx.now)!, dueAt: isoOrNull(returnTime(calendar(), ctx.now, p.processing))!, processingText: processingText(p.processing) };
     },
 
     'dossiers.receive': async (input, ctx) => {
@@ -251,7 +245,7 @@ export function dossierHandlers(deps: HubDeps) {
         const p = dossiers.procedureVersion(d.procedure_version_id)!;
         const { papers, missing } = checkPapers(p.documents, documents);
         requireComplete(missing);
-        dossiers.setDocuments(d.id, papers.map((x) => ({ idx: x.index, name: x.doc.name, form: x.doc.form, count: x.doc.count, mandatory: x.doc.mandatory ? 1 : 0, received: x.received })));
+        dossiers.setDocuments(d.id, documentRows(papers));
         // First receipt: the dossier gets its code now. A supplement during processing keeps the
         // code and the receipt time; either way the clock restarts from the complete dossier.
         const patch = d.code === null ? receiptOf(p, ctx.now, null) : { due_at: returnTime(calendar(), ctx.now, p.processing) };
@@ -261,10 +255,7 @@ export function dossierHandlers(deps: HubDeps) {
         // The slip is the receipt: printed once, when the dossier gets its code.
         return d.code === null ? queueSlip(d.id, ctx) : null;
       });
-      if (slip) {
-        deps.spooler.kick(slip.printerId);
-        ctx.notify.changed('printers');
-      }
+      if (slip) announcePrintJob(deps, ctx, slip.printerId);
       ctx.notify.dossier(dossierId);
       const d = view(dossierId);
       return { ...d, slip: slip ? deps.printing.jobView(slip.jobId) : null };
@@ -281,13 +272,9 @@ export function dossierHandlers(deps: HubDeps) {
       await write(() => {
         const d = dossiers.row(dossierId);
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-        if (a.kind !== d.applicant_kind) throw new HubError('VALIDATION_FAILED', 'Không đổi được loại người nộp (cá nhân/tổ chức) của hồ sơ đã lập.');
+        checkApplicantCorrection(d.applicant_kind, a);
         checkApplicant(a, vnDate(ctx.now));
-        dossiers.update(d.id, {
-          applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
-          date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
-          address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email,
-        }, ctx.now);
+        dossiers.update(d.id, applicantColumns(a), ctx.now);
         dossiers.appendEvent(dossiers.row(d.id)!, 'applicant_updated', me.staffId, {}, ctx.now, true);
         audit(ctx, 'dossier.applicantUpdated', d.id);
       });
@@ -302,10 +289,10 @@ export function dossierHandlers(deps: HubDeps) {
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
         dossierTransition(d.status, 'extend', d.code);
         const due = Date.parse(newDueAt);
-        if (d.due_at === null || due <= d.due_at) throw new HubError('VALIDATION_FAILED', 'Thời gian trả mới phải sau thời gian hẹn trả hiện tại.');
-        dossiers.insertExtension(d.id, { id: uuidv7(ctx.now), at: ctx.now, reason, previous_due: d.due_at, new_due: due, late: ctx.now > d.due_at ? 1 : 0, staff_id: me.staffId });
+        const { previousDue, late } = extensionOf(d.due_at, due, ctx.now);
+        dossiers.insertExtension(d.id, { id: uuidv7(ctx.now), at: ctx.now, reason, previous_due: previousDue, new_due: due, late: late ? 1 : 0, staff_id: me.staffId });
         dossiers.update(d.id, { due_at: due }, ctx.now);
-        dossiers.appendEvent(d, 'extended', me.staffId, { reason, newDueAt, previousDueAt: iso(d.due_at) }, ctx.now, true);
+        dossiers.appendEvent(d, 'extended', me.staffId, { reason, newDueAt, previousDueAt: isoOrNull(d.due_at) }, ctx.now, true);
         audit(ctx, 'dossier.extended', d.id);
       });
       ctx.notify.dossier(dossierId);
@@ -341,20 +328,22 @@ export function dossierHandlers(deps: HubDeps) {
         audit(ctx, 'dossier.printed', d.id, { form: 'slip' });
         return slip;
       });
-      deps.spooler.kick(queued.printerId);
+      announcePrintJob(deps, ctx, queued.printerId);
       return deps.printing.jobView(queued.jobId)!;
     },
 
     'dossiers.attachScan': async (input, ctx) => {
       if (!deps.dataDir) throw new HubError('CONFLICT', 'Hub không có thư mục dữ liệu để lưu bản quét.');
-      const file = await attachScan(deps, deps.dataDir, input, staffOf(ctx).staffId, ctx.now);
+      const file = await storeScan(deps, deps.dataDir, input, staffOf(ctx).staffId, ctx.now);
+      // The scan's row, its line in the history and the audit entry: one transaction.
       await write(() => {
         const d = dossiers.row(input.dossierId)!;
-        dossiers.appendEvent(d, 'file_attached', staffOf(ctx).staffId, { fileName: file.fileName, sha256: file.sha256, pages: file.pages }, ctx.now, false);
+        dossiers.insertFile(file);
+        dossiers.appendEvent(d, 'file_attached', staffOf(ctx).staffId, { fileName: file.file_name, sha256: file.sha256, pages: file.pages }, ctx.now, false);
         audit(ctx, 'dossier.fileAttached', d.id, { fileId: file.id });
       });
       ctx.notify.dossier(input.dossierId);
-      return file;
+      return scanView(file);
     },
 
     'dossiers.openScan': async ({ fileId }, ctx) => {
@@ -374,7 +363,7 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.lookup': ({ code, lookupCode }) => {
       const d = checkLookup(code, lookupCode);
       const p = dossiers.procedureVersion(d.procedure_version_id)!;
-      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: iso(d.received_at)!, dueAt: iso(d.due_at), returnedAt: iso(d.returned_at) };
+      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
     },
   } satisfies Partial<Handlers>;
 }

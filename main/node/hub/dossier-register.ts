@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import type { DossierSettings } from '../../../contract/dossier';
 import { dossierStatusLabels, dossierTimelinessLabels } from '../../../contract/dossier-texts';
 import { timeliness } from '../../core/dossier/lifecycle';
-import { formatVnDateTime, vnDate } from '../../core/vn-time';
+import { formatVnDateTime } from '../../core/vn-time';
 import type { DossierRow } from '../db/dossier-store';
 import { currentForms, renderFormPdf, type RegisterRow } from '../forms/index';
 import type { HubDeps } from './context';
 
 function statusWords(d: DossierRow): string {
-  if (d.returned_at !== null && d.due_at !== null) return `${dossierStatusLabels[d.status]} (${dossierTimelinessLabels[timeliness(d.due_at, d.returned_at, vnDate(d.due_at), vnDate(d.returned_at))]})`;
+  if (d.returned_at !== null && d.due_at !== null) return `${dossierStatusLabels[d.status]} (${dossierTimelinessLabels[timeliness(d.due_at, d.returned_at)]})`;
   return dossierStatusLabels[d.status];
 }
 

@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import type { OpInput, OpOutput } from '../../../contract/ops';
+import { closedDossierStatuses } from '../../core/dossier/lifecycle';
 import type { FileRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import type { HubDeps } from './context';
@@ -27,11 +28,12 @@ async function pageCount(mime: string, data: Buffer): Promise<number> {
 }
 
 /**
- * Stores a scan of a dossier paper under the data folder, named by its SHA-256, and records it.
+ * Stores a scan of a dossier paper under the data folder, named by its SHA-256, and returns the
+ * row that records it, for the caller to insert with the dossier's history in one transaction.
  * The file is written (to a temporary name, then renamed) before the row: a power cut leaves at
  * worst an unreferenced file, never a row pointing at nothing.
  */
-export async function attachScan(deps: HubDeps, dataDir: string, input: OpInput<'dossiers.attachScan'>, staffId: string, now: number): Promise<OpOutput<'dossiers.attachScan'>> {
+export async function storeScan(deps: HubDeps, dataDir: string, input: OpInput<'dossiers.attachScan'>, staffId: string, now: number): Promise<FileRow> {
   const d = deps.dossiers.row(input.dossierId);
   if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
   if (input.documentIndex !== null && !deps.dossiers.documents(d.id).some((x) => x.idx === input.documentIndex)) throw new HubError('VALIDATION_FAILED', 'Giấy tờ được chọn không thuộc hồ sơ này.');
@@ -47,12 +49,15 @@ export async function attachScan(deps: HubDeps, dataDir: string, input: OpInput<
   const temp = `${stored}.${process.pid}.tmp`;
   await writeFile(temp, data, { flush: true });
   await rename(temp, stored);
-  const row: FileRow = {
+  return {
     id: uuidv7(now), dossier_id: d.id, document_idx: input.documentIndex, file_name: input.fileName, mime: input.mime, sha256,
     size: data.length, pages, stored_path: stored, created_at: now, created_by: staffId, purged_at: null,
   };
-  await deps.writer.run(() => deps.dossiers.insertFile(row));
-  return { id: row.id, documentIndex: row.document_idx, fileName: row.file_name, mime: row.mime, sha256, size: row.size, pages, createdAt: new Date(now).toISOString(), purged: false };
+}
+
+/** A scan as the API shows it. */
+export function scanView(f: FileRow): OpOutput<'dossiers.attachScan'> {
+  return { id: f.id, documentIndex: f.document_idx, fileName: f.file_name, mime: f.mime, sha256: f.sha256, size: f.size, pages: f.pages, createdAt: new Date(f.created_at).toISOString(), purged: f.purged_at !== null };
 }
 
 export async function readScan(deps: HubDeps, fileId: string): Promise<{ file: FileRow; data: Buffer }> {
@@ -67,7 +72,7 @@ export async function readScan(deps: HubDeps, fileId: string): Promise<{ file: F
 
 /** Deletes scans of finished dossiers older than the site's retention; the record of the scan stays. */
 export async function purgeScans(deps: HubDeps, retentionDays: number, now: number): Promise<number> {
-  const due = deps.dossiers.filesToPurge(now - retentionDays * 86_400_000);
+  const due = deps.dossiers.filesToPurge(closedDossierStatuses, now - retentionDays * 86_400_000);
   for (const f of due) {
     await unlink(f.stored_path).catch(() => undefined);
     await deps.writer.run(() => deps.dossiers.markPurged(f.id, now));

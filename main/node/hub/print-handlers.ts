@@ -1,6 +1,6 @@
 import { HubError } from '../../../contract/errors';
 import type { Printer } from '../../../contract/printing';
-import { ticketPrinterFor, ticketQrPayload } from '../../core/printing-rules';
+import { checkPrintJobStep, ticketPrinterFor, ticketQrPayload } from '../../core/printing-rules';
 import { classifyScan } from '../../core/scan';
 import { peopleAhead } from '../../core/calling-order';
 import { vnDate, vnMidnight } from '../../core/vn-time';
@@ -52,6 +52,12 @@ export function enqueueTicketPrint(deps: HubDeps, t: TicketRow, peopleAhead: num
   return { jobId, printer };
 }
 
+/** Called after the write committed: the spooler only ever sees committed jobs, and screens hear of it. */
+export function announcePrintJob(deps: HubDeps, ctx: HandlerContext, printerId: string): void {
+  ctx.notify.changed('printers');
+  deps.spooler.kick(printerId);
+}
+
 /** Printers, the print queue as staff see it, previews, reprints, scans. */
 export function printHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
@@ -61,11 +67,6 @@ export function printHandlers(deps: HubDeps) {
     const job = printing.job(jobId);
     if (!job) throw new HubError('NOT_FOUND', 'Không tìm thấy lệnh in.');
     return job;
-  };
-  /** Called after the write committed: the spooler only ever sees committed jobs. */
-  const announce = (ctx: HandlerContext, printerId: string) => {
-    ctx.notify.changed('printers');
-    deps.spooler.kick(printerId);
   };
 
   return {
@@ -86,7 +87,7 @@ export function printHandlers(deps: HubDeps) {
         printing.savePrinter(printer);
         deps.audit.record(actorOf(ctx.principal), 'printing.printerSaved', { type: 'printer', id: printer.id }, printer, ctx.now);
       });
-      announce(ctx, printer.id);
+      announcePrintJob(deps, ctx, printer.id);
       return printing.printer(printer.id)!;
     },
 
@@ -96,7 +97,7 @@ export function printHandlers(deps: HubDeps) {
         if (!printer) throw new HubError('PRINTER_NOT_FOUND');
         return enqueuePrint(deps, { printer_id: printer.id, kind: 'test', title: 'In thử', data: { siteName: deps.site.site().name, printerName: printer.name, at: ctx.now }, ticket_id: null, reprint_of: null, requested_by: actorOf(ctx.principal).id }, ctx.now);
       });
-      announce(ctx, printerId);
+      announcePrintJob(deps, ctx, printerId);
       return printing.jobView(id)!;
     },
 
@@ -123,24 +124,24 @@ export function printHandlers(deps: HubDeps) {
     'print.retry': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        if (j.status !== 'held') throw new HubError('CONFLICT', 'Chỉ in lại được lệnh in đang bị giữ.');
+        checkPrintJobStep(j.status, 'retry');
         printing.setStatus(j.id, 'queued', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.retried', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
         return j;
       });
-      announce(ctx, job.printer_id);
+      announcePrintJob(deps, ctx, job.printer_id);
       return printing.jobView(jobId)!;
     },
 
     'print.cancel': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        if (j.status !== 'held' && j.status !== 'queued') throw new HubError('CONFLICT', 'Lệnh in này đã in xong hoặc đang in.');
+        checkPrintJobStep(j.status, 'cancel');
         printing.setStatus(j.id, 'cancelled', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.cancelled', { type: 'printJob', id: j.id }, {}, ctx.now);
         return j;
       });
-      announce(ctx, job.printer_id);
+      announcePrintJob(deps, ctx, job.printer_id);
       return printing.jobView(jobId)!;
     },
 
@@ -156,7 +157,7 @@ export function printHandlers(deps: HubDeps) {
         deps.audit.record(actorOf(ctx.principal), 'printing.ticketReprinted', { type: 'ticket', id: t.id }, { printerId: printer.id }, ctx.now);
         return { id: jobId, printer };
       });
-      announce(ctx, printer.id);
+      announcePrintJob(deps, ctx, printer.id);
       return printing.jobView(id)!;
     },
 

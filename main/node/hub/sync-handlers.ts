@@ -5,6 +5,7 @@ import { actorOf } from '../db/audit-store';
 import { CentralClient } from '../sync/central-client';
 import type { SyncWorker } from '../sync/worker';
 import type { Handlers, HubDeps } from './context';
+import { isoOrNull } from '../../core/vn-time';
 
 /** What staff see of the sync: the worker's state plus what the database says is still to send. */
 export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.status'> {
@@ -12,7 +13,6 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
   const config = worker.config();
   const stream = deps.sync.stream(deps.site.get<string>('incarnation')!);
   const pending = deps.sync.pendingStats(stream?.acked_through ?? 0);
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const facts = { enrolled: s.enrolled, online: s.online, conflict: s.conflict !== null, lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, oldestPendingAt: pending.oldest };
   const skew = s.clockSkewMs === null ? null : Math.round(s.clockSkewMs / 1000);
   const now = deps.clock();
@@ -25,12 +25,12 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     online: s.online,
     running: s.running,
     pendingEvents: pending.count,
-    oldestPendingAt: iso(pending.oldest),
-    lastAttemptAt: iso(s.lastAttemptAt),
-    lastSuccessAt: iso(s.lastSuccessAt),
+    oldestPendingAt: isoOrNull(pending.oldest),
+    lastAttemptAt: isoOrNull(s.lastAttemptAt),
+    lastSuccessAt: isoOrNull(s.lastSuccessAt),
     // An unexpected failure's own text is for the log, not for staff.
     lastError: s.lastError?.code === 'INTERNAL' ? { code: 'INTERNAL', message: 'Lỗi không mong đợi khi đồng bộ; phần mềm sẽ tự thử lại. Nếu lỗi kéo dài, báo cho bộ phận kỹ thuật.' } : s.lastError,
-    offlineSince: iso(offlineSince(facts)),
+    offlineSince: isoOrNull(offlineSince(facts)),
     clockSkewSeconds: skew,
     clockSkewWarning: clockSkewWarning(skew),
     conflict: s.conflict,

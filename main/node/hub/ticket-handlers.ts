@@ -8,7 +8,7 @@ import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
-import { enqueueTicketPrint } from './print-handlers';
+import { announcePrintJob, enqueueTicketPrint } from './print-handlers';
 import { estimateFor } from './queue-facts';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
@@ -97,10 +97,7 @@ export function ticketHandlers(deps: HubDeps) {
       });
       ctx.notify.changed('queue');
       const { printerId, ...issued } = result;
-      if (printerId) {
-        ctx.notify.changed('printers');
-        deps.spooler.kick(printerId);
-      }
+      if (printerId) announcePrintJob(deps, ctx, printerId);
       return issued;
     },
 

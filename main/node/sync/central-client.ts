@@ -82,17 +82,20 @@ export class CentralClient {
     const code = err.success ? err.data.code : `HTTP_${r.status}`;
     const message = err.success ? err.data.message : `Máy chủ tỉnh trả lỗi ${r.status}.`;
     if (r.status === 413) return { kind: 'tooLarge' };
-    if (r.status === 429 || r.status === 503 || r.status >= 500) return { kind: 'retry', code, message, afterMs: retryAfterMs(r.retryAfter, Date.now()) };
+    if (r.status === 429 || r.status >= 500) return { kind: 'retry', code, message, afterMs: retryAfterMs(r.retryAfter, Date.now()) };
     return { kind: 'fatal', code, message };
+  }
+
+  /** A 200's body checked against its schema; a body of another shape is retried like a lost answer. */
+  private parsed<S extends z.ZodType>(schema: S, json: unknown): { kind: 'ok'; res: z.infer<S> } | Failure {
+    const res = schema.safeParse(json);
+    return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
   }
 
   async push(req: PushRequest): Promise<PushOutcome> {
     const r = await this.request('POST', `${this.base()}/events`, req);
     if ('kind' in r) return r;
-    if (r.status === 200) {
-      const res = PushResponse.safeParse(r.json);
-      return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
-    }
+    if (r.status === 200) return this.parsed(PushResponse, r.json);
     if (r.status === 409) {
       const gap = GapResponse.safeParse(r.json);
       if (gap.success) return { kind: 'gap', expectedSeq: gap.data.expectedSeq, ackedThrough: gap.data.ackedThrough };
@@ -105,10 +108,7 @@ export class CentralClient {
   async pull(feed: Feed, cursor: number, limit: number): Promise<PullOutcome> {
     const r = await this.request('GET', `${this.base()}/feeds/${feed}?cursor=${cursor}&limit=${limit}`);
     if ('kind' in r) return r;
-    if (r.status === 200) {
-      const res = PullResponse.safeParse(r.json);
-      return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
-    }
+    if (r.status === 200) return this.parsed(PullResponse, r.json);
     if (r.status === 410) return { kind: 'resync' };
     return this.failure(r);
   }
@@ -116,20 +116,12 @@ export class CentralClient {
   async snapshot(feed: Feed): Promise<{ kind: 'ok'; res: z.infer<typeof SnapshotResponse> } | Failure> {
     const r = await this.request('GET', `${this.base()}/feeds/${feed}/snapshot`);
     if ('kind' in r) return r;
-    if (r.status === 200) {
-      const res = SnapshotResponse.safeParse(r.json);
-      if (res.success) return { kind: 'ok', res: res.data };
-    }
-    return r.status === 200 ? { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 } : this.failure(r);
+    return r.status === 200 ? this.parsed(SnapshotResponse, r.json) : this.failure(r);
   }
 
   async status(): Promise<{ kind: 'ok'; res: z.infer<typeof StatusResponse> } | Failure> {
     const r = await this.request('GET', `${this.base()}/status`);
     if ('kind' in r) return r;
-    if (r.status === 200) {
-      const res = StatusResponse.safeParse(r.json);
-      if (res.success) return { kind: 'ok', res: res.data };
-    }
-    return r.status === 200 ? { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 } : this.failure(r);
+    return r.status === 200 ? this.parsed(StatusResponse, r.json) : this.failure(r);
   }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Feed, type WireEvent } from '../../../contract/sync';
+import { Feed, type FeedItem, type WireEvent } from '../../../contract/sync';
 import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
 import { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { applyFeedItem } from './apply-feeds';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
-import { eventHash } from './event-hash';
+import { eventHash } from '../../../common/node/event-hash';
 import { readMarker, writeMarker } from './marker';
 
 export interface SyncStatus {
@@ -150,7 +150,7 @@ export class SyncWorker {
           this.schedule(this.again ? 0 : (this.options.idleIntervalMs ?? 30_000), true);
         } else if (outcome !== 'idle') {
           this.failures++;
-          this.schedule(backoffMs(this.failures, (this.options.random ?? Math.random)(), outcome.afterMs, this.options.maxBackoffMs), true);
+          this.schedule(backoffMs(this.failures, this.jitter(), outcome.afterMs, this.options.maxBackoffMs), true);
         }
         this.again = false;
       })
@@ -158,9 +158,14 @@ export class SyncWorker {
         this.current = null;
         this.failures++;
         this.status = { ...this.status, online: false, lastError: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
-        this.schedule(backoffMs(this.failures, Math.random(), 0, this.options.maxBackoffMs), true);
+        this.schedule(backoffMs(this.failures, this.jitter(), 0, this.options.maxBackoffMs), true);
       });
     return this.current;
+  }
+
+  /** Spreads the sites' retries apart (tests pass their own). */
+  private jitter(): number {
+    return (this.options.random ?? Math.random)();
   }
 
   private async runOnce(): Promise<'ok' | 'idle' | { afterMs: number }> {
@@ -272,35 +277,33 @@ export class SyncWorker {
   }
 
   private async pull(client: CentralClient, feed: Feed): Promise<'ok' | Failure> {
-    const { sync, writer, clock } = this.deps;
     for (;;) {
-      const cursor = sync.cursor(feed);
+      const cursor = this.deps.sync.cursor(feed);
       const outcome = await client.pull(feed, cursor, PULL_PAGE);
       if (outcome.kind === 'resync') {
         const snap = await client.snapshot(feed);
         if (snap.kind !== 'ok') return snap;
-        const notify = new Notifications();
-        await writer.run(() => {
-          for (const item of snap.res.items) applyFeedItem(this.deps, feed, item, clock(), notify);
-          sync.setCursor(feed, snap.res.cursor, clock());
-        });
-        notify.flush(this.deps.bus);
+        await this.applyPage(feed, snap.res.items, snap.res.cursor);
         continue;
       }
       if (outcome.kind !== 'ok') return outcome;
       const { items, cursor: next, hasMore } = outcome.res;
-      if (items.length > 0 || next !== cursor) {
-        const notify = new Notifications();
-        await writer.run(() => {
-          items.forEach((item, i) => {
-            applyFeedItem(this.deps, feed, item, clock(), notify);
-            if (i === 0) crashAt('mid-pull');
-          });
-          sync.setCursor(feed, next, clock());
-        });
-        notify.flush(this.deps.bus);
-      }
+      if (items.length > 0 || next !== cursor) await this.applyPage(feed, items, next);
       if (!hasMore) return 'ok';
     }
+  }
+
+  /** A page (or a snapshot) and its cursor in one transaction; the screens hear of it after the commit. */
+  private async applyPage(feed: Feed, items: readonly FeedItem[], cursor: number): Promise<void> {
+    const { sync, writer, clock } = this.deps;
+    const notify = new Notifications();
+    await writer.run(() => {
+      items.forEach((item, i) => {
+        applyFeedItem(this.deps, feed, item, clock(), notify);
+        if (i === 0) crashAt('mid-pull');
+      });
+      sync.setCursor(feed, cursor, clock());
+    });
+    notify.flush(this.deps.bus);
   }
 }

@@ -137,6 +137,9 @@ describe('dossiers: what the screens are told', () => {
     const page = await admin['admin.listProcedures']({ offset: 3, limit: 2 });
     expect(page.total).toBe(all.total);
     expect(page.items.map((p) => p.id)).toEqual(all.items.slice(3, 5).map((p) => p.id));
+    // Version 1 of Đăng ký kết hôn alone on a page (version 2 on another): a save still makes version 3.
+    const older = await admin['admin.listProcedures']({ q: KET_HON, offset: 1, limit: 1 });
+    expect(older.items.map((p) => [p.version, p.nextVersion])).toEqual([[1, 3]]);
     expect(await codeOf(first['admin.listProcedures']({}))).toBe('FORBIDDEN');
   });
 

@@ -5,7 +5,7 @@ import { dossierCodeOf, dossierStatusLabels, processingText } from '../../../con
 import { HubError } from '../../../contract/errors';
 import { formatDossierCode } from '../../../main/core/dossier/code';
 import { importRejection } from '../../../main/core/dossier/import-problems';
-import { allowedDossierActions, dossierTransition } from '../../../main/core/dossier/lifecycle';
+import { allowedDossierActions, closedDossierStatuses, dossierTransition, extensionOf, printableForms } from '../../../main/core/dossier/lifecycle';
 import { procedureVersionState } from '../../../main/core/dossier/procedure-state';
 import { dossierEventText } from '../../../main/core/dossier/texts';
 import { ImportedProcedure } from '../../../main/node/catalog/procedure-import';
@@ -23,6 +23,8 @@ describe('what may be done with a dossier in each status', () => {
       returned: [],
       withdrawn: [],
     });
+    // Nothing leads out of these: their scans may be purged after the retention period.
+    expect(closedDossierStatuses).toEqual(['refused', 'returned', 'withdrawn']);
     // Waiting for its first papers: no return time yet, nothing to extend.
     expect(allowedDossierActions({ status: 'supplement_requested', hasDueTime: false })).toEqual(['receive', 'refuse', 'withdraw']);
   });
@@ -37,6 +39,27 @@ describe('what may be done with a dossier in each status', () => {
     }
     expect(() => dossierTransition('returned', 'forward', 'H21-261126-0001')).toThrow('Không thể chuyển xử lý hồ sơ H21-261126-0001 vì hồ sơ đã trả kết quả.');
     expect(() => dossierTransition('refused', 'withdraw', null)).toThrow('Không thể dừng giải quyết (rút hồ sơ) hồ sơ vì hồ sơ đã từ chối tiếp nhận.');
+  });
+});
+
+describe('forms a dossier can print (again)', () => {
+  it('offers each form once what it records has happened', () => {
+    const none = { status: 'supplement_requested' as const, hasCode: false, supplementRequested: true, extended: false };
+    expect(printableForms(none)).toEqual(['supplementRequest']); // waiting for its first papers: no receipt yet
+    expect(printableForms({ ...none, status: 'processing', hasCode: true, extended: true })).toEqual(['receipt', 'supplementRequest', 'apology']);
+    expect(printableForms({ status: 'refused', hasCode: false, supplementRequested: false, extended: false })).toEqual(['refusal']);
+    expect(printableForms({ status: 'returned', hasCode: true, supplementRequested: false, extended: false })).toEqual(['receipt', 'handover']);
+    expect(printableForms({ status: 'withdrawn', hasCode: true, supplementRequested: false, extended: false })).toEqual(['receipt', 'withdrawal']);
+  });
+});
+
+describe('extending the return time', () => {
+  it('only moves it later, and is late when asked for after the time it extends', () => {
+    const due = Date.parse('2026-12-01T09:00:00Z');
+    expect(extensionOf(due, due + 86_400_000, due - 1)).toEqual({ previousDue: due, late: false });
+    expect(extensionOf(due, due + 86_400_000, due + 1)).toEqual({ previousDue: due, late: true });
+    expect(() => extensionOf(due, due, due - 1)).toThrow('Thời gian trả mới phải sau thời gian hẹn trả hiện tại.');
+    expect(() => extensionOf(null, due, 0)).toThrow(HubError);
   });
 });
 

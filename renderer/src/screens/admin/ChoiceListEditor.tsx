@@ -1,5 +1,5 @@
 import type { RatingSettings } from '../../../../contract/queue';
-import { Button } from '../../ui/Button';
+import { ListEditor } from '../dossier/ListEditor';
 import { Field } from './Field';
 
 type Choice = RatingSettings['scale'][number];
@@ -19,52 +19,19 @@ export function choicePathLabel(path: string, field: string, name: string): stri
  * Serves the rating scale (best first) and the list of reasons.
  */
 export function ChoiceListEditor(props: { legend: string; itemName: string; value: readonly Choice[]; onChange: (v: Choice[]) => void; min: number; max: number; hint: string }) {
-  const { value } = props;
-  const change = (i: number, patch: Partial<Choice>) => props.onChange(value.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...value];
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    props.onChange(next);
-  };
   return (
-    <fieldset className="choices">
-      <legend>{props.legend}</legend>
-      <p className="field-hint">{props.hint}</p>
-      {value.length > 0 ? (
-        // Column titles for the eye; each field also carries its full name for screen readers.
-        <div className="choice-head" aria-hidden="true">
-          <span />
-          <span>Mã</span>
-          <span>Tên tiếng Việt</span>
-          <span>Tên tiếng Anh</span>
-        </div>
-      ) : null}
-      <ol className="choice-rows">
-        {value.map((c, i) => {
-          const name = (column: string) => <span className="visually-hidden">{`${props.itemName} ${i + 1}: ${column}`}</span>;
-          return (
-            <li key={i} className="choice-row">
-              <Field kind="text" label={name('Mã')} value={c.code} maxLength={40} onChange={(code) => change(i, { code })} />
-              <Field kind="text" label={name('Tên tiếng Việt')} value={c.label} maxLength={80} onChange={(label) => change(i, { label })} />
-              <Field kind="text" label={name('Tên tiếng Anh')} value={c.labelEn} maxLength={80} onChange={(labelEn) => change(i, { labelEn })} />
-              <div className="choice-row-tools">
-                <Button variant="ghost" aria-label={`Đưa ${props.itemName.toLowerCase()} ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, -1)}>
-                  ↑
-                </Button>
-                <Button variant="ghost" aria-label={`Đưa ${props.itemName.toLowerCase()} ${i + 1} xuống`} disabled={i === value.length - 1} onClick={() => move(i, 1)}>
-                  ↓
-                </Button>
-                <Button variant="ghost" aria-label={`Xóa ${props.itemName.toLowerCase()} ${i + 1}`} disabled={value.length <= props.min} onClick={() => props.onChange(value.filter((_, j) => j !== i))}>
-                  ✕
-                </Button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {value.length < props.max ? (
-        <Button onClick={() => props.onChange([...value, { code: '', label: '', labelEn: '' }])}>+ Thêm {props.itemName.toLowerCase()}</Button>
-      ) : null}
-    </fieldset>
+    <ListEditor<Choice>
+      {...props}
+      blank={() => ({ code: '', label: '', labelEn: '' })}
+      columns={['Mã', 'Tên tiếng Việt', 'Tên tiếng Anh']}
+      grid="minmax(0, 13rem) minmax(0, 1fr) minmax(0, 1fr)"
+      row={(c, change, label) => (
+        <>
+          <Field kind="text" label={label('Mã')} value={c.code} maxLength={40} onChange={(code) => change({ code })} />
+          <Field kind="text" label={label('Tên tiếng Việt')} value={c.label} maxLength={80} onChange={(label) => change({ label })} />
+          <Field kind="text" label={label('Tên tiếng Anh')} value={c.labelEn} maxLength={80} onChange={(labelEn) => change({ labelEn })} />
+        </>
+      )}
+    />
   );
 }

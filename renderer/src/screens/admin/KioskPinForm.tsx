@@ -1,6 +1,7 @@
 import { useHub } from '../../hub/session';
 import { Field } from './Field';
-import { FormProblem, SaveForm } from './SaveForm';
+import { LocalProblem } from '../../hub/problem';
+import { SaveForm } from './SaveForm';
 import { useDraft } from './use-draft';
 
 const empty = { pin: '', again: '' };
@@ -22,7 +23,7 @@ export function KioskPinForm() {
         describe={(path) => (path === 'pin' ? 'Mã PIN' : undefined)}
         doneText="Đã lưu mã PIN mới."
         save={async () => {
-          if (v.pin !== v.again) throw new FormProblem('Hai lần nhập mã PIN không khớp.');
+          if (v.pin !== v.again) throw new LocalProblem('Hai lần nhập mã PIN không khớp.');
           await client['admin.setKioskPin']({ pin: v.pin });
           draft.saved(empty);
         }}

@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { DateField } from '../dossier/DateField';
 import { FilePicker } from '../dossier/FilePicker';
 import { fileToBase64 } from '../dossier/files';
-import { LocalProblem, problemOf } from '../dossier/hub-problem';
+import { LocalProblem, problemOf } from '../../hub/problem';
 import { ListEditor } from '../dossier/ListEditor';
 import { formLabels } from '../dossier/texts';
 import { showVnDate } from '../dossier/vn-date';
@@ -67,8 +67,6 @@ export function ProceduresSection() {
   const selection = useSelection();
   const items = list.data?.items ?? [];
   const current = list.data ? selection.current(items) : null;
-  // The version a save creates: one more than the newest of that procedure.
-  const nextVersion = current ? Math.max(...items.filter((p) => p.code === current.code).map((p) => p.version)) + 1 : 1;
   return (
     <div className="procedures">
       <Field
@@ -102,7 +100,7 @@ export function ProceduresSection() {
           )}
           detail={(p) => `${p.code} · phiên bản ${p.version} · ${sourceLabels[p.source]}`}
         >
-          <ProcedureForm key={selection.sel.key} source={draftOf(current, list.data.today)} existing={current} nextVersion={nextVersion} today={list.data.today} onSaved={(p) => selection.adopt(p.id)} />
+          <ProcedureForm key={selection.sel.key} source={draftOf(current, list.data.today)} existing={current} nextVersion={current?.nextVersion ?? 1} today={list.data.today} onSaved={(p) => selection.adopt(p.id)} />
         </MasterDetail>
       )}
       {list.data && list.data.total > PAGE ? <Pager offset={offset} total={list.data.total} onOffset={setOffset} /> : null}

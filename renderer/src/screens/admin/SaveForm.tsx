@@ -1,23 +1,11 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { issuesOf, LocalProblem, type Issue } from '../../hub/problem';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 
-/** A problem found before asking the hub (e.g. two PIN entries differ); shown like the hub's. */
-export class FormProblem extends Error {}
-
 /** Names a field the hub complained about by its path (e.g. "queueHours.1.0.from"), or leaves it. */
 export type DescribePath = (path: string) => string | undefined;
-
-interface Issue {
-  path: string;
-  message: string;
-}
-
-function issuesOf(details: unknown): Issue[] {
-  if (typeof details !== 'object' || details === null || !('issues' in details) || !Array.isArray(details.issues)) return [];
-  return details.issues.filter((i): i is Issue => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string');
-}
 
 type Outcome = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string; issues: Issue[] };
 
@@ -54,7 +42,7 @@ export function SaveForm(props: {
       if (err instanceof HubError) {
         const issues = issuesOf(err.details);
         setOutcome({ kind: 'error', message: issues.length > 0 ? 'Chưa lưu: dữ liệu chưa hợp lệ.' : err.message, issues });
-      } else setOutcome({ kind: 'error', message: err instanceof FormProblem ? err.message : 'Chưa lưu được. Vui lòng thử lại.', issues: [] });
+      } else setOutcome({ kind: 'error', message: err instanceof LocalProblem ? err.message : 'Chưa lưu được. Vui lòng thử lại.', issues: [] });
     } finally {
       busy.current = false;
     }

@@ -8,7 +8,8 @@ import { Field } from './Field';
 import { HoursEditor, hoursPathLabel } from './HoursEditor';
 import { Loading } from './Loading';
 import { MasterDetail, useSelection } from './MasterDetail';
-import { fieldNames, FormProblem, SaveForm } from './SaveForm';
+import { LocalProblem } from '../../hub/problem';
+import { fieldNames, SaveForm } from './SaveForm';
 import { SequenceDialog } from './SequenceDialog';
 import { useDraft } from './use-draft';
 
@@ -94,7 +95,7 @@ function ServiceForm(props: { source: Draft; catalog: Catalog; siteHours: Weekly
         dirty={draft.dirty}
         describe={(path) => hoursPathLabel(path, 'hours') ?? describe(path)}
         save={async () => {
-          if (!v.sequenceId) throw new FormProblem('Hãy chọn một dãy số hoặc tạo dãy số mới cho dịch vụ.');
+          if (!v.sequenceId) throw new LocalProblem('Hãy chọn một dãy số hoặc tạo dãy số mới cho dịch vụ.');
           const saved = await client['admin.saveService'](v);
           draft.saved(saved);
           props.onSaved(saved);

@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../admin/Dialog';
-import { problemOf, type Problem } from './hub-problem';
+import { problemOf, type Problem } from '../../hub/problem';
 import { ProblemNotice } from './ProblemNotice';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Dossier, DossierAction, ReceivedDossier } from '../../../../contract/dossier';
+import type { Dossier, DossierAction, DossierForm, ReceivedDossier } from '../../../../contract/dossier';
 import type { PrintJob } from '../../../../contract/printing';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
@@ -8,30 +8,16 @@ import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { Notice } from '../../ui/Notice';
 import { ActionBar, type KeyAction } from './ActionBar';
 import { ApplicantFacts, HistoryList, ProcedureSummary, TimeFacts } from './DossierDetails';
-import { problemOf } from './hub-problem';
+import { problemOf } from '../../hub/problem';
 import { PapersAndScans } from './PapersAndScans';
 import { SlipStatus } from './SlipStatus';
 import { CompleteSupplementDialog, ExtendDialog, RequestMoreDialog, ReturnResultDialog, WithdrawDialog } from './StepDialogs';
-import { formTitles, statusLabels, type FormKind } from './texts';
+import { formTitles, statusLabels } from './texts';
 import { usePrinting, type StatusLine } from './use-printing';
 import './dossier.css';
 
 type Step = 'forward' | 'startProcessing' | 'resultReady';
 type Dialog = 'return' | 'extend' | 'withdraw' | 'requestMore' | 'complete' | 'reprint' | null;
-
-/** The forms this dossier has reasons to print (again). */
-function formsOf(d: Dossier): FormKind[] {
-  const has = (type: string) => d.history.some((e) => e.type === type);
-  const forms: [FormKind, boolean][] = [
-    ['receipt', d.code !== null],
-    ['supplementRequest', has('supplement_requested')],
-    ['refusal', d.status === 'refused'],
-    ['apology', d.extensions.length > 0],
-    ['withdrawal', d.status === 'withdrawn'],
-    ['handover', d.status === 'returned'],
-  ];
-  return forms.filter(([, yes]) => yes).map(([f]) => f);
-}
 
 /** One dossier: what it is, where it stands, its papers and scans, its history, and the next steps. */
 export function DossierPage(props: { dossierId: string; onBack: () => void; backLabel: string }) {
@@ -62,7 +48,7 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
   /** The buttons follow the steps the hub says this dossier allows now (it checks each one again). */
   const can = (action: DossierAction) => d.allowedActions.includes(action);
   /** A step's dialog answered: show the new state, close the dialog, then print its paper. */
-  const after = (form: FormKind | null) => (next: Dossier | ReceivedDossier) => {
+  const after = (form: DossierForm | null) => (next: Dossier | ReceivedDossier) => {
     setShown(next);
     setDialog(null);
     // The dossier just got its code: its receipt slip was queued (or the counter has no printer for it).
@@ -77,7 +63,7 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
       setStatus({ kind: 'error', text: problemOf(e, 'Không ghi nhận được bước xử lý.').message });
     }
   };
-  const forms = formsOf(d);
+  const forms = d.printableForms;
   const actions: KeyAction[] = [
     { key: 'F2', label: 'Chuyển xử lý', enabled: can('forward'), run: advance('forward') },
     { key: 'F3', label: 'Đang xử lý', enabled: can('startProcessing'), run: advance('startProcessing') },

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DossierSummary } from '../../../../contract/dossier';
 import { useHub } from '../../hub/session';
 import { Notice } from '../../ui/Notice';
-import { problemOf } from './hub-problem';
+import { problemOf } from '../../hub/problem';
 import { shortTime, statusLabels } from './texts';
 import './dossier.css';
 

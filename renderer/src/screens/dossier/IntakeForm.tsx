@@ -5,7 +5,7 @@ import { Field } from '../admin/Field';
 import { ActionBar, type KeyAction } from './ActionBar';
 import { ActionDialog } from './ActionDialog';
 import { ApplicantFields } from './ApplicantFields';
-import { problemOf, type Problem } from './hub-problem';
+import { problemOf, type Problem } from '../../hub/problem';
 import { intakeFieldNames, intakeInput, missingPapers, type IntakeDraft } from './intake-draft';
 import { PaperChecklist } from './PaperChecklist';
 import { ProblemNotice } from './ProblemNotice';

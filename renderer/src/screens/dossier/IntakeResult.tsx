@@ -1,13 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
+import type { Dossier, DossierForm, ReceivedDossier } from '../../../../contract/dossier';
 import { Notice } from '../../ui/Notice';
 import { ActionBar, type KeyAction } from './ActionBar';
 import { SlipStatus } from './SlipStatus';
-import { longTime, statusLabels, type FormKind } from './texts';
+import { longTime, statusLabels } from './texts';
 import { usePrinting, type StatusLine } from './use-printing';
 import './dossier.css';
 
-const outcomes: Partial<Record<Dossier['status'], { title: string; form: FormKind; printLabel: string; noCode: string }>> = {
+const outcomes: Partial<Record<Dossier['status'], { title: string; form: DossierForm; printLabel: string; noCode: string }>> = {
   received: { title: 'Đã tiếp nhận hồ sơ', form: 'receipt', printLabel: 'In giấy tiếp nhận (A4, 2 liên)', noCode: '' },
   supplement_requested: {
     title: 'Đã lập phiếu yêu cầu bổ sung — hồ sơ chưa được tiếp nhận',

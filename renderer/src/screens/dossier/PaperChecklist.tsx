@@ -1,4 +1,4 @@
-import type { RequiredDocument } from '../../../../contract/dossier';
+import { isPaperShort, type RequiredDocument } from '../../../../contract/dossier';
 import { Field } from '../admin/Field';
 import { formLabels } from './texts';
 
@@ -15,7 +15,7 @@ export function PaperChecklist(props: { documents: readonly RequiredDocument[]; 
       <ol className="paper-list">
         {props.documents.map((doc, i) => {
           const have = props.counts[i] ?? 0;
-          const short = doc.mandatory && have < doc.count;
+          const short = isPaperShort(doc, have);
           return (
             <li key={i} className={`paper ${short ? 'paper-short' : ''}`}>
               <label className="paper-check">

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { Field } from '../admin/Field';
 import { FilePicker } from './FilePicker';
 import { fileToBase64, openInNewTab } from './files';
-import { LocalProblem, problemOf } from './hub-problem';
+import { LocalProblem, problemOf } from '../../hub/problem';
 import { formLabels, shortTime } from './texts';
 
 type Mime = OpInput<'dossiers.attachScan'>['mime'];

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Notice } from '../../ui/Notice';
-import type { Problem } from './hub-problem';
+import type { Problem } from '../../hub/problem';
 
 /** The hub's message for a failed action, each problem on its own line, scrolled into view. */
 export function ProblemNotice(props: { problem: Problem | null }) {

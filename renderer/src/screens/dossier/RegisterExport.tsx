@@ -4,7 +4,7 @@ import { Notice } from '../../ui/Notice';
 import { ActionBar, type KeyAction } from './ActionBar';
 import { DateField } from './DateField';
 import { download } from './files';
-import { LocalProblem, problemOf } from './hub-problem';
+import { LocalProblem, problemOf } from '../../hub/problem';
 import { isIsoDate, todayVn } from './vn-date';
 import './dossier.css';
 

@@ -3,7 +3,7 @@ import type { Dossier } from '../../../../contract/dossier';
 import { useHub } from '../../hub/session';
 import { Field } from '../admin/Field';
 import { ActionDialog } from './ActionDialog';
-import { LocalProblem } from './hub-problem';
+import { LocalProblem } from '../../hub/problem';
 import { PaperChecklist } from './PaperChecklist';
 import { DateField } from './DateField';
 import { ListEditor } from './ListEditor';

@@ -1,6 +1,6 @@
-import type { Dossier, ProcedureVersion, ReceivedDossier } from '../../../../contract/dossier';
+import { isPaperShort, type Dossier, type ProcedureVersion, type ReceivedDossier } from '../../../../contract/dossier';
 import type { OpInput } from '../../../../contract/ops';
-import { LocalProblem } from './hub-problem';
+import { LocalProblem } from '../../hub/problem';
 import { isIsoDate, vnInstant } from './vn-date';
 
 /** What the three outcomes send (as the client types it: defaults may be left out). */
@@ -60,10 +60,10 @@ export function blankDraft(ticket: IntakeDraft['ticket'] = null): IntakeDraft {
 
 /** The procedure's papers not handed in (fully) among the mandatory ones: the supplement list. */
 export function missingPapers(d: IntakeDraft): { index: number; name: string; need: number; have: number }[] {
-  return (d.procedure?.documents ?? [])
-    .map((doc, index) => ({ index, name: doc.name, need: doc.count, have: d.received[index] ?? 0, mandatory: doc.mandatory }))
-    .filter((p) => p.mandatory && p.have < p.need)
-    .map(({ index, name, need, have }) => ({ index, name, need, have }));
+  return (d.procedure?.documents ?? []).flatMap((doc, index) => {
+    const have = d.received[index] ?? 0;
+    return isPaperShort(doc, have) ? [{ index, name: doc.name, need: doc.count, have }] : [];
+  });
 }
 
 /** Field paths of the intake input in the officer's words, for the hub's validation messages. */

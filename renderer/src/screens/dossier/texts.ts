@@ -1,4 +1,4 @@
-import type { Dossier, DocumentForm } from '../../../../contract/dossier';
+import type { Dossier, DocumentForm, DossierForm } from '../../../../contract/dossier';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
 /**
@@ -40,9 +40,8 @@ export function shortTime(iso: string | null): string {
   return iso ? `${hhmm(Date.parse(iso))} ${ddmmyyyy(Date.parse(iso))}` : '—';
 }
 
-export type FormKind = 'receipt' | 'supplementRequest' | 'refusal' | 'apology' | 'withdrawal' | 'handover';
 
-export const formTitles: Record<FormKind, string> = {
+export const formTitles: Record<DossierForm, string> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   supplementRequest: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',

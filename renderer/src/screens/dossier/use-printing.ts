@@ -1,7 +1,8 @@
+import type { DossierForm } from '../../../../contract/dossier';
 import { useHub } from '../../hub/session';
 import { download, printPdf } from './files';
-import { problemOf } from './hub-problem';
-import { formTitles, type FormKind } from './texts';
+import { problemOf } from '../../hub/problem';
+import { formTitles } from './texts';
 
 /** One line under a page's buttons saying how its last action went. */
 export interface StatusLine {
@@ -18,7 +19,7 @@ export interface StatusLine {
  */
 export function usePrinting(report: (line: StatusLine) => void) {
   const { client } = useHub();
-  const printForm = async (dossierId: string, form: FormKind) => {
+  const printForm = async (dossierId: string, form: DossierForm) => {
     try {
       report({ kind: 'info', text: `Đang chuẩn bị ${formTitles[form]}…` });
       const f = await client['dossiers.form']({ dossierId, form });

@@ -1,4 +1,4 @@
-import { HubError } from '../../../../contract/errors';
+import { HubError } from '../../../contract/errors';
 
 /** What to show for a failed call: the hub's Vietnamese message and, for invalid input, each field. */
 export interface Problem {
@@ -6,10 +6,11 @@ export interface Problem {
   readonly items: readonly string[];
 }
 
-/** A problem found on the screen before asking the hub (e.g. a date typed wrong). */
+/** A problem found on the screen before asking the hub (a date typed wrong, two PIN entries that differ); shown like the hub's. */
 export class LocalProblem extends Error {}
 
-interface Issue {
+/** One invalid field of a schema check: its path in the input and the hub's message. */
+export interface Issue {
   path: string;
   message: string;
 }
@@ -20,7 +21,7 @@ function problemsOf(details: unknown): string[] {
   return details.problems.filter((p): p is string => typeof p === 'string');
 }
 
-function issuesOf(details: unknown): Issue[] {
+export function issuesOf(details: unknown): Issue[] {
   if (typeof details !== 'object' || details === null || !('issues' in details) || !Array.isArray(details.issues)) return [];
   return details.issues.filter((i): i is Issue => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string');
 }
