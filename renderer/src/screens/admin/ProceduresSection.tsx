@@ -49,9 +49,9 @@ const describe: DescribePath = (path) => {
 };
 
 /** A new version applies from the hub's today (or the later date a future version had) unless the admin says otherwise. */
-function draftOf(p: (ProcedureVersion & { state?: Listed['state'] }) | null, today: string): Draft {
+function draftOf(p: (ProcedureVersion & Partial<Pick<Listed, 'state' | 'nextVersion'>>) | null, today: string): Draft {
   if (!p) return { code: '', name: '', field: '', authority: '', processing: { unit: 'working_days', value: 5 }, documents: [], fees: [], result: '', validFrom: today, active: true };
-  const { id: _id, version: _version, source: _source, state: _state, ...rest } = p;
+  const { id: _id, version: _version, source: _source, state: _state, nextVersion: _next, ...rest } = p;
   return { ...rest, validFrom: rest.validFrom > today ? rest.validFrom : today };
 }
 
