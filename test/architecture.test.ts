@@ -25,7 +25,7 @@ const layers: { layer: Layer; dir: string }[] = [
 const allowed: Record<Layer, { layers: Layer[]; node: boolean; electron: boolean; react: boolean; packages: 'any' | string[] }> = {
   contract: { layers: ['contract'], node: false, electron: false, react: false, packages: ['zod'] },
   core: { layers: ['contract', 'core'], node: false, electron: false, react: false, packages: [] },
-  'common-node': { layers: ['contract', 'common-node'], node: true, electron: false, react: false, packages: [] },
+  'common-node': { layers: ['contract', 'common-node'], node: true, electron: false, react: false, packages: ['pino', 'pino-roll'] },
   node: { layers: ['contract', 'core', 'common-node', 'node'], node: true, electron: false, react: false, packages: 'any' },
   electron: { layers: ['contract', 'core', 'common-node', 'node', 'electron'], node: true, electron: true, react: false, packages: 'any' },
   preload: { layers: ['contract', 'preload'], node: false, electron: true, react: false, packages: [] },

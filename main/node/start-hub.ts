@@ -10,6 +10,7 @@ import { startScanRetention } from './hub/dossier-scans';
 import type { SpoolerOptions } from './print/spooler';
 import type { SyncWorkerOptions } from './sync/worker';
 import { startLanServer, type LanServer } from './lan/server';
+import { createLogger, type Logger } from '../../common/node/logger';
 
 export interface StartHubOptions {
   readonly dataDir: string;
@@ -22,7 +23,8 @@ export interface StartHubOptions {
   readonly nativeBinding?: string;
   readonly spooler?: SpoolerOptions;
   readonly sync?: SyncWorkerOptions;
-  readonly log?: (msg: string, err?: unknown) => void;
+  /** Default: JSON lines in `<dataDir>/logs/hub.<date>.<n>.log`, rotated. */
+  readonly log?: Logger;
 }
 
 export interface RunningHub {
@@ -38,9 +40,10 @@ export interface RunningHub {
 export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   mkdirSync(o.dataDir, { recursive: true });
   const unlock = lockDataDir(o.dataDir);
+  const log = o.log ?? (await createLogger({ name: 'hub', dir: join(o.dataDir, 'logs') }));
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
+    const hub = new Hub({ db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
@@ -52,8 +55,8 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       host: o.host,
       rendererDir: o.rendererDir,
       mounts: o.voiceDir ? [{ prefix: '/voice/', dir: o.voiceDir }] : [],
-      ...(o.log ? { log: o.log } : {}),
     });
+    log.info({ version: o.version, migration, port: lan.port }, 'hub started');
     return {
       hub,
       lan,
@@ -66,10 +69,14 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         clearInterval(retention);
         await lan.close();
         db.close();
+        log.info('hub stopped');
+        log.flush();
         unlock();
       },
     };
   } catch (e) {
+    log.fatal({ err: e }, 'hub did not start');
+    log.flush();
     unlock();
     throw e;
   }

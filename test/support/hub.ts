@@ -55,7 +55,6 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
       spooler: options.spooler ?? { statusIntervalMs: 150, retryDelay: () => 150 },
       // Sync runs often and backs off briefly in tests.
       sync: options.sync ?? { idleIntervalMs: 300, debounceMs: 100, maxBackoffMs: 500, timeoutMs: 3000 },
-      log: () => {},
     });
   let running = await start(options.port ?? 0);
   let up = true;

@@ -16,6 +16,7 @@ import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
+import type { Logger } from '../../../common/node/logger';
 import type { HubBus, Notifications } from './bus';
 
 /** Everything a handler may use: the database through its stores, the clock, the bus. */
@@ -37,6 +38,8 @@ export interface HubDeps {
   readonly outbox: OutboxStore;
   readonly audit: AuditStore;
   readonly bus: HubBus;
+  /** Structured log (`<data>/logs/`): never personal data, never secrets. */
+  readonly log: Logger;
   /** Failed logins per account (strict) and per client address (looser: a LAN may share one address). */
   readonly throttle: { readonly account: LoginThrottle; readonly address: LoginThrottle };
   /** Injected so tests can run a day, a rollover or a week in a second. */

@@ -4,6 +4,7 @@ import { HubError } from '../../../contract/errors';
 import { isOpName, ops, type OpName, type OpOutput } from '../../../contract/ops';
 import { authorize } from '../../core/access';
 import { LoginThrottle } from '../../core/login-throttle';
+import { fallbackLogger, type Logger } from '../../../common/node/logger';
 import { AuditStore } from '../db/audit-store';
 import { CatalogStore } from '../db/catalog-store';
 import { CounterSessionStore } from '../db/counter-session-store';
@@ -40,6 +41,7 @@ export interface HubOptions {
   readonly spooler?: SpoolerOptions;
   readonly sync?: SyncWorkerOptions;
   readonly dataDir?: string | null;
+  readonly log?: Logger;
 }
 
 /**
@@ -59,6 +61,7 @@ export class Hub {
     const writer = new WriteQueue(db);
     const printing = new PrintStore(db);
     const clock = options.clock ?? Date.now;
+    const log = options.log ?? fallbackLogger('hub');
     this.deps = {
       db,
       writer,
@@ -71,11 +74,12 @@ export class Hub {
       dossiers: new DossierStore(db, outbox),
       sync: new SyncStore(db),
       printing,
-      spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock }, options.spooler),
+      spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock, log: log.child({ component: 'print' }) }, options.spooler),
       scanners: new ScannerHub(this.bus),
       outbox,
       audit: new AuditStore(db),
       bus: this.bus,
+      log,
       throttle: { account: new LoginThrottle(5), address: new LoginThrottle(20) },
       clock,
       version: options.version ?? '0.0.0',

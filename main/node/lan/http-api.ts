@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError, type ErrorEnvelope } from '../../../contract/errors';
 import { isOpName, ops } from '../../../contract/ops';
 import type { Hub } from '../hub/hub';
+import type { Logger } from '../../../common/node/logger';
 
 /** JSON request bodies are small; files (scans) have their own routes. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,12 +19,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Any failure as the one error envelope; an unexpected exception is logged and never leaked. */
-export function sendError(res: ServerResponse, e: unknown, log: (msg: string, err: unknown) => void): void {
+export function sendError(res: ServerResponse, e: unknown, log: Logger): void {
   if (e instanceof HubError) {
     sendJson(res, e.status, e.toEnvelope());
     return;
   }
-  log('INTERNAL error while handling a request', e);
+  log.error({ err: e }, 'INTERNAL error while handling a request');
   const body: ErrorEnvelope = { error: { code: 'INTERNAL', message: new HubError('INTERNAL').message } };
   sendJson(res, 500, body);
 }
@@ -47,7 +48,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** `POST /api/<operation>` with a JSON body → the hub → JSON. */
-export async function handleOperation(hub: Hub, name: string, req: IncomingMessage, res: ServerResponse, log: (msg: string, err: unknown) => void): Promise<void> {
+export async function handleOperation(hub: Hub, name: string, req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
   try {
     if (req.method !== 'POST') throw new HubError('VALIDATION_FAILED', 'Các thao tác API dùng phương thức POST với nội dung JSON.');
     const raw = await readBody(req, (isOpName(name) ? ops[name].maxBodyBytes : undefined) ?? MAX_BODY_BYTES);

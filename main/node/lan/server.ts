@@ -17,7 +17,6 @@ export interface LanServerOptions {
   readonly rendererDir: string | null;
   /** Extra static folders mounted at a URL prefix, e.g. the voice clips at /voice/. */
   readonly mounts?: readonly { readonly prefix: string; readonly dir: string }[];
-  readonly log?: (msg: string, err?: unknown) => void;
 }
 
 export interface LanServer {
@@ -32,7 +31,7 @@ export interface LanServer {
  * and the screens. The same pages serve the Electron windows and any browser on the LAN.
  */
 export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
-  const log = o.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const log = o.hub.deps.log.child({ component: 'lan' });
   const openApi = JSON.stringify(buildOpenApi(o.hub.deps.version));
   const events = new EventStream(o.hub);
 

@@ -4,6 +4,7 @@ import type { JobRow } from '../db/print-store';
 import type { PrintStore } from '../db/print-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { HubBus } from '../hub/bus';
+import type { Logger } from '../../../common/node/logger';
 import { encode } from './encode';
 import type { LayoutOptions, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 import { receiptSlipDocument, testPageDocument, ticketDocument } from './layouts';
@@ -59,7 +60,7 @@ export class PrintSpooler {
   private readonly retryDelay: (attempt: number) => number;
 
   constructor(
-    private readonly deps: { readonly printing: PrintStore; readonly writer: WriteQueue; readonly bus: HubBus; readonly clock: () => number },
+    private readonly deps: { readonly printing: PrintStore; readonly writer: WriteQueue; readonly bus: HubBus; readonly clock: () => number; readonly log: Logger },
     private readonly options: SpoolerOptions = {},
   ) {
     this.openTransport = options.openTransport ?? openPrinterTransport;
