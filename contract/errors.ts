@@ -16,6 +16,11 @@ export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 /** Stable codes, their HTTP status and a default Vietnamese message. */
 export const errorCatalog = {
   VALIDATION_FAILED: [400, 'Dữ liệu gửi lên không hợp lệ.'],
+  BAD_REQUEST: [400, 'Yêu cầu không hợp lệ (địa chỉ hoặc cú pháp sai).'],
+  METHOD_NOT_ALLOWED: [405, 'Phương thức không được hỗ trợ ở địa chỉ này.'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'Nội dung phải được gửi ở dạng JSON (Content-Type: application/json).'],
+  CROSS_ORIGIN: [403, 'Yêu cầu đến từ một trang web khác, không phải màn hình của Một Cửa: bị từ chối.'],
+  UPGRADE_REQUIRED: [426, 'Địa chỉ này chỉ nhận kết nối WebSocket.'],
   UNAUTHENTICATED: [401, 'Vui lòng đăng nhập hoặc ghép nối thiết bị.'],
   SESSION_EXPIRED: [401, 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.'],
   DEVICE_REVOKED: [401, 'Thiết bị này đã bị thu hồi quyền truy cập. Liên hệ quản trị viên để ghép nối lại.'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { op } from './op';
+import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
@@ -450,9 +451,9 @@ export const ops = {
   'admin.importProcedures': op({
     summary: 'Import procedures from JSON, CSV or XLSX; returns what was added and every rejected row with its reason',
     access: admin,
-    input: z.object({ format: z.enum(['json', 'csv', 'xlsx']), dataBase64: z.string().max(30_000_000) }).strict(),
+    input: z.object({ format: z.enum(['json', 'csv', 'xlsx']), dataBase64: z.string().max(base64Length(CATALOGUE_UPLOAD.maxFileBytes)) }).strict(),
     output: z.object({ added: z.int(), unchanged: z.int(), rejected: z.array(z.object({ row: z.int(), reason: z.string() })) }),
-    maxBodyBytes: 32 * 1024 * 1024,
+    upload: CATALOGUE_UPLOAD,
   }),
   'calendar.get': op({
     summary: 'The working-day calendar of a year for this site (official, edited or computed)',
@@ -551,9 +552,9 @@ export const ops = {
   'dossiers.attachScan': op({
     summary: 'Attach a scan (PDF, JPG, PNG) to a dossier paper: stored on disk with its hash and page count',
     access: staff,
-    input: z.object({ dossierId: Id, documentIndex: z.int().min(0).nullable(), fileName: z.string().min(1).max(200), mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']), dataBase64: z.string().min(4).max(40_000_000) }).strict(),
+    input: z.object({ dossierId: Id, documentIndex: z.int().min(0).nullable(), fileName: z.string().min(1).max(200), mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']), dataBase64: z.string().min(4).max(base64Length(SCAN_UPLOAD.maxFileBytes)) }).strict(),
     output: DossierFile,
-    maxBodyBytes: 41 * 1024 * 1024,
+    upload: SCAN_UPLOAD,
   }),
   'dossiers.openScan': op({
     summary: 'Open an attached scan (audited)',

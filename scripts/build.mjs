@@ -8,6 +8,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', packages: 'ex
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: 'dist/hub/cli.mjs', format: 'esm' }),
+  // Runs cli.mjs as a child and restarts it when it dies (the headless hub's supervisor).
+  build({ ...common, entryPoints: ['main/node/supervisor.ts'], outfile: 'dist/hub/supervisor.mjs', format: 'esm' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
   // A sandboxed preload may only require('electron'): bundle everything else into it.
   build({ ...common, packages: undefined, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),

@@ -36,9 +36,10 @@ if (binary && process.env.MOTCUA_HEADLESS !== '1') {
     const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, MOTCUA_SQLITE_BINDING: nativeBinding } });
     child.on('exit', (code) => process.exit(code ?? 0));
   } else {
-    await import('../dist/hub/cli.mjs');
+    await import('../dist/hub/supervisor.mjs');
   }
 } else {
   if (!binary) console.log('Electron runtime not available here: starting the hub headless (open the screens in a browser).');
-  await import('../dist/hub/cli.mjs');
+  // The supervisor runs the hub as its child and starts it again if it ever dies.
+  await import('../dist/hub/supervisor.mjs');
 }

@@ -19,7 +19,7 @@ const redactPaths = secretKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 export interface LoggerOptions {
   /** Which program writes: the file is `<dir>/<name>.<date>.<n>.log`. */
-  readonly name: 'hub' | 'central' | 'electron';
+  readonly name: 'hub' | 'supervisor' | 'central';
   /** The logs folder; null = standard error only (tests, a throwaway hub). */
   readonly dir: string | null;
   readonly level?: pino.Level;

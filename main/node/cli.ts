@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './data-dir';
 import { findAppRoot, lanAddresses, portFromEnv, spoolerOptionsFromEnv, syncOptionsFromEnv } from './hub-env';
 import { startHub } from './start-hub';
+import { createLogger } from '../../common/node/logger';
+import { installLastResort } from './last-resort';
 
 /**
  * Headless hub: what `npm start` runs where no Electron runtime is installed, and what a small
@@ -15,7 +17,10 @@ async function main(): Promise<void> {
   const dataDir = resolve(defaultDataDir());
   const rendererDir = join(root, 'dist', 'renderer');
   const host = process.env.MOTCUA_HOST ?? '0.0.0.0';
+  const log = await createLogger({ name: 'hub', dir: join(dataDir, 'logs'), echoToStderr: true });
+  installLastResort(log, () => process.exit(70));
   const running = await startHub({
+    log,
     dataDir,
     port: portFromEnv(process.env),
     host,
@@ -30,7 +35,7 @@ async function main(): Promise<void> {
   const hosts = host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [host];
   const lines = [
     `Một Cửa ${version} — hub đang chạy (không có Electron: chế độ máy chủ, mở các màn hình bằng trình duyệt)`,
-    `Thư mục dữ liệu: ${dataDir}`,
+    `Thư mục dữ liệu: ${dataDir} (nhật ký: ${join(dataDir, 'logs')})`,
     ...(running.migration.from !== running.migration.to
       ? [`Cơ sở dữ liệu: phiên bản ${running.migration.from} → ${running.migration.to}${running.migration.backupPath ? ` (bản sao: ${running.migration.backupPath})` : ''}`]
       : []),

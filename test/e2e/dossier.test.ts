@@ -282,10 +282,15 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     // The history says the new time as people read it, in Vietnam time.
     expect(await counter.getByTestId('history').textContent()).toContain(`Gia hạn đến 16 giờ 00 phút, ngày ${later}: Cần xác minh thêm thông tin`);
 
+    // A scan made at the scanner's highest resolution: the officer is told the limit before a long upload.
+    await counter.getByLabel('Đính kèm bản quét cho').selectOption({ label: 'Giấy chứng sinh' });
+    await counter.getByLabel('Chọn tệp bản quét…').setInputFiles({ name: 'quet-600dpi.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(45_000_000, 0x25) });
+    await counter.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+    await expect.poll(() => counter.getByText('Tệp bản quét quá lớn (45 MB): tối đa 30 MB. Hãy quét lại ở 200 dpi (đen trắng hoặc xám) hoặc chia thành nhiều tệp.').isVisible()).toBe(true);
+
     const scan = await PDFDocument.create();
     scan.addPage();
     scan.addPage();
-    await counter.getByLabel('Đính kèm bản quét cho').selectOption({ label: 'Giấy chứng sinh' });
     await counter.getByLabel('Chọn tệp bản quét…').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await scan.save()) });
     await counter.getByRole('button', { name: 'Đính kèm', exact: true }).click();
     await expect.poll(() => counter.getByText('Đã đính kèm giay-chung-sinh.pdf (2 trang) vào "Giấy chứng sinh".').isVisible()).toBe(true);

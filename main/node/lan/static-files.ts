@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { HubError } from '../../../contract/errors';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +53,10 @@ export async function serveStatic(
   const root = mount ? mount.dir : rendererDir;
   const rel = mount ? path.slice(mount.prefix.length) : screens.has(path.replace(/\/$/, '') || '/') ? 'index.html' : path.slice(1);
   if (root === null) return notFound(res);
-  const file = normalize(join(root, decodeURIComponent(rel)));
+  const decoded = decodePath(rel);
+  if (decoded === null) throw new HubError('BAD_REQUEST', 'Địa chỉ trang không hợp lệ.');
+  if (decoded.includes('\0')) return notFound(res);
+  const file = normalize(join(root, decoded));
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) return notFound(res);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return notFound(res);
@@ -68,7 +73,17 @@ export async function serveStatic(
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // A file removed or unreadable between stat and read ends the answer; the error is the caller's to log.
+  await pipeline(createReadStream(file), res);
+}
+
+/** `%ZZ`, a cut `%E0%A4%A`, overlong UTF-8 (`%c0%ae`): not a path anyone links to. */
+function decodePath(rel: string): string | null {
+  try {
+    return decodeURIComponent(rel);
+  } catch {
+    return null;
+  }
 }
 
 function notFound(res: ServerResponse): void {

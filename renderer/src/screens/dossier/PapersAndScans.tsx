@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { Field } from '../admin/Field';
 import { FilePicker } from './FilePicker';
+import { SCAN_UPLOAD, tooLargeMessage } from '../../../../contract/uploads';
 import { fileToBase64, openInNewTab } from './files';
 import { LocalProblem, problemOf } from '../../hub/problem';
 import { formLabels, shortTime } from './texts';
@@ -32,6 +33,8 @@ export function PapersAndScans(props: { dossier: Dossier; reload: () => Promise<
       if (!file) throw new LocalProblem('Hãy chọn tệp bản quét (PDF, JPG hoặc PNG).');
       const mime = mimes.find((m) => m === file.type);
       if (!mime) throw new LocalProblem('Chỉ nhận tệp PDF, JPG hoặc PNG.');
+      // Said before a long upload, not after it.
+      if (file.size > SCAN_UPLOAD.maxFileBytes) throw new LocalProblem(tooLargeMessage(SCAN_UPLOAD, file.size));
       const documentIndex = paper === '' ? null : Number(paper);
       const saved = await client['dossiers.attachScan']({ dossierId: d.id, documentIndex, fileName: file.name, mime, dataBase64: await fileToBase64(file) });
       setMessage({ kind: 'success', text: `Đã đính kèm ${saved.fileName} (${saved.pages} trang) vào "${paperName(documentIndex)}".` });
