@@ -7,6 +7,8 @@ import { defaultDataDir } from '../node/data-dir';
 import { portFromEnv } from '../node/hub-env';
 import { createLocalDevice, verifyKioskPin } from '../node/hub/local-devices';
 import { startHub, type RunningHub } from '../node/start-hub';
+import { installLastResort } from '../node/last-resort';
+import { createLogger } from '../../common/node/logger';
 import { MAX_PDF_BYTES, printPdf } from './print-pdf';
 import { denyPermissions, fromHub } from './security';
 import { WindowConfig } from './window-config';
@@ -42,8 +44,16 @@ async function main(): Promise<void> {
   denyPermissions();
   const dataDir = defaultDataDir();
   const appPath = app.getAppPath();
+  // The same log as a headless hub (docs/OPERATIONS.md, "Nhật ký"). What escapes everything
+  // else ends this process, and Electron starts the app again: a fresh hub over the same data.
+  const log = await createLogger({ name: 'hub', dir: join(dataDir, 'logs') });
+  installLastResort(log, () => {
+    app.relaunch();
+    app.exit(70);
+  });
   try {
     running = await startHub({
+      log,
       dataDir,
       port: portFromEnv(process.env),
       host: process.env.MOTCUA_HOST ?? '0.0.0.0',
@@ -53,6 +63,7 @@ async function main(): Promise<void> {
       ...(process.env.MOTCUA_SQLITE_BINDING ? { nativeBinding: process.env.MOTCUA_SQLITE_BINDING } : {}),
     });
   } catch (e) {
+    log.fatal({ err: e }, 'the Electron app could not start the hub');
     dialog.showErrorBox('Một Cửa không khởi động được', e instanceof Error ? e.message : String(e));
     app.exit(1);
     return;

@@ -79,8 +79,9 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
     const reqLog = log.child({ req: requestId });
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      // The op or file asked for and how it ended; never the body (it holds citizens' data).
-      if (req.url?.startsWith('/api/')) reqLog.info({ method: req.method, path: req.url.slice(0, 80), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // The op asked for and how it ended; never the body nor the query (they hold citizens' data).
+      const path = requestPath(req.url);
+      if (path?.startsWith('/api/')) reqLog.info({ method: req.method, path: path.slice(0, 80), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     route(req, res).catch((e: unknown) => sendError(res, e, reqLog, requestId));
   });
