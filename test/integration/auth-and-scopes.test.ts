@@ -16,7 +16,7 @@ describe('authentication and scopes over the real HTTP API', () => {
   afterAll(async () => hub?.close());
 
   it('answers 401 with the error envelope when there is no token', async () => {
-    const res = await fetch(`${hub.url}/api/counter.callNext`, { method: 'POST', body: '{}' });
+    const res = await fetch(`${hub.url}/api/counter.callNext`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Vui lòng đăng nhập hoặc ghép nối thiết bị.' } });
   });
@@ -82,7 +82,7 @@ describe('authentication and scopes over the real HTTP API', () => {
   it('throttles password guessing per account', async () => {
     const c = hub.client();
     for (let i = 0; i < 5; i++) expect(await codeOf(c['auth.login']({ username: 'khongco', password: `sai-${i}` }))).toBe('LOGIN_FAILED');
-    const res = await fetch(`${hub.url}/api/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'khongco', password: 'x' }) });
+    const res = await fetch(`${hub.url}/api/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'khongco', password: 'x' }) });
     expect(res.status).toBe(429);
     const body = (await res.json()) as { error: { code: string; details: { retryAfterSeconds: number } } };
     expect(body.error.code).toBe('LOGIN_THROTTLED');
@@ -95,7 +95,7 @@ describe('authentication and scopes over the real HTTP API', () => {
     const before = await admin['tickets.list']({});
     const res = await fetch(`${hub.url}/api/tickets.issue`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${login.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
       body: JSON.stringify({ serviceId: 'not-a-uuid', priorityClassId: null }),
     });
     expect(res.status).toBe(400);
@@ -103,7 +103,7 @@ describe('authentication and scopes over the real HTTP API', () => {
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.message).toMatch(/serviceId/);
     expect(body.error.message).toMatch(/không hợp lệ/);
-    const broken = await fetch(`${hub.url}/api/tickets.issue`, { method: 'POST', headers: { authorization: `Bearer ${login.token}` }, body: '{oops' });
+    const broken = await fetch(`${hub.url}/api/tickets.issue`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: '{oops' });
     expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
     expect(await admin['tickets.list']({})).toEqual(before);
   });
