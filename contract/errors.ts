@@ -53,6 +53,7 @@ export const errorCatalog = {
   PROCEDURE_UNKNOWN: [404, 'Không tìm thấy thủ tục hành chính này trong danh mục.'],
   SCAN_UNREADABLE: [400, 'Không đọc được mã vừa quét. Vui lòng quét lại hoặc nhập tay.'],
   PRINTER_NOT_FOUND: [404, 'Chưa có máy in phù hợp. Quản trị viên cần khai báo máy in.'],
+  DISK_FULL: [507, 'Ổ đĩa của máy chủ Một Cửa đã đầy nên chưa lưu được thao tác này. Hãy báo quản trị viên giải phóng dung lượng; dữ liệu đã lưu không bị mất.'],
   HUB_UNREACHABLE: [503, 'Không kết nối được với máy chủ Một Cửa. Đang thử kết nối lại…'],
   INTERNAL: [500, 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị viên.'],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -81,4 +82,15 @@ export class HubError extends Error {
 
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(errorCatalog, code);
+}
+
+/**
+ * The only answers that mean "this credential is gone": a screen forgets its token (back to login
+ * or pairing) on these and on nothing else. Everything else — a full disk, an internal error, a
+ * hub that cannot be reached — is trouble to wait out with the credential kept.
+ */
+export const credentialLostCodes: readonly ErrorCode[] = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'DEVICE_REVOKED'];
+
+export function isCredentialLost(code: string): boolean {
+  return (credentialLostCodes as readonly string[]).includes(code);
 }

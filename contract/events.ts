@@ -8,7 +8,7 @@ import { Id } from './scalars';
  * lost or merged) and everything else as "this changed, fetch it again": state is read through
  * the ops, so a missed hint costs one refetch, never a wrong screen.
  */
-export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers', 'dossiers', 'sync']);
+export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers', 'dossiers', 'sync', 'health']);
 export type Topic = z.infer<typeof Topic>;
 
 export const ServerMessage = z.discriminatedUnion('type', [
@@ -22,7 +22,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /** A serial scanner at this staff member's counter read a code (raw text; `scan.parse` reads it). */
   z.object({ type: z.literal('scan'), text: z.string() }),
-  /** Sent just before the server closes the socket for good (revoked device, expired session). */
+  /** Sent just before the server closes the socket for good: the credential is gone (revoked device, expired session) — never for trouble of the hub's own. */
   z.object({ type: z.literal('bye'), error: ErrorEnvelope.shape.error }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
@@ -33,6 +33,10 @@ export const closeCodes = {
   unauthorized: 4401,
   /** Hub shutting down or restarting: reconnect with backoff. */
   goingAway: 1001,
+  /** The hub failed unexpectedly while checking the credential: reconnect with backoff, keep the credential. */
+  internalError: 1011,
+  /** The hub is in known trouble (e.g. its disk is full): reconnect with backoff, keep the credential. */
+  tryAgainLater: 1013,
 } as const;
 
 /**

@@ -92,6 +92,17 @@ export const SyncStatusView = z.object({
   rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
 });
 
+/** The hub's data disk as staff should see it (main/core/storage-health.ts). */
+export const StorageHealthView = z.object({
+  /** disk_full: the last write failed for want of space and none has succeeded since. */
+  level: z.enum(['ok', 'disk_full']),
+  since: IsoTime.nullable(),
+  /** What the staff banner says (Vietnamese), its headline and the rest; null when all is well. */
+  title: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type StorageHealthView = z.infer<typeof StorageHealthView>;
+
 export const CounterOverview = z.object({
   counter: Counter,
   session: z.object({ staffId: Id, staffName: z.string(), openedAt: IsoTime, paused: z.boolean() }).nullable(),
@@ -148,10 +159,10 @@ const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).ext
  */
 export const ops = {
   'system.health': op({
-    summary: 'Hub liveness, version and clock',
+    summary: 'Hub liveness, version, clock and whether it can save (its disk)',
     access: { public: true },
     input: Empty,
-    output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string() }),
+    output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string(), storage: StorageHealthView }),
   }),
 
   'auth.login': op({

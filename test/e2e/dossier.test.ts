@@ -11,6 +11,7 @@ import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } f
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
+import { scanWithWedge } from './support/wedge-scanner';
 
 /** Codes from the sample site: agency 000.00.00.H21, today's date, a 4-digit daily sequence. */
 const codeOf = (seq: number) => new RegExp(`^000\\.00\\.00\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
@@ -214,8 +215,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     expect(await counter.getByText('001099012345').isVisible()).toBe(true); // the full number on the dossier page
 
     // A keyboard-wedge scanner reads the QR of the second receipt.
-    await counter.keyboard.type(`MC1|${second.code}|${second.lookup}`, { delay: 0 });
-    await counter.keyboard.press('Enter');
+    await scanWithWedge(counter, `MC1|${second.code}|${second.lookup}`);
     await expect.poll(() => counter.evaluate(() => document.activeElement?.textContent)).toBe('Mở hồ sơ');
     await counter.keyboard.press('Enter');
     await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toBe(second.code);

@@ -7,6 +7,7 @@ import { FakePrinter } from '../support/fake-printer';
 import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
+import { scanWithWedge } from './support/wedge-scanner';
 
 
 describe('printing from the screens: the kiosk prints through the queue, staff see and fix printer problems', () => {
@@ -100,8 +101,7 @@ describe('printing from the screens: the kiosk prints through the queue, staff s
     await counter.keyboard.press('Enter');
     await expect.poll(() => counter.getByText('Quầy số 2', { exact: true }).isVisible()).toBe(true);
     // A scanner types the whole code in a burst and ends with Enter.
-    await counter.keyboard.type('MC1|H21.123.45-261126-0042|K7Q2M9', { delay: 0 });
-    await counter.keyboard.press('Enter');
+    await scanWithWedge(counter, 'MC1|H21.123.45-261126-0042|K7Q2M9');
     await expect.poll(() => counter.getByText('Giấy tiếp nhận hồ sơ H21.123.45-261126-0042 (mã tra cứu K7Q2M9)').isVisible()).toBe(true);
     await screenshot(counter, 'counter-scan-1366x768');
   });

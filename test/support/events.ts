@@ -37,6 +37,26 @@ export class EventClient {
     }
   }
 
+  /**
+   * A ping answered by the server: everything it sent before reading the ping has arrived when
+   * this resolves (one TCP stream, in order). Rejects if the socket closes instead.
+   */
+  roundTrip(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.ws.readyState !== WebSocket.OPEN) {
+        reject(new Error(`socket not open (state ${this.ws.readyState}); messages: ${JSON.stringify(this.messages)}`));
+        return;
+      }
+      const onClose = (code: number) => reject(new Error(`socket closed with ${code}; messages: ${JSON.stringify(this.messages)}`));
+      this.ws.once('close', onClose);
+      this.ws.once('pong', () => {
+        this.ws.off('close', onClose);
+        resolve();
+      });
+      this.ws.ping();
+    });
+  }
+
   close(): void {
     this.ws.close();
   }

@@ -1,5 +1,13 @@
 import type { Db } from './open';
 
+/** Told what each write came to (the hub's storage health: is the disk full?). */
+export interface WriteObserver {
+  /** Something reached the disk. */
+  saved(): void;
+  /** A write failed (a refused request, a full disk, anything). */
+  failed(error: unknown): void;
+}
+
 interface Pending {
   readonly work: () => unknown;
   readonly resolve: (value: unknown) => void;
@@ -17,8 +25,18 @@ interface Pending {
 export class WriteQueue {
   private pending: Pending[] = [];
   private scheduled = false;
+  private readonly totalChanges;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly observer: WriteObserver | null = null,
+  ) {
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
+  }
+
+  private changesSoFar(): number {
+    return this.totalChanges.get() as number;
+  }
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -35,25 +53,38 @@ export class WriteQueue {
     const batch = this.pending;
     this.pending = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // Rows changed by the requests that went through: a commit of nothing (only refused requests,
+    // or requests that wrote nothing) proves nothing about the disk.
+    let changed = 0;
     try {
       this.db.transaction(() => {
         for (const item of batch) {
+          const before = this.changesSoFar();
           try {
             // A nested better-sqlite3 transaction is a SAVEPOINT: on error only this item is undone.
             outcomes.push({ ok: true, value: this.db.transaction(item.work)() });
+            changed += this.changesSoFar() - before;
           } catch (error) {
+            // SQLite rolls the whole transaction back by itself on some errors (a full disk while
+            // spilling the cache): the batch is lost, and what follows must not run outside it.
+            if (!this.db.inTransaction) throw error;
             outcomes.push({ ok: false, error });
           }
         }
       })();
     } catch (error) {
       for (const item of batch) item.reject(error); // the commit itself failed: nothing was written
+      this.observer?.failed(error);
       return;
     }
+    if (changed > 0) this.observer?.saved();
     batch.forEach((item, i) => {
       const o = outcomes[i]!;
       if (o.ok) item.resolve(o.value);
-      else item.reject(o.error);
+      else {
+        this.observer?.failed(o.error);
+        item.reject(o.error);
+      }
     });
   }
 }

@@ -14,7 +14,9 @@ export function catalogHandlers(deps: HubDeps) {
     deps.audit.record(actorOf(ctx.principal), action, target, details, ctx.now);
 
   return {
-    'system.health': async (_input, ctx) => ({ ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name }),
+    'system.health': async (_input, ctx) => ({
+      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name, storage: deps.storage.view(),
+    }),
 
     'site.get': async () => site.site(),
 

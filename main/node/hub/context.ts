@@ -18,12 +18,15 @@ import type { WriteQueue } from '../db/write-queue';
 import type { LoginThrottle } from '../../core/login-throttle';
 import type { Logger } from '../../../common/node/logger';
 import type { HubBus, Notifications } from './bus';
+import type { StorageHealth } from './storage-health';
 
 /** Everything a handler may use: the database through its stores, the clock, the bus. */
 export interface HubDeps {
   readonly db: Db;
   /** Every change goes through here: group commit, one writer. */
   readonly writer: WriteQueue;
+  /** Whether the hub can save (a full disk), learnt from its writes; best-effort writes go through it. */
+  readonly storage: StorageHealth;
   readonly site: SiteStore;
   readonly catalog: CatalogStore;
   readonly people: PeopleStore;

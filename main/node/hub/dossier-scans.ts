@@ -47,8 +47,14 @@ export async function storeScan(deps: HubDeps, dataDir: string, input: OpInput<'
   await mkdir(dir, { recursive: true });
   const stored = join(dir, `${sha256}.${extension[input.mime]}`);
   const temp = `${stored}.${process.pid}.tmp`;
-  await writeFile(temp, data, { flush: true });
-  await rename(temp, stored);
+  try {
+    await writeFile(temp, data, { flush: true });
+    await rename(temp, stored);
+  } catch (e) {
+    // A disk that filled up mid-write leaves a piece of the file: do not keep it taking space.
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
   return {
     id: uuidv7(now), dossier_id: d.id, document_idx: input.documentIndex, file_name: input.fileName, mime: input.mime, sha256,
     size: data.length, pages, stored_path: stored, created_at: now, created_by: staffId, purged_at: null,

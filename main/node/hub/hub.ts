@@ -33,6 +33,8 @@ import { dossierHandlers } from './dossier-handlers';
 import { syncHandlers } from './sync-handlers';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
+import { StorageHealth } from './storage-health';
+import { isDiskFull } from '../../core/storage-health';
 
 export interface HubOptions {
   readonly db: Db;
@@ -58,13 +60,15 @@ export class Hub {
   constructor(options: HubOptions) {
     const db = options.db;
     const outbox = new OutboxStore(db);
-    const writer = new WriteQueue(db);
     const printing = new PrintStore(db);
     const clock = options.clock ?? Date.now;
     const log = options.log ?? fallbackLogger('hub');
+    const storage = new StorageHealth({ log: log.child({ component: 'storage' }), bus: this.bus, clock });
+    const writer = new WriteQueue(db, storage);
     this.deps = {
       db,
       writer,
+      storage,
       site: new SiteStore(db),
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),
@@ -133,14 +137,20 @@ export class Hub {
       notify.flush(this.bus);
       return output;
     } catch (e) {
+      // The write queue has seen its own failures; this also catches files (a scan) that did not fit.
+      this.deps.storage.failed(e);
       throw asHubError(e);
     }
   }
 }
 
-/** Database constraint failures become a CONFLICT the user can read; anything unknown stays as it is (INTERNAL at the transport). */
+/**
+ * Database constraint failures become a CONFLICT the user can read, a full disk DISK_FULL (a stable
+ * code the screens act on); anything unknown stays as it is (INTERNAL at the transport).
+ */
 function asHubError(e: unknown): unknown {
   if (e instanceof HubError) return e;
+  if (isDiskFull(e)) return new HubError('DISK_FULL');
   if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
     const column = /: ([\w.]+)(,|$)/.exec(e.message)?.[1] ?? '';
     return new HubError('CONFLICT', 'Dữ liệu bị trùng hoặc không còn phù hợp với dữ liệu hiện có. Vui lòng kiểm tra và thử lại.', { constraint: column || e.code });

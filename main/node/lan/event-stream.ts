@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal } from '../../../contract/access';
-import { HubError } from '../../../contract/errors';
+import { HubError, isCredentialLost } from '../../../contract/errors';
 import { closeCodes, type ServerMessage } from '../../../contract/events';
 import type { Call } from '../../../contract/queue';
+import type { Logger } from '../../../common/node/logger';
 import type { Hub } from '../hub/hub';
 
 const REPLAY_PAGE = 500;
@@ -36,9 +37,11 @@ export class EventStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly clients = new Set<Client>();
   private readonly timers: NodeJS.Timeout[];
+  private readonly log: Logger;
   private syncSeen = '';
 
   constructor(private readonly hub: Hub) {
+    this.log = hub.deps.log.child({ component: 'events' });
     hub.bus.on('call', (call) => {
       for (const c of this.clients) this.sendCall(c, call);
     });
@@ -86,15 +89,17 @@ export class EventStream {
   }
 
   private accept(ws: WebSocket, token: string, after: number | null): void {
-    let principal: Principal;
     try {
-      principal = this.hub.principalOf(token || null);
-      if (principal.kind === 'anonymous') throw new HubError('UNAUTHENTICATED');
+      this.subscribe(ws, token, after);
     } catch (e) {
       // Accept, explain, close: a browser cannot read the status of a refused upgrade.
-      bye(ws, e);
-      return;
+      this.refuse(ws, e);
     }
+  }
+
+  private subscribe(ws: WebSocket, token: string, after: number | null): void {
+    const principal = this.hub.principalOf(token || null);
+    if (principal.kind === 'anonymous') throw new HubError('UNAUTHENTICATED');
     const tickets = this.hub.deps.tickets;
     const client: Client = { ws, token, principal, lastCallId: after ?? tickets.lastCallId(), alive: true };
     ws.on('pong', () => (client.alive = true));
@@ -123,7 +128,25 @@ export class EventStream {
       c.principal = this.hub.principalOf(c.token);
     } catch (e) {
       this.clients.delete(c);
-      bye(c.ws, e);
+      this.refuse(c.ws, e);
+    }
+  }
+
+  /**
+   * Closes a socket whose credential could not be confirmed. Only a credential that is really gone
+   * gets `bye` and 4401 (the screen forgets it and asks to log in or pair again); trouble of the
+   * hub's own closes with 1013 (known, e.g. a full disk) or 1011 (unexpected, logged), and the
+   * screen reconnects later with its credential.
+   */
+  private refuse(ws: WebSocket, e: unknown): void {
+    if (e instanceof HubError && isCredentialLost(e.code)) {
+      send(ws, { type: 'bye', error: e.toEnvelope().error });
+      ws.close(closeCodes.unauthorized, e.code);
+    } else if (e instanceof HubError) {
+      ws.close(closeCodes.tryAgainLater, e.code);
+    } else {
+      this.log.error({ err: e }, 'event stream: could not check a credential');
+      ws.close(closeCodes.internalError, 'INTERNAL');
     }
   }
 
@@ -165,10 +188,4 @@ export class EventStream {
 
 function send(ws: WebSocket, m: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-}
-
-function bye(ws: WebSocket, e: unknown): void {
-  const err = e instanceof HubError ? e : new HubError('UNAUTHENTICATED');
-  send(ws, { type: 'bye', error: err.toEnvelope().error });
-  ws.close(closeCodes.unauthorized, err.code);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DeviceKind } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import type { Device } from '../../../contract/people';
@@ -6,69 +6,31 @@ import { anonymousClient, clientWithToken, HubProvider } from '../hub/session';
 import { TokenStore } from '../hub/tokens';
 import { Keypad } from '../ui/Keypad';
 import { Notice } from '../ui/Notice';
+import { CheckingHub } from './CheckingHub';
+import { useCredential } from './use-credential';
 
 const kindNames: Record<DeviceKind, string> = { kiosk: 'Kiosk lấy số', display: 'Màn hình chờ', rating: 'Máy đánh giá' };
-
-type State = { step: 'checking' } | { step: 'pair'; message: string | null } | { step: 'in'; token: string; device: Device };
 
 /**
  * Citizen-facing screens (kiosk, display, rating) run as paired devices with a long-lived token:
  * on the hub PC the Electron shell provides one, elsewhere an admin's 6-digit pairing code is
- * entered once on the on-screen keypad. A revoked device comes back here with the reason.
+ * entered once on the on-screen keypad. A revoked device comes back here with the reason; a hub in
+ * trouble (restarting, a full disk) never unpairs it.
  */
 export function DeviceGate(props: { kind: DeviceKind; lastCallId: (() => number) | null; children: (device: Device) => ReactNode }) {
-  const tokens = new TokenStore(`motcua.device.${props.kind}`);
-  const [state, setState] = useState<State>({ step: 'checking' });
+  const [tokens] = useState(() => new TokenStore(`motcua.device.${props.kind}`));
+  const credential = useCredential(
+    tokens,
+    async () => (await window.motcuaShell?.deviceToken().catch(() => null)) ?? tokens.get(),
+    (token) => clientWithToken(token)['devices.me']({}),
+  );
+  const { state } = credential;
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const check = async () => {
-      const token = (await window.motcuaShell?.deviceToken().catch(() => null)) ?? tokens.get();
-      if (!token) {
-        setState({ step: 'pair', message: null });
-        return;
-      }
-      try {
-        const device = await clientWithToken(token)['devices.me']({});
-        setState({ step: 'in', token, device });
-      } catch (e) {
-        if (e instanceof HubError && e.code === 'HUB_UNREACHABLE') {
-          setState({ step: 'checking' });
-          timer = setTimeout(() => void check(), 3000);
-          return;
-        }
-        tokens.clear();
-        setState({ step: 'pair', message: e instanceof HubError ? e.message : null });
-      }
-    };
-    void check();
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  if (state.step === 'checking') return <div className="center-page" role="status">Đang kết nối với máy chủ Một Cửa…</div>;
-  if (state.step === 'pair') {
-    return (
-      <PairForm
-        kind={props.kind}
-        message={state.message}
-        onPaired={(token, device) => {
-          tokens.set(token);
-          setState({ step: 'in', token, device });
-        }}
-      />
-    );
-  }
+  if (state.step === 'checking') return <CheckingHub problem={state.problem} />;
+  if (state.step === 'out') return <PairForm kind={props.kind} message={state.message} onPaired={credential.signedIn} />;
   return (
-    <HubProvider
-      token={state.token}
-      lastCallId={props.lastCallId}
-      onLost={(e) => {
-        tokens.clear();
-        setState({ step: 'pair', message: e.message });
-      }}
-    >
-      {props.children(state.device)}
+    <HubProvider token={state.token} lastCallId={props.lastCallId} onLost={(e) => credential.signOut(e.message)}>
+      {props.children(state.who)}
     </HubProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { roleRank, type StaffRole } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import type { StaffAccount } from '../../../contract/people';
@@ -6,87 +6,66 @@ import { anonymousClient, clientWithToken, HubProvider } from '../hub/session';
 import { TokenStore } from '../hub/tokens';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import { CheckingHub } from './CheckingHub';
+import { useCredential } from './use-credential';
 
 const tokens = new TokenStore('motcua.staff');
 
-type State =
-  | { step: 'checking' }
-  | { step: 'login'; message: string | null }
-  | { step: 'change'; token: string; staff: StaffAccount; currentPassword: string }
-  | { step: 'in'; token: string; staff: StaffAccount };
+/** Between the one-time password and the new one: the login is not kept until the change is done. */
+type Change = { token: string; currentPassword: string };
 
 /**
- * Staff screens (counter, admin) behind a login. The session token survives a reload; when it
- * expires or the account is locked, the screen comes back here with the reason, once — no loop.
+ * Staff screens (counter, admin) behind a login. The session token survives a reload and a hub in
+ * trouble (restarting, a full disk); when the session expires or the account is locked, the
+ * screen comes back here with the reason, once — no loop.
  */
 export function StaffGate(props: { title: string; minRole: StaffRole; children: (staff: StaffAccount, logout: () => void) => ReactNode }) {
-  const [state, setState] = useState<State>({ step: 'checking' });
+  const credential = useCredential(
+    tokens,
+    async () => tokens.get(),
+    async (token) => {
+      const me = await clientWithToken(token)['auth.me']({});
+      return me.staff.mustChangePassword ? null : me.staff;
+    },
+  );
+  const [change, setChange] = useState<Change | null>(null);
+  const { state } = credential;
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const check = () => {
-      const token = tokens.get();
-      if (!token) {
-        setState({ step: 'login', message: null });
-        return;
-      }
-      clientWithToken(token)['auth.me']({})
-        .then((me) => setState(me.staff.mustChangePassword ? { step: 'login', message: null } : { step: 'in', token, staff: me.staff }))
-        .catch((e: unknown) => {
-          if (e instanceof HubError && e.code === 'HUB_UNREACHABLE') {
-            // The hub is restarting: keep the session and try again shortly.
-            setState({ step: 'checking' });
-            timer = setTimeout(check, 3000);
-            return;
-          }
-          tokens.clear();
-          setState({ step: 'login', message: e instanceof HubError ? e.message : null });
-        });
-    };
-    check();
-    return () => clearTimeout(timer);
-  }, []);
-
-  const lost = (e: HubError) => {
-    tokens.clear();
-    setState({ step: 'login', message: e.message });
-  };
   const logout = () => {
     const token = tokens.get();
-    tokens.clear();
+    credential.signOut('Bạn đã đăng xuất.');
     if (token) void clientWithToken(token)['auth.logout']({}).catch(() => undefined);
-    setState({ step: 'login', message: 'Bạn đã đăng xuất.' });
   };
 
-  if (state.step === 'checking') return <div className="center-page" role="status">Đang kết nối với máy chủ Một Cửa…</div>;
-  if (state.step === 'login') {
+  if (change) {
+    return (
+      <ChangePasswordForm
+        token={change.token}
+        currentPassword={change.currentPassword}
+        onDone={() => {
+          setChange(null);
+          credential.showForm('Đã đổi mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.');
+        }}
+      />
+    );
+  }
+  if (state.step === 'checking') return <CheckingHub problem={state.problem} />;
+  if (state.step === 'out') {
     return (
       <LoginForm
         title={props.title}
         message={state.message}
         onDone={(token, staff, password) => {
-          if (staff.mustChangePassword) setState({ step: 'change', token, staff, currentPassword: password });
-          else if (roleRank(staff.role) < roleRank(props.minRole)) setState({ step: 'login', message: 'Tài khoản này không có quyền sử dụng màn hình này.' });
-          else {
-            tokens.set(token);
-            setState({ step: 'in', token, staff });
-          }
+          if (staff.mustChangePassword) setChange({ token, currentPassword: password });
+          else if (roleRank(staff.role) < roleRank(props.minRole)) credential.showForm('Tài khoản này không có quyền sử dụng màn hình này.');
+          else credential.signedIn(token, staff);
         }}
       />
     );
   }
-  if (state.step === 'change') {
-    return (
-      <ChangePasswordForm
-        token={state.token}
-        currentPassword={state.currentPassword}
-        onDone={() => setState({ step: 'login', message: 'Đã đổi mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.' })}
-      />
-    );
-  }
   return (
-    <HubProvider token={state.token} lastCallId={null} onLost={lost}>
-      {props.children(state.staff, logout)}
+    <HubProvider token={state.token} lastCallId={null} onLost={(e) => credential.signOut(e.message)}>
+      {props.children(state.who, logout)}
     </HubProvider>
   );
 }

@@ -1,7 +1,8 @@
 import { HubError, isErrorCode } from '../../../contract/errors';
-import { closeCodes, eventsPath, type ServerMessage, type Topic } from '../../../contract/events';
+import { eventsPath, type ServerMessage, type Topic } from '../../../contract/events';
 import type { Call } from '../../../contract/queue';
 import type { ChangeDetail } from './changes';
+import { afterStreamClose } from './credential';
 
 export type StreamStatus = 'connecting' | 'online' | 'offline' | 'ended';
 
@@ -19,8 +20,9 @@ export interface StreamHandlers {
 /**
  * The hub's event stream with reconnection. Each connection asks for every call after the last
  * one delivered, so nothing is lost while the hub restarts or the Wi-Fi drops; reconnects back off
- * (with jitter, so twenty screens do not knock at once); a `bye` (revoked device, expired session)
- * ends it for good instead of looping.
+ * (with jitter, so twenty screens do not knock at once); a `bye` for a credential that is gone
+ * (revoked device, expired session) ends it for good instead of looping. The hub's own trouble
+ * (a full disk: close 1013) is waited out like a restart, with the credential kept.
  */
 export class EventStream {
   private ws: WebSocket | null = null;
@@ -57,7 +59,7 @@ export class EventStream {
     const after = this.lastCallId();
     const ws = new WebSocket(`${scheme}://${location.host}${eventsPath}?token=${encodeURIComponent(token)}${after === null ? '' : `&after=${after}`}`);
     this.ws = ws;
-    let ended = false;
+    let bye: HubError | null = null;
     ws.onmessage = (e: MessageEvent<string>) => {
       const m = JSON.parse(e.data) as ServerMessage;
       if (m.type === 'hello') {
@@ -68,14 +70,15 @@ export class EventStream {
       } else if (m.type === 'call') this.h.onCall?.(m.call);
       else if (m.type === 'changed') this.h.onChanged?.(m.topics, m.dossierIds ? { dossierIds: m.dossierIds } : undefined);
       else if (m.type === 'scan') this.h.onScan?.(m.text);
-      else if (m.type === 'bye') {
-        ended = true;
-        this.h.onStatus?.('ended', new HubError(isErrorCode(m.error.code) ? m.error.code : 'UNAUTHENTICATED', m.error.message));
-      }
+      // A code this screen does not know is not a reason to forget its credential.
+      else if (m.type === 'bye') bye = new HubError(isErrorCode(m.error.code) ? m.error.code : 'INTERNAL', m.error.message);
     };
-    ws.onclose = (e: CloseEvent) => {
+    ws.onclose = () => {
       if (this.ws !== ws || this.stopped) return;
-      if (ended || e.code === closeCodes.unauthorized) return;
+      if (bye && afterStreamClose(bye) === 'ended') {
+        this.h.onStatus?.('ended', bye);
+        return;
+      }
       this.h.onStatus?.('offline', new HubError('HUB_UNREACHABLE'));
       const delay = Math.min(15_000, 500 * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
       this.timer = setTimeout(() => this.connect(), delay);

@@ -19,12 +19,21 @@ export function httpTransport(baseUrl: string, token: () => string | null): Tran
     } catch {
       throw new HubError('HUB_UNREACHABLE');
     }
-    const body: unknown = await res.json().catch(() => null);
+    const body = await res.json().then(
+      (value: unknown) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     if (!res.ok) {
-      const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      const err = (body.ok ? (body.value as { error?: { code?: string; message?: string; details?: unknown } } | null) : null)?.error;
       const code = err?.code && isErrorCode(err.code) ? err.code : res.status >= 500 ? 'HUB_UNREACHABLE' : 'INTERNAL';
       throw new HubError(code, err?.message, err?.details);
     }
-    return body as never;
+    if (!body.ok) {
+      // A success whose answer cannot be read (cut off, or not from the hub): never hand the
+      // screen a null it would take for data.
+      console.error(`${name}: the hub's answer could not be read`, body.error);
+      throw new HubError('INTERNAL', 'Câu trả lời của máy chủ Một Cửa bị lỗi hoặc không đầy đủ. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.');
+    }
+    return body.value as never;
   };
 }

@@ -3,11 +3,9 @@ import { createHubClient, type HubClient, type Transport } from '../../../contra
 import { HubError } from '../../../contract/errors';
 import type { Call } from '../../../contract/queue';
 import { ChangeBus } from './changes';
+import { forgetsCredential } from './credential';
 import { EventStream, type StreamStatus } from './event-stream';
 import { httpTransport } from './http-transport';
-
-/** Errors after which the credential is useless: the screen goes back to login or pairing. */
-const lostCredential = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'DEVICE_REVOKED']);
 
 export interface HubSession {
   readonly client: HubClient;
@@ -55,7 +53,7 @@ export function HubProvider(props: {
       try {
         return await base(name, input);
       } catch (e) {
-        if (e instanceof HubError && lostCredential.has(e.code)) lostRef.current(e);
+        if (forgetsCredential(e)) lostRef.current(e);
         throw e;
       }
     };
@@ -73,7 +71,7 @@ export function HubProvider(props: {
         onClockOffset: setClockOffset,
         onStatus: (s, err) => {
           setStatus(s);
-          if (s === 'ended' && err) lostRef.current(err);
+          if (s === 'ended' && forgetsCredential(err)) lostRef.current(err);
         },
       },
     );

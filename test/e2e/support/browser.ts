@@ -42,6 +42,15 @@ export async function deviceContext(browser: Browser, size: { width: number; hei
   return context;
 }
 
+/** A screen of the hub at `url` in its own device context, added to `contexts` for closing at the end. */
+export async function openScreen(browser: Browser, contexts: BrowserContext[], url: string, size: { width: number; height: number }, storage: Record<string, string> = {}): Promise<Page> {
+  const context = await deviceContext(browser, size, storage);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
 const shotsDir = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screens');
 
 /** Saves a screenshot at the page's real size for people to look at (test-results/screens). */

@@ -1,14 +1,16 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/node/db/open';
-import { WriteQueue } from '../../../main/node/db/write-queue';
+import { WriteQueue, type WriteObserver } from '../../../main/node/db/write-queue';
+import { mountSmallDisk } from '../../support/small-disk';
 
 describe('group commit', () => {
-  function setup() {
+  function setup(observer: WriteObserver | null = null) {
     const { db } = openDatabase(':memory:');
     db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY)');
     let commits = 0;
     db.function('count_commit', () => ++commits);
-    return { db, queue: new WriteQueue(db), commits: () => commits };
+    return { db, queue: new WriteQueue(db, observer), commits: () => commits };
   }
 
   it('commits the requests of one event-loop turn together, and a refused one rolls back alone', async () => {
@@ -37,5 +39,47 @@ describe('group commit', () => {
     // The queue keeps working afterwards.
     await queue.run(() => db.prepare('INSERT INTO t VALUES (8)').run());
     expect(db.prepare('SELECT n FROM t').all()).toEqual([{ n: 8 }]);
+  });
+
+  it('tells its observer what the writes came to: saved only when rows reached the disk, and every failure', async () => {
+    const seen: string[] = [];
+    const { db, queue } = setup({ saved: () => seen.push('saved'), failed: (e) => seen.push(`failed: ${(e as Error).message}`) });
+    await queue.run(() => db.prepare('INSERT INTO t VALUES (1)').run());
+    // A batch whose only request changed nothing, or whose only writer was refused, proves nothing about the disk.
+    await queue.run(() => db.prepare('SELECT count(*) FROM t').get());
+    await queue
+      .run(() => {
+        db.prepare('INSERT INTO t VALUES (2)').run();
+        throw new Error('refused');
+      })
+      .catch(() => undefined);
+    expect(seen).toEqual(['saved', 'failed: refused']);
+  });
+
+  it('on a full disk that SQLite answers by rolling the whole transaction back, refuses the batch with SQLITE_FULL and runs nothing outside it', async () => {
+    const disk = mountSmallDisk(1024);
+    try {
+      const { db } = openDatabase(join(disk.dir, 'full.sqlite'));
+      db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY, s TEXT)');
+      // A small page cache: a large request spills to the disk before its commit, and the spill fails.
+      db.pragma('cache_size = 10');
+      const queue = new WriteQueue(db);
+      disk.fill();
+      const outcomes = await Promise.allSettled([
+        queue.run(() => {
+          for (let i = 0; i < 200; i++) db.prepare('INSERT INTO t (s) VALUES (?)').run('x'.repeat(1000));
+        }),
+        queue.run(() => db.prepare('INSERT INTO t (s) VALUES (?)').run('small')),
+      ]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'fulfilled'))).toEqual(['SQLITE_FULL', 'SQLITE_FULL']);
+      disk.free();
+      expect(db.inTransaction).toBe(false);
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
+      await queue.run(() => db.prepare('INSERT INTO t (s) VALUES (?)').run('after'));
+      expect(db.prepare('SELECT s FROM t').all()).toEqual([{ s: 'after' }]);
+      db.close();
+    } finally {
+      disk.unmount();
+    }
   });
 });

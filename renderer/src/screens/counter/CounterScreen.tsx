@@ -6,6 +6,7 @@ import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
+import { StorageBanner } from '../../ui/StorageBanner';
 import { SyncBadge } from '../sync/SyncBadge';
 import { CounterWorkspace } from './CounterWorkspace';
 
@@ -20,21 +21,24 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
   const [error, setError] = useState<string | null>(null);
 
   const header = (
-    <header className="counter-header">
-      <strong>Một Cửa — Quầy tiếp nhận</strong>
-      <SyncBadge />
-      <span className="counter-who">{props.staff.fullName}</span>
-      <Button variant="ghost" onClick={props.logout}>
-        Đăng xuất
-      </Button>
-    </header>
+    <>
+      <header className="counter-header">
+        <strong>Một Cửa — Quầy tiếp nhận</strong>
+        <SyncBadge />
+        <span className="counter-who">{props.staff.fullName}</span>
+        <Button variant="ghost" onClick={props.logout}>
+          Đăng xuất
+        </Button>
+      </header>
+      <ConnectionBanner status={status} />
+      <StorageBanner />
+    </>
   );
 
   if (!state.data) {
     return (
       <div className="counter">
         {header}
-        <ConnectionBanner status={status} />
         {state.error ? <Notice kind="error">{state.error.message}</Notice> : <p role="status">Đang tải…</p>}
       </div>
     );
@@ -43,7 +47,6 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
     return (
       <div className="counter">
         {header}
-        <ConnectionBanner status={status} />
         {error ? <Notice kind="error">{error}</Notice> : null}
         <CounterChooser
           onOpen={async (counterId) => {
@@ -62,7 +65,6 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
   return (
     <div className="counter">
       {header}
-      <ConnectionBanner status={status} />
       <CounterWorkspace state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
     </div>
   );

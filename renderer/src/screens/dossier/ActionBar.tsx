@@ -1,5 +1,7 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { problemOf } from '../../hub/problem';
 import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 
 export interface KeyAction {
   /** "F9", "Shift+F9": shown on the button and heard on the window. */
@@ -19,7 +21,8 @@ export function keyName(e: KeyboardEvent): string {
  * the keyboard. Presses and clicks run one after another, each judged against the newest table,
  * and the same key or the same button again within 250 ms (a bouncing or repeating key, a double
  * click) is one press — so a double click on "Tiếp nhận" sends one request. `paused` while a
- * dialog owns the keyboard.
+ * dialog owns the keyboard. Actions show their own outcome; one that fails without doing so is
+ * logged and named under the buttons, never lost.
  */
 export function ActionBar(props: { label: string; actions: readonly KeyAction[]; paused?: boolean }) {
   const latest = useRef(props.actions);
@@ -29,6 +32,7 @@ export function ActionBar(props: { label: string; actions: readonly KeyAction[];
   const mounted = useRef(true);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const lastPress = useRef({ key: '', by: '', at: 0 });
+  const [failure, setFailure] = useState<string | null>(null);
 
   const trigger = (key: string, by: 'key' | 'click') => {
     const now = Date.now();
@@ -39,7 +43,13 @@ export function ActionBar(props: { label: string; actions: readonly KeyAction[];
       const action = latest.current.find((a) => a.key === key);
       // After the bar has gone (the form became the result panel) a queued press has nothing to do.
       if (!mounted.current || !action?.enabled) return;
-      await Promise.resolve(action.run()).catch(() => undefined);
+      try {
+        await action.run();
+        if (mounted.current) setFailure(null);
+      } catch (e) {
+        console.error(`action ${action.key} (${action.label}) failed`, e);
+        if (mounted.current) setFailure(`Không thực hiện được “${action.label}”: ${problemOf(e, 'đã có lỗi trên màn hình này. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.').message}`);
+      }
     });
   };
 
@@ -62,12 +72,15 @@ export function ActionBar(props: { label: string; actions: readonly KeyAction[];
   }, []);
 
   return (
-    <div className="dossier-actions" role="toolbar" aria-label={props.label}>
-      {props.actions.map((a) => (
-        <Button key={a.key} shortcut={a.key} variant={a.variant ?? 'secondary'} disabled={!a.enabled} onClick={() => trigger(a.key, 'click')}>
-          {a.label}
-        </Button>
-      ))}
-    </div>
+    <>
+      <div className="dossier-actions" role="toolbar" aria-label={props.label}>
+        {props.actions.map((a) => (
+          <Button key={a.key} shortcut={a.key} variant={a.variant ?? 'secondary'} disabled={!a.enabled} onClick={() => trigger(a.key, 'click')}>
+            {a.label}
+          </Button>
+        ))}
+      </div>
+      {failure ? <Notice kind="error">{failure}</Notice> : null}
+    </>
   );
 }

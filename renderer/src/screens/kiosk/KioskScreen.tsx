@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import type { PriorityClass } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
@@ -7,6 +6,7 @@ import { useData } from '../../hub/use-data';
 import { strings, waitText, type Lang } from '../../i18n';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
+import { refusalForCitizen } from './kiosk-error';
 import { TicketCard } from './TicketCard';
 import { usePrintOutcome } from '../../hub/use-print-outcome';
 
@@ -16,7 +16,8 @@ type Step =
   | { kind: 'priority'; service: KioskService; choosing: boolean }
   | { kind: 'issuing'; service: KioskService }
   | { kind: 'ticket'; issued: OpOutput<'tickets.issue'> }
-  | { kind: 'error'; message: string };
+  /** refusal: the hub's words for the citizen; null: the system is in trouble, go to the help desk. */
+  | { kind: 'error'; refusal: string | null };
 
 /** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
 const IDLE_SECONDS = 30;
@@ -73,7 +74,9 @@ export function KioskScreen() {
       const issued = await client['tickets.issue']({ serviceId: service.id, priorityClassId: priority?.id ?? null });
       setStep({ kind: 'ticket', issued });
     } catch (e) {
-      setStep({ kind: 'error', message: e instanceof HubError ? e.message : t.error });
+      const refusal = refusalForCitizen(e);
+      if (refusal === null) console.error('taking a number failed', e);
+      setStep({ kind: 'error', refusal });
       void menu.reload();
     }
   };
@@ -178,8 +181,8 @@ export function KioskScreen() {
 
         {step.kind === 'error' ? (
           <section className="kiosk-error" aria-live="assertive">
-            <h1 className="kiosk-title">{t.error}</h1>
-            <Notice kind="error">{step.message}</Notice>
+            <h1 className="kiosk-title">{step.refusal === null ? t.systemTrouble : t.error}</h1>
+            {step.refusal === null ? <p className="kiosk-help-desk">{t.goToHelpDesk}</p> : <Notice kind="error">{step.refusal}</Notice>}
             <button type="button" className="kiosk-choice primary" onClick={() => setStep({ kind: 'services' })}>
               ← {t.back}
             </button>

@@ -1,0 +1,18 @@
+import { HubError, type ErrorCode } from '../../../../contract/errors';
+
+/**
+ * Refusals of a number that speak to the citizen (the hub words them for people: the service is
+ * closed for today, it takes only priority numbers, it has run out of numbers…).
+ */
+const refusalsForCitizens: ReadonlySet<ErrorCode> = new Set([
+  'SERVICE_CLOSED', 'SERVICE_INACTIVE', 'PRIORITY_NOT_ACCEPTED', 'PRIORITY_REQUIRED', 'DAILY_CAP_REACHED', 'NUMBERS_EXHAUSTED', 'NOT_FOUND',
+]);
+
+/**
+ * What the kiosk says when a number could not be taken: the hub's words for a refusal the citizen
+ * can understand, or null — the system is in trouble (a full disk, an internal error, no
+ * connection) and the citizen is sent to the help desk, not shown a technical message.
+ */
+export function refusalForCitizen(e: unknown): string | null {
+  return e instanceof HubError && refusalsForCitizens.has(e.code) ? e.message : null;
+}
