@@ -394,6 +394,12 @@ export const ops = {
   }),
   'print.retry': op({ summary: 'Send a held job again (after fixing the printer, or when staff confirm a reprint)', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
   'print.cancel': op({ summary: 'Cancel a queued or held job', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
+  'print.markPrinted': op({
+    summary: 'Record that a held job whose outcome was unknown (interrupted, not confirmed by the printer) did come out',
+    access: staff,
+    input: z.object({ jobId: Id }).strict(),
+    output: PrintJob,
+  }),
   'print.reprintTicket': op({
     summary: 'Print a queue ticket again (on its printer, or another ticket printer)',
     access: staff,

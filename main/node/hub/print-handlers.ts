@@ -87,7 +87,9 @@ export function printHandlers(deps: HubDeps) {
         printing.savePrinter(printer);
         deps.audit.record(actorOf(ctx.principal), 'printing.printerSaved', { type: 'printer', id: printer.id }, printer, ctx.now);
       });
-      announcePrintJob(deps, ctx, printer.id);
+      ctx.notify.changed('printers');
+      // A corrected address, port or model may be what held its jobs: try them again now.
+      await deps.spooler.release(printer.id);
       return printing.printer(printer.id)!;
     },
 
@@ -124,7 +126,7 @@ export function printHandlers(deps: HubDeps) {
     'print.retry': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        checkPrintJobStep(j.status, 'retry');
+        checkPrintJobStep(j.status, j.error_code, 'retry');
         printing.setStatus(j.id, 'queued', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.retried', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
         return j;
@@ -136,9 +138,21 @@ export function printHandlers(deps: HubDeps) {
     'print.cancel': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        checkPrintJobStep(j.status, 'cancel');
+        checkPrintJobStep(j.status, j.error_code, 'cancel');
         printing.setStatus(j.id, 'cancelled', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.cancelled', { type: 'printJob', id: j.id }, {}, ctx.now);
+        return j;
+      });
+      announcePrintJob(deps, ctx, job.printer_id);
+      return printing.jobView(jobId)!;
+    },
+
+    'print.markPrinted': async ({ jobId }, ctx) => {
+      const job = await write(() => {
+        const j = jobOrThrow(jobId);
+        checkPrintJobStep(j.status, j.error_code, 'markPrinted');
+        printing.setStatus(j.id, 'done', ctx.now, { printed_at: ctx.now });
+        deps.audit.record(actorOf(ctx.principal), 'printing.markedPrinted', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
         return j;
       });
       announcePrintJob(deps, ctx, job.printer_id);

@@ -84,6 +84,8 @@ function renderQr(payload: string, errorLevel: QrErrorLevel, align: Align, profi
   return [quiet, { kind: 'qr', payload, errorLevel, moduleDots, modules, align }, quiet];
 }
 
+/** The message names the first offending character's code point, not the text: errors reach the log, and the text may be personal. */
 function assertAscii(text: string, what: string): void {
-  if (!/^[\x20-\x7e]*$/.test(text)) throw new RangeError(`A ${what} block takes printable ASCII only: ${JSON.stringify(text)}`);
+  const bad = /[^\x20-\x7e]/u.exec(text);
+  if (bad) throw new RangeError(`A ${what} block takes printable ASCII only: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${bad.index}`);
 }

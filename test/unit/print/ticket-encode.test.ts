@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encode, preview, printerProfile, receiptSlipDocument, ticketDocument } from '../../../main/node/print/index';
 import type { PrinterProfile } from '../../../main/node/print/layout-types';
+import { rasterImage } from '../../../main/node/print/escpos-commands';
 import { renderTextRaster } from '../../../main/node/print/raster-text';
 import { decodeEscPos, rasterDiffRatio, rasterImages, renderDecodedToPng, textItems, type DecodedJob } from '../../support/escpos-decoder';
 import { readQrFromPng } from './png-qr';
@@ -167,6 +168,17 @@ describe('size and speed', () => {
     expect(byName['raster 80 mm'].bytes).toBeLessThan(30_000);
     expect(byName['epson-tcvn3 80 mm'].bytes).toBeLessThan(2_000);
     expect(rows.every((r) => r.ms < 500)).toBe(true);
+  });
+
+  it('never leaves a real-time command in raster data: a status answer nobody asked for would pass for the confirmation', () => {
+    const data = Uint8Array.from([0x10, 0x04, 0x01, 0x10, 0x14, 0x08, 0x10, 0x05, 0x10, 0x10, 0x04, 0xff]);
+    const bytes = rasterImage({ width: 8 * data.length, height: 1, rowBytes: data.length, data });
+    const pixels = bytes.subarray(8);
+    expect([...pixels]).toEqual([0x00, 0x04, 0x01, 0x00, 0x14, 0x08, 0x00, 0x05, 0x10, 0x00, 0x04, 0xff]);
+    // Across a whole ticket: no DLE EOT / ENQ / DC4 anywhere.
+    const job = encode(ticket, raster80);
+    const realTime = [...job.keys()].filter((i) => job[i] === 0x10 && [0x04, 0x05, 0x14].includes(job[i + 1]));
+    expect(realTime).toEqual([]);
   });
 
   it('splits tall rasters into bands of at most 255 rows', () => {
