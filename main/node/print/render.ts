@@ -3,6 +3,7 @@ import type { Bitmap } from './bitmap';
 import type { Align, Block, PrintDocument, PrinterProfile, QrErrorLevel } from './layout-types';
 import { columnsOf } from './profiles';
 import { renderTextRaster } from './raster-text';
+import { plainForTcvn3 } from './tcvn3-text';
 import { wrapBalanced, wrapText } from './wrap';
 
 /**
@@ -66,7 +67,7 @@ function renderLine(text: string, size: 'small' | 'normal' | 'large', bold: bool
   const scale = size === 'large' ? 2 : 1;
   const columns = Math.floor(columnsOf(profile) / scale);
   const wrap = align === 'center' ? wrapBalanced : wrapText;
-  const lines = wrap(text.normalize('NFC'), columns, (s) => [...s].length);
+  const lines = wrap(plainForTcvn3(text), columns, (s) => [...s].length);
   return [{ kind: 'text', lines, charset: 'tcvn3', align, bold, scale }];
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { encode, preview, printerProfile, receiptSlipDocument, ticketDocument } from '../../../main/node/print/index';
+import { encode, preview, printerProfile, receiptSlipDocument, testPageDocument, ticketDocument } from '../../../main/node/print/index';
 import type { PrinterProfile } from '../../../main/node/print/layout-types';
 import { rasterImage } from '../../../main/node/print/escpos-commands';
 import { renderTextRaster } from '../../../main/node/print/raster-text';
@@ -117,6 +117,17 @@ describe('Epson TCVN-3 text mode', () => {
     const decoded = textItems(decodeEscPos(encode(doc, text80)));
     expect(decoded.map((l) => l.text)).toEqual(['ĐỖ THỊ ỨNG - Đồng Ỹ']);
     expect(decoded[0].codepages).toContain(31);
+  });
+
+  it('prints the test page without "?": characters TCVN-3 lacks become the nearest it has', () => {
+    const page = textItems(decodeEscPos(encode(testPageDocument({ siteName: 'UBND xã Ia Grai', printerName: 'Máy in “quầy 1” – tầng 1…', at: Date.parse('2026-11-25T09:05:00+07:00') }), text80)));
+    const text = page.map((l) => l.text);
+    expect(text.join('\n')).not.toContain('?');
+    expect(text).toContain('Ấ Ầ Ẩ Ẫ Ậ - Ứ Ừ Ử Ữ Ự - Ỳ Ỷ Ỹ Ỵ');
+    expect(text).toContain('Máy in "quầy 1" - tầng 1...');
+    // Typography a clerk may paste in: quotes, dashes, bullets, the đồng sign, odd spaces.
+    const pasted = textItems(decodeEscPos(encode([{ kind: 'line', text: '‘A’ • B — 5.000₫ ½ №1\u2009x', align: 'left' }], text80)));
+    expect(pasted.map((l) => l.text)).toEqual(["'A' * B - 5.000đ 1/2 No1 x"]);
   });
 
   it('wraps to the 42 columns of a TM-T88', () => {
