@@ -110,7 +110,11 @@ export function printHandlers(deps: HubDeps) {
         layout === 'ticket'
           ? ticketDocument({ siteName: site.name, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
           : layout === 'receipt'
-            ? receiptSlipDocument({ siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh', receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9' })
+            ? receiptSlipDocument({
+                siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh',
+                receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9',
+                papers: ['Tờ khai đăng ký khai sinh (Bản chính: 01)', 'Giấy chứng sinh (Bản chính: 01)', 'Giấy tờ tùy thân của người đi đăng ký (xuất trình) (Bản sao: 01)'],
+              })
             : testPageDocument({ siteName: site.name, printerName: 'Xem trước', at: ctx.now });
       return { pngBase64: preview(doc, profile).toString('base64') };
     },
