@@ -20,7 +20,7 @@ import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
-import { readScan, scanView, storeScan } from './dossier-scans';
+import { readScan, SCAN_DELETION_KEY, scanView, storeScan, type ScanDeletionRun } from './dossier-scans';
 
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
@@ -218,6 +218,10 @@ export function dossierHandlers(deps: HubDeps) {
     },
 
     'dossierSettings.get': () => settings(),
+    'dossierSettings.scanDeletion': () => {
+      const run = deps.site.get<ScanDeletionRun>(SCAN_DELETION_KEY);
+      return { lastRunAt: isoOrNull(run?.at ?? null), deleted: run?.deleted ?? 0, failed: run?.failed ?? 0, errorCode: run?.errorCode ?? null };
+    },
     'admin.saveDossierSettings': async (input, ctx) => {
       await write(() => {
         deps.site.set('dossiers', input);
