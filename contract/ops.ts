@@ -406,6 +406,12 @@ export const ops = {
   }),
   'print.retry': op({ summary: 'Send a held job again (after fixing the printer, or when staff confirm a reprint)', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
   'print.cancel': op({ summary: 'Cancel a queued or held job', access: staff, input: z.object({ jobId: Id }).strict(), output: PrintJob }),
+  'print.markPrinted': op({
+    summary: 'Record that a held job whose outcome was unknown (interrupted, not confirmed by the printer) did come out',
+    access: staff,
+    input: z.object({ jobId: Id }).strict(),
+    output: PrintJob,
+  }),
   'print.reprintTicket': op({
     summary: 'Print a queue ticket again (on its printer, or another ticket printer)',
     access: staff,
@@ -475,6 +481,12 @@ export const ops = {
   'admin.saveCalendar': op({ summary: 'Replace the working-day calendar of a year', access: admin, input: z.object({ calendar: CalendarYear }).strict(), output: CalendarYear }),
   'dossierSettings.get': op({ summary: 'Dossier code pattern, calendar province, scan retention', access: staff, input: Empty, output: DossierSettings }),
   'admin.saveDossierSettings': op({ summary: 'Change dossier settings', access: admin, input: DossierSettings, output: DossierSettings }),
+  'dossierSettings.scanDeletion': op({
+    summary: 'What the last scan-retention round did: scans deleted, and scans past their retention it could not delete (tried again next round)',
+    access: admin,
+    input: Empty,
+    output: z.object({ lastRunAt: IsoTime.nullable(), deleted: z.int(), failed: z.int(), errorCode: z.string().nullable() }),
+  }),
 
   'dossiers.quote': op({
     summary: 'The legal return time if a dossier of this procedure were received now',

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { parsePrinterAddress } from './printer-address';
 import { Id, IsoTime } from './scalars';
 
 export const PrinterRole = z.enum(['ticket', 'receipt', 'a4']);
 export type PrinterRole = z.infer<typeof PrinterRole>;
 
 /**
- * A printer as site configuration. `address` is how the hub reaches it:
+ * A printer as site configuration. `address` is how the hub reaches it (contract/printer-address.ts):
  *   `tcp://192.168.1.50:9100`, `serial:/dev/ttyUSB0?baud=115200&flow=rtscts` (or `serial:COM3?…`),
- *   a device or file path (`/dev/usb/lp0`, `\\PC\Printer`), or `os:<name>` for an A4 printer of the
- *   operating system (printed through the Electron shell or the browser's print dialog).
+ *   a printer device (`/dev/usb/lp0`, `LPT1`, `\\PC\Printer`), or `os:<name>` for an A4 printer of the
+ *   operating system (printed through the Electron shell or the browser's print dialog). Never a file.
  */
 export const Printer = z.object({
   id: Id,
@@ -18,7 +19,10 @@ export const Printer = z.object({
     .string()
     .min(1)
     .max(300)
-    .refine((a) => /^(tcp:\/\/[^\s]+|serial:[^\s]+|os:.+|[/\\.A-Za-z][^\n]*)$/.test(a), { message: 'Địa chỉ máy in không hợp lệ (tcp://…, serial:…, os:… hoặc đường dẫn)' }),
+    .superRefine((a, ctx) => {
+      const parsed = parsePrinterAddress(a);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }),
   paper: z.enum(['58mm', '80mm']),
   /** 'tm-t88' prints 512 dots wide instead of 576 on 80 mm paper. */
   model: z.enum(['generic', 'tm-t88']),
@@ -34,7 +38,11 @@ export const Printer = z.object({
 });
 export type Printer = z.infer<typeof Printer>;
 
-export const PrinterState = z.enum(['ok', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'cutter_error', 'unreachable', 'unknown']);
+/**
+ * `unconfirmed`: the last job went out but the printer did not confirm taking it (see the held job);
+ * `one_way`: a device written like a file (USB, LPT, shared printer) cannot report paper or cover.
+ */
+export const PrinterState = z.enum(['ok', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'cutter_error', 'unreachable', 'unconfirmed', 'one_way', 'unknown']);
 export type PrinterState = z.infer<typeof PrinterState>;
 
 export const PrinterLive = z.object({
@@ -61,6 +69,8 @@ export const PrintJob = z.object({
   attempts: z.int(),
   errorCode: z.string().nullable(),
   error: z.string().nullable(),
+  /** Held because nobody knows whether it came out (interrupted, not confirmed): staff reprint it or record it as printed. */
+  outcomeUnknown: z.boolean(),
   createdAt: IsoTime,
   printedAt: IsoTime.nullable(),
   ticketId: Id.nullable(),
@@ -70,8 +80,16 @@ export type PrintJob = z.infer<typeof PrintJob>;
 /** Site-wide printing text, set by the admin. */
 export const PrintingSettings = z.object({
   ticketFooter: z.string().max(200),
-  /** Base of a public status page for the ticket QR (e.g. the province's portal); null = the hub's own /q/ page. */
-  lookupBaseUrl: z.string().url().max(200).nullable(),
+  /**
+   * Base of a public status page for the ticket QR (e.g. the province's portal); null = the hub's own
+   * /q/ page. ASCII: printers' QR commands and cheap scanners mangle anything else.
+   */
+  lookupBaseUrl: z
+    .string()
+    .url()
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'Địa chỉ tra cứu chỉ được dùng chữ không dấu (mã QR trên phiếu không chứa được chữ có dấu); hãy dùng dạng mã hóa %xx.')
+    .nullable(),
 });
 export type PrintingSettings = z.infer<typeof PrintingSettings>;
 

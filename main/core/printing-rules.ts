@@ -14,14 +14,31 @@ export const printerProblemMessages = {
   PRINTER_CUTTER_ERROR: 'Dao cắt giấy của máy in bị kẹt. Tắt máy in, gỡ giấy kẹt rồi bật lại.',
   PRINTER_BAD_STATUS: 'Máy in trả về trạng thái không đọc được. Kiểm tra cấu hình cổng máy in.',
   /** The hub stopped while this job was being sent: it may or may not have come out. */
-  PRINT_INTERRUPTED: 'Máy chủ bị tắt khi đang in phiếu này: không rõ phiếu đã ra hay chưa. Kiểm tra rồi bấm "In lại" nếu cần.',
+  PRINT_INTERRUPTED: 'Máy chủ bị tắt khi đang in phiếu này: không rõ phiếu đã ra hay chưa. Kiểm tra rồi in lại nếu chưa ra, hoặc chọn "Đã ra giấy" nếu phiếu đã ra.',
+  /**
+   * The bytes went out but the printer did not answer "ready" after them (jammed, hung, switched
+   * off mid-job): the ticket may be missing, partly printed, or fine.
+   */
+  PRINT_NOT_CONFIRMED: 'Máy in không xác nhận đã in xong phiếu này. Xem phiếu đã ra chưa: nếu chưa ra hoặc bị lỗi, kiểm tra máy in rồi in lại; nếu đã ra đủ, chọn "Đã ra giấy".',
+  /** A bug in the hub while laying out the job; the log has the details under the job's id. */
+  PRINT_RENDER_FAILED: 'Lỗi phần mềm khi tạo nội dung phiếu này (đã ghi vào nhật ký của máy chủ). Báo quản trị viên; các phiếu khác vẫn in bình thường.',
+  /** Something in the hub failed before the first byte (the database refused a write…); logged, retried. */
+  PRINT_FAILED: 'Máy chủ gặp lỗi khi gửi phiếu này (đã ghi vào nhật ký). Hệ thống tự thử lại; nếu lỗi kéo dài, báo quản trị viên.',
+  PRINTER_ADDRESS_REFUSED: 'Địa chỉ máy in không được phép (không phải là máy in). Quản trị viên cần sửa địa chỉ máy in trong mục Máy in.',
   PRINTER_NOT_SUPPORTED: 'Máy in A4 của hệ điều hành chỉ in được từ màn hình quầy (hộp thoại in).',
 } as const;
 export type PrinterProblem = keyof typeof printerProblemMessages;
 
+/**
+ * Jobs only staff can settle: whether the paper came out (interrupted, not confirmed) or a bug
+ * (render failed). They are set aside — the jobs behind them print — and never resent by themselves:
+ * sending blindly could print a ticket twice.
+ */
+export const staffDecides: readonly PrinterProblem[] = ['PRINT_INTERRUPTED', 'PRINT_NOT_CONFIRMED', 'PRINT_RENDER_FAILED'];
+
 /** Problems that clear by themselves or when someone fixes the printer: the queue retries them. */
 const selfClearing: readonly PrinterProblem[] = [
-  'PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_OFFLINE', 'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_CUTTER_ERROR',
+  'PRINTER_UNREACHABLE', 'PRINTER_TIMEOUT', 'PRINTER_OFFLINE', 'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_CUTTER_ERROR', 'PRINT_FAILED',
 ];
 export function retriesByItself(code: string | null): boolean {
   return code !== null && (selfClearing as readonly string[]).includes(code);
@@ -34,11 +51,20 @@ const stateOfProblem: Partial<Record<PrinterProblem, PrinterState>> = {
   PRINTER_PAPER_OUT: 'paper_out',
   PRINTER_COVER_OPEN: 'cover_open',
   PRINTER_CUTTER_ERROR: 'cutter_error',
+  PRINTER_ADDRESS_REFUSED: 'unreachable',
+  PRINT_NOT_CONFIRMED: 'unconfirmed',
 };
 
-/** The printer's state as staff see it, from the problem found (or none) and the paper sensor. */
-export function printerState(problem: string | null, paperNearEnd: boolean): { state: PrinterState; message: string | null } {
+/** What a one-way printer's state says: we can send, never read back. */
+export const ONE_WAY_MESSAGE = 'Máy in nối một chiều (USB, LPT, máy in chia sẻ): không đọc được trạng thái giấy, nắp; phiếu được gửi đi nhưng không được máy in xác nhận.';
+
+/**
+ * The printer's state as staff see it, from the problem found (or none) and the paper sensor;
+ * `paperNearEnd` null = the link cannot read status at all (one-way).
+ */
+export function printerState(problem: string | null, paperNearEnd: boolean | null): { state: PrinterState; message: string | null } {
   if (problem === null) {
+    if (paperNearEnd === null) return { state: 'one_way', message: ONE_WAY_MESSAGE };
     return paperNearEnd ? { state: 'paper_near_end', message: 'Giấy sắp hết: chuẩn bị cuộn giấy mới.' } : { state: 'ok', message: null };
   }
   const known = problem in printerProblemMessages ? (problem as PrinterProblem) : null;
@@ -81,8 +107,17 @@ export function parseTicketQr(scanned: string): string | null {
   return id !== null && UUID.test(id) ? id.toLowerCase() : null;
 }
 
-/** What staff may do with a print job: send a held one again; cancel one not yet printing. */
-export function checkPrintJobStep(status: PrintJobStatus, step: 'retry' | 'cancel'): void {
+/** A held job nobody knows came out or not (interrupted, not confirmed by the printer): only a person looking at the paper can settle it. */
+export function outcomeUnknown(status: PrintJobStatus, errorCode: string | null): boolean {
+  return status === 'held' && (errorCode === 'PRINT_INTERRUPTED' || errorCode === 'PRINT_NOT_CONFIRMED');
+}
+
+/**
+ * What staff may do with a print job: send a held one again; cancel one not yet printing; record
+ * that a job whose outcome was unknown did come out.
+ */
+export function checkPrintJobStep(status: PrintJobStatus, errorCode: string | null, step: 'retry' | 'cancel' | 'markPrinted'): void {
   if (step === 'retry' && status !== 'held') throw new HubError('CONFLICT', 'Chỉ in lại được lệnh in đang bị giữ.');
   if (step === 'cancel' && status !== 'held' && status !== 'queued') throw new HubError('CONFLICT', 'Lệnh in này đã in xong hoặc đang in.');
+  if (step === 'markPrinted' && !outcomeUnknown(status, errorCode)) throw new HubError('CONFLICT', 'Chỉ ghi nhận "đã ra giấy" cho lệnh in đang giữ vì chưa xác nhận được phiếu đã ra.');
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { SpoolerOptions } from './print/spooler';
 
 export const DEFAULT_PORT = 8686;
 
@@ -27,13 +28,18 @@ export function portFromEnv(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
-/** Print queue timing from the environment (MOTCUA_PRINT_STATUS_MS, MOTCUA_PRINT_RETRY_MS), for sites with slow links and for tests. */
-export function spoolerOptionsFromEnv(env: NodeJS.ProcessEnv): { statusIntervalMs?: number; retryDelay?: (attempt: number) => number } {
+/**
+ * Print queue timing from the environment (MOTCUA_PRINT_STATUS_MS, MOTCUA_PRINT_RETRY_MS,
+ * MOTCUA_PRINT_CONFIRM_MS), for sites with slow links or slow printers and for tests.
+ */
+export function spoolerOptionsFromEnv(env: NodeJS.ProcessEnv): SpoolerOptions {
   const status = Number(env.MOTCUA_PRINT_STATUS_MS);
   const retry = Number(env.MOTCUA_PRINT_RETRY_MS);
+  const confirm = Number(env.MOTCUA_PRINT_CONFIRM_MS);
   return {
     ...(status > 0 ? { statusIntervalMs: status } : {}),
     ...(retry > 0 ? { retryDelay: () => retry } : {}),
+    ...(confirm > 0 ? { confirmTimeoutMs: confirm } : {}),
   };
 }
 

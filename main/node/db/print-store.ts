@@ -1,6 +1,7 @@
 import type { Printer, PrintJob, PrintJobStatus } from '../../../contract/printing';
 import { SqlStore } from './sql-store';
 import { isoOrNull } from '../../core/vn-time';
+import { outcomeUnknown, staffDecides } from '../../core/printing-rules';
 
 interface PrinterRow {
   id: string; name: string; role: Printer['role']; address: string; paper: Printer['paper']; model: Printer['model'];
@@ -30,9 +31,8 @@ const toPrinter = (r: PrinterRow): Printer => ({
   cut: r.cut === 1, beep: r.beep === 1, deviceId: r.device_id, counterId: r.counter_id, active: r.active === 1,
 });
 
-
-/** Problem that waits for staff rather than for the printer: it must not hold back later jobs. */
-const WAITS_FOR_STAFF = 'PRINT_INTERRUPTED';
+/** Problems that wait for staff rather than for the printer (a JSON list for `json_each`): they must not hold back later jobs. */
+const WAITS_FOR_STAFF = JSON.stringify(staffDecides);
 
 /** Printers and the durable print queue. */
 export class PrintStore extends SqlStore {
@@ -73,7 +73,8 @@ export class PrintStore extends SqlStore {
   next(printerId: string): JobRow | null {
     return (
       this.sql<[string, string], JobRow>(
-        `SELECT * FROM print_jobs WHERE printer_id = ? AND (status = 'queued' OR (status = 'held' AND error_code IS NOT ?))
+        `SELECT * FROM print_jobs WHERE printer_id = ?
+           AND (status = 'queued' OR (status = 'held' AND coalesce(error_code, '') NOT IN (SELECT value FROM json_each(?))))
          ORDER BY created_at, id LIMIT 1`,
       ).get(printerId, WAITS_FOR_STAFF) ?? null
     );
@@ -90,13 +91,14 @@ export class PrintStore extends SqlStore {
   /** Held jobs of a printer whose problem may have cleared go back to the queue. */
   requeueHeld(printerId: string, now: number): number {
     return this.sql(
-      `UPDATE print_jobs SET status = 'queued', updated_at = ? WHERE printer_id = ? AND status = 'held' AND error_code IS NOT ?`,
+      `UPDATE print_jobs SET status = 'queued', updated_at = ?
+       WHERE printer_id = ? AND status = 'held' AND coalesce(error_code, '') NOT IN (SELECT value FROM json_each(?))`,
     ).run(now, printerId, WAITS_FOR_STAFF).changes;
   }
 
   /** After a restart: jobs that were being sent are held for staff, never resent on a guess. */
   holdInterrupted(now: number, message: string): number {
-    return this.sql(`UPDATE print_jobs SET status = 'held', error_code = ?, error = ?, updated_at = ? WHERE status = 'printing'`).run(WAITS_FOR_STAFF, message, now).changes;
+    return this.sql(`UPDATE print_jobs SET status = 'held', error_code = 'PRINT_INTERRUPTED', error = ?, updated_at = ? WHERE status = 'printing'`).run(message, now).changes;
   }
 
   printersWithWork(): string[] {
@@ -140,7 +142,7 @@ export class PrintStore extends SqlStore {
   private view(r: JobRow, printerName: string): PrintJob {
     return {
       id: r.id, printerId: r.printer_id, printerName, kind: r.kind, title: r.title, status: r.status, attempts: r.attempts,
-      errorCode: r.error_code, error: r.error, createdAt: isoOrNull(r.created_at)!, printedAt: isoOrNull(r.printed_at), ticketId: r.ticket_id,
+      errorCode: r.error_code, error: r.error, outcomeUnknown: outcomeUnknown(r.status, r.error_code), createdAt: isoOrNull(r.created_at)!, printedAt: isoOrNull(r.printed_at), ticketId: r.ticket_id,
     };
   }
 }

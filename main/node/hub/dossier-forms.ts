@@ -3,7 +3,8 @@ import { HubError } from '../../../contract/errors';
 import { processingText } from '../../../contract/dossier-texts';
 import { formatReceiptQr } from '../../core/receipt-qr';
 import { vnDate } from '../../core/vn-time';
-import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader } from '../forms/index';
+import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader, type SubmittedDocument } from '../forms/index';
+import { documentLine } from '../forms/templates/common';
 import type { HubDeps } from './context';
 
 const kinds: Record<Dossier['documents'][number]['form'], DocumentKind> = {
@@ -12,6 +13,18 @@ const kinds: Record<Dossier['documents'][number]['form'], DocumentKind> = {
   certified_copy: 'certified-copy',
   original_or_copy: 'copy',
 };
+
+type Paper = Pick<Dossier['documents'][number], 'name' | 'form' | 'received'>;
+
+/** The papers a dossier was received with, as Mẫu 01 lists them. */
+function receivedDocuments(documents: readonly Paper[]): SubmittedDocument[] {
+  return documents.filter((x) => x.received > 0).map((x) => ({ name: x.name, kind: kinds[x.form], count: x.received }));
+}
+
+/** The same papers as lines for the thermal receipt slip: "Tờ khai đăng ký khai sinh (Bản chính: 01)". */
+export function receivedPaperLines(documents: readonly Paper[]): string[] {
+  return receivedDocuments(documents).map((x) => documentLine(x.name, x.kind, x.count));
+}
 
 type FormName = 'receipt' | 'supplementRequest' | 'refusal' | 'apology' | 'withdrawal' | 'handover';
 
@@ -54,7 +67,7 @@ export async function dossierFormPdf(deps: HubDeps, d: Dossier, form: FormName, 
         receivingUnit: d.receivingUnit,
         applicant,
         procedureName: d.procedure.name,
-        documents: d.documents.filter((x) => x.received > 0).map((x) => ({ name: x.name, kind: kinds[x.form], count: x.received })),
+        documents: receivedDocuments(d.documents),
         sets: d.sets,
         processingTime: processingText(d.procedure.processing),
         receivedAt: received,

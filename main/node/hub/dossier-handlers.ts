@@ -17,10 +17,10 @@ import { applicantColumns, applicantOf, documentRows, type DossierRow } from '..
 import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
-import { dossierFormPdf } from './dossier-forms';
+import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
-import { readScan, scanView, storeScan } from './dossier-scans';
+import { readScan, SCAN_DELETION_KEY, scanView, storeScan, type ScanDeletionRun } from './dossier-scans';
 
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
@@ -130,7 +130,10 @@ export function dossierHandlers(deps: HubDeps) {
     const p = dossiers.procedureVersion(d.procedure_version_id)!;
     const jobId = enqueuePrint(deps, {
       printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
-      data: { dossierId: d.id, siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code },
+      data: {
+        dossierId: d.id, siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code,
+        papers: receivedPaperLines(dossiers.documents(d.id)),
+      },
     }, ctx.now);
     return { printerId: printer.id, jobId };
   };
@@ -215,6 +218,10 @@ export function dossierHandlers(deps: HubDeps) {
     },
 
     'dossierSettings.get': () => settings(),
+    'dossierSettings.scanDeletion': () => {
+      const run = deps.site.get<ScanDeletionRun>(SCAN_DELETION_KEY);
+      return { lastRunAt: isoOrNull(run?.at ?? null), deleted: run?.deleted ?? 0, failed: run?.failed ?? 0, errorCode: run?.errorCode ?? null };
+    },
     'admin.saveDossierSettings': async (input, ctx) => {
       await write(() => {
         deps.site.set('dossiers', input);

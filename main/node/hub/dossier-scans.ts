@@ -76,21 +76,54 @@ export async function readScan(deps: HubDeps, fileId: string): Promise<{ file: F
   return { file, data };
 }
 
-/** Deletes scans of finished dossiers older than the site's retention; the record of the scan stays. */
+/** What the last deletion round did, kept in the site settings for the admin's screen (it survives a restart). */
+export const SCAN_DELETION_KEY = 'scanDeletion';
+export interface ScanDeletionRun {
+  readonly at: number;
+  readonly deleted: number;
+  /** Scans past their retention still on disk: their rows stay unpurged and the next round tries again. */
+  readonly failed: number;
+  /** The file system's code for the last failure (EACCES, EBUSY…). */
+  readonly errorCode: string | null;
+}
+
+/**
+ * Deletes scans of finished dossiers older than the site's retention; the record of the scan stays.
+ * A scan that cannot be deleted is not marked deleted: it is logged, counted for the admin, and
+ * tried again next round (personal data must not stay on disk quietly past the retention).
+ */
 export async function purgeScans(deps: HubDeps, retentionDays: number, now: number): Promise<number> {
+  const log = deps.log.child({ component: 'scans' });
   const due = deps.dossiers.filesToPurge(closedDossierStatuses, now - retentionDays * 86_400_000);
+  let deleted = 0;
+  let failed = 0;
+  let errorCode: string | null = null;
   for (const f of due) {
-    await unlink(f.stored_path).catch(() => undefined);
+    try {
+      await unlink(f.stored_path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+      if (code !== 'ENOENT') {
+        failed++;
+        errorCode = code;
+        log.error({ err: e, fileId: f.id, dossierId: f.dossier_id, code }, 'scan past its retention could not be deleted; trying again next round');
+        continue;
+      }
+      log.warn({ fileId: f.id, dossierId: f.dossier_id }, 'scan past its retention was already gone from the disk');
+    }
     await deps.writer.run(() => deps.dossiers.markPurged(f.id, now));
+    deleted++;
   }
-  return due.length;
+  const run: ScanDeletionRun = { at: now, deleted, failed, errorCode };
+  await deps.writer.run(() => deps.site.set(SCAN_DELETION_KEY, run));
+  return deleted;
 }
 
 /** Applies the site's scan retention at start and twice a day. */
 export function startScanRetention(deps: HubDeps): NodeJS.Timeout {
   const run = () => {
     const days = deps.site.get<DossierSettings>('dossiers')?.scanRetentionDays ?? null;
-    if (days !== null) void purgeScans(deps, days, deps.clock()).catch(() => undefined);
+    if (days !== null) void purgeScans(deps, days, deps.clock()).catch((e: unknown) => deps.log.error({ err: e, component: 'scans' }, 'scan retention round failed'));
   };
   run();
   const timer = setInterval(run, 12 * 3_600_000);

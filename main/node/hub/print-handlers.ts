@@ -87,7 +87,9 @@ export function printHandlers(deps: HubDeps) {
         printing.savePrinter(printer);
         deps.audit.record(actorOf(ctx.principal), 'printing.printerSaved', { type: 'printer', id: printer.id }, printer, ctx.now);
       });
-      announcePrintJob(deps, ctx, printer.id);
+      ctx.notify.changed('printers');
+      // A corrected address, port or model may be what held its jobs: try them again now.
+      await deps.spooler.release(printer.id);
       return printing.printer(printer.id)!;
     },
 
@@ -108,7 +110,11 @@ export function printHandlers(deps: HubDeps) {
         layout === 'ticket'
           ? ticketDocument({ siteName: site.name, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
           : layout === 'receipt'
-            ? receiptSlipDocument({ siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh', receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9' })
+            ? receiptSlipDocument({
+                siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh',
+                receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9',
+                papers: ['Tờ khai đăng ký khai sinh (Bản chính: 01)', 'Giấy chứng sinh (Bản chính: 01)', 'Giấy tờ tùy thân của người đi đăng ký (xuất trình) (Bản sao: 01)'],
+              })
             : testPageDocument({ siteName: site.name, printerName: 'Xem trước', at: ctx.now });
       return { pngBase64: preview(doc, profile).toString('base64') };
     },
@@ -124,7 +130,7 @@ export function printHandlers(deps: HubDeps) {
     'print.retry': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        checkPrintJobStep(j.status, 'retry');
+        checkPrintJobStep(j.status, j.error_code, 'retry');
         printing.setStatus(j.id, 'queued', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.retried', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
         return j;
@@ -136,9 +142,21 @@ export function printHandlers(deps: HubDeps) {
     'print.cancel': async ({ jobId }, ctx) => {
       const job = await write(() => {
         const j = jobOrThrow(jobId);
-        checkPrintJobStep(j.status, 'cancel');
+        checkPrintJobStep(j.status, j.error_code, 'cancel');
         printing.setStatus(j.id, 'cancelled', ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.cancelled', { type: 'printJob', id: j.id }, {}, ctx.now);
+        return j;
+      });
+      announcePrintJob(deps, ctx, job.printer_id);
+      return printing.jobView(jobId)!;
+    },
+
+    'print.markPrinted': async ({ jobId }, ctx) => {
+      const job = await write(() => {
+        const j = jobOrThrow(jobId);
+        checkPrintJobStep(j.status, j.error_code, 'markPrinted');
+        printing.setStatus(j.id, 'done', ctx.now, { printed_at: ctx.now });
+        deps.audit.record(actorOf(ctx.principal), 'printing.markedPrinted', { type: 'printJob', id: j.id }, { reason: j.error_code }, ctx.now);
         return j;
       });
       announcePrintJob(deps, ctx, job.printer_id);

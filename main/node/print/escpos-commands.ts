@@ -46,12 +46,25 @@ export function rasterImage(bitmap: Bitmap): Buffer {
   for (let top = 0; top < bitmap.height; top += MAX_BAND_ROWS) {
     const rows = Math.min(MAX_BAND_ROWS, bitmap.height - top);
     const x = bitmap.rowBytes;
-    parts.push(
-      bytes(GS, 0x76, 0x30, 0, x & 0xff, x >> 8, rows & 0xff, rows >> 8),
-      Buffer.from(bitmap.data.subarray(top * x, (top + rows) * x)),
-    );
+    parts.push(bytes(GS, 0x76, 0x30, 0, x & 0xff, x >> 8, rows & 0xff, rows >> 8), withoutRealTimeCommands(bitmap.data.subarray(top * x, (top + rows) * x)));
   }
   return Buffer.concat(parts);
+}
+
+/** Second bytes of the real-time commands DLE EOT (status), DLE ENQ (request) and DLE DC4 (pulse, power off, clear buffer). */
+const REAL_TIME = new Set([0x04, 0x05, 0x14]);
+
+/**
+ * Printers obey real-time commands wherever their bytes appear, image data included (Epson's
+ * notes on DLE EOT). Dots that happen to read `10 04 n` would make the printer answer a status
+ * question nobody asked — and the hub reads the answer after a job as its confirmation — and
+ * `10 14 …` could clear its buffer. Such a 0x10 byte loses its one dot (1/8 mm, at the anti-aliased
+ * edge of a glyph): invisible, and the job then holds no real-time command at all.
+ */
+function withoutRealTimeCommands(data: Uint8Array): Buffer {
+  const out = Buffer.from(data);
+  for (let i = 0; i + 1 < out.length; i++) if (out[i] === 0x10 && REAL_TIME.has(out[i + 1])) out[i] = 0x00;
+  return out;
 }
 
 const QR_EC: Record<QrErrorLevel, number> = { L: 48, M: 49, Q: 50, H: 51 };

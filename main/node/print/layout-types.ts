@@ -14,6 +14,8 @@ export type LineSize = 'small' | 'normal' | 'large';
 export type Block =
   /** Any text, Vietnamese included; wrapped to the paper width. */
   | { kind: 'line'; text: string; align?: Align; size?: LineSize; bold?: boolean }
+  /** An entry of a list, left-aligned: the marker ("1.") hangs, wrapped lines start under the text. */
+  | { kind: 'item'; marker: string; text: string; size?: LineSize }
   /** ASCII text in the printer's own font magnified by `GS !` (the ticket number): small and sharp. */
   | { kind: 'big'; text: string; align?: Align; bold?: boolean; maxScale?: number }
   /** An ASCII payload printed as a native QR (`GS ( k`). */
@@ -67,6 +69,11 @@ export interface ReceiptSlipData {
   /** Epoch milliseconds of the appointment to collect the result. */
   readonly returnAt: number;
   readonly lookupCode: string;
+  /**
+   * The papers received, as Mẫu 01 words them ("Tờ khai đăng ký khai sinh (Bản chính: 01)"). Absent
+   * on slips queued before the list was printed.
+   */
+  readonly papers?: readonly string[];
   /** ASCII; defaults to the compact receipt QR (`MC1|dossier|lookup`). */
   readonly qrPayload?: string;
 }

@@ -39,9 +39,19 @@ export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {
  */
 export const RECEIPT_SLIP_FOOTER = 'Ông/Bà vui lòng giữ phiếu này để nhận kết quả.\nTra cứu hồ sơ bằng mã hồ sơ, mã tra cứu ở trên.';
 
-/** The 80 mm dossier receipt: code, applicant, procedure, times, lookup code and its QR. */
+/**
+ * The dossier receipt on 80 or 58 mm paper: code, applicant, procedure, the papers received, times,
+ * lookup code and its QR. Where a commune has no A4 printer it is the citizen's only receipt, so it
+ * lists the papers as Mẫu 01 does — numbered, in the small size, wrapped under their text.
+ */
 export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOptions = {}): PrintDocument {
   const field = (label: string, value: string, bold = false): Block => ({ kind: 'line', text: `${label}: ${value}`, align: 'left', bold });
+  const papers: Block[] = data.papers?.length
+    ? [
+        { kind: 'line', text: 'Thành phần hồ sơ nộp gồm:', align: 'left' },
+        ...data.papers.map((text, i): Block => ({ kind: 'item', marker: `${i + 1}.`, text, size: 'small' })),
+      ]
+    : [];
   const blocks: Block[] = [
     { kind: 'line', text: data.siteName, bold: true },
     { kind: 'line', text: 'GIẤY TIẾP NHẬN HỒ SƠ', size: 'large', bold: true },
@@ -49,6 +59,7 @@ export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOption
     field('Mã hồ sơ', data.dossierCode, true),
     field('Người nộp', data.applicantName),
     field('Thủ tục', data.procedureName),
+    ...papers,
     field('Tiếp nhận lúc', when(data.receivedAt)),
     field('Hẹn trả kết quả', when(data.returnAt), true),
     field('Mã tra cứu', data.lookupCode, true),

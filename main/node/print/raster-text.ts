@@ -42,6 +42,8 @@ export interface RasterTextStyle {
   readonly size: LineSize;
   readonly bold: boolean;
   readonly align: Align;
+  /** A list marker ("1.") drawn at the left of the first line; every line of the text starts after it. */
+  readonly marker?: string;
 }
 
 /** Wrap `text` to `widthDots` by measured pixel width and draw it as one 1-bit bitmap. */
@@ -53,7 +55,8 @@ export function renderTextRaster(text: string, style: RasterTextStyle, widthDots
   measureCanvas.font = cssFont(px, style.bold);
   const measure = (s: string): number => measureCanvas.measureText(s).width;
   const wrap = style.align === 'center' ? wrapBalanced : wrapText;
-  const lines = wrap(text.normalize('NFC'), widthDots - 2 * SIDE_PADDING, measure);
+  const hang = style.marker === undefined ? 0 : Math.ceil(measure(`${style.marker} `));
+  const lines = wrap(text.normalize('NFC'), widthDots - 2 * SIDE_PADDING - hang, measure);
 
   const canvas = createCanvas(widthDots, height * lines.length);
   const ctx = canvas.getContext('2d');
@@ -62,9 +65,10 @@ export function renderTextRaster(text: string, style: RasterTextStyle, widthDots
   ctx.fillStyle = '#000';
   ctx.font = cssFont(px, style.bold);
   ctx.textBaseline = 'alphabetic';
+  if (style.marker !== undefined) ctx.fillText(style.marker.normalize('NFC'), SIDE_PADDING, baseline);
   lines.forEach((line, i) => {
     const w = measure(line);
-    const x = style.align === 'left' ? SIDE_PADDING : style.align === 'center' ? (widthDots - w) / 2 : widthDots - SIDE_PADDING - w;
+    const x = style.align === 'left' ? SIDE_PADDING + hang : style.align === 'center' ? (widthDots - w) / 2 : widthDots - SIDE_PADDING - w;
     // Whole dots: a half-dot offset would smear every stem into two grey columns.
     ctx.fillText(line, Math.round(x), i * height + baseline);
   });

@@ -2,7 +2,8 @@ import QRCode from 'qrcode';
 import type { Bitmap } from './bitmap';
 import type { Align, Block, PrintDocument, PrinterProfile, QrErrorLevel } from './layout-types';
 import { columnsOf } from './profiles';
-import { renderTextRaster } from './raster-text';
+import { renderTextRaster, type RasterTextStyle } from './raster-text';
+import { plainForTcvn3 } from './tcvn3-text';
 import { wrapBalanced, wrapText } from './wrap';
 
 /**
@@ -38,7 +39,9 @@ function renderBlock(block: Block, profile: PrinterProfile): RenderedItem[] {
   const align = 'align' in block ? (block.align ?? 'center') : 'center';
   switch (block.kind) {
     case 'line':
-      return renderLine(block.text, block.size ?? 'normal', block.bold ?? false, align, profile);
+      return renderLine(block.text, { size: block.size ?? 'normal', bold: block.bold ?? false, align }, profile);
+    case 'item':
+      return renderLine(block.text, { size: block.size ?? 'normal', bold: false, align: 'left', marker: block.marker }, profile);
     case 'big': {
       assertAscii(block.text, 'big');
       const fit = Math.floor(columnsOf(profile) / Math.max(1, block.text.length));
@@ -58,16 +61,15 @@ function renderBlock(block: Block, profile: PrinterProfile): RenderedItem[] {
   }
 }
 
-function renderLine(text: string, size: 'small' | 'normal' | 'large', bold: boolean, align: Align, profile: PrinterProfile): RenderedItem[] {
-  if (profile.textMode === 'raster') {
-    return [{ kind: 'raster', bitmap: renderTextRaster(text, { size, bold, align }, profile.widthDots) }];
-  }
+function renderLine(text: string, style: RasterTextStyle, profile: PrinterProfile): RenderedItem[] {
+  if (profile.textMode === 'raster') return [{ kind: 'raster', bitmap: renderTextRaster(text, style, profile.widthDots) }];
   // Printer text: 'large' is double width and height; 'small' stays font A (font B differs per model).
-  const scale = size === 'large' ? 2 : 1;
-  const columns = Math.floor(columnsOf(profile) / scale);
-  const wrap = align === 'center' ? wrapBalanced : wrapText;
-  const lines = wrap(text.normalize('NFC'), columns, (s) => [...s].length);
-  return [{ kind: 'text', lines, charset: 'tcvn3', align, bold, scale }];
+  const scale = style.size === 'large' ? 2 : 1;
+  const hang = style.marker === undefined ? '' : `${plainForTcvn3(style.marker)} `;
+  const columns = Math.floor(columnsOf(profile) / scale) - hang.length;
+  const wrap = style.align === 'center' ? wrapBalanced : wrapText;
+  const lines = wrap(plainForTcvn3(text), columns, (s) => [...s].length).map((line, i) => (i === 0 ? hang : ' '.repeat(hang.length)) + line);
+  return [{ kind: 'text', lines, charset: 'tcvn3', align: style.align, bold: style.bold, scale }];
 }
 
 function renderQr(payload: string, errorLevel: QrErrorLevel, align: Align, profile: PrinterProfile): RenderedItem[] {
@@ -84,6 +86,8 @@ function renderQr(payload: string, errorLevel: QrErrorLevel, align: Align, profi
   return [quiet, { kind: 'qr', payload, errorLevel, moduleDots, modules, align }, quiet];
 }
 
+/** The message names the first offending character's code point, not the text: errors reach the log, and the text may be personal. */
 function assertAscii(text: string, what: string): void {
-  if (!/^[\x20-\x7e]*$/.test(text)) throw new RangeError(`A ${what} block takes printable ASCII only: ${JSON.stringify(text)}`);
+  const bad = /[^\x20-\x7e]/u.exec(text);
+  if (bad) throw new RangeError(`A ${what} block takes printable ASCII only: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${bad.index}`);
 }

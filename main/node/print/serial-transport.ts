@@ -1,10 +1,11 @@
 import { SerialPort } from 'serialport';
+import type { SerialFlowControl } from '../../../contract/printer-address';
 import { ByteReader } from './byte-reader';
 import { PrinterError } from './printer-error';
-import { readStatus, type PrinterStatus } from './printer-status';
-import type { PrinterTransport } from './transport';
+import type { PrinterLink, PrinterTransport } from './transport';
+import { withDeadline } from './with-deadline';
 
-export type SerialFlowControl = 'none' | 'rtscts' | 'xonxoff';
+export type { SerialFlowControl } from '../../../contract/printer-address';
 
 export interface SerialTransportOptions {
   /** `/dev/ttyUSB0`, `/dev/ttyS0`, `COM3`. */
@@ -25,6 +26,7 @@ export interface SerialTransportOptions {
  */
 export class SerialTransport implements PrinterTransport {
   readonly description: string;
+  readonly twoWay = true;
   private port: SerialPort | null = null;
   private readonly reader = new ByteReader();
 
@@ -32,28 +34,33 @@ export class SerialTransport implements PrinterTransport {
     this.description = `serial:${options.path}@${options.baudRate}`;
   }
 
-  async send(bytes: Uint8Array): Promise<void> {
-    const port = await this.open();
-    const timeoutMs = this.options.jobTimeoutMs ?? this.defaultJobTimeout(bytes.length);
-    await withDeadline(
-      new Promise<void>((resolve, reject) => {
-        port.write(Buffer.from(bytes), (err) => {
-          if (err) return reject(new PrinterError('PRINTER_UNREACHABLE', err.message));
-          // drain waits for tcdrain: the bytes have left the UART, not just our buffer.
-          port.drain((drainErr) => (drainErr ? reject(new PrinterError('PRINTER_UNREACHABLE', drainErr.message)) : resolve()));
-        });
-      }),
-      timeoutMs,
-    );
-  }
-
-  async status(): Promise<PrinterStatus> {
-    const port = await this.open();
+  async open(): Promise<PrinterLink> {
+    const port = await this.openPort();
+    // Answers to questions nobody waits for any more (a timed-out round) must not answer the next one.
     this.reader.clear();
-    return readStatus((query) => {
-      port.write(query);
-      return this.reader.next(this.options.statusTimeoutMs ?? 1000);
-    });
+    return {
+      ask: (query, timeoutMs = this.options.statusTimeoutMs ?? 1000) => {
+        port.write(query);
+        return this.reader.next(timeoutMs);
+      },
+      write: (bytes) =>
+        withDeadline(
+          new Promise<void>((resolve, reject) => {
+            port.write(Buffer.from(bytes), (err) => {
+              if (err) return reject(new PrinterError('PRINTER_UNREACHABLE', err.message));
+              // drain waits for tcdrain: the bytes have left the UART, not just our buffer.
+              port.drain((drainErr) => (drainErr ? reject(new PrinterError('PRINTER_UNREACHABLE', drainErr.message)) : resolve()));
+            });
+          }),
+          this.options.jobTimeoutMs ?? this.defaultJobTimeout(bytes.length),
+          'serial job not sent',
+        ),
+      close: async () => {
+        // The port stays open for the next conversation.
+      },
+      // Drop what the OS still holds for the printer, so a stuck job does not come out after a reprint.
+      abort: () => new Promise<void>((resolve) => port.flush(() => resolve())),
+    };
   }
 
   async close(): Promise<void> {
@@ -68,7 +75,7 @@ export class SerialTransport implements PrinterTransport {
     return Math.ceil(((length * 10) / this.options.baudRate) * 3000) + 10_000;
   }
 
-  private async open(): Promise<SerialPort> {
+  private async openPort(): Promise<SerialPort> {
     if (this.port?.isOpen) return this.port;
     const flow = this.options.flowControl ?? 'none';
     const port = new SerialPort({
@@ -93,12 +100,4 @@ export class SerialTransport implements PrinterTransport {
     this.port = port;
     return port;
   }
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrinterError('PRINTER_TIMEOUT', `serial job not sent within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,5 @@
 import type { Printer, PrinterState } from '../../../contract/printing';
-import { printerProblemMessages, printerState, retriesByItself, retryDelayMs } from '../../core/printing-rules';
+import { printerProblemMessages, printerState, retriesByItself, retryDelayMs, staffDecides, type PrinterProblem } from '../../core/printing-rules';
 import type { JobRow } from '../db/print-store';
 import type { PrintStore } from '../db/print-store';
 import type { WriteQueue } from '../db/write-queue';
@@ -8,15 +8,18 @@ import type { Logger } from '../../../common/node/logger';
 import { encode } from './encode';
 import type { LayoutOptions, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 import { receiptSlipDocument, testPageDocument, ticketDocument } from './layouts';
+import { printJob, readPrinterStatus } from './print-job';
 import { PrinterError } from './printer-error';
+import { statusProblem } from './printer-status';
 import { printerProfile } from './profiles';
-import { openPrinterTransport, printJob, type PrinterTransport } from './transport';
+import { openPrinterTransport } from './transport';
 
 export interface SpoolerOptions {
   /** How often two-way printers are asked for their status while idle. */
   readonly statusIntervalMs?: number;
   readonly retryDelay?: (attempt: number) => number;
-  readonly openTransport?: (address: string) => PrinterTransport;
+  /** How long a printer may take to confirm it read a whole job (print-job.ts); tests shorten it. */
+  readonly confirmTimeoutMs?: number;
 }
 
 interface Live {
@@ -41,10 +44,13 @@ export function renderJob(job: Pick<JobRow, 'kind' | 'data'>, printer: Printer):
 
 /**
  * Sends the durable print queue to the printers, one printer at a time in job order. Every step
- * is committed before the next: a job is marked "printing" before its bytes leave, "done" after;
- * a printer problem holds the job (and the ones behind it) and retries with backoff, and the
- * status monitor releases them as soon as the printer answers that it is fine again. Nothing
- * here blocks the LAN API: sending is network I/O, database writes go through the group commit.
+ * is committed before the next: a job becomes "printing" just before its first byte leaves (after
+ * the printer said it can print), "done" only once the printer confirmed it read the whole job
+ * (print-job.ts). A printer problem holds the job (and the ones behind it) and retries with
+ * backoff; the status monitor releases them as soon as the printer answers that it is fine again.
+ * Jobs only a person can settle — not confirmed, interrupted, impossible to lay out — are set aside
+ * with their reason and the jobs behind them print. Nothing here blocks the LAN API: sending is
+ * network I/O, database writes go through the group commit.
  */
 export class PrintSpooler {
   /** Printers being sent to right now, and the promise of that work (awaited on stop). */
@@ -56,14 +62,12 @@ export class PrintSpooler {
   /** The status round in progress: one at a time, and a stop waits for it before the database closes. */
   private checking: Promise<void> | null = null;
   private stopped = false;
-  private readonly openTransport: (address: string) => PrinterTransport;
   private readonly retryDelay: (attempt: number) => number;
 
   constructor(
     private readonly deps: { readonly printing: PrintStore; readonly writer: WriteQueue; readonly bus: HubBus; readonly clock: () => number; readonly log: Logger },
     private readonly options: SpoolerOptions = {},
   ) {
-    this.openTransport = options.openTransport ?? openPrinterTransport;
     this.retryDelay = options.retryDelay ?? retryDelayMs;
   }
 
@@ -76,7 +80,9 @@ export class PrintSpooler {
     const every = this.options.statusIntervalMs ?? 15_000;
     this.monitor = setInterval(() => {
       // A round still waiting on a silent printer is not doubled by the next tick.
-      this.checking ??= this.checkAll().finally(() => (this.checking = null));
+      this.checking ??= this.checkAll()
+        .catch((e: unknown) => this.deps.log.error({ err: e }, 'printer status round failed unexpectedly'))
+        .finally(() => (this.checking = null));
     }, every);
     this.monitor.unref();
   }
@@ -99,44 +105,78 @@ export class PrintSpooler {
   /** Something was queued or released on this printer: send it (no-op while already sending). */
   kick(printerId: string): void {
     if (this.stopped || this.draining.has(printerId)) return;
-    const work = this.drain(printerId).finally(() => this.draining.delete(printerId));
+    const work = this.drain(printerId)
+      // The database refused a write (a full disk…): the job keeps its last committed state, and the
+      // next kick or status round tries again.
+      .catch((e: unknown) => this.deps.log.error({ err: e, printerId }, 'print queue stopped on an unexpected error'))
+      .finally(() => this.draining.delete(printerId));
     this.draining.set(printerId, work);
   }
 
   private async drain(printerId: string): Promise<void> {
-    const { printing, writer, bus, clock } = this.deps;
+    const { printing } = this.deps;
     while (!this.stopped) {
       const printer = printing.printer(printerId);
       const job = printer?.active ? printing.next(printerId) : null;
-      if (!printer || !job) break;
+      if (!printer || !job) return;
       if (job.status === 'held') {
         if (retriesByItself(job.error_code)) this.scheduleRetry(printerId);
-        break;
+        return;
       }
-      await writer.run(() => printing.setStatus(job.id, 'printing', clock(), { attempts: job.attempts + 1 }));
-      bus.emit('changed', ['printers']);
-      try {
-        if (printer.address.startsWith('os:')) throw new PrinterError('PRINTER_NOT_SUPPORTED');
-        const transport = this.openTransport(printer.address);
-        try {
-          await printJob(transport, renderJob(job, printer));
-        } finally {
-          await transport.close().catch(() => undefined);
-        }
-        await writer.run(() => printing.setStatus(job.id, 'done', clock(), { printed_at: clock() }));
-        this.failures.delete(printerId);
-        this.setLive(printerId, null, false);
-        bus.emit('changed', ['printers']);
-      } catch (e) {
-        const code = e instanceof PrinterError ? e.code : 'PRINTER_UNREACHABLE';
-        const { message } = printerState(code, false);
-        await writer.run(() => printing.setStatus(job.id, 'held', clock(), { error_code: code, error: message }));
-        this.setLive(printerId, code, false);
-        bus.emit('changed', ['printers']);
-        if (retriesByItself(code)) this.scheduleRetry(printerId);
-        break; // keep the order: nothing behind a held job prints first
-      }
+      // A held job keeps the order: nothing behind it prints first.
+      if (!(await this.send(job, printer))) return;
     }
+  }
+
+  /** One job from layout to confirmation; true when the next job may go (printed, or set aside for staff). */
+  private async send(job: JobRow, printer: Printer): Promise<boolean> {
+    const { printing, writer, bus, clock, log } = this.deps;
+    const attempts = job.attempts + 1;
+    let bytes: Uint8Array;
+    try {
+      bytes = renderJob(job, printer);
+    } catch (e) {
+      // A bug in the hub, not a printer problem: retrying cannot help. The log names the job, not its
+      // content (it may be personal); staff see the reason on the job; the jobs behind it print.
+      log.error({ err: e, jobId: job.id, kind: job.kind, printerId: printer.id, code: 'PRINT_RENDER_FAILED' }, 'print job could not be laid out; set aside');
+      await this.hold(job, attempts, 'PRINT_RENDER_FAILED');
+      return true;
+    }
+    let sending = false;
+    try {
+      const transport = openPrinterTransport(printer.address);
+      try {
+        const status = await printJob(transport, bytes, {
+          ...(this.options.confirmTimeoutMs ? { confirmTimeoutMs: this.options.confirmTimeoutMs } : {}),
+          beforeFirstByte: async () => {
+            await writer.run(() => printing.setStatus(job.id, 'printing', clock(), { attempts }));
+            sending = true;
+            bus.emit('changed', ['printers']);
+          },
+        });
+        await writer.run(() => printing.setStatus(job.id, 'done', clock(), { printed_at: clock() }));
+        this.failures.delete(printer.id);
+        this.setLive(printer.id, null, status === null ? null : status.paperNearEnd);
+        bus.emit('changed', ['printers']);
+        return true;
+      } finally {
+        await transport.close().catch(() => undefined);
+      }
+    } catch (e) {
+      const code: PrinterProblem = e instanceof PrinterError ? e.code : sending ? 'PRINT_NOT_CONFIRMED' : 'PRINT_FAILED';
+      // Printer problems are logged once, when the printer's state changes (setLive), not at every retry.
+      if (!(e instanceof PrinterError)) log.error({ err: e, jobId: job.id, printerId: printer.id, code }, 'print job failed unexpectedly');
+      else if (code === 'PRINT_NOT_CONFIRMED') log.warn({ jobId: job.id, printerId: printer.id, code, detail: e.detail }, 'print job not confirmed by the printer; held for staff');
+      this.setLive(printer.id, code, null);
+      await this.hold(job, attempts, code);
+      if (retriesByItself(code)) this.scheduleRetry(printer.id);
+      return staffDecides.includes(code);
+    }
+  }
+
+  private async hold(job: JobRow, attempts: number, code: PrinterProblem): Promise<void> {
+    await this.deps.writer.run(() => this.deps.printing.setStatus(job.id, 'held', this.deps.clock(), { attempts, error_code: code, error: printerProblemMessages[code] }));
+    this.deps.bus.emit('changed', ['printers']);
   }
 
   private scheduleRetry(printerId: string): void {
@@ -145,7 +185,7 @@ export class PrintSpooler {
     this.failures.set(printerId, attempt);
     const timer = setTimeout(() => {
       this.retryTimers.delete(printerId);
-      void this.release(printerId);
+      this.release(printerId).catch((e: unknown) => this.deps.log.error({ err: e, printerId }, 'print retry failed unexpectedly'));
     }, this.retryDelay(attempt));
     timer.unref();
     this.retryTimers.set(printerId, timer);
@@ -158,27 +198,32 @@ export class PrintSpooler {
     this.kick(printerId);
   }
 
-  /** Status of every idle two-way printer; a printer that is fine again gets its held jobs released at once. */
+  /**
+   * Status of every idle printer; a two-way printer that is fine again gets its held jobs released
+   * at once. A one-way printer is shown as such (it cannot say more).
+   */
   private async checkAll(): Promise<void> {
     for (const printer of this.deps.printing.printers()) {
-      if (this.stopped || !printer.active || this.draining.has(printer.id)) continue;
-      if (!/^(tcp|serial):/i.test(printer.address)) continue;
-      let problem: string | null = null;
-      let nearEnd = false;
-      const transport = this.openTransport(printer.address);
+      if (this.stopped || !printer.active || this.draining.has(printer.id) || printer.address.startsWith('os:')) continue;
+      let problem: PrinterProblem | null = null;
+      let nearEnd: boolean | null = null;
       try {
-        const status = await transport.status!();
-        nearEnd = status.paperNearEnd;
-        problem = status.coverOpen ? 'PRINTER_COVER_OPEN' : status.paperOut ? 'PRINTER_PAPER_OUT' : status.cutterError ? 'PRINTER_CUTTER_ERROR' : !status.online ? 'PRINTER_OFFLINE' : null;
+        const transport = openPrinterTransport(printer.address);
+        try {
+          const status = await readPrinterStatus(transport);
+          nearEnd = status === null ? null : status.paperNearEnd;
+          problem = status === null ? null : (statusProblem(status)?.code ?? null);
+        } finally {
+          await transport.close().catch(() => undefined);
+        }
       } catch (e) {
         problem = e instanceof PrinterError ? e.code : 'PRINTER_UNREACHABLE';
-      } finally {
-        await transport.close().catch(() => undefined);
+        if (!(e instanceof PrinterError)) this.deps.log.error({ err: e, printerId: printer.id }, 'printer status round failed unexpectedly');
       }
       if (this.stopped) return; // the hub is closing while this printer answered (or timed out)
       const changed = this.setLive(printer.id, problem, nearEnd);
       if (changed) this.deps.bus.emit('changed', ['printers']);
-      if (problem === null && (this.deps.printing.counts().get(printer.id)?.held ?? 0) > 0) {
+      if (problem === null && nearEnd !== null && (this.deps.printing.counts().get(printer.id)?.held ?? 0) > 0) {
         const timer = this.retryTimers.get(printer.id);
         if (timer) clearTimeout(timer);
         this.retryTimers.delete(printer.id);
@@ -188,10 +233,14 @@ export class PrintSpooler {
     }
   }
 
-  private setLive(printerId: string, problem: string | null, nearEnd: boolean): boolean {
+  /** `nearEnd` null: the link cannot read the sensor (one-way), or a problem hides it. True when the state changed (and was logged). */
+  private setLive(printerId: string, problem: string | null, nearEnd: boolean | null): boolean {
     const next = { ...printerState(problem, nearEnd), checkedAt: this.deps.clock() };
     const before = this.live.get(printerId);
     this.live.set(printerId, next);
-    return before?.state !== next.state;
+    if (before?.state === next.state) return false;
+    if (problem === null) this.deps.log.info({ printerId, state: next.state }, 'printer state changed');
+    else this.deps.log.warn({ printerId, state: next.state, code: problem }, 'printer state changed');
+    return true;
   }
 }

@@ -1,12 +1,12 @@
 import { connect, type Socket } from 'node:net';
 import { ByteReader } from './byte-reader';
 import { PrinterError } from './printer-error';
-import { readStatus, type PrinterStatus } from './printer-status';
-import type { PrinterTransport } from './transport';
+import type { PrinterLink, PrinterTransport } from './transport';
+import { withDeadline } from './with-deadline';
 
 export interface TcpTransportOptions {
   readonly connectTimeoutMs?: number;
-  /** Whole-job deadline: a printer out of paper stops reading and the write would hang forever. */
+  /** Deadline for handing a job to the kernel: a printer that stopped reading fills the buffers and the write would hang. */
   readonly jobTimeoutMs?: number;
   readonly statusTimeoutMs?: number;
   /** How long to wait for the printer to close after our FIN before closing ourselves. */
@@ -14,11 +14,12 @@ export interface TcpTransportOptions {
 }
 
 /**
- * A network printer on a raw port (9100). One connection per job, like a spooler: the printer
- * accepts one client at a time, so holding a connection would lock out other hubs' clients.
+ * A network printer on a raw port (9100). One connection per conversation, like a spooler: the
+ * printer accepts one client at a time, so holding a connection would lock out other hubs' clients.
  */
 export class TcpTransport implements PrinterTransport {
   readonly description: string;
+  readonly twoWay = true;
   private readonly connectTimeoutMs: number;
   private readonly jobTimeoutMs: number;
   private readonly statusTimeoutMs: number;
@@ -36,57 +37,46 @@ export class TcpTransport implements PrinterTransport {
     this.closeGraceMs = options.closeGraceMs ?? 2000;
   }
 
-  async send(bytes: Uint8Array): Promise<void> {
-    const socket = await this.open();
-    await new Promise<void>((resolve, reject) => {
-      const done = (error?: PrinterError): void => {
-        clearTimeout(jobTimer);
-        clearTimeout(graceTimer);
-        socket.destroy();
-        if (error) reject(error);
-        else resolve();
-      };
-      let graceTimer: NodeJS.Timeout | undefined;
-      const jobTimer = setTimeout(() => done(new PrinterError('PRINTER_TIMEOUT', 'job not accepted in time')), this.jobTimeoutMs);
-      socket.on('error', (err: NodeJS.ErrnoException) => done(new PrinterError('PRINTER_UNREACHABLE', err.code ?? err.message)));
-      // Some printers send automatic status; reading keeps the socket from stalling.
-      socket.resume();
-      socket.once('close', () =>
-        done(socket.writableFinished ? undefined : new PrinterError('PRINTER_UNREACHABLE', 'closed by the printer before the job was sent')),
-      );
-      socket.end(bytes, () => {
-        // Everything is with the kernel and FIN is queued; a printer that never closes its side
-        // must not hold the job open.
-        graceTimer = setTimeout(() => done(), this.closeGraceMs);
-      });
-    });
-  }
-
-  async status(): Promise<PrinterStatus> {
-    const socket = await this.open();
+  async open(): Promise<PrinterLink> {
+    const socket = await this.connect();
     const reader = new ByteReader();
+    // Some printers send automatic status; reading keeps the socket from stalling.
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
-    const failure = new Promise<never>((_, reject) => {
-      socket.on('error', (err: NodeJS.ErrnoException) => reject(new PrinterError('PRINTER_UNREACHABLE', err.code ?? err.message)));
+    // The first failure of the connection, for whatever is waiting on it.
+    const broken = new Promise<never>((_, reject) => {
+      socket.once('error', (err: NodeJS.ErrnoException) => reject(new PrinterError('PRINTER_UNREACHABLE', err.code ?? err.message)));
+      socket.once('close', () => reject(new PrinterError('PRINTER_UNREACHABLE', 'connection closed by the printer')));
     });
-    try {
-      return await Promise.race([
-        readStatus((query) => {
-          socket.write(query);
-          return reader.next(this.statusTimeoutMs);
-        }),
-        failure,
-      ]);
-    } finally {
-      socket.destroy();
-    }
+    broken.catch(() => undefined);
+    return {
+      ask: (query, timeoutMs = this.statusTimeoutMs) => {
+        socket.write(query);
+        return Promise.race([reader.next(timeoutMs), broken]);
+      },
+      write: (bytes) =>
+        withDeadline(
+          Promise.race([new Promise<void>((resolve, reject) => socket.write(bytes, (err) => (err ? reject(new PrinterError('PRINTER_UNREACHABLE', err.message)) : resolve()))), broken]),
+          this.jobTimeoutMs,
+          'job not accepted in time',
+        ),
+      close: async () => {
+        // Everything was read by the printer (or this was a status round): end politely, and do not
+        // let a printer that never closes its side hold the socket.
+        const timer = setTimeout(() => socket.destroy(), this.closeGraceMs);
+        timer.unref();
+        socket.once('close', () => clearTimeout(timer));
+        socket.end();
+      },
+      // A reset drops what still sits in the buffers, so a jammed printer does not print it later, after staff reprinted.
+      abort: async () => void socket.resetAndDestroy(),
+    };
   }
 
   async close(): Promise<void> {
-    // Connections live for one job or one status query; nothing stays open.
+    // Connections live for one conversation; nothing stays open.
   }
 
-  private open(): Promise<Socket> {
+  private connect(): Promise<Socket> {
     return new Promise((resolve, reject) => {
       const socket = connect({ host: this.host, port: this.port });
       socket.setNoDelay(true);

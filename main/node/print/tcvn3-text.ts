@@ -1,3 +1,4 @@
+import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 
 /**
@@ -6,18 +7,82 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
  * Printing.md: correct in simulation, needs hardware before a release.
  */
 
-/** Typography the TCVN-3 pages lack, mapped to what a clerk would type instead of printing "?". */
-const PLAIN: Record<string, string> = {
-  '\u2013': '-',
-  '\u2014': '-',
+/**
+ * Every character the two pages can print — printable ASCII and their upper halves (Đ by its own
+ * name, see below) — and the line break, which wrapping turns into separate lines.
+ */
+const PRINTABLE = new Set<string>([
+  '\n',
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+  ...(['tcvn3', 'tcvn3capitals'] as const).flatMap((page) =>
+    CodepageEncoder.getEncoding(page)
+      .codepoints.filter((c) => c >= 0x80 && c !== 0xfffd)
+      .map((c) => String.fromCodePoint(c)),
+  ),
+  '\u0110',
+]);
+
+/**
+ * Typography the pages lack, mapped to what a clerk would type instead, where Unicode's own
+ * compatibility forms (NFKD: "…" → "...", "½" → "1⁄2", odd spaces → space) do not already say.
+ */
+const NEAREST: Record<string, string> = {
+  '\u00b7': '-', // · middle dot, as a separator
+  '\u2022': '*', // •
+  '\u2027': '-', // ‧
+  '\u2010': '-',
+  '\u2012': '-',
+  '\u2013': '-', // –
+  '\u2014': '-', // —
+  '\u2015': '-',
+  '\u2212': '-', // minus
   '\u2018': "'",
   '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2039': "'",
+  '\u203a': "'",
+  '\u2032': "'",
   '\u201c': '"',
   '\u201d': '"',
-  '\u2026': '...',
-  '\u00a0': ' ',
-  '\u2022': '*',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2033': '"',
+  '\u2044': '/', // fraction slash, from "½"
+  '\u00d7': 'x',
+  '\u00f7': ':',
+  '\u20ab': 'đ', // ₫
+  '\u00b0': 'o',
+  '\u20ac': 'EUR',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\t': ' ',
+  '\u200b': '',
+  '\u200c': '',
+  '\u200d': '',
+  '\ufeff': '',
 };
+
+/** One character as the pages can print it: itself, its nearest, its compatibility form without marks, else "?". */
+function printable(ch: string): string {
+  if (PRINTABLE.has(ch)) return ch;
+  const nearest = NEAREST[ch];
+  if (nearest !== undefined) return nearest;
+  const plain = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain !== ch && plain !== '' ? [...plain].map(printable).join('') : '?';
+}
+
+/**
+ * The text as TCVN-3 printer text will print it. Applied before wrapping (an ellipsis becomes three
+ * columns) and shared by the bytes and the preview.
+ */
+export function plainForTcvn3(text: string): string {
+  return [...text.normalize('NFC')].map(printable).join('');
+}
 
 /**
  * The encoder's `tcvn3capitals` table lists the capital Đ at 0xA7 as U+00D0 (Ð), so without this
@@ -25,11 +90,7 @@ const PLAIN: Record<string, string> = {
  */
 const TO_ENCODER_TABLE: Record<string, string> = { '\u0110': '\u00d0' };
 
-export function plainForTcvn3(text: string): string {
-  return [...text.normalize('NFC')].map((ch) => PLAIN[ch] ?? ch).join('');
-}
-
-/** One line of text ending in LF, with the `ESC t` switches it needs. */
+/** One line of text already made printable (`plainForTcvn3`), ending in LF, with the `ESC t` switches it needs. */
 export function tcvn3Line(text: string): Buffer {
   const encoder = new ReceiptPrinterEncoder({
     codepageMapping: 'epson',
@@ -41,6 +102,6 @@ export function tcvn3Line(text: string): Buffer {
     // accepts keeps it from wrapping again.
     columns: 48,
   });
-  const prepared = [...plainForTcvn3(text)].map((ch) => TO_ENCODER_TABLE[ch] ?? ch).join('');
+  const prepared = [...text].map((ch) => TO_ENCODER_TABLE[ch] ?? ch).join('');
   return Buffer.from(encoder.codepage('auto').text(prepared).encode());
 }

@@ -1,49 +1,54 @@
+import { parsePrinterAddress } from '../../../contract/printer-address';
 import { FileTransport } from './file-transport';
-import { statusProblem, type PrinterStatus } from './printer-status';
-import { SerialTransport, type SerialFlowControl } from './serial-transport';
+import { PrinterError } from './printer-error';
+import { SerialTransport } from './serial-transport';
 import { TcpTransport } from './tcp-transport';
 
-/** How bytes reach a printer. `status` exists only on two-way links (TCP, serial). */
+/**
+ * One conversation with a printer: a status round, or a job with its checks before and after.
+ * Over TCP it is one connection (the printer takes one client at a time, so nothing slips in
+ * between the check and the job); over a COM port, the port the transport keeps open.
+ */
+export interface PrinterLink {
+  /**
+   * Sends a real-time status query (`DLE EOT n`) and reads its one-byte answer. Absent on one-way
+   * links (device files), which cannot read anything back.
+   */
+  readonly ask?: (query: Buffer, timeoutMs?: number) => Promise<number>;
+  /** Hands the bytes to the link: for TCP to the kernel, for a COM port out of the UART. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Ends the conversation normally. */
+  close(): Promise<void>;
+  /** Ends it after a failure, dropping what has not left yet, so a jammed job does not print later behind a reprint. */
+  abort(): Promise<void>;
+}
+
+/** How bytes reach a printer. `twoWay`: TCP and serial can read status; device files cannot. */
 export interface PrinterTransport {
   readonly description: string;
-  send(bytes: Uint8Array): Promise<void>;
-  status?(): Promise<PrinterStatus>;
+  readonly twoWay: boolean;
+  open(): Promise<PrinterLink>;
+  /** Releases what outlives a conversation (an open COM port). */
   close(): Promise<void>;
 }
 
 /**
- * A printer address as the admin types it:
- *   `tcp://192.168.1.50:9100` (port defaults to 9100)
- *   `serial:/dev/ttyUSB0?baud=115200&flow=rtscts` or `serial:COM3?baud=9600&flow=xonxoff`
- *   anything else is a path: `/dev/usb/lp0`, `\\PC\ReceiptPrinter`, `C:\out\job.bin`.
+ * The transport for a printer address (contract/printer-address.ts), checked again here: an
+ * address changed in the database by hand must not make a job overwrite a file. Throws
+ * PrinterError (PRINTER_ADDRESS_REFUSED, PRINTER_NOT_SUPPORTED) before anything is opened.
  */
 export function openPrinterTransport(address: string): PrinterTransport {
-  const tcp = /^tcp:\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/?$/i.exec(address);
-  if (tcp) return new TcpTransport(tcp[1].replace(/^\[|\]$/g, ''), tcp[2] ? Number(tcp[2]) : 9100);
-  const serial = /^serial:([^?]+)(?:\?(.*))?$/i.exec(address);
-  if (serial) {
-    const params = new URLSearchParams(serial[2] ?? '');
-    const baudRate = Number(params.get('baud') ?? 9600);
-    const flow = params.get('flow') ?? 'none';
-    if (!Number.isInteger(baudRate) || baudRate <= 0) throw new RangeError(`Tốc độ cổng COM không hợp lệ: ${params.get('baud')}`);
-    if (!isFlowControl(flow)) throw new RangeError(`Kiểu điều khiển luồng không hợp lệ: ${flow}`);
-    return new SerialTransport({ path: serial[1], baudRate, flowControl: flow });
+  const parsed = parsePrinterAddress(address);
+  if (!parsed.ok) throw new PrinterError('PRINTER_ADDRESS_REFUSED', parsed.message);
+  const a = parsed.address;
+  switch (a.kind) {
+    case 'tcp':
+      return new TcpTransport(a.host, a.port);
+    case 'serial':
+      return new SerialTransport({ path: a.path, baudRate: a.baudRate, flowControl: a.flowControl });
+    case 'device':
+      return new FileTransport(a.path);
+    case 'os':
+      throw new PrinterError('PRINTER_NOT_SUPPORTED');
   }
-  return new FileTransport(address.replace(/^file:/i, ''));
-}
-
-function isFlowControl(value: string): value is SerialFlowControl {
-  return value === 'none' || value === 'rtscts' || value === 'xonxoff';
-}
-
-/**
- * Send one job, first asking a two-way printer whether it can print: a ticket must not vanish
- * into a printer with its cover open. Throws PrinterError; the caller keeps the job for a reprint.
- */
-export async function printJob(transport: PrinterTransport, bytes: Uint8Array): Promise<void> {
-  if (transport.status) {
-    const problem = statusProblem(await transport.status());
-    if (problem) throw problem;
-  }
-  await transport.send(bytes);
 }

@@ -106,6 +106,8 @@ describe('the durable print queue with a real (fake) network printer', () => {
     expect(printedCodes(await printer.waitForJobs(2))).toEqual([t.ticket.displayCode, t.ticket.displayCode]);
     const test = await admin['print.test']({ printerId });
     await expect.poll(async () => (await job(test.id)).status).toBe('done');
+    // "done" is the printer's answer after the last byte; the fake files the job when the connection closes.
+    await printer.waitForJobs(3);
     expect(printer.jobs).toHaveLength(3);
     printer.jobs.length = 0;
   });

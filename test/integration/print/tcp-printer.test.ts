@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encode, openPrinterTransport, printerProfile, printJob, receiptSlipDocument, ticketDocument, TcpTransport } from '../../../main/node/print/index';
+import { SerialPort } from 'serialport';
+import { encode, FileTransport, openPrinterTransport, printerProfile, printJob, readPrinterStatus, receiptSlipDocument, ticketDocument, TcpTransport } from '../../../main/node/print/index';
 import { decodeEscPos, renderDecodedToPng, textItems } from '../../support/escpos-decoder';
 import { FakePrinter } from '../../support/fake-printer';
 import { readQrFromPng } from '../../unit/print/png-qr';
 import { sampleReceipt, sampleTicket } from '../../unit/print/samples';
+import { openPtyPair } from './socat-pair';
 
 let printer: FakePrinter;
 beforeEach(async () => {
@@ -30,16 +32,31 @@ describe('network printer (raw TCP 9100)', () => {
     expect(textItems(decoded).some((t) => t.text === 'A015' && t.width === 6)).toBe(true);
     expect(decoded.items.filter((it) => it.kind === 'cut')).toHaveLength(1);
     expect(await readQrFromPng(renderDecodedToPng(decoded, profile.widthDots))).toBe(sampleTicket.qrPayload);
-    // The status check before the job used its own connection, which is not a job.
-    expect(printer.connections).toBe(2);
+    // The status checks before and after the job share its one connection and are not part of the job.
+    expect(printer.connections).toBe(1);
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('confirms the job only when the printer answers after its last byte; a jammed printer gets PRINT_NOT_CONFIRMED', async () => {
+    const transport = openPrinterTransport(printer.address);
+    const bytes = encode(ticketDocument(sampleTicket), profile);
+    expect(await printJob(transport, bytes)).toMatchObject({ online: true, paperOut: false });
+    await printer.waitForJobs(1);
+
+    printer.setState({ jammed: true });
+    const steps: string[] = [];
+    const sending = printJob(transport, bytes, { confirmTimeoutMs: 300, beforeFirstByte: async () => void steps.push('first byte') });
+    await expect(sending).rejects.toMatchObject({ code: 'PRINT_NOT_CONFIRMED', message: expect.stringMatching(/không xác nhận/) });
+    // It said "ready" before the job, so the job went out; nothing came back after it.
+    expect(steps).toEqual(['first byte']);
     expect(printer.jobs).toHaveLength(1);
   });
 
   it('keeps consecutive jobs apart', async () => {
     const transport = new TcpTransport('127.0.0.1', printer.port);
     const text = printerProfile('80mm', { textMode: 'epson-tcvn3' });
-    await transport.send(encode(ticketDocument(sampleTicket), text));
-    await transport.send(encode(receiptSlipDocument(sampleReceipt), text));
+    await printJob(transport, encode(ticketDocument(sampleTicket), text));
+    await printJob(transport, encode(receiptSlipDocument(sampleReceipt), text));
     const [ticket, receipt] = await printer.waitForJobs(2);
     expect(textItems(decodeEscPos(ticket)).map((t) => t.text)).toContain('Số người chờ trước: 7');
     expect(textItems(decodeEscPos(receipt)).map((t) => t.text)).toContain('Người nộp: Nguyễn Thị Hường');
@@ -47,18 +64,18 @@ describe('network printer (raw TCP 9100)', () => {
 
   it('reads a ready printer and a printer running low', async () => {
     const transport = new TcpTransport('127.0.0.1', printer.port);
-    expect(await transport.status()).toEqual({ online: true, coverOpen: false, paperOut: false, paperNearEnd: false, cutterError: false });
+    expect(await readPrinterStatus(transport)).toEqual({ online: true, coverOpen: false, paperOut: false, paperNearEnd: false, cutterError: false });
     printer.setState({ paperNearEnd: true });
-    expect(await transport.status()).toMatchObject({ online: true, paperNearEnd: true, paperOut: false });
-    // Near end still prints.
-    await printJob(transport, encode(ticketDocument(sampleTicket), profile));
+    expect(await readPrinterStatus(transport)).toMatchObject({ online: true, paperNearEnd: true, paperOut: false });
+    // Near end still prints, and the answer after the job says so.
+    expect(await printJob(transport, encode(ticketDocument(sampleTicket), profile))).toMatchObject({ paperNearEnd: true });
     expect(await printer.waitForJobs(1)).toHaveLength(1);
   });
 
   it('refuses to send into a printer out of paper, with a code and a Vietnamese message', async () => {
     printer.setState({ paperOut: true });
     const transport = openPrinterTransport(printer.address);
-    expect(await transport.status!()).toMatchObject({ paperOut: true, online: false });
+    expect(await readPrinterStatus(transport)).toMatchObject({ paperOut: true, online: false });
     await expect(printJob(transport, encode(ticketDocument(sampleTicket), profile))).rejects.toMatchObject({
       code: 'PRINTER_PAPER_OUT',
       message: expect.stringMatching(/hết giấy/),
@@ -81,8 +98,8 @@ describe('network printer (raw TCP 9100)', () => {
   it('reports a printer that is switched off as unreachable, and prints again once it is back', async () => {
     const transport = openPrinterTransport(printer.address);
     await printer.refuseConnections();
-    await expect(transport.status!()).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE', message: expect.stringMatching(/Không kết nối được/) });
-    await expect(transport.send(Buffer.from('x'))).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
+    await expect(readPrinterStatus(transport)).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE', message: expect.stringMatching(/Không kết nối được/) });
+    await expect(printJob(transport, Buffer.from('x'))).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
     await printer.acceptConnections();
     await printJob(transport, encode(ticketDocument(sampleTicket), profile));
     expect(await printer.waitForJobs(1)).toHaveLength(1);
@@ -105,21 +122,41 @@ describe('network printer (raw TCP 9100)', () => {
   it('times out on a printer that never answers status', async () => {
     printer.setState({ mute: true });
     const transport = new TcpTransport('127.0.0.1', printer.port, { statusTimeoutMs: 200 });
-    await expect(transport.status()).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
+    await expect(readPrinterStatus(transport)).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
   });
 });
 
-describe('device or file path', () => {
-  it('writes the job to the path, without status', async () => {
+describe('printer device (written like a file, one-way)', () => {
+  it('writes the job to a tty device, without status, and confirms nothing', async () => {
+    const pair = await openPtyPair('lp');
+    const far = new SerialPort({ path: pair.b, baudRate: 115200, autoOpen: false });
+    try {
+      await new Promise<void>((resolve, reject) => far.open((err) => (err ? reject(err) : resolve())));
+      const received: Buffer[] = [];
+      far.on('data', (chunk: Buffer) => received.push(chunk));
+      // The pty socat made, by its device name (/dev/pts/N), as an admin would type a device.
+      const transport = openPrinterTransport(realpathSync(pair.a));
+      expect(transport.twoWay).toBe(false);
+      expect(await readPrinterStatus(transport)).toBeNull();
+      const bytes = encode(ticketDocument(sampleTicket), profile);
+      expect(await printJob(transport, bytes)).toBeNull();
+      await expect.poll(() => Buffer.concat(received).length).toBe(bytes.length);
+      expect(Buffer.concat(received).equals(bytes)).toBe(true);
+    } finally {
+      if (far.isOpen) await new Promise<void>((resolve) => far.close(() => resolve()));
+      await pair.close();
+    }
+  });
+
+  it('never creates or writes a plain file: a missing device is unreachable, a file behind a device name is refused', async () => {
+    await expect(printJob(openPrinterTransport('/dev/usb/lp97'), Buffer.from('x'))).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
     const dir = mkdtempSync(join(tmpdir(), 'motcua-print-'));
     try {
-      const path = join(dir, 'lp0');
-      const transport = openPrinterTransport(path);
-      expect(transport.status).toBeUndefined();
-      const bytes = encode(ticketDocument(sampleTicket), profile);
-      await printJob(transport, bytes);
-      expect(readFileSync(path).equals(bytes)).toBe(true);
-      await expect(openPrinterTransport(join(dir, 'missing', 'lp0')).send(bytes)).rejects.toMatchObject({ code: 'PRINTER_UNREACHABLE' });
+      const file = join(dir, 'lp0');
+      writeFileSync(file, 'dữ liệu');
+      await expect(printJob(new FileTransport(file), Buffer.from('x'))).rejects.toMatchObject({ code: 'PRINTER_ADDRESS_REFUSED' });
+      expect(readFileSync(file, 'utf8')).toBe('dữ liệu');
+      expect(() => openPrinterTransport(file)).toThrow(expect.objectContaining({ code: 'PRINTER_ADDRESS_REFUSED' }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PrinterError } from '../../../main/node/print/printer-error';
 import { parseStatus, statusProblem } from '../../../main/node/print/printer-status';
 import { openPrinterTransport } from '../../../main/node/print/transport';
+import { parsePrinterAddress } from '../../../contract/printer-address';
 import { FileTransport } from '../../../main/node/print/file-transport';
 import { SerialTransport } from '../../../main/node/print/serial-transport';
 import { TcpTransport } from '../../../main/node/print/tcp-transport';
@@ -50,7 +51,23 @@ describe('printer addresses', () => {
     expect(openPrinterTransport('serial:COM3').description).toBe('serial:COM3@9600');
     expect(openPrinterTransport('/dev/usb/lp0')).toBeInstanceOf(FileTransport);
     expect(openPrinterTransport('\\\\KETOAN\\XP80').description).toBe('file:\\\\KETOAN\\XP80');
-    expect(() => openPrinterTransport('serial:COM3?flow=dtr')).toThrow(/điều khiển luồng/);
-    expect(() => openPrinterTransport('serial:COM3?baud=fast')).toThrow(/Tốc độ/);
+    expect(openPrinterTransport('LPT1')).toBeInstanceOf(FileTransport);
+    expect(openPrinterTransport('serial:/dev/serial/by-id/usb-Prolific_2303-if00-port0').description).toBe('serial:/dev/serial/by-id/usb-Prolific_2303-if00-port0@9600');
+  });
+
+  it('refuses anything that is not a printer, with the reason in Vietnamese', () => {
+    const refused = (address: string) => {
+      const parsed = parsePrinterAddress(address);
+      return parsed.ok ? null : parsed.message;
+    };
+    expect(refused('serial:COM3?flow=dtr')).toMatch(/điều khiển luồng/);
+    expect(refused('serial:COM3?baud=fast')).toMatch(/tốc độ/);
+    expect(refused('serial:/home/motcua/data/motcua.sqlite')).toMatch(/cổng COM không hợp lệ/);
+    expect(refused('tcp://192.168.1.50:99999')).toMatch(/cổng mạng/);
+    for (const path of ['/home/motcua/data/motcua.sqlite', '/etc/passwd', '/dev/usb/../../etc/passwd', '/dev/tty/../sda', '/dev/sda', 'C:\\MotCua\\motcua.sqlite', '\\\\.\\PhysicalDrive0', '\\\\?\\C:\\x', '\\\\PC\\share\\file.txt', 'file:/dev/usb/lp0', 'lp0', '']) {
+      expect(refused(path), path).toMatch(/^Địa chỉ máy in .*Chỉ dùng: máy in mạng tcp:/);
+    }
+    expect(() => openPrinterTransport('/etc/passwd')).toThrow(expect.objectContaining({ code: 'PRINTER_ADDRESS_REFUSED' }));
+    expect(() => openPrinterTransport('os:Canon')).toThrow(expect.objectContaining({ code: 'PRINTER_NOT_SUPPORTED' }));
   });
 });

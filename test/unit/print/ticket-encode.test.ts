@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { encode, preview, printerProfile, receiptSlipDocument, ticketDocument } from '../../../main/node/print/index';
+import { encode, preview, printerProfile, receiptSlipDocument, testPageDocument, ticketDocument } from '../../../main/node/print/index';
 import type { PrinterProfile } from '../../../main/node/print/layout-types';
+import { rasterImage } from '../../../main/node/print/escpos-commands';
 import { renderTextRaster } from '../../../main/node/print/raster-text';
 import { decodeEscPos, rasterDiffRatio, rasterImages, renderDecodedToPng, textItems, type DecodedJob } from '../../support/escpos-decoder';
 import { readQrFromPng } from './png-qr';
@@ -118,6 +119,17 @@ describe('Epson TCVN-3 text mode', () => {
     expect(decoded[0].codepages).toContain(31);
   });
 
+  it('prints the test page without "?": characters TCVN-3 lacks become the nearest it has', () => {
+    const page = textItems(decodeEscPos(encode(testPageDocument({ siteName: 'UBND xã Ia Grai', printerName: 'Máy in “quầy 1” – tầng 1…', at: Date.parse('2026-11-25T09:05:00+07:00') }), text80)));
+    const text = page.map((l) => l.text);
+    expect(text.join('\n')).not.toContain('?');
+    expect(text).toContain('Ấ Ầ Ẩ Ẫ Ậ - Ứ Ừ Ử Ữ Ự - Ỳ Ỷ Ỹ Ỵ');
+    expect(text).toContain('Máy in "quầy 1" - tầng 1...');
+    // Typography a clerk may paste in: quotes, dashes, bullets, the đồng sign, odd spaces.
+    const pasted = textItems(decodeEscPos(encode([{ kind: 'line', text: '‘A’ • B — 5.000₫ ½ №1\u2009x', align: 'left' }], text80)));
+    expect(pasted.map((l) => l.text)).toEqual(["'A' * B - 5.000đ 1/2 No1 x"]);
+  });
+
   it('wraps to the 42 columns of a TM-T88', () => {
     const t88 = printerProfile('80mm', { model: 'tm-t88', textMode: 'epson-tcvn3' });
     const decoded = textItems(decodeEscPos(encode(receiptSlipDocument(sampleReceipt), t88)));
@@ -167,6 +179,17 @@ describe('size and speed', () => {
     expect(byName['raster 80 mm'].bytes).toBeLessThan(30_000);
     expect(byName['epson-tcvn3 80 mm'].bytes).toBeLessThan(2_000);
     expect(rows.every((r) => r.ms < 500)).toBe(true);
+  });
+
+  it('never leaves a real-time command in raster data: a status answer nobody asked for would pass for the confirmation', () => {
+    const data = Uint8Array.from([0x10, 0x04, 0x01, 0x10, 0x14, 0x08, 0x10, 0x05, 0x10, 0x10, 0x04, 0xff]);
+    const bytes = rasterImage({ width: 8 * data.length, height: 1, rowBytes: data.length, data });
+    const pixels = bytes.subarray(8);
+    expect([...pixels]).toEqual([0x00, 0x04, 0x01, 0x00, 0x14, 0x08, 0x00, 0x05, 0x10, 0x00, 0x04, 0xff]);
+    // Across a whole ticket: no DLE EOT / ENQ / DC4 anywhere.
+    const job = encode(ticket, raster80);
+    const realTime = [...job.keys()].filter((i) => job[i] === 0x10 && [0x04, 0x05, 0x14].includes(job[i + 1]));
+    expect(realTime).toEqual([]);
   });
 
   it('splits tall rasters into bands of at most 255 rows', () => {

@@ -2,6 +2,7 @@ import type { DossierSettings } from '../../../../contract/dossier';
 import { dossierCodeOf } from '../../../../contract/dossier-texts';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
+import { Notice } from '../../ui/Notice';
 import { todayVn } from '../dossier/vn-date';
 import { useSite } from './admin-data';
 import { Field } from './Field';
@@ -36,7 +37,25 @@ export function DossierSettingsSection() {
   const settings = useData(() => client['dossierSettings.get']({}), ['site'], changes);
   const site = useSite();
   if (!settings.data || !site.data) return <Loading error={settings.error ?? site.error} />;
-  return <SettingsForm source={settings.data} agencyCode={site.data.agencyCode} />;
+  return (
+    <>
+      <ScanDeletionProblem />
+      <SettingsForm source={settings.data} agencyCode={site.data.agencyCode} />
+    </>
+  );
+}
+
+/** Scans past their retention the hub could not delete: personal data still on disk, for the admin to see to. */
+function ScanDeletionProblem() {
+  const { client, changes } = useHub();
+  const run = useData(() => client['dossierSettings.scanDeletion']({}), ['site'], changes);
+  if (!run.data || run.data.failed === 0) return null;
+  return (
+    <Notice kind="warning">
+      {run.data.failed} bản quét đã quá thời hạn lưu nhưng chưa xóa được (lỗi {run.data.errorCode}). Máy chủ tự thử lại sau 12 giờ; nếu vẫn lỗi,
+      kiểm tra quyền ghi của thư mục dữ liệu trên máy chủ.
+    </Notice>
+  );
 }
 
 function SettingsForm(props: { source: DossierSettings; agencyCode: string }) {

@@ -26,6 +26,8 @@ export const stateText: Record<PrinterState, string> = {
   offline: 'Đang tạm dừng',
   cutter_error: 'Kẹt dao cắt',
   unreachable: 'Không kết nối được',
+  unconfirmed: 'Chưa xác nhận lệnh in vừa gửi',
+  one_way: 'Không đọc được trạng thái',
   unknown: 'Chưa kiểm tra',
 };
 

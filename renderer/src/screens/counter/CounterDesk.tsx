@@ -229,12 +229,17 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       ) : null}
       {dialog === 'printJobs' ? (
         <ChoiceDialog
-          title="Lệnh in đang giữ — chọn để in lại (sau khi đã xử lý máy in)"
-          choices={held.map((j) => ({ value: j.id, label: j.title, detail: `${j.printerName}: ${j.error ?? ''}` }))}
+          title="Lệnh in đang giữ — chọn để in lại (sau khi đã xử lý máy in), hoặc ghi nhận phiếu đã ra giấy"
+          choices={held.flatMap((j) => [
+            { value: { jobId: j.id, markPrinted: false }, label: `In lại: ${j.title}`, detail: `${j.printerName}: ${j.error ?? ''}` },
+            // Only the hub knows whether the paper may have come out; it says so per job.
+            ...(j.outcomeUnknown ? [{ value: { jobId: j.id, markPrinted: true }, label: `Đã ra giấy: ${j.title}`, detail: 'Ghi nhận phiếu đã in, không in lại' }] : []),
+          ])}
           onCancel={() => setDialog(null)}
-          onPick={(jobId) => {
+          onPick={({ jobId, markPrinted }) => {
             setDialog(null);
-            run('in lại', () => client['print.retry']({ jobId }), () => 'Đã gửi lệnh in lại.');
+            if (markPrinted) run('ghi nhận đã in', () => client['print.markPrinted']({ jobId }), () => 'Đã ghi nhận phiếu đã in.');
+            else run('in lại', () => client['print.retry']({ jobId }), () => 'Đã gửi lệnh in lại.');
           }}
         />
       ) : null}
