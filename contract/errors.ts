@@ -26,6 +26,7 @@ export const errorCatalog = {
   DEVICE_REVOKED: [401, 'Thiết bị này đã bị thu hồi quyền truy cập. Liên hệ quản trị viên để ghép nối lại.'],
   LOGIN_FAILED: [401, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
   LOGIN_THROTTLED: [429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.'],
+  TOO_MANY_ATTEMPTS: [429, 'Nhập sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.'],
   PASSWORD_CHANGE_REQUIRED: [403, 'Bạn cần đổi mật khẩu trước khi tiếp tục.'],
   PASSWORD_TOO_WEAK: [400, 'Mật khẩu mới phải có ít nhất 8 ký tự và khác mật khẩu cũ.'],
   FORBIDDEN: [403, 'Bạn không có quyền thực hiện thao tác này.'],

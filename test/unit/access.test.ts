@@ -3,7 +3,6 @@ import type { Access, Principal } from '../../contract/access';
 import { HubError } from '../../contract/errors';
 import { ops, opNames } from '../../contract/ops';
 import { authorize } from '../../main/core/access';
-import { LoginThrottle } from '../../main/core/login-throttle';
 
 const officer: Principal = { kind: 'staff', staffId: 's', username: 'u', role: 'officer', mustChangePassword: false, canCallSpecific: false, sessionId: 'x' };
 const kiosk: Principal = { kind: 'device', deviceId: 'd', deviceKind: 'kiosk', counterId: null };
@@ -40,22 +39,5 @@ describe('access rules', () => {
     const allowedFor = (p: Principal) => opNames.filter((n) => outcome(ops[n].access, p) === 'ok' && !('public' in ops[n].access));
     expect(allowedFor(kiosk).sort()).toEqual(['catalog.get', 'devices.me', 'kiosk.menu', 'print.job', 'site.get', 'tickets.issue']);
     expect(allowedFor(display).sort()).toEqual(['calls.since', 'catalog.get', 'devices.me', 'display.state', 'site.get']);
-  });
-});
-
-describe('login throttle', () => {
-  it('allows five failures, then makes each next attempt wait longer, and forgets on success', () => {
-    const t = new LoginThrottle(5, 30_000, 15 * 60_000);
-    for (let i = 0; i < 5; i++) {
-      expect(t.retryAfter('u', 0)).toBe(0);
-      t.fail('u', 0);
-    }
-    expect(t.retryAfter('u', 0)).toBe(30_000);
-    expect(t.retryAfter('u', 30_000)).toBe(0);
-    t.fail('u', 30_000);
-    expect(t.retryAfter('u', 30_000)).toBe(60_000);
-    t.succeed('u');
-    expect(t.retryAfter('u', 30_000)).toBe(0);
-    expect(t.retryAfter('other', 0)).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
-import type { LoginThrottle } from '../../core/login-throttle';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
 import { newToken, tokenHash } from '../auth/tokens';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
+import { throttled } from './attempts';
 import { SESSION_LIFETIME_MS } from './authenticate';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 
@@ -25,29 +25,20 @@ export function authHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
   const { people, db } = deps;
 
-  /** Throttled per username and per client address, so neither one account nor one machine can be brute-forced. */
-  const throttles = (username: string | null, address: string) =>
-    [
-      ...(username === null ? [] : [{ t: deps.throttle.account, key: username.trim().toLowerCase() }]),
-      { t: deps.throttle.address, key: address },
-    ] as const;
-  const throttled = (keys: readonly { t: LoginThrottle; key: string }[], now: number) => {
-    const wait = Math.max(...keys.map((k) => k.t.retryAfter(k.key, now)));
-    if (wait > 0) throw new HubError('LOGIN_THROTTLED', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`, { retryAfterSeconds: Math.ceil(wait / 1000) });
-  };
-
   return {
     'auth.login': async ({ username, password }, ctx) => {
-      const keys = throttles(username, ctx.clientAddress);
-      throttled(keys, ctx.now);
-      const staff = people.staffByUsername(username.trim().toLowerCase());
-      const ok = await verifyPassword(password, staff?.passwordHash ?? (await decoyHash));
-      if (!staff || !ok || !staff.active) {
-        for (const k of keys) k.t.fail(k.key, ctx.now);
-        deps.audit.record({ kind: 'anonymous', id: null }, 'auth.loginFailed', null, { username, client: ctx.clientAddress }, ctx.now);
-        throw new HubError('LOGIN_FAILED', staff && ok && !staff.active ? 'Tài khoản này đã bị khóa. Liên hệ quản trị viên.' : undefined);
-      }
-      for (const k of keys) k.t.succeed(k.key);
+      const staff = await throttled(() => deps.throttle.login.begin(ctx.now, username, ctx.clientAddress), 'LOGIN_THROTTLED', async (attempt) => {
+        const found = people.staffByUsername(username.trim().toLowerCase());
+        const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash));
+        if (found && ok && found.active) {
+          attempt.succeeded();
+          return found;
+        }
+        // People type their password into the username box: name the account only if it exists.
+        const tried = found ? { username: found.username, client: ctx.clientAddress } : { unknownAccount: true, client: ctx.clientAddress };
+        await write(() => deps.audit.record({ kind: 'anonymous', id: null }, 'auth.loginFailed', found ? { type: 'staff', id: found.id } : null, tried, ctx.now));
+        throw new HubError('LOGIN_FAILED', found && ok ? 'Tài khoản này đã bị khóa. Liên hệ quản trị viên.' : undefined);
+      });
       const token = newToken('s');
       const expiresAt = ctx.now + SESSION_LIFETIME_MS;
       await write(() => {
@@ -72,7 +63,11 @@ export function authHandlers(deps: HubDeps) {
     'auth.changePassword': async ({ currentPassword, newPassword }, ctx) => {
       const me = staffOf(ctx);
       const staff = people.staffById(me.staffId)!;
-      if (!(await verifyPassword(currentPassword, staff.passwordHash))) throw new HubError('LOGIN_FAILED', 'Mật khẩu hiện tại không đúng.');
+      // A session left open at a counter must not be a way around the login throttle.
+      await throttled(() => deps.throttle.login.begin(ctx.now, staff.username, ctx.clientAddress), 'LOGIN_THROTTLED', async (attempt) => {
+        if (!(await verifyPassword(currentPassword, staff.passwordHash))) throw new HubError('LOGIN_FAILED', 'Mật khẩu hiện tại không đúng.');
+        attempt.succeeded();
+      });
       checkNewPassword(newPassword, currentPassword);
       const hash = await hashPassword(newPassword);
       await write(() => {
@@ -110,22 +105,19 @@ export function authHandlers(deps: HubDeps) {
     },
 
     'devices.pair': async ({ code }, ctx) => {
-      const keys = throttles(null, ctx.clientAddress);
-      throttled(keys, ctx.now);
       const token = newToken('d');
-      const device = await write(() => {
-        const p = people.pairingCode(code);
-        if (!p || !isLive(p, ctx.now)) {
-          for (const k of keys) k.t.fail(k.key, ctx.now);
-          throw new HubError('PAIRING_CODE_INVALID');
-        }
-        const id = uuidv7(ctx.now);
-        people.usePairingCode(code, ctx.now);
-        people.insertDevice({ id, kind: p.kind, name: p.name, token_hash: tokenHash(token), counter_id: p.counter_id, paired_at: ctx.now, paired_by: null });
-        deps.audit.record({ kind: 'device', id }, 'devices.paired', { type: 'device', id }, { client: ctx.clientAddress }, ctx.now);
-        return people.device(id)!;
-      });
-      for (const k of keys) k.t.succeed(k.key);
+      const device = await throttled(() => deps.throttle.pairing.begin(ctx.now, ctx.clientAddress), 'TOO_MANY_ATTEMPTS', (attempt) =>
+        write(() => {
+          const p = people.pairingCode(code);
+          if (!p || !isLive(p, ctx.now)) throw new HubError('PAIRING_CODE_INVALID');
+          attempt.succeeded();
+          const id = uuidv7(ctx.now);
+          people.usePairingCode(code, ctx.now);
+          people.insertDevice({ id, kind: p.kind, name: p.name, token_hash: tokenHash(token), counter_id: p.counter_id, paired_at: ctx.now, paired_by: null });
+          deps.audit.record({ kind: 'device', id }, 'devices.paired', { type: 'device', id }, { client: ctx.clientAddress }, ctx.now);
+          return people.device(id)!;
+        }),
+      );
       ctx.notify.changed('devices');
       return { token, device };
     },

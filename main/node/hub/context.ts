@@ -15,7 +15,7 @@ import type { PrintSpooler } from '../print/spooler';
 import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
 import type { WriteQueue } from '../db/write-queue';
-import type { LoginThrottle } from '../../core/login-throttle';
+import type { HubThrottles } from '../../core/attempt-throttle';
 import type { Logger } from '../../../common/node/logger';
 import type { HubBus, Notifications } from './bus';
 import type { StorageHealth } from './storage-health';
@@ -43,8 +43,8 @@ export interface HubDeps {
   readonly bus: HubBus;
   /** Structured log (`<data>/logs/`): never personal data, never secrets. */
   readonly log: Logger;
-  /** Failed logins per account (strict) and per client address (looser: a LAN may share one address). */
-  readonly throttle: { readonly account: LoginThrottle; readonly address: LoginThrottle };
+  /** Guessing of passwords, pairing codes and lookup codes: counted before each check (main/core/attempt-throttle.ts). */
+  readonly throttle: HubThrottles;
   /** Injected so tests can run a day, a rollover or a week in a second. */
   readonly clock: () => number;
   readonly version: string;
@@ -55,7 +55,7 @@ export interface HubDeps {
 export interface HandlerContext {
   readonly principal: Principal;
   readonly now: number;
-  /** Client address, for login throttling and the audit log. */
+  /** Client address, for throttling guesses and the audit log. */
   readonly clientAddress: string;
   readonly notify: Notifications;
 }

@@ -15,6 +15,7 @@ import { actorOf } from '../db/audit-store';
 import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure-import';
 import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
+import { throttled } from './attempts';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
@@ -367,11 +368,13 @@ export function dossierHandlers(deps: HubDeps) {
       return file;
     },
 
-    'dossiers.lookup': ({ code, lookupCode }) => {
-      const d = checkLookup(code, lookupCode);
-      const p = dossiers.procedureVersion(d.procedure_version_id)!;
-      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
-    },
+    'dossiers.lookup': ({ code, lookupCode }, ctx) =>
+      throttled(() => deps.throttle.lookup.begin(ctx.now, code, ctx.clientAddress), 'TOO_MANY_ATTEMPTS', async (attempt) => {
+        const d = checkLookup(code, lookupCode);
+        attempt.succeeded();
+        const p = dossiers.procedureVersion(d.procedure_version_id)!;
+        return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
+      }),
   } satisfies Partial<Handlers>;
 }
 

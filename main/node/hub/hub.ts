@@ -3,7 +3,7 @@ import type { Principal } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import { isOpName, ops, type OpName, type OpOutput } from '../../../contract/ops';
 import { authorize } from '../../core/access';
-import { LoginThrottle } from '../../core/login-throttle';
+import { hubThrottles } from '../../core/attempt-throttle';
 import { fallbackLogger, type Logger } from '../../../common/node/logger';
 import { AuditStore } from '../db/audit-store';
 import { CatalogStore } from '../db/catalog-store';
@@ -84,7 +84,7 @@ export class Hub {
       audit: new AuditStore(db),
       bus: this.bus,
       log,
-      throttle: { account: new LoginThrottle(5), address: new LoginThrottle(20) },
+      throttle: hubThrottles(),
       clock,
       version: options.version ?? '0.0.0',
       dataDir: options.dataDir ?? null,
