@@ -40,11 +40,18 @@ export function sendError(res: ServerResponse, e: unknown, log: Logger, requestI
     return;
   }
   if (e instanceof HubError) {
-    sendJson(res, e.status, e.toEnvelope(), e.code === 'METHOD_NOT_ALLOWED' ? { allow: 'POST' } : {});
+    sendJson(res, e.status, e.toEnvelope(), headersFor(e));
     return;
   }
   log.error({ err: e }, 'INTERNAL error while handling a request');
   sendJson(res, 500, new HubError('INTERNAL', undefined, { requestId }).toEnvelope());
+}
+
+/** What HTTP says beside the envelope: the method to use, how long to wait before trying again. */
+function headersFor(e: HubError): Record<string, string> {
+  if (e.code === 'METHOD_NOT_ALLOWED') return { allow: 'POST' };
+  const wait = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof wait === 'number' ? { 'retry-after': String(wait) } : {};
 }
 
 /** The body, or PAYLOAD_TOO_LARGE once it is all read (or dropped, past MAX_DRAIN_BYTES). */

@@ -74,6 +74,14 @@ describe('HTTP rules of the LAN API', () => {
     expect(own.status).toBe(200);
   });
 
+  it('tells a throttled client when to try again in the Retry-After header too', async () => {
+    let last: Response | null = null;
+    for (let i = 0; i < 8 && last?.status !== 429; i++) last = await post('auth.login', JSON.stringify({ username: 'admin', password: `sai-${i}-mat-khau` }));
+    expect(last!.status).toBe(429);
+    const seconds = ((await last!.json()) as { error: { details: { retryAfterSeconds: number } } }).error.details.retryAfterSeconds;
+    expect(last!.headers.get('retry-after')).toBe(String(seconds));
+  });
+
   it('gives every answer a request id', async () => {
     const res = await post('system.health', '{}');
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8}$/);
