@@ -14,7 +14,7 @@ const SITE_ID = 'xa-ia-grai';
 
 /** The central again on the port it had (the hub keeps the address it was enrolled with). */
 async function restartCentral(db: Db, url: string): Promise<{ close(): Promise<void> }> {
-  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), log: () => undefined });
+  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN) });
   const { hostname, port } = new URL(url);
   await central.listen(Number(port), hostname);
   return central;
