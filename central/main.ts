@@ -1,6 +1,6 @@
 import { lockFolder } from '../common/node/folder-lock';
 import { createLogger } from '../common/node/logger';
-import { resolveAdminToken } from './admin/admin-token';
+import { checkAdminToken, resolveAdminToken } from './admin/admin-token';
 import { configFromEnv } from './config';
 import { loggableError } from './db/db';
 import { openDatabase } from './db/open';
@@ -10,6 +10,7 @@ import { createCentral } from './server';
 /** `npm run central`: the province's server, on PGlite by default or on PostgreSQL with DATABASE_URL. */
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
+  checkAdminToken(config.adminToken); // before anything is opened or created
   // Two processes on one embedded database would corrupt it.
   const dataDir = config.dataDir;
   const release = dataDir ? lockFolder(dataDir, 'central.lock', (pid) => `Thư mục dữ liệu ${dataDir} đang được máy chủ tỉnh khác dùng (PID ${pid}).`) : () => undefined;

@@ -40,7 +40,7 @@ export class AuthThrottle {
     if (r && r.consumedPoints > this.limits.authFailures) throw blocked(r.msBeforeNext);
   }
 
-  /** Records a failed authentication and throws `refusal` (or 429 once the address is blocked). */
+  /** Records a failed authentication and throws `refusal` (or 429 once the address is blocked). Logged as `ip`: `address` is a citizen's and redacted. */
   async fail(address: string, refusal: HttpError, context: { readonly siteId?: string; readonly path: string }): Promise<never> {
     let after: RateLimiterRes;
     try {
@@ -50,9 +50,9 @@ export class AuthThrottle {
       after = e;
     }
     const n = after.consumedPoints;
-    if (n === 1) this.log.warn({ address, code: refusal.code, ...context }, 'authentication failed');
+    if (n === 1) this.log.warn({ ip: address, code: refusal.code, ...context }, 'authentication failed');
     if (n === this.limits.authFailures + 1) {
-      this.log.warn({ address, code: refusal.code, failures: n, blockedSeconds: this.limits.authBlockSeconds, ...context }, 'authentication failures: address blocked');
+      this.log.warn({ ip: address, code: refusal.code, failures: n, blockedSeconds: this.limits.authBlockSeconds, ...context }, 'authentication failures: address blocked');
     }
     throw n > this.limits.authFailures ? blocked(after.msBeforeNext) : refusal;
   }
