@@ -185,8 +185,10 @@ export class SyncWorker {
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
+    // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
+    const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
     const pulled = await this.pullAll(client);
-    if (pushed !== 'ok') return this.failed(pushed);
+    if (pushFailed) return pushFailed;
     if (pulled !== 'ok') return this.failed(pulled);
     const now = this.deps.clock();
     await this.deps.writer.run(() => this.deps.site.set('syncLastSuccessAt', now));
