@@ -180,6 +180,20 @@ describe('failed authentications', () => {
     await expect(startCentralProcess({ env: { CENTRAL_ADMIN_TOKEN: 'ngan-qua' } })).rejects.toThrow(/CENTRAL_ADMIN_TOKEN quá ngắn: cần ít nhất 24 ký tự/);
   });
 
+  it('refuses control characters in back-office bodies with 400 and stores nothing', async () => {
+    const c = await startTestCentral(db.db);
+    try {
+      const siteId = `xa-${randomUUID().slice(0, 8)}`;
+      const r = await call(c.url, '/admin/sites', { body: { siteId, name: 'Xã\u0000 Ia Grai' }, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(r.status).toBe(400);
+      expect(r.json).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(r.json.message).toMatch(/ký tự điều khiển/);
+      expect(await db.db.query('SELECT 1 FROM sites WHERE site_id = $1', [siteId])).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('requires the site header, and marks every answer nosniff', async () => {
     const c = await startTestCentral(db.db);
     try {
