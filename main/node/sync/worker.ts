@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Feed, type FeedItem, type WireEvent } from '../../../contract/sync';
+import type { WireEvent } from '../../../contract/sync';
 import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
-import { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
-import { applyFeedItem, type SkippedFeedItem } from './apply-feeds';
+import type { SkippedFeedItem } from './apply-feeds';
+import { crashAt } from './crash-points';
+import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
 import { readMarker, writeMarker } from './marker';
@@ -34,19 +35,8 @@ export interface SyncWorkerOptions {
   readonly maxBackoffMs?: number;
 }
 
-const PULL_PAGE = 500;
 /** Skipped feed items kept for staff to see (each is also in the log). */
 const SKIPPED_KEPT = 20;
-
-/**
- * Crash points for the sync fault tests (docs/SYNC.md): set only by tests through the environment,
- * they kill the process at the worst moments — after the central acknowledged a batch but before the
- * hub recorded it, and in the middle of applying a pulled page.
- */
-const crashPoints = new Set((process.env.MOTCUA_SYNC_FAULTS ?? '').split(',').filter(Boolean));
-function crashAt(point: 'after-ack' | 'mid-pull'): void {
-  if (crashPoints.has(point)) process.kill(process.pid, 'SIGKILL');
-}
 
 /**
  * The hub's synchronizer. One run (`runOnce`) does, in order:
@@ -187,7 +177,7 @@ export class SyncWorker {
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
     const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
-    const pulled = await this.pullAll(client);
+    const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
     if (pushFailed) return pushFailed;
     if (pulled !== 'ok') return this.failed(pulled);
     const now = this.deps.clock();
@@ -275,6 +265,14 @@ export class SyncWorker {
     }
   }
 
+  /** Feed items the hub could not read: in the log, and kept (the last few) for staff. */
+  private skipped(items: readonly SkippedFeedItem[]): void {
+    if (items.length === 0) return;
+    // The key is left out of the log: a staff feed's key is a person's username.
+    for (const k of items) this.log.warn({ feed: k.feed, version: k.version, reason: k.reason }, 'feed item skipped: the hub cannot read it');
+    this.status = { ...this.status, skippedFeedItems: [...[...items].reverse(), ...this.status.skippedFeedItems].slice(0, SKIPPED_KEPT) };
+  }
+
   /** Events up to the byte budget (always at least one). */
   private batch(rows: OutboxRow[]): OutboxRow[] {
     let bytes = 0;
@@ -286,52 +284,5 @@ export class SyncWorker {
       out.push(r);
     }
     return out;
-  }
-
-  /** Every feed in turn; stops at the first that fails (the central is likely down for the rest too). */
-  private async pullAll(client: CentralClient): Promise<'ok' | Failure> {
-    for (const feed of Feed.options) {
-      const pulled = await this.pull(client, feed);
-      if (pulled !== 'ok') return pulled;
-    }
-    return 'ok';
-  }
-
-  private async pull(client: CentralClient, feed: Feed): Promise<'ok' | Failure> {
-    for (;;) {
-      const cursor = this.deps.sync.cursor(feed);
-      const outcome = await client.pull(feed, cursor, PULL_PAGE);
-      if (outcome.kind === 'resync') {
-        const snap = await client.snapshot(feed);
-        if (snap.kind !== 'ok') return snap;
-        await this.applyPage(feed, snap.res.items, snap.res.cursor);
-        continue;
-      }
-      if (outcome.kind !== 'ok') return outcome;
-      const { items, cursor: next, hasMore } = outcome.res;
-      if (items.length > 0 || next !== cursor) await this.applyPage(feed, items, next);
-      if (!hasMore) return 'ok';
-    }
-  }
-
-  /** A page (or a snapshot) and its cursor in one transaction; the screens hear of it after the commit. */
-  private async applyPage(feed: Feed, items: readonly FeedItem[], cursor: number): Promise<void> {
-    const { sync, writer, clock } = this.deps;
-    const notify = new Notifications();
-    const skipped: SkippedFeedItem[] = [];
-    await writer.run(() => {
-      skipped.length = 0; // a write retried from the start skips the same items again
-      items.forEach((item, i) => {
-        const skip = applyFeedItem(this.deps, feed, item, clock(), notify);
-        if (skip) skipped.push(skip);
-        if (i === 0) crashAt('mid-pull');
-      });
-      sync.setCursor(feed, cursor, clock());
-    });
-    notify.flush(this.deps.bus);
-    if (skipped.length === 0) return;
-    // The key is left out of the log: a staff feed's key is a person's username.
-    for (const k of skipped) this.log.warn({ feed: k.feed, version: k.version, reason: k.reason }, 'feed item skipped: the hub cannot read it');
-    this.status = { ...this.status, skippedFeedItems: [...skipped.reverse(), ...this.status.skippedFeedItems].slice(0, SKIPPED_KEPT) };
   }
 }
