@@ -20,7 +20,7 @@ const SITES = Number(process.env.BENCH_SYNC_SITES ?? 50);
 const PER_SITE = Number(process.env.BENCH_SYNC_PER_SITE ?? 2000);
 const BACKLOG = Number(process.env.BENCH_SYNC_BACKLOG ?? 100_000);
 const BATCH = 500;
-const TOKEN = 'bench-admin-token';
+const TOKEN = 'bench-admin-token-of-the-province';
 
 /** Peak resident memory of a process so far (Linux), in MiB. */
 const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;

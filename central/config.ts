@@ -9,6 +9,11 @@ export interface CentralConfig {
   readonly dataDir: string | null;
   readonly adminToken: string | undefined;
   readonly faults: boolean;
+  /** Rotated log files; null = standard error only (PostgreSQL without MOTCUA_CENTRAL_LOG_DIR). */
+  readonly logDir: string | null;
+  readonly maxConnections: number;
+  /** Believe X-Forwarded-For from a reverse proxy on this machine (central/http/throttle.ts). */
+  readonly trustProxy: boolean;
 }
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -31,5 +36,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CentralConfig {
     dataDir,
     adminToken: env.CENTRAL_ADMIN_TOKEN || undefined,
     faults: env.MOTCUA_CENTRAL_FAULTS === '1',
+    logDir: env.MOTCUA_CENTRAL_LOG_DIR ? resolve(env.MOTCUA_CENTRAL_LOG_DIR) : dataDir ? join(dataDir, 'logs') : null,
+    maxConnections: int('MOTCUA_CENTRAL_MAX_CONNECTIONS', env.MOTCUA_CENTRAL_MAX_CONNECTIONS, 1000, 10, 100_000),
+    trustProxy: env.MOTCUA_CENTRAL_TRUST_PROXY !== '0',
   };
 }

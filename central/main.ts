@@ -1,6 +1,8 @@
 import { lockFolder } from '../common/node/folder-lock';
-import { resolveAdminToken } from './admin/admin-token';
+import { createLogger } from '../common/node/logger';
+import { checkAdminToken, resolveAdminToken } from './admin/admin-token';
 import { configFromEnv } from './config';
+import { loggableError } from './db/db';
 import { openDatabase } from './db/open';
 import { ensureCurrentPartitions } from './db/partitions';
 import { createCentral } from './server';
@@ -8,14 +10,21 @@ import { createCentral } from './server';
 /** `npm run central`: the province's server, on PGlite by default or on PostgreSQL with DATABASE_URL. */
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
+  checkAdminToken(config.adminToken); // before anything is opened or created
   // Two processes on one embedded database would corrupt it.
   const dataDir = config.dataDir;
   const release = dataDir ? lockFolder(dataDir, 'central.lock', (pid) => `Thư mục dữ liệu ${dataDir} đang được máy chủ tỉnh khác dùng (PID ${pid}).`) : () => undefined;
-  const db = await openDatabase(config.db);
+  // Files under the data folder (PGlite) or MOTCUA_CENTRAL_LOG_DIR; without either (PostgreSQL),
+  // standard error, where the service manager (journald) keeps it.
+  const log = await createLogger({ name: 'central', dir: config.logDir, level: 'info', echoToStderr: true });
+  const db = await openDatabase(config.db, log);
   const admin = await resolveAdminToken(db, config.adminToken);
   const central = createCentral({
     db,
     admin,
+    log,
+    limits: { maxConnections: config.maxConnections },
+    trustProxy: config.trustProxy,
     // Test builds only: die like a power cut, leaving the transaction for PostgreSQL to roll back.
     crash: config.faults ? () => process.kill(process.pid, 'SIGKILL') : undefined,
   });
@@ -23,11 +32,13 @@ async function main(): Promise<void> {
 
   // Next month's partition exists well before the month starts.
   const upkeep = setInterval(() => {
-    ensureCurrentPartitions(db).catch((e: unknown) => console.error('Không tạo được phân vùng sự kiện:', e));
+    ensureCurrentPartitions(db).catch((e: unknown) => log.error({ err: loggableError(e) }, 'could not create the events partitions ahead'));
   }, 3_600_000);
   upkeep.unref();
 
   console.log(config.db.kind === 'postgres' ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL)' : `Cơ sở dữ liệu: PGlite tại ${config.db.dataDir}`);
+  console.log(config.logDir ? `Nhật ký: ${config.logDir}` : 'Nhật ký: đầu ra lỗi chuẩn (stderr)');
+  log.info({ engine: config.db.kind, url }, 'central started');
   if (config.faults) console.log('CẢNH BÁO: điểm gây lỗi cho kiểm thử đang bật (MOTCUA_CENTRAL_FAULTS=1).');
   if (admin.generated) console.log(`Mã quản trị (CENTRAL_ADMIN_TOKEN), chỉ hiện lần này: ${admin.generated}`);
   // Last, so whoever waits for this line (test/support/central-process.ts) has read the rest.

@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from 'pino';
+import { fallbackLogger } from '../common/node/logger';
 import '../contract/locale';
 import type { AdminToken } from './admin/admin-token';
-import { sqlState, type Db } from './db/db';
+import { loggableError, sqlState, type Db } from './db/db';
 import { adminPage } from './http/admin-page';
 import { adminRoutes } from './http/admin-routes';
 import { HttpError } from './http/http-error';
-import { send, sendJson } from './http/io';
+import { ClientGone, send, sendJson } from './http/io';
+import { defaultLimits, Slots, type Limits } from './http/limits';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
 import { syncRoutes } from './http/sync-routes';
+import { AuthThrottle, clientAddress } from './http/throttle';
 import { decodersV1, type Decoders } from './projection/decode';
 
 export interface CentralOptions {
@@ -19,8 +23,11 @@ export interface CentralOptions {
   readonly decoders?: Decoders;
   /** Test builds only: makes `x-motcua-test-crash` do something. */
   readonly crash?: (point: CrashPoint) => void;
-  readonly maxConcurrentPushes?: number;
-  readonly log?: (line: string) => void;
+  /** Bounds on what clients may hold (central/http/limits.ts); unset ones keep their default. */
+  readonly limits?: Partial<Limits>;
+  /** Believe X-Forwarded-For from a loopback peer (a reverse proxy on this machine); default true. */
+  readonly trustProxy?: boolean;
+  readonly log?: Logger;
 }
 
 export interface Central {
@@ -42,25 +49,39 @@ function retryable(e: unknown): string | null {
   return null;
 }
 
+function urlOf(req: IncomingMessage): URL {
+  try {
+    // An absolute-form target (`GET http://host/path`) is read for its path, like any other.
+    return new URL(req.url ?? '/', 'http://central');
+  } catch {
+    throw new HttpError(400, 'BAD_PATH', 'Địa chỉ không hợp lệ.');
+  }
+}
+
 /** The central's HTTP server (docs/SYNC.md): the sync API for hubs, the back office, its page. */
 export function createCentral(o: CentralOptions): Central {
-  const log = o.log ?? ((line: string) => console.error(line));
+  const log = o.log ?? fallbackLogger('central');
+  const limits: Limits = { ...defaultLimits, ...o.limits };
   const deps: CentralDeps = {
     db: o.db,
     admin: o.admin,
     decoders: o.decoders ?? decodersV1,
     crash: o.crash ?? null,
-    pushes: { active: 0, max: o.maxConcurrentPushes ?? 64 },
+    limits,
+    log,
+    throttle: new AuthThrottle(limits, log.child({ component: 'auth' })),
+    uploads: new Slots(limits.maxUploadsPerSite),
+    pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
+    trustProxy: o.trustProxy ?? true,
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://central');
+    const url = urlOf(req);
     if (req.method === 'GET' && url.pathname === '/') {
       const nonce = randomBytes(16).toString('base64');
       return send(req, res, 200, Buffer.from(adminPage(nonce)), {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
-        'x-content-type-options': 'nosniff',
       });
     }
     let pathMatched = false;
@@ -75,16 +96,21 @@ export function createCentral(o: CentralOptions): Central {
       } catch {
         throw new HttpError(400, 'BAD_PATH', 'Địa chỉ không hợp lệ.');
       }
-      return route.handle(deps, { req, res, url, params });
+      return route.handle(deps, { req, res, url, params, address: clientAddress(req, deps.trustProxy) });
     }
     throw pathMatched
       ? new HttpError(405, 'METHOD_NOT_ALLOWED', 'Phương thức không được hỗ trợ ở địa chỉ này.')
       : new HttpError(404, 'NOT_FOUND', 'Không có địa chỉ này.');
   }
 
-  const server = createServer((req, res) => {
+  /** Sockets with a request in progress: only the others are closed for being idle. */
+  const busy = new WeakSet<Socket>();
+
+  const server = createServer({ connectionsCheckingInterval: Math.min(30_000, limits.headersTimeoutMs) }, (req, res) => {
+    busy.add(req.socket);
+    res.once('close', () => busy.delete(req.socket));
     handle(req, res).catch(async (e: unknown) => {
-      if (res.headersSent) {
+      if (e instanceof ClientGone || res.headersSent) {
         res.destroy();
         return;
       }
@@ -92,18 +118,29 @@ export function createCentral(o: CentralOptions): Central {
       if (e instanceof HttpError) err = e;
       else {
         const after = retryable(e);
-        if (after !== null) err = new HttpError(503, 'UNAVAILABLE', 'Máy chủ tỉnh tạm thời không truy cập được cơ sở dữ liệu: sẽ thử lại sau.', {}, { 'retry-after': after });
-        else {
-          log(`central: ${req.method} ${req.url}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (after !== null) {
+          log.warn({ err: loggableError(e), method: req.method, path: req.url?.slice(0, 200) }, 'database unavailable');
+          err = new HttpError(503, 'UNAVAILABLE', 'Máy chủ tỉnh tạm thời không truy cập được cơ sở dữ liệu: sẽ thử lại sau.', {}, { 'retry-after': after });
+        } else {
+          log.error({ err: loggableError(e), method: req.method, path: req.url?.slice(0, 200) }, 'unexpected error');
           err = new HttpError(500, 'INTERNAL', 'Máy chủ tỉnh gặp lỗi không mong muốn.');
         }
       }
-      await sendJson(req, res, err.status, { code: err.code, message: err.message, ...err.extra }, err.headers).catch(() => res.destroy());
+      // A refusal sent before the body was read closes the connection: what is left of the
+      // body is not read, and would otherwise be taken for the next request.
+      const close: Record<string, string> = req.complete ? {} : { connection: 'close' };
+      await sendJson(req, res, err.status, { code: err.code, message: err.message, ...err.extra }, { ...err.headers, ...close }).catch(() => res.destroy());
     });
   });
-  // A slow commune link may take a while to send a batch, but not forever.
-  server.requestTimeout = 120_000;
-  server.headersTimeout = 30_000;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  // Nothing received for a while and no request in progress: the connection is closed (a long
+  // push or a reprojection in progress is bounded by the body deadline and the database instead).
+  server.setTimeout(limits.idleTimeoutMs, (socket: Socket) => {
+    if (!busy.has(socket)) socket.destroy();
+  });
 
   return {
     server,

@@ -90,6 +90,8 @@ export const SyncStatusView = z.object({
   clockSkewWarning: z.boolean(),
   conflict: z.object({ seq: z.int(), message: z.string() }).nullable(),
   rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
+  /** Items from the central this hub could not read and skipped (the feed went on past them). */
+  skippedFeedItems: z.array(z.object({ feed: z.string(), version: z.int(), reason: z.string(), at: IsoTime })),
 });
 
 /** The hub's data disk as staff should see it (main/core/storage-health.ts). */

@@ -13,11 +13,22 @@ const fromHash = (hash: string, generated: string | null): AdminToken => ({
   generated,
 });
 
+/** The token opens the whole back office from the internet: long enough that guessing is hopeless. */
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
+
+/** Refuses a CENTRAL_ADMIN_TOKEN short enough to guess (the central does not start with it). */
+export function checkAdminToken(fromEnv: string | undefined): void {
+  if (fromEnv !== undefined && fromEnv.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`CENTRAL_ADMIN_TOKEN quá ngắn: cần ít nhất ${MIN_ADMIN_TOKEN_LENGTH} ký tự (ví dụ tạo bằng lệnh: openssl rand -base64 32). Máy chủ tỉnh không khởi động với mã quản trị dễ đoán.`);
+  }
+}
+
 /**
- * The back office's bearer token: CENTRAL_ADMIN_TOKEN from the environment, else the one generated
- * at the first start (only its hash is stored, so it can be shown only then).
+ * The back office's bearer token: CENTRAL_ADMIN_TOKEN from the environment (refused when short),
+ * else the one generated at the first start (only its hash is stored, so it can be shown only then).
  */
 export async function resolveAdminToken(db: Db, fromEnv: string | undefined): Promise<AdminToken> {
+  checkAdminToken(fromEnv);
   if (fromEnv) return fromHash(sha256(fromEnv), null);
   const token = randomBytes(24).toString('base64url');
   const [inserted] = await db.query<{ value: string }>(

@@ -49,7 +49,7 @@ export async function listSites(db: Db): Promise<SiteState[]> {
                  FROM streams t WHERE t.site_id = s.site_id), '[]'::json) AS streams,
        (SELECT count(*) FROM rejections r WHERE r.site_id = s.site_id) AS rejections,
        (SELECT count(*) FROM events e WHERE e.site_id = s.site_id AND NOT e.projected
-          AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.event_id = e.event_id)) AS unprojected
+          AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.incarnation = e.incarnation AND r.seq = e.seq)) AS unprojected
      FROM sites s ORDER BY s.site_id`,
   );
   return rows.map((r) => ({

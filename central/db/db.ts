@@ -18,3 +18,13 @@ export function sqlState(e: unknown): string | null {
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   return null;
 }
+
+/**
+ * An error as it may be logged: what failed and where, never the statement's parameters or the
+ * row it was about (both drivers attach them, and they hold citizens' names and ID numbers).
+ */
+export function loggableError(e: unknown): { code: string | null; message: string; stack?: string } {
+  if (!(e instanceof Error)) return { code: null, message: String(e).slice(0, 300) };
+  const code = sqlState(e) ?? ((e as { code?: unknown }).code as string | undefined) ?? null;
+  return { code, message: e.message.slice(0, 300), stack: e.stack?.split('\n').slice(1, 8).join('\n') };
+}

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { ensureCurrentPartitions } from './partitions';
@@ -7,8 +8,8 @@ import { openPostgres } from './postgres';
 export type DbConfig = { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number } | { readonly kind: 'pglite'; readonly dataDir: string | null };
 
 /** Opens the configured database and brings it up to date: schema, and this month's and next month's partitions. */
-export async function openDatabase(config: DbConfig): Promise<Db> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPglite(config.dataDir);
+export async function openDatabase(config: DbConfig, log: Logger): Promise<Db> {
+  const db = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize, log) : await openPglite(config.dataDir);
   try {
     await prepareDatabase(db);
   } catch (e) {

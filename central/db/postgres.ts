@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Queryable } from './db';
+import type { Logger } from 'pino';
+import { fallbackLogger } from '../../common/node/logger';
+import { loggableError, type Db, type Queryable } from './db';
 
 const INT8 = 20;
 
@@ -30,10 +32,10 @@ const over = (c: pg.Pool | pg.PoolClient): Queryable => ({
 });
 
 /** Real PostgreSQL through a pool; a transaction holds one client from BEGIN to COMMIT/ROLLBACK. */
-export function openPostgres(connectionString: string, poolSize = 20): Db {
+export function openPostgres(connectionString: string, poolSize = 20, log: Logger = fallbackLogger('central')): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize, types });
   // An idle client whose server went away must not crash the process; the next query reconnects.
-  pool.on('error', (e) => console.error('PostgreSQL (idle client):', e.message));
+  pool.on('error', (e) => log.warn({ err: loggableError(e) }, 'PostgreSQL: an idle connection failed'));
   return {
     engine: 'postgres',
     ...over(pool),

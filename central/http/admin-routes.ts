@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { Feed } from '../../contract/sync';
 import { changeProcessingStatus, listDossiers } from '../admin/dossiers';
@@ -8,11 +7,15 @@ import { reproject } from '../projection/project';
 import { compact, PROVINCE, publish, siteScoped } from '../sync/feeds';
 import { HttpError } from './http-error';
 import { readJson, sendJson } from './io';
-import type { CentralDeps, Route } from './routes';
+import type { CentralDeps, Route, RouteRequest } from './routes';
 
-function requireAdmin(deps: CentralDeps, req: IncomingMessage): void {
-  const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  if (!auth || !deps.admin.verify(auth[1]!)) throw new HttpError(401, 'ADMIN_UNAUTHORIZED', 'Cần mã quản trị của máy chủ tỉnh.');
+/** The admin token, from an address not blocked for failing too often (central/http/throttle.ts). */
+async function requireAdmin(deps: CentralDeps, r: RouteRequest): Promise<void> {
+  await deps.throttle.check(r.address);
+  const auth = /^Bearer\s+(\S+)$/i.exec(r.req.headers.authorization ?? '');
+  if (!auth || !deps.admin.verify(auth[1]!)) {
+    await deps.throttle.fail(r.address, new HttpError(401, 'ADMIN_UNAUTHORIZED', 'Cần mã quản trị của máy chủ tỉnh.'), { path: r.url.pathname.slice(0, 200) });
+  }
 }
 
 function siteIdOf(raw: string): string {
@@ -32,14 +35,14 @@ const admin = (method: Route['method'], path: RegExp, handle: Route['handle']): 
   method,
   path,
   handle: async (deps, r) => {
-    requireAdmin(deps, r.req);
+    await requireAdmin(deps, r);
     await handle(deps, r);
   },
 });
 
 export const adminRoutes: readonly Route[] = [
   admin('POST', /^\/admin\/sites$/, async (deps, { req, res }) => {
-    const body = await readJson(req, CreateSite);
+    const body = await readJson(req, deps.limits, CreateSite);
     const created = await createSite(deps.db, body.siteId, body.name, body.expiresInDays);
     if (!created) throw new HttpError(409, 'SITE_EXISTS', `Điểm một cửa "${body.siteId}" đã có.`);
     await sendJson(req, res, 201, { siteId: body.siteId, credential: created.credential, expiresAt: created.expiresAt.toISOString() });
@@ -49,31 +52,31 @@ export const adminRoutes: readonly Route[] = [
   }),
   admin('POST', /^\/admin\/sites\/([^/]+)\/credential$/, async (deps, { req, res, params: [raw] }) => {
     const siteId = siteIdOf(raw!);
-    const body = await readJson(req, NewCredential);
+    const body = await readJson(req, deps.limits, NewCredential);
     const issued = await renewCredential(deps.db, siteId, body.expiresInDays);
     if (!issued) throw new HttpError(404, 'SITE_NOT_FOUND', `Không tìm thấy điểm một cửa "${siteId}".`);
     await sendJson(req, res, 201, { siteId, credential: issued.credential, expiresAt: issued.expiresAt.toISOString() });
   }),
   admin('POST', /^\/admin\/catalog$/, async (deps, { req, res }) => {
-    const { procedure } = await readJson(req, PublishProcedure);
+    const { procedure } = await readJson(req, deps.limits, PublishProcedure);
     const version = await deps.db.transaction((tx) => publish(tx, 'catalog', PROVINCE, `${procedure.code}@${procedure.version}`, JSON.stringify(procedure)));
     await sendJson(req, res, 201, { feed: 'catalog', version });
   }),
   admin('POST', /^\/admin\/calendar$/, async (deps, { req, res }) => {
-    const { calendar } = await readJson(req, PublishCalendar);
+    const { calendar } = await readJson(req, deps.limits, PublishCalendar);
     const key = `${calendar.year}/${calendar.province ?? ''}`;
     const version = await deps.db.transaction((tx) => publish(tx, 'calendar', PROVINCE, key, JSON.stringify(calendar)));
     await sendJson(req, res, 201, { feed: 'calendar', version });
   }),
   admin('POST', /^\/admin\/sites\/([^/]+)\/staff$/, async (deps, { req, res, params: [raw] }) => {
     const siteId = await requireSite(deps, raw!);
-    const { staff } = await readJson(req, PublishStaff);
+    const { staff } = await readJson(req, deps.limits, PublishStaff);
     const version = await deps.db.transaction((tx) => publish(tx, 'staff', siteId, staff.username, JSON.stringify(staff)));
     await sendJson(req, res, 201, { feed: 'staff', version });
   }),
   admin('POST', /^\/admin\/sites\/([^/]+)\/dossiers\/([^/]+)\/status$/, async (deps, { req, res, params: [raw, dossierId] }) => {
     const siteId = siteIdOf(raw!);
-    const body = await readJson(req, ChangeStatus);
+    const body = await readJson(req, deps.limits, ChangeStatus);
     if (!z.uuid().safeParse(dossierId).success) throw new HttpError(404, 'DOSSIER_NOT_FOUND', 'Không tìm thấy hồ sơ.');
     const r = await changeProcessingStatus(deps.db, siteId, dossierId!, body.status, body.note);
     if (r.kind === 'notFound') throw new HttpError(404, 'DOSSIER_NOT_FOUND', 'Máy chủ tỉnh chưa nhận hồ sơ này từ điểm một cửa.');
@@ -91,7 +94,7 @@ export const adminRoutes: readonly Route[] = [
   admin('POST', /^\/admin\/feeds\/([^/]+)\/compact$/, async (deps, { req, res, params: [name] }) => {
     const feed = Feed.safeParse(name);
     if (!feed.success) throw new HttpError(404, 'FEED_UNKNOWN', `Không có luồng dữ liệu "${name}".`);
-    const body = await readJson(req, Compact);
+    const body = await readJson(req, deps.limits, Compact);
     if (siteScoped(feed.data) !== (body.siteId !== undefined)) {
       throw new HttpError(400, 'VALIDATION_FAILED', siteScoped(feed.data) ? 'Luồng này riêng từng điểm: cần siteId.' : 'Luồng này chung cho cả tỉnh: không dùng siteId.');
     }

@@ -2,68 +2,97 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { z } from 'zod';
+import { unstorableJson } from '../sync/storable';
 import { HttpError } from './http-error';
+import type { Limits } from './limits';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-/** Request bodies: at most 8 MiB once decompressed (docs/SYNC.md: 413 and the hub halves its batch). */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** Gzip never grows data by more than a few bytes per 16 KiB block: a compressed body above this is too large whatever it holds. */
-const MAX_RAW_BYTES = MAX_BODY_BYTES + 64 * 1024;
 /** Beyond this the rest of an oversized body is not even read: the connection is dropped. */
-const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 /** Answers smaller than this are sent as they are (docs/SYNC.md: bodies over 1 KiB are gzipped). */
 const GZIP_FROM_BYTES = 1024;
 
-const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên vượt quá 8 MiB: hãy gửi lô nhỏ hơn.');
+/** An answer after which the connection is closed: the rest of the request was not read. */
+const CLOSE = { connection: 'close' } as const;
+
+const tooLarge = (limits: Limits) =>
+  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MiB: hãy gửi lô nhỏ hơn.`, {}, CLOSE);
+
+/** The client went away in the middle of its body: nobody to answer. */
+export class ClientGone extends Error {}
 
 /**
- * The request body, decompressed (gzip or none), bounded before and after decompression. An
- * oversized body is still read to its end (up to a bound), so the client gets the 413 instead of a
+ * The request body as it travelled (not decompressed yet), bounded in size (with room for gzip's
+ * few bytes of overhead) and in time: a body not complete within `bodyTimeoutMs` of its headers
+ * gets 408 and its connection closed, however slowly it trickles. An oversized body is still read
+ * to its end (up to a bound, within the same deadline), so the client gets the 413 instead of a
  * reset connection in the middle of its upload.
  */
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+export function receive(req: IncomingMessage, limits: Limits): Promise<Buffer> {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'gzip' && encoding !== 'identity') {
-    throw new HttpError(415, 'UNSUPPORTED_ENCODING', `Không hỗ trợ mã hóa nội dung "${encoding}".`);
+    return Promise.reject(new HttpError(415, 'UNSUPPORTED_ENCODING', `Không hỗ trợ mã hóa nội dung "${encoding.slice(0, 40)}".`, {}, CLOSE));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_RAW_BYTES) chunks.push(chunk);
-    else if (size > MAX_DRAIN_BYTES) {
-      req.destroy();
-      break;
-    }
-  }
-  if (size > MAX_RAW_BYTES) throw tooLarge();
-  const raw = Buffer.concat(chunks);
-  if (encoding === 'identity') {
-    if (raw.length > MAX_BODY_BYTES) throw tooLarge();
-    return raw;
-  }
-  try {
-    return await gunzipAsync(raw, { maxOutputLength: MAX_BODY_BYTES });
-  } catch (e) {
-    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-    throw new HttpError(400, 'BAD_GZIP', 'Dữ liệu nén gzip bị hỏng hoặc không đầy đủ.');
-  }
+  const maxRaw = limits.maxBodyBytes + 64 * 1024;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('close', onClose);
+      settle();
+    };
+    const timer = setTimeout(() => {
+      req.pause();
+      done(() => reject(new HttpError(408, 'BODY_TIMEOUT', 'Dữ liệu gửi lên quá chậm: máy chủ tỉnh đã ngừng chờ.', {}, CLOSE)));
+    }, limits.bodyTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxRaw) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) {
+        req.destroy();
+        done(() => reject(new ClientGone()));
+      }
+    };
+    const onEnd = () => done(() => (size > maxRaw ? reject(tooLarge(limits)) : resolve(Buffer.concat(chunks))));
+    const onClose = () => done(() => reject(new ClientGone()));
+    req.on('data', onData).on('end', onEnd).on('close', onClose);
+  });
 }
 
-/** The body as JSON checked against a schema (an empty body is `{}`). */
-export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
-  const body = await readBody(req);
+/**
+ * A received body decompressed and read as JSON checked against a schema (an empty body is `{}`).
+ * `strictText`: no control character, lone surrogate or deep nesting anywhere (the back office's
+ * names and notes) — refused with 400 before the schema and the database see it.
+ */
+export async function parseJson<S extends z.ZodType>(req: IncomingMessage, raw: Buffer, limits: Limits, schema: S, strictText: boolean): Promise<z.infer<S>> {
+  let body = raw;
+  if ((req.headers['content-encoding'] ?? '').toLowerCase() === 'gzip') {
+    try {
+      body = await gunzipAsync(raw, { maxOutputLength: limits.maxBodyBytes });
+    } catch (e) {
+      if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limits);
+      throw new HttpError(400, 'BAD_GZIP', 'Dữ liệu nén gzip bị hỏng hoặc không đầy đủ.');
+    }
+  } else if (body.length > limits.maxBodyBytes) throw tooLarge(limits);
   let json: unknown;
   try {
     json = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, 'INVALID_JSON', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
+  const unfit = strictText ? unstorableJson(json, true) : null;
+  if (unfit !== null) throw new HttpError(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${unfit}.`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
+}
+
+/** A back-office body: received, decompressed, no control characters, checked against its schema. */
+export async function readJson<S extends z.ZodType>(req: IncomingMessage, limits: Limits, schema: S): Promise<z.infer<S>> {
+  return parseJson(req, await receive(req, limits), limits, schema, true);
 }
 
 function validationError(error: z.ZodError): HttpError {
@@ -81,6 +110,8 @@ export async function send(req: IncomingMessage, res: ServerResponse, status: nu
   const out = gz ? await gzipAsync(data) : data;
   res.writeHead(status, {
     'cache-control': 'no-store',
+    // No answer of the central is ever to be read as anything but its declared type.
+    'x-content-type-options': 'nosniff',
     vary: 'accept-encoding',
     ...headers,
     ...(gz ? { 'content-encoding': 'gzip' } : {}),

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { AdminToken } from '../admin/admin-token';
 import type { Db } from '../db/db';
 import type { Decoders } from '../projection/decode';
+import type { Limits, Slots } from './limits';
+import type { AuthThrottle } from './throttle';
 
 /** Crash points the fault tests reach through `x-motcua-test-crash` (only when the central is started with them). */
 export type CrashPoint = 'before-commit' | 'after-commit';
@@ -12,8 +15,15 @@ export interface CentralDeps {
   readonly decoders: Decoders;
   /** Present only in test builds (MOTCUA_CENTRAL_FAULTS=1): what "crash here" does. */
   readonly crash: ((point: CrashPoint) => void) | null;
-  /** Pushes being handled now, and how many may be (beyond that: 503 with Retry-After). */
-  readonly pushes: { active: number; readonly max: number };
+  readonly limits: Limits;
+  readonly log: Logger;
+  readonly throttle: AuthThrottle;
+  /** Push bodies being received, per site. */
+  readonly uploads: Slots;
+  /** Pushes being processed (their body arrived), per site and over all sites. */
+  readonly pushes: Slots;
+  /** Whether X-Forwarded-For from a loopback peer names the client (a reverse proxy on this machine). */
+  readonly trustProxy: boolean;
 }
 
 export interface RouteRequest {
@@ -22,6 +32,8 @@ export interface RouteRequest {
   readonly url: URL;
   /** The path's captured parts, decoded. */
   readonly params: readonly string[];
+  /** The client's address (central/http/throttle.ts). */
+  readonly address: string;
 }
 
 export interface Route {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DossierStatus } from '../../contract/dossier';
 import { TicketStatus } from '../../contract/queue';
-import { IsoTime, VnDate } from '../../contract/scalars';
+import { Int32, printable, StorableDate, StorableTime, unstorableJson } from '../sync/storable';
 
 /**
  * What the projector understands of an event, whatever version it arrived in. A decoder per
@@ -24,12 +24,12 @@ const Meta = z.record(z.string(), z.unknown());
 // central records what the desk did, it does not re-judge intake.
 export const TicketPayload = z.object({
   ticketId: z.uuid(),
-  serviceDate: VnDate,
+  serviceDate: StorableDate,
   serviceId: z.string().min(1),
   displayCode: z.string(),
   priorityClassId: z.string().nullable(),
   status: TicketStatus,
-  at: IsoTime,
+  at: StorableTime,
   counterId: z.string().nullable(),
   staffId: z.string().nullable(),
   deviceId: z.string().nullable(),
@@ -42,14 +42,14 @@ export const DossierPayload = z.looseObject({
   code: z.string().nullable(),
   status: DossierStatus,
   procedureCode: z.string(),
-  procedureVersion: z.int(),
+  procedureVersion: Int32,
   procedureName: z.string(),
   applicant: z.looseObject({ kind: z.enum(['person', 'organisation']), fullName: z.string() }),
   receivingUnit: z.string(),
-  receivedAt: IsoTime.nullable(),
-  dueAt: IsoTime.nullable(),
-  returnedAt: IsoTime.nullable(),
-  event: z.object({ type: z.string(), at: IsoTime, staffId: z.string().nullable(), data: Meta }),
+  receivedAt: StorableTime.nullable(),
+  dueAt: StorableTime.nullable(),
+  returnedAt: StorableTime.nullable(),
+  event: z.object({ type: z.string(), at: StorableTime, staffId: z.string().nullable(), data: Meta }),
 });
 export type DossierPayload = z.infer<typeof DossierPayload>;
 
@@ -62,14 +62,14 @@ export const RatingPayload = z.object({
   score: z.string().min(1),
   scoreLabel: z.string(),
   reasons: z.array(z.string()),
-  at: IsoTime,
+  at: StorableTime,
 });
 export type RatingPayload = z.infer<typeof RatingPayload>;
 
 const invalid = (error: z.ZodError): DecodeResult => ({
   ok: false,
   code: 'PAYLOAD_INVALID',
-  message: `Nội dung sự kiện không đúng định dạng: ${error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`.slice(0, 500),
+  message: printable(`Nội dung sự kiện không đúng định dạng: ${error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`.slice(0, 500)),
 });
 const mismatch: DecodeResult = { ok: false, code: 'AGGREGATE_MISMATCH', message: 'Mã đối tượng của sự kiện không khớp với nội dung.' };
 
@@ -120,5 +120,9 @@ export function decode(decoders: Decoders, type: string, version: number, aggreg
   } catch {
     return { ok: false, code: 'PAYLOAD_NOT_JSON', message: 'Nội dung sự kiện không phải JSON hợp lệ.' };
   }
+  // What the projections would refuse to store (jsonb, text, the JSON parser's stack) is refused
+  // here, before the database: the fold in JS and the stored projections then agree on it.
+  const unstorable = unstorableJson(json);
+  if (unstorable !== null) return { ok: false, code: 'PAYLOAD_NOT_STORABLE', message: `Nội dung sự kiện không lưu được: ${unstorable}.` };
   return decoder(json, aggregateId);
 }

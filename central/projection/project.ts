@@ -65,7 +65,7 @@ export async function reproject(db: Db, decoders: Decoders): Promise<ReprojectRe
     }
     const [left] = await db.query<{ n: number }>(
       `SELECT count(*) AS n FROM events e WHERE e.site_id = $1 AND NOT e.projected
-         AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.event_id = e.event_id)`,
+         AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.incarnation = e.incarnation AND r.seq = e.seq)`,
       [siteId],
     );
     total.remaining += left!.n;
@@ -78,7 +78,7 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
   const pending = await tx.query<PendingRow>(
     `SELECT e.id, e.type, e.version, e.aggregate_id, e.payload, e.event_id, e.incarnation, e.seq, e.projected FROM events e
      WHERE e.site_id = $1 AND NOT e.projected AND e.id > $2
-       AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.event_id = e.event_id)
+       AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.incarnation = e.incarnation AND r.seq = e.seq)
      ORDER BY e.id LIMIT $3`,
     [siteId, after, CHUNK],
   );
@@ -93,7 +93,7 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
   const history = await tx.query<PendingRow>(
     `SELECT e.id, e.type, e.version, e.aggregate_id, e.payload, e.event_id, e.incarnation, e.seq, e.projected FROM events e
      WHERE e.site_id = $1 AND e.aggregate_id = ANY($2::text[])
-       AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.event_id = e.event_id)
+       AND NOT EXISTS (SELECT 1 FROM rejections r WHERE r.site_id = e.site_id AND r.incarnation = e.incarnation AND r.seq = e.seq)
      ORDER BY e.id`,
     [siteId, aggregates],
   );
@@ -112,15 +112,23 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
   return { projected: nowApplied.length, rejected: nowRejected.length, lastId };
 }
 
-export interface NewRejection { readonly eventId: string; readonly incarnation: string; readonly seq: number; readonly code: string; readonly message: string }
+export interface NewRejection {
+  readonly eventId: string;
+  readonly incarnation: string;
+  readonly seq: number;
+  readonly code: string;
+  readonly message: string;
+  /** The event as it arrived (JSON text), when the `events` log could not hold it. */
+  readonly raw?: string | null;
+}
 
-/** Records rejections (an event is rejected once: a second verdict on it changes nothing). */
+/** Records rejections (a position is judged once: a second verdict on it changes nothing). */
 export async function insertRejections(tx: Queryable, siteId: string, rejections: readonly NewRejection[]): Promise<void> {
   await tx.query(
-    `INSERT INTO rejections (site_id, event_id, incarnation, seq, code, message)
-     SELECT $1, x."eventId", x.incarnation, x.seq, x.code, x.message
-     FROM json_to_recordset($2::json) AS x("eventId" uuid, incarnation uuid, seq bigint, code text, message text)
-     ON CONFLICT (site_id, event_id) DO NOTHING`,
+    `INSERT INTO rejections (site_id, event_id, incarnation, seq, code, message, raw)
+     SELECT $1, x."eventId", x.incarnation, x.seq, x.code, x.message, x.raw
+     FROM json_to_recordset($2::json) AS x("eventId" uuid, incarnation uuid, seq bigint, code text, message text, raw text)
+     ON CONFLICT (site_id, incarnation, seq) DO NOTHING`,
     [siteId, JSON.stringify(rejections)],
   );
 }

@@ -5,13 +5,12 @@ import type { Db } from '../../central/db/db';
 import { prepareDatabase } from '../../central/db/open';
 import { openPglite } from '../../central/db/pglite';
 import { openPostgres } from '../../central/db/postgres';
-import type { CrashPoint } from '../../central/http/routes';
 import type { Decoders } from '../../central/projection/decode';
 import { foldAll, type StoredEvent } from '../../central/projection/fold';
 import {
   DOSSIER_COLUMNS, RATING_COLUMNS, TICKET_COLUMNS, toDossierState, toRatingState, toTicketState, type DossierRow, type RatingRow, type TicketRow,
 } from '../../central/projection/rows';
-import { createCentral } from '../../central/server';
+import { createCentral, type CentralOptions } from '../../central/server';
 import { eventHash } from '../../common/node/event-hash';
 import type { ProcedureVersion } from '../../contract/dossier';
 import { headers, PROTOCOL_VERSION, type PushRequest, type WireEvent } from '../../contract/sync';
@@ -20,7 +19,7 @@ import { createTestDatabase } from '../support/postgres';
 
 export type Engine = 'pglite' | 'postgres';
 export const engines: readonly Engine[] = ['pglite', 'postgres'];
-export const ADMIN_TOKEN = 'test-admin-token';
+export const ADMIN_TOKEN = 'test-admin-token-of-the-province';
 
 /** A migrated database of either engine (PGlite in memory, or a fresh PostgreSQL database). */
 export async function openTestDb(engine: Engine): Promise<{ db: Db; dispose(): Promise<void> }> {
@@ -42,10 +41,13 @@ export async function openTestDb(engine: Engine): Promise<{ db: Db; dispose(): P
 }
 
 /** An in-process central on a free port of 127.0.0.1, over `db` (which it does not close). */
-export async function startTestCentral(db: Db, options: { decoders?: Decoders; crash?: (p: CrashPoint) => void; maxConcurrentPushes?: number } = {}) {
-  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), ...options });
+export async function startTestCentral(db: Db, options: Omit<CentralOptions, 'db' | 'admin'> = {}) {
+  // Every test of a suite comes from 127.0.0.1 and many try wrong credentials on purpose: the
+  // throttle is tested on its own (limits.test.ts) and generous elsewhere.
+  const limits = { authFailures: 10_000, ...options.limits };
+  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), ...options, limits });
   const url = await central.listen(0, '127.0.0.1');
-  return { url, close: () => central.close() };
+  return { url, server: central.server, close: () => central.close() };
 }
 
 export interface Answer<T> {
@@ -174,7 +176,7 @@ export function pushBatch(url: string, credential: string, req: PushRequest, ext
   return call<Record<string, unknown>>(url, `/sync/v1/sites/${req.siteId}/events`, { body: req, headers: { ...syncHeaders(req.siteId, credential), ...extraHeaders } });
 }
 
-interface EventRow { id: number; type: string; version: number; aggregate_id: string; payload: string; event_id: string; projected: boolean }
+interface EventRow { id: number; type: string; version: number; aggregate_id: string; payload: string; incarnation: string; seq: number; projected: boolean }
 
 /**
  * The projections of a site recomputed from its raw event log (folded from nothing in arrival
@@ -182,12 +184,13 @@ interface EventRow { id: number; type: string; version: number; aggregate_id: st
  * state (projected / rejected / raw) is what the fold says.
  */
 export async function foldAndStored(db: Db, siteId: string, decoders: Decoders) {
-  const rows = await db.query<EventRow>('SELECT id, type, version, aggregate_id, payload, event_id, projected FROM events WHERE site_id = $1 ORDER BY id', [siteId]);
-  const rejected = new Set((await db.query<{ event_id: string }>('SELECT event_id FROM rejections WHERE site_id = $1', [siteId])).map((r) => r.event_id));
+  const rows = await db.query<EventRow>('SELECT id, type, version, aggregate_id, payload, incarnation, seq, projected FROM events WHERE site_id = $1 ORDER BY id', [siteId]);
+  const position = (r: { incarnation: string; seq: number }) => `${r.incarnation}/${r.seq}`;
+  const rejected = new Set((await db.query<{ incarnation: string; seq: number }>('SELECT incarnation, seq FROM rejections WHERE site_id = $1', [siteId])).map(position));
   const events: StoredEvent[] = rows.map((r) => ({ id: r.id, type: r.type, version: r.version, aggregateId: r.aggregate_id, payload: r.payload }));
   const { working, verdicts } = foldAll(events, decoders);
   const byId = <S>(m: Map<string, S | null>) => [...m.entries()].filter(([, v]) => v !== null).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v as S);
-  const stateOf = (r: EventRow) => (r.projected ? 'applied' : rejected.has(r.event_id) ? 'rejected' : 'unknown');
+  const stateOf = (r: EventRow) => (r.projected ? 'applied' : rejected.has(position(r)) ? 'rejected' : 'unknown');
   return {
     folded: { tickets: byId(working.tickets), dossiers: byId(working.dossiers), ratings: byId(working.ratings) },
     stored: {

@@ -4,6 +4,7 @@ import { resolveAdminToken } from '../../central/admin/admin-token';
 import type { Db } from '../../central/db/db';
 import { createCentral } from '../../central/server';
 import type { HubClient } from '../../contract/client';
+import { PROVINCE, publish } from '../../central/sync/feeds';
 import { ADMIN_TOKEN, createSite, openTestDb, startTestCentral } from '../central/helpers';
 import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
@@ -14,7 +15,7 @@ const SITE_ID = 'xa-ia-grai';
 
 /** The central again on the port it had (the hub keeps the address it was enrolled with). */
 async function restartCentral(db: Db, url: string): Promise<{ close(): Promise<void> }> {
-  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), log: () => undefined });
+  const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN) });
   const { hostname, port } = new URL(url);
   await central.listen(Number(port), hostname);
   return central;
@@ -141,5 +142,17 @@ describe('sync status for staff: enrolment, the counter badge, offline and back'
     expect(await accessibilityProblems(counter, null)).toEqual([]);
     await counter.keyboard.press('Escape');
     await expect.poll(() => panel.isVisible()).toBe(false);
+  });
+
+  it('an item from the province the hub cannot read: skipped, and listed for the admin with its reason', async () => {
+    await db.db.transaction((tx) => publish(tx, 'catalog', PROVINCE, 'X@1', JSON.stringify({ code: '9.000009.H99', tenThuTuc: 'một dạng mục chưa biết' })));
+    await adminPage.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    const table = adminPage.getByRole('table', { name: 'Dữ liệu từ tỉnh không đọc được' });
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await table.getByRole('row').nth(1).textContent()).toMatch(/^Danh mục thủ tục\d+Mục không đúng định dạng \(.+\)\./);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(adminPage, 'sync-admin-skipped-feed-item-1366x768');
+    expect(await accessibilityProblems(adminPage, null)).toEqual([]);
+    expect((await staff['sync.status']({})).skippedFeedItems).toEqual([expect.objectContaining({ feed: 'catalog', reason: expect.stringMatching(/không đúng định dạng/) })]);
   });
 });

@@ -11,21 +11,11 @@ import { adminCall, count, engines, procedure, type Engine } from '../central/he
 import type { ProxyLogEntry } from '../support/fault-proxy';
 import { startHubProcess } from '../support/hub-process';
 import { codeOf } from '../support/outcome';
-import { readSite, startRig, useSyncRigs, type Rig } from './rig';
+import { readSite, startRig, useSyncRigs, waitFor, type Rig } from './rig';
 
 const EVENTS = /\/events$/;
 const pushes = (r: Rig) => r.proxy.log.filter((e) => e.method === 'POST' && EVENTS.test(e.path));
 const seqsOf = (e: ProxyLogEntry) => (JSON.parse(gunzipSync(e.request.body).toString()) as PushRequest).events.map((x) => x.seq);
-
-async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * sync.md's fault list, hub ↔ fault proxy ↔ central, on a real PostgreSQL (the central as its own

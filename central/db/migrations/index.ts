@@ -1,4 +1,5 @@
 import { statements as initial } from './001-initial';
+import { statements as rejectionsByPosition } from './002-rejections-by-position';
 
 /** Every migration in order; the position + 1 is the schema version it brings the database to. */
-export const migrations: readonly (readonly string[])[] = [initial];
+export const migrations: readonly (readonly string[])[] = [initial, rejectionsByPosition];

@@ -1,3 +1,4 @@
+import { deskJson } from '../../core/desk-text';
 import { SqlStore } from './sql-store';
 import { uuidv7 } from './uuidv7';
 
@@ -7,10 +8,11 @@ import { uuidv7 } from './uuidv7';
  */
 export class OutboxStore extends SqlStore {
 
+  /** Appends an event; its strings are cleaned of what the central cannot store (main/core/desk-text.ts). */
   append(type: string, version: number, aggregateId: string, payload: unknown, now: number): number {
     const r = this
       .sql('INSERT INTO outbox (event_id, type, version, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(now), type, version, aggregateId, JSON.stringify(payload), now);
+      .run(uuidv7(now), type, version, aggregateId, deskJson(payload), now);
     return Number(r.lastInsertRowid);
   }
 }

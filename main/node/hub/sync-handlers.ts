@@ -35,6 +35,7 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     clockSkewWarning: clockSkewWarning(skew),
     conflict: s.conflict,
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
+    skippedFeedItems: s.skippedFeedItems.map((k) => ({ feed: k.feed, version: k.version, reason: k.reason, at: new Date(k.at).toISOString() })),
   };
 }
 

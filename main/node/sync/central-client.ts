@@ -82,7 +82,8 @@ export class CentralClient {
     const code = err.success ? err.data.code : `HTTP_${r.status}`;
     const message = err.success ? err.data.message : `Máy chủ tỉnh trả lỗi ${r.status}.`;
     if (r.status === 413) return { kind: 'tooLarge' };
-    if (r.status === 429 || r.status >= 500) return { kind: 'retry', code, message, afterMs: retryAfterMs(r.retryAfter, Date.now()) };
+    // 408: the central stopped waiting for a body on a slow link — a passing state, like being busy.
+    if (r.status === 408 || r.status === 429 || r.status >= 500) return { kind: 'retry', code, message, afterMs: retryAfterMs(r.retryAfter, Date.now()) };
     return { kind: 'fatal', code, message };
   }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Feed, type FeedItem, type WireEvent } from '../../../contract/sync';
+import type { WireEvent } from '../../../contract/sync';
 import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
-import { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
-import { applyFeedItem } from './apply-feeds';
+import type { SkippedFeedItem } from './apply-feeds';
+import { crashAt } from './crash-points';
+import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
 import { readMarker, writeMarker } from './marker';
@@ -18,8 +19,10 @@ export interface SyncStatus {
   readonly lastError: { code: string; message: string } | null;
   /** Central time minus site time at the last exchange. */
   readonly clockSkewMs: number | null;
-  /** Set when the central holds a different event under a seq this hub sent: sync stops until an admin acts. */
+  /** Set when the central holds a different event under a seq this hub sent: sending stops until an admin acts. */
   readonly conflict: { seq: number; message: string } | null;
+  /** Feed items this hub could not read and skipped (newest first, the last few since the hub started). */
+  readonly skippedFeedItems: readonly SkippedFeedItem[];
 }
 
 export interface SyncWorkerOptions {
@@ -32,28 +35,22 @@ export interface SyncWorkerOptions {
   readonly maxBackoffMs?: number;
 }
 
-const PULL_PAGE = 500;
-
-/**
- * Crash points for the sync fault tests (docs/SYNC.md): set only by tests through the environment,
- * they kill the process at the worst moments — after the central acknowledged a batch but before the
- * hub recorded it, and in the middle of applying a pulled page.
- */
-const crashPoints = new Set((process.env.MOTCUA_SYNC_FAULTS ?? '').split(',').filter(Boolean));
-function crashAt(point: 'after-ack' | 'mid-pull'): void {
-  if (crashPoints.has(point)) process.kill(process.pid, 'SIGKILL');
-}
+/** Skipped feed items kept for staff to see (each is also in the log). */
+const SKIPPED_KEPT = 20;
 
 /**
  * The hub's synchronizer. One run (`runOnce`) does, in order:
  *
- *   1. nothing if the site is not enrolled, or if a seq conflict waits for an admin;
+ *   1. nothing if the site is not enrolled;
  *   2. start a new stream (incarnation) if this database is a restored copy;
- *   3. push: send unacknowledged outbox events in batches (≤ 500 events, ≤ 1 MiB, halved on 413)
- *      and record each acknowledgement (and the rejections that came with it) in one transaction;
- *      a gap resends from the seq the central expects;
- *   4. pull: for each feed, fetch pages after the stored cursor and apply each page with its new
- *      cursor in one transaction; a 410 replaces the feed with the snapshot;
+ *   3. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
+ *      batches (≤ 500 events, ≤ 1 MiB, halved on 413) and record each acknowledgement (and the
+ *      rejections that came with it) in one transaction; a gap resends from the seq the central
+ *      expects;
+ *   4. pull, whatever became of the push (the catalogue, calendar, staff and statuses do not wait
+ *      for the site's own events): for each feed, fetch pages after the stored cursor and apply
+ *      each page with its new cursor in one transaction; a 410 replaces the feed with the
+ *      snapshot; an item the hub cannot read is skipped, logged and shown to staff;
  *   5. record the outcome (last success, clock skew, error) for staff.
  *
  * Runs are never concurrent. They start when something is written (debounced), every 30 s when
@@ -68,14 +65,18 @@ export class SyncWorker {
   private failures = 0;
   private batchLimit = MAX_BATCH_EVENTS;
   private stopped = true;
-  private status: Omit<SyncStatus, 'enrolled' | 'running'> = { online: false, lastAttemptAt: null, lastSuccessAt: null, lastError: null, clockSkewMs: null, conflict: null };
+  private status: Omit<SyncStatus, 'enrolled' | 'running'> = {
+    online: false, lastAttemptAt: null, lastSuccessAt: null, lastError: null, clockSkewMs: null, conflict: null, skippedFeedItems: [],
+  };
   private readonly offChanged: () => void;
+  private readonly log: HubDeps['log'];
 
   constructor(
     private readonly deps: HubDeps,
     private readonly options: SyncWorkerOptions = {},
   ) {
     this.status = { ...this.status, lastSuccessAt: deps.site.get<number>('syncLastSuccessAt') };
+    this.log = deps.log.child({ component: 'sync' });
     // New writes bring the next run closer, but never cut a backoff short: after failures the
     // central is left alone until the backoff ends, however busy the counters are.
     const onChange = () => {
@@ -170,24 +171,24 @@ export class SyncWorker {
 
   private async runOnce(): Promise<'ok' | 'idle' | { afterMs: number }> {
     const config = this.config();
-    if (!config || this.status.conflict) return 'idle';
+    if (!config) return 'idle';
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
-    const incarnation = await this.currentStream();
-    const pushed = await this.push(client, incarnation);
-    if (pushed !== 'ok') return this.failed(pushed);
-    for (const feed of Feed.options) {
-      const pulled = await this.pull(client, feed);
-      if (pulled !== 'ok') return this.failed(pulled);
-    }
+    const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
+    // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
+    const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
+    const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
+    if (pushFailed) return pushFailed;
+    if (pulled !== 'ok') return this.failed(pulled);
     const now = this.deps.clock();
     await this.deps.writer.run(() => this.deps.site.set('syncLastSuccessAt', now));
     this.status = { ...this.status, online: true, lastSuccessAt: now, lastError: null };
     return 'ok';
   }
 
-  private failed(f: Failure | 'conflict'): { afterMs: number } | 'idle' {
-    if (f === 'conflict') return 'idle';
+  private failed(f: Failure | 'conflict'): { afterMs: number } {
+    // Nothing is sent until an admin acts; the feeds are still pulled now and then meanwhile.
+    if (f === 'conflict') return { afterMs: this.options.idleIntervalMs ?? 30_000 };
     if (f.kind === 'tooLarge') return { afterMs: 0 };
     this.status = { ...this.status, online: false, lastError: { code: f.code, message: f.message } };
     // A wrong or expired credential does not fix itself: try again rarely, the admin is told.
@@ -264,46 +265,24 @@ export class SyncWorker {
     }
   }
 
+  /** Feed items the hub could not read: in the log, and kept (the last few) for staff. */
+  private skipped(items: readonly SkippedFeedItem[]): void {
+    if (items.length === 0) return;
+    // The key is left out of the log: a staff feed's key is a person's username.
+    for (const k of items) this.log.warn({ feed: k.feed, version: k.version, reason: k.reason }, 'feed item skipped: the hub cannot read it');
+    this.status = { ...this.status, skippedFeedItems: [...[...items].reverse(), ...this.status.skippedFeedItems].slice(0, SKIPPED_KEPT) };
+  }
+
   /** Events up to the byte budget (always at least one). */
   private batch(rows: OutboxRow[]): OutboxRow[] {
     let bytes = 0;
     const out: OutboxRow[] = [];
     for (const r of rows) {
-      bytes += r.payload.length + 200;
+      // As it travels: UTF-8, escaped inside the request's JSON (the central takes 2 MiB at most).
+      bytes += Buffer.byteLength(JSON.stringify(r.payload)) + 300;
       if (out.length > 0 && bytes > MAX_BATCH_BYTES) break;
       out.push(r);
     }
     return out;
-  }
-
-  private async pull(client: CentralClient, feed: Feed): Promise<'ok' | Failure> {
-    for (;;) {
-      const cursor = this.deps.sync.cursor(feed);
-      const outcome = await client.pull(feed, cursor, PULL_PAGE);
-      if (outcome.kind === 'resync') {
-        const snap = await client.snapshot(feed);
-        if (snap.kind !== 'ok') return snap;
-        await this.applyPage(feed, snap.res.items, snap.res.cursor);
-        continue;
-      }
-      if (outcome.kind !== 'ok') return outcome;
-      const { items, cursor: next, hasMore } = outcome.res;
-      if (items.length > 0 || next !== cursor) await this.applyPage(feed, items, next);
-      if (!hasMore) return 'ok';
-    }
-  }
-
-  /** A page (or a snapshot) and its cursor in one transaction; the screens hear of it after the commit. */
-  private async applyPage(feed: Feed, items: readonly FeedItem[], cursor: number): Promise<void> {
-    const { sync, writer, clock } = this.deps;
-    const notify = new Notifications();
-    await writer.run(() => {
-      items.forEach((item, i) => {
-        applyFeedItem(this.deps, feed, item, clock(), notify);
-        if (i === 0) crashAt('mid-pull');
-      });
-      sync.setCursor(feed, cursor, clock());
-    });
-    notify.flush(this.deps.bus);
   }
 }

@@ -4,7 +4,7 @@ import { useHub } from '../../hub/session';
 import { Button } from '../../ui/Button';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
-import { eventKindWords, type SyncStatus } from '../sync/sync-texts';
+import { eventKindWords, feedWords, type SyncStatus } from '../sync/sync-texts';
 import { SyncFacts } from '../sync/SyncFacts';
 import { useSyncNow, useSyncStatus } from '../sync/use-sync-status';
 import { Dialog } from './Dialog';
@@ -50,6 +50,7 @@ export function SyncSection() {
       ) : null}
       {syncNow.message ? <Notice kind={syncNow.message.kind}>{syncNow.message.text}</Notice> : null}
       {s.rejections.length > 0 ? <Rejections status={s} /> : null}
+      {s.skippedFeedItems.length > 0 ? <SkippedFeedItems status={s} /> : null}
       <EnrollForm status={s} onDone={sync.setStatus} />
       {confirming ? <NewStreamDialog onClose={() => setConfirming(false)} onDone={sync.setStatus} /> : null}
     </div>
@@ -59,26 +60,52 @@ export function SyncSection() {
 /** Events the central will never apply, each with its reason (they no longer block the others). */
 function Rejections(props: { status: SyncStatus }) {
   return (
-    <section aria-labelledby="sync-rejections">
-      <h3 className="detail-title" id="sync-rejections">
-        Sự kiện bị tỉnh từ chối ({props.status.rejections.length})
+    <ProblemTable
+      id="sync-rejections"
+      title={`Sự kiện bị tỉnh từ chối (${props.status.rejections.length})`}
+      note="Các sự kiện này không được đưa vào số liệu của tỉnh; các sự kiện khác vẫn được gửi bình thường. Báo cho quản trị tỉnh kèm số và lý do."
+      columns={['Số', 'Loại']}
+      rows={props.status.rejections.map((r) => ({ key: String(r.seq), cells: [String(r.seq), eventKindWords(r.type)], reason: r.message, at: r.at }))}
+    />
+  );
+}
+
+/** Items from the province this hub could not read: skipped, so the rest of the feed still arrived. */
+function SkippedFeedItems(props: { status: SyncStatus }) {
+  return (
+    <ProblemTable
+      id="sync-skipped"
+      title={`Dữ liệu từ tỉnh không đọc được (${props.status.skippedFeedItems.length})`}
+      note="Máy chủ này đã bỏ qua các mục dưới đây và nhận tiếp các mục khác. Thường do phần mềm tại đây cũ hơn máy chủ tỉnh: báo cho quản trị tỉnh kèm loại dữ liệu và số phiên bản."
+      columns={['Loại dữ liệu', 'Phiên bản']}
+      rows={props.status.skippedFeedItems.map((k) => ({ key: `${k.feed}/${k.version}`, cells: [feedWords(k.feed), String(k.version)], reason: k.reason, at: k.at }))}
+    />
+  );
+}
+
+/** A titled table of sync problems: what, its reason and when. */
+function ProblemTable(props: { id: string; title: string; note: string; columns: [string, string]; rows: { key: string; cells: [string, string]; reason: string; at: string }[] }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h3 className="detail-title" id={props.id}>
+        {props.title}
       </h3>
-      <p className="muted">Các sự kiện này không được đưa vào số liệu của tỉnh; các sự kiện khác vẫn được gửi bình thường. Báo cho quản trị tỉnh kèm số và lý do.</p>
-      <table className="admin-table" aria-label="Sự kiện bị tỉnh từ chối">
+      <p className="muted">{props.note}</p>
+      <table className="admin-table" aria-label={props.title.replace(/ \(\d+\)$/, '')}>
         <thead>
           <tr>
-            <th scope="col">Số</th>
-            <th scope="col">Loại</th>
+            <th scope="col">{props.columns[0]}</th>
+            <th scope="col">{props.columns[1]}</th>
             <th scope="col">Lý do</th>
             <th scope="col">Lúc</th>
           </tr>
         </thead>
         <tbody>
-          {props.status.rejections.map((r) => (
-            <tr key={r.seq}>
-              <td>{r.seq}</td>
-              <td>{eventKindWords(r.type)}</td>
-              <td>{r.message}</td>
+          {props.rows.map((r) => (
+            <tr key={r.key}>
+              <td>{r.cells[0]}</td>
+              <td>{r.cells[1]}</td>
+              <td>{r.reason}</td>
               <td>{at(r.at)}</td>
             </tr>
           ))}

@@ -66,6 +66,12 @@ export function eventKindWords(type: string): string {
   return kind ? `${kind} (${type})` : type;
 }
 
+/** A feed from the province, as staff call it. */
+export function feedWords(feed: string): string {
+  const words: Record<string, string> = { catalog: 'Danh mục thủ tục', calendar: 'Lịch ngày nghỉ', staff: 'Tài khoản cán bộ', 'dossier-status': 'Trạng thái hồ sơ' };
+  return words[feed] ?? feed;
+}
+
 /** What "Đồng bộ ngay" achieved, from the status it answered with. */
 export function syncNowOutcome(s: SyncStatus, now: number): { kind: 'success' | 'error'; text: string } {
   if (s.level === 'conflict') return { kind: 'error', text: 'Máy chủ tỉnh báo trùng số thứ tự sự kiện với dữ liệu khác: quản trị viên cần xử lý (Quản trị → Đồng bộ với tỉnh).' };

@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { HttpError } from './http-error';
+import type { Limits } from './limits';
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The client's address. Behind the reverse proxy of docs/SYNC.md ("TLS") every connection comes
+ * from the loopback, and the proxy names the client in X-Forwarded-For: that header is believed
+ * from a loopback peer only (a client on the internet could write anything in it).
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!trustProxy || !LOOPBACK.test(peer) || typeof forwarded !== 'string') return peer;
+  return forwarded.split(',').at(-1)!.trim().slice(0, 64) || peer;
+}
+
+/**
+ * Failed authentications (site credentials and the admin token) per client address: past
+ * `authFailures` within the window the address is blocked (429 with Retry-After) for
+ * `authBlockSeconds`, whatever it sends. Logged without any secret: the first failure of an
+ * address in a window, and its block — two lines per address, however fast it guesses.
+ */
+export class AuthThrottle {
+  private readonly failures: RateLimiterMemory;
+
+  constructor(
+    private readonly limits: Pick<Limits, 'authFailures' | 'authWindowSeconds' | 'authBlockSeconds'>,
+    private readonly log: Logger,
+  ) {
+    this.failures = new RateLimiterMemory({ points: limits.authFailures, duration: limits.authWindowSeconds, blockDuration: limits.authBlockSeconds });
+  }
+
+  /** Refuses an address that failed too often (before its credential is even looked at). */
+  async check(address: string): Promise<void> {
+    const r = await this.failures.get(address);
+    if (r && r.consumedPoints > this.limits.authFailures) throw blocked(r.msBeforeNext);
+  }
+
+  /** Records a failed authentication and throws `refusal` (or 429 once the address is blocked). Logged as `ip`: `address` is a citizen's and redacted. */
+  async fail(address: string, refusal: HttpError, context: { readonly siteId?: string; readonly path: string }): Promise<never> {
+    let after: RateLimiterRes;
+    try {
+      after = await this.failures.consume(address);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      after = e;
+    }
+    const n = after.consumedPoints;
+    if (n === 1) this.log.warn({ ip: address, code: refusal.code, ...context }, 'authentication failed');
+    if (n === this.limits.authFailures + 1) {
+      this.log.warn({ ip: address, code: refusal.code, failures: n, blockedSeconds: this.limits.authBlockSeconds, ...context }, 'authentication failures: address blocked');
+    }
+    throw n > this.limits.authFailures ? blocked(after.msBeforeNext) : refusal;
+  }
+}
+
+function blocked(msBeforeNext: number): HttpError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new HttpError(429, 'TOO_MANY_FAILED_LOGINS', `Quá nhiều lần xác thực sai từ địa chỉ này: thử lại sau ${seconds} giây.`, {}, { 'retry-after': String(seconds) });
+}
