@@ -6,13 +6,23 @@ import type { z } from 'zod';
  * the text goes into — SQLite's full-text search (a NUL is a syntax error), PostgreSQL at the
  * central (no U+0000 in text or jsonb: one such event would stop a site's sync), printers, PDFs.
  */
-const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const BAD_CHAR = new RegExp(`[${CONTROL}]|${LONE_SURROGATE}`);
 
 /** No input of ours nests deeper than this; deeper is an attack on the parser, not data. */
 const MAX_DEPTH = 32;
 
 export function hasBadChar(text: string): boolean {
   return BAD_CHAR.test(text);
+}
+
+/**
+ * The same text without them, for what was stored before inputs refused them: control
+ * characters dropped, a surrogate without its pair replaced by U+FFFD.
+ */
+export function cleanText(text: string): string {
+  return text.replace(new RegExp(`[${CONTROL}]`, 'g'), '').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
 }
 
 /**

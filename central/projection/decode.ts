@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DossierStatus } from '../../contract/dossier';
 import { TicketStatus } from '../../contract/queue';
-import { Int32, printable, StorableDate, StorableTime, unstorableJson } from '../sync/storable';
+import { Int32, StorableDate, StorableTime, unstorableJson } from '../sync/storable';
+import { cleanText } from '../../contract/safe-text';
 
 /**
  * What the projector understands of an event, whatever version it arrived in. A decoder per
@@ -69,7 +70,8 @@ export type RatingPayload = z.infer<typeof RatingPayload>;
 const invalid = (error: z.ZodError): DecodeResult => ({
   ok: false,
   code: 'PAYLOAD_INVALID',
-  message: printable(`Nội dung sự kiện không đúng định dạng: ${error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`.slice(0, 500)),
+  // Echoed to the hub and its staff: never a character that breaks either (the issues quote the payload).
+  message: cleanText(`Nội dung sự kiện không đúng định dạng: ${error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ')}`.slice(0, 500)),
 });
 const mismatch: DecodeResult = { ok: false, code: 'AGGREGATE_MISMATCH', message: 'Mã đối tượng của sự kiện không khớp với nội dung.' };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasBadChar } from '../../contract/safe-text';
 import { IsoTime, VnDate } from '../../contract/scalars';
 
 /**
@@ -11,8 +12,6 @@ import { IsoTime, VnDate } from '../../contract/scalars';
 
 /** U+0000, or a UTF-16 surrogate without its other half. */
 const UNSTORABLE_CHAR = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Control characters no back-office text should carry (tab, line feed and carriage return allowed). */
-const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Hub payloads nest four levels; anything near this is not an event. */
 export const MAX_DEPTH = 32;
@@ -25,17 +24,18 @@ export const storableText = (s: string): boolean => !UNSTORABLE_CHAR.test(s);
  * stack: the value may be nested far deeper than the JS stack allows recursion.
  */
 export function unstorableJson(value: unknown, strict = false): string | null {
-  const bad = strict ? CONTROL_CHAR : UNSTORABLE_CHAR;
+  // Strict (back-office bodies): what the hub's own inputs refuse (contract/safe-text.ts).
+  const bad = strict ? hasBadChar : (s: string) => UNSTORABLE_CHAR.test(s);
   const what = strict ? 'ký tự điều khiển' : 'ký tự U+0000 hoặc nửa cặp UTF-16';
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (bad.test(v)) return `có ${what}`;
+      if (bad(v)) return `có ${what}`;
     } else if (typeof v === 'object' && v !== null) {
       if (depth >= MAX_DEPTH) return `lồng nhau quá ${MAX_DEPTH} tầng`;
       for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
-        if (typeof k === 'string' && bad.test(k)) return `có ${what} trong tên trường`;
+        if (typeof k === 'string' && bad(k)) return `có ${what} trong tên trường`;
         stack.push([x, depth + 1]);
       }
     }
@@ -54,5 +54,3 @@ export const StorableTime = IsoTime.refine(storableInstant, TIME_RANGE);
 export const StorableDate = VnDate.refine((d) => !d.startsWith('0000'), TIME_RANGE);
 export const Int32 = z.int().min(-INT32_MAX - 1).max(INT32_MAX);
 
-/** A message or a value echoed back to a client or a log: never a character that breaks either. */
-export const printable = (s: string): string => s.replace(new RegExp(CONTROL_CHAR.source, 'g'), '\ufffd');
