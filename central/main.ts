@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     db,
     admin,
     log,
-    limits: { maxConnections: config.maxConnections },
+    // PGlite runs in this process and one transaction at a time: every push admitted beyond two
+    // only queues inside it, and a site's status request waits behind the whole queue
+    // (npm run bench -- central-flood).
+    limits: { maxConnections: config.maxConnections, ...(config.db.kind === 'pglite' ? { maxPushes: 2 } : {}) },
     trustProxy: config.trustProxy,
     // Test builds only: die like a power cut, leaving the transaction for PostgreSQL to roll back.
     crash: config.faults ? () => process.kill(process.pid, 'SIGKILL') : undefined,

@@ -70,7 +70,7 @@ export function createCentral(o: CentralOptions): Central {
     limits,
     log,
     throttle: new AuthThrottle(limits, log.child({ component: 'auth' })),
-    uploads: new Slots(limits.maxUploadsPerSite),
+    uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
     trustProxy: o.trustProxy ?? true,
   };

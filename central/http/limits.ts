@@ -15,6 +15,8 @@ export interface Limits {
   readonly maxPushesPerSite: number;
   /** Push bodies of one site being received at once. */
   readonly maxUploadsPerSite: number;
+  /** Push bodies being received at once, over all sites: what a flood can hold in memory (× maxBodyBytes). */
+  readonly maxUploads: number;
   /** Streams (incarnations) one site may open in its life. */
   readonly maxStreamsPerSite: number;
   readonly maxConnections: number;
@@ -36,6 +38,7 @@ export const defaultLimits: Limits = {
   maxPushes: 16,
   maxPushesPerSite: 2,
   maxUploadsPerSite: 4,
+  maxUploads: 48,
   maxStreamsPerSite: 100,
   maxConnections: 1000,
   headersTimeoutMs: 20_000,

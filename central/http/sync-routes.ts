@@ -109,7 +109,8 @@ export const syncRoutes: readonly Route[] = [
       // A body counts against its site while it arrives (a site trickling bodies holds only its
       // own share), and against the processing slots only once it is all there.
       const upload = deps.uploads.take(siteId);
-      if (typeof upload === 'string') throw busy(429, 'TOO_MANY_UPLOADS', 'Điểm một cửa này đang gửi nhiều lô cùng lúc: sẽ tự gửi lại sau.', true);
+      if (upload === 'key') throw busy(429, 'TOO_MANY_UPLOADS', 'Điểm một cửa này đang gửi nhiều lô cùng lúc: sẽ tự gửi lại sau.', true);
+      if (upload === 'overall') throw busy(503, 'SERVER_BUSY', 'Máy chủ tỉnh đang bận: sẽ tự gửi lại sau.', true);
       let raw: Buffer;
       try {
         raw = await receive(req, deps.limits);
