@@ -63,24 +63,6 @@ export function receiptPrinterFor(printers: readonly Printer[], counterId: strin
   return usable.find((p) => counterId !== null && p.counterId === counterId) ?? usable.find((p) => p.counterId === null) ?? null;
 }
 
-/**
- * The QR on a queue ticket: a link to the ticket's status page when the site has a public
- * address, else a compact reference a counter scanner can read. ASCII either way (printers'
- * QR commands and cheap scanners both mangle anything else).
- */
-export function ticketQrPayload(ticketId: string, lookupBaseUrl: string | null): string {
-  return lookupBaseUrl ? `${lookupBaseUrl.replace(/\/+$/, '')}/q/${ticketId}` : `MCT1|${ticketId}`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The ticket id in a scanned ticket QR (either form), or null. */
-export function parseTicketQr(scanned: string): string | null {
-  const text = scanned.trim();
-  const id = /^MCT1\|(.+)$/i.exec(text)?.[1] ?? /\/q\/([^/?#\s]+)$/.exec(text)?.[1] ?? null;
-  return id !== null && UUID.test(id) ? id.toLowerCase() : null;
-}
-
 /** What staff may do with a print job: send a held one again; cancel one not yet printing. */
 export function checkPrintJobStep(status: PrintJobStatus, step: 'retry' | 'cancel'): void {
   if (step === 'retry' && status !== 'held') throw new HubError('CONFLICT', 'Chỉ in lại được lệnh in đang bị giữ.');
