@@ -12,8 +12,9 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       // The central server against PGlite and a real PostgreSQL (test/support/postgres.ts).
       { extends: true, test: { name: 'central', include: ['test/central/**/*.test.ts'] } },
-      // Hub ↔ fault proxy ↔ central (sync.md's fault list), on a real PostgreSQL and on PGlite.
-      { extends: true, test: { name: 'sync', include: ['test/sync/**/*.test.ts'] } },
+      // Hub ↔ fault proxy ↔ central (sync.md's fault list), on a real PostgreSQL and on PGlite. A
+      // test starts and kills hub processes: close to a minute each with both cores busy.
+      { extends: true, test: { name: 'sync', include: ['test/sync/**/*.test.ts'], testTimeout: 180_000 } },
       {
         extends: true,
         test: {

@@ -3,12 +3,13 @@ import { dossiersBench } from './dossiers';
 import { printingBench } from './printing';
 import { queueBench } from './queue';
 import { syncBench } from './sync';
+import { wedgeBench } from './wedge';
 
 /**
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`.
  */
-const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench, 'central-flood': centralFloodBench };
+const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench, wedge: wedgeBench, 'central-flood': centralFloodBench };
 
 const wanted = process.argv.slice(2).filter((a) => a in benches);
 console.log(`Một Cửa benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);

@@ -89,24 +89,6 @@ export function receiptPrinterFor(printers: readonly Printer[], counterId: strin
   return usable.find((p) => counterId !== null && p.counterId === counterId) ?? usable.find((p) => p.counterId === null) ?? null;
 }
 
-/**
- * The QR on a queue ticket: a link to the ticket's status page when the site has a public
- * address, else a compact reference a counter scanner can read. ASCII either way (printers'
- * QR commands and cheap scanners both mangle anything else).
- */
-export function ticketQrPayload(ticketId: string, lookupBaseUrl: string | null): string {
-  return lookupBaseUrl ? `${lookupBaseUrl.replace(/\/+$/, '')}/q/${ticketId}` : `MCT1|${ticketId}`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The ticket id in a scanned ticket QR (either form), or null. */
-export function parseTicketQr(scanned: string): string | null {
-  const text = scanned.trim();
-  const id = /^MCT1\|(.+)$/i.exec(text)?.[1] ?? /\/q\/([^/?#\s]+)$/.exec(text)?.[1] ?? null;
-  return id !== null && UUID.test(id) ? id.toLowerCase() : null;
-}
-
 /** A held job nobody knows came out or not (interrupted, not confirmed by the printer): only a person looking at the paper can settle it. */
 export function outcomeUnknown(status: PrintJobStatus, errorCode: string | null): boolean {
   return status === 'held' && (errorCode === 'PRINT_INTERRUPTED' || errorCode === 'PRINT_NOT_CONFIRMED');

@@ -1,7 +1,7 @@
 import { HubError } from '../../contract/errors';
 import { parseCccdQr, type CccdCard } from './cccd-qr';
-import { parseTicketQr } from './printing-rules';
-import { parseReceiptQr } from './receipt-qr';
+import { parseReceiptQr } from '../../contract/receipt-qr';
+import { parseTicketQr } from '../../contract/ticket-qr';
 
 export type Scan =
   | { readonly kind: 'cccd'; readonly citizen: CccdCard }

@@ -82,5 +82,5 @@ describe('the central as its own process', () => {
       () => openPglite(`${dataDir!}/pgdata`),
     );
     rmSync(dataDir!, { recursive: true, force: true });
-  });
+  }, 180_000); // PGlite's recovery in a new central process: close to a minute with both cores busy
 });

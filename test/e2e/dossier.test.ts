@@ -4,14 +4,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import { vnDate } from '../../main/core/vn-time';
-import { flat, pdfText } from '../integration/forms/pdf-tools';
+import { flat, readPdf } from '../integration/forms/pdf-tools';
 import { decodeEscPos, renderDecodedToPng } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
 import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
-import { scanWithWedge } from './support/wedge-scanner';
 
 /** Codes from the sample site: agency 000.00.00.H21, today's date, a 4-digit daily sequence. */
 const codeOf = (seq: number) => new RegExp(`^000\\.00\\.00\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
@@ -129,7 +128,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     // The A4 receipt (Mẫu 01) is a PDF with the code and the applicant.
     const receipt = await pdf(await idOf(first.code), 'receipt');
     expect(receipt.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = flat(pdfText(receipt));
+    const text = flat((await readPdf(receipt)).text());
     expect(text).toContain(first.code);
     expect(text).toContain('Nguyễn Thị Ngọc Ánh');
 
@@ -198,7 +197,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     expect(await counter.getByTestId('timeliness').textContent()).toMatch(/^(Trước hạn|Đúng hạn)$/);
     expect(await counter.getByTestId('history').textContent()).toContain('Đã trả kết quả cho Trần Văn Bình');
     await screenshot(counter, 'dossier-page-returned-1366x768');
-    expect(flat(pdfText(await pdf(await idOf(second.code), 'handover')))).toContain('Trần Văn Bình');
+    expect(flat((await readPdf(await pdf(await idOf(second.code), 'handover'))).text())).toContain('Trần Văn Bình');
   });
 
   it('finds a dossier by a name fragment typed without diacritics, and opens one from its receipt QR', async () => {
@@ -215,7 +214,8 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     expect(await counter.getByText('001099012345').isVisible()).toBe(true); // the full number on the dossier page
 
     // A keyboard-wedge scanner reads the QR of the second receipt.
-    await scanWithWedge(counter, `MC1|${second.code}|${second.lookup}`);
+    await counter.keyboard.type(`MC1|${second.code}|${second.lookup}`, { delay: 0 });
+    await counter.keyboard.press('Enter');
     await expect.poll(() => counter.evaluate(() => document.activeElement?.textContent)).toBe('Mở hồ sơ');
     await counter.keyboard.press('Enter');
     await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toBe(second.code);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
-import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, sameDayClock, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { announcements } from './support/announcements';
@@ -35,7 +35,8 @@ describe('the screens, end to end in Chromium against the real hub', () => {
   };
 
   beforeAll(async () => {
-    hub = await startTestHub({ screens: true });
+    // Numbers issued in one test are called in a later one, minutes apart: on the same day.
+    hub = await startTestHub({ screens: true, clock: sameDayClock() });
     browser = await launchBrowser();
     admin = await hub.admin();
     await admin['site.update']({ queueHours: ALL_DAY });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_HANG_MS } from './hub-process';
 
 export interface CentralProcess {
   readonly child: ChildProcess;
@@ -39,7 +40,10 @@ export function startCentralProcess(options: CentralProcessOptions = {}): Promis
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`central did not start:\n${out}`));
+    }, START_HANG_MS);
     const check = () => {
       const url = /đang chạy: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
       if (!url) return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
 import type { WeeklyHours } from '../../contract/queue';
+import { vnDate, vnMidnight } from '../../main/core/vn-time';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
 import { startHub, type RunningHub } from '../../main/node/start-hub';
@@ -37,6 +38,19 @@ const root = join(import.meta.dirname, '..', '..');
  * suite runs at any hour, so sites under test take numbers around the clock.
  */
 export const ALL_DAY: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
+
+/**
+ * The real clock, an hour behind when the test starts in the last half hour before midnight in
+ * Vietnam. The queue is per day — numbers still waiting at midnight are not called the next day —
+ * so a test that issues numbers at 23:59 and calls them at 00:00 would find none (seen under
+ * faketime). For tests whose numbers must outlive a few minutes.
+ */
+export function sameDayClock(): () => number {
+  const started = Date.now();
+  const offset = vnMidnight(vnDate(started + DAY_MS)) - started < 30 * 60_000 ? -60 * 60_000 : 0;
+  return () => Date.now() + offset;
+}
+const DAY_MS = 24 * 60 * 60_000;
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';

@@ -1,7 +1,7 @@
 import type { Dossier, DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import { processingText } from '../../../contract/dossier-texts';
-import { formatReceiptQr } from '../../core/receipt-qr';
+import { formatReceiptQr } from '../../../contract/receipt-qr';
 import { vnDate } from '../../core/vn-time';
 import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader, type SubmittedDocument } from '../forms/index';
 import { documentLine } from '../forms/templates/common';

@@ -1,6 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import type { Printer } from '../../../contract/printing';
-import { checkPrintJobStep, ticketPrinterFor, ticketQrPayload } from '../../core/printing-rules';
+import { ticketQrPayload } from '../../../contract/ticket-qr';
+import { checkPrintJobStep, ticketPrinterFor } from '../../core/printing-rules';
 import { classifyScan } from '../../core/scan';
 import { peopleAhead } from '../../core/calling-order';
 import { vnDate, vnMidnight } from '../../core/vn-time';

@@ -1,4 +1,4 @@
-import { formatReceiptQr } from '../../core/receipt-qr';
+import { formatReceiptQr } from '../../../contract/receipt-qr';
 import { formatVnDateTime } from '../../core/vn-time';
 import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { currentForms, renderFormPdf, type FormTemplate } from '../../../main/node/forms';
 import { apology, handover, refusal, supplement, withdrawal } from './fixtures';
 import { expectLaidOutOnPaper } from './layout-checks';
-import { flat, pdfInfo, pdfText, savePng } from './pdf-tools';
+import { flat, readPdf, savePng } from './pdf-tools';
 
 async function render<D>(template: FormTemplate<D>, data: D, png: string): Promise<{ pdf: Buffer; text: string }> {
   const pdf = await renderFormPdf(template, data);
-  savePng(pdf, png);
-  expect(pdfInfo(pdf).Pages).toBe('1');
-  expectLaidOutOnPaper(pdf);
-  return { pdf, text: flat(pdfText(pdf)) };
+  await savePng(pdf, png);
+  const read = await readPdf(pdf);
+  expect(read.pages).toHaveLength(1);
+  expectLaidOutOnPaper(read);
+  return { pdf, text: flat(read.text()) };
 }
 
 function expectInOrder(text: string, parts: readonly string[]): void {

@@ -3,24 +3,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { currentForms, renderFormPdf, type ReceiptFormData } from '../../../main/node/forms';
 import { organisation, receipt } from './fixtures';
 import { expectLaidOutOnPaper } from './layout-checks';
-import { flat, pageRgba, pdfFonts, pdfInfo, pdfText, savePng } from './pdf-tools';
+import { flat, pageRgba, pdfFonts, readPdf, savePng, type ReadPdf } from './pdf-tools';
 
 describe('Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả', () => {
   let pdf: Buffer;
+  let read: ReadPdf;
   beforeAll(async () => {
     pdf = await renderFormPdf(currentForms.receipt, receipt);
-    savePng(pdf, 'mau-01-tiep-nhan');
+    read = await readPdf(pdf);
+    await savePng(pdf, 'mau-01-tiep-nhan');
   });
 
   it('prints the two copies as two pages, Liên 1 then Liên 2', () => {
-    expect(pdfInfo(pdf).Pages).toBe('2');
-    expect(pdfText(pdf, 1)).toContain('(Liên 1: Lưu)');
-    expect(pdfText(pdf, 2)).toContain('(Liên 2: Giao người nộp)');
-    expect(pdfText(pdf, 1)).not.toContain('Liên 2');
+    expect(read.pages).toHaveLength(2);
+    expect(read.text(1)).toContain('(Liên 1: Lưu)');
+    expect(read.text(2)).toContain('(Liên 2: Giao người nộp)');
+    expect(read.text(1)).not.toContain('Liên 2');
   });
 
   it.each([1, 2])('prints every field of the form on copy %i, in order', (page) => {
-    const text = flat(pdfText(pdf, page));
+    const text = flat(read.text(page));
     const fields = [
       'UBND PHƯỜNG HỘI THƯƠNG',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -63,30 +65,30 @@ describe('Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả
     }
   });
 
-  it('keeps each copy on one A4 page inside the margins, in Be Vietnam Pro only', () => {
-    expect(pdfInfo(pdf)['Page size']).toMatch(/^595\.2\d* x 841\.8\d* pts \(A4\)/);
-    expectLaidOutOnPaper(pdf);
-    expect(new Set(pdfFonts(pdf).map((f) => f.replace(/^[A-Z]{6}\+/, '')))).toEqual(
+  it('keeps each copy on one A4 page inside the margins, in Be Vietnam Pro only', async () => {
+    for (const page of read.pages) expect([page.width, page.height]).toEqual([595.28, 841.89]); // A4 in points
+    expectLaidOutOnPaper(read);
+    expect(new Set((await pdfFonts(pdf)).map((f) => f.replace(/^[A-Z]{6}\+/, '')))).toEqual(
       new Set(['BeVietnamPro-Regular', 'BeVietnamPro-Bold', 'BeVietnamPro-Italic', 'BeVietnamPro-BoldItalic']),
     );
   });
 
-  it('draws a QR that a scanner reads back as the lookup payload', () => {
+  it('draws a QR that a scanner reads back as the lookup payload', async () => {
     // 150 dpi: what a cheap office printer gives, scanned back by a phone.
-    const { data, width, height } = pageRgba(pdf, 2, 150);
+    const { data, width, height } = await pageRgba(pdf, 2, 150);
     expect(jsQR(data, width, height)?.data).toBe(receipt.lookup!.qrPayload);
   });
 
   it('names the template version in the PDF metadata', () => {
-    const info = pdfInfo(pdf);
-    expect(info.Title).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
-    expect(info.Subject).toBe('Mẫu số 01 (mau-01@tt03-2025)');
+    expect(read.title).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(read.subject).toBe('Mẫu số 01 (mau-01@tt03-2025)');
   });
 
   it('reprints only the copies asked for', async () => {
     const again = await renderFormPdf(currentForms.receipt, receipt, { copies: ['Liên 2: Giao người nộp (in lại)'] });
-    expect(pdfInfo(again).Pages).toBe('1');
-    expect(pdfText(again)).toContain('(Liên 2: Giao người nộp (in lại))');
+    const copy = await readPdf(again);
+    expect(copy.pages).toHaveLength(1);
+    expect(copy.text()).toContain('(Liên 2: Giao người nộp (in lại))');
   });
 
   it('prints an organisation with its representative, by post, with no fees, lookup, phone or e-mail', async () => {
@@ -98,7 +100,8 @@ describe('Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả
       lookup: undefined,
     };
     const out = await renderFormPdf(currentForms.receipt, data);
-    const text = flat(pdfText(out, 1));
+    const read = await readPdf(out);
+    const text = flat(read.text(1));
     expect(text).toContain(
       'Tiếp nhận hồ sơ của: Công ty TNHH Thương mại và Dịch vụ Nông sản Đắk Đoa - Ia Grai (người đại diện: Lê Hoàng Quốc Việt)',
     );
@@ -109,8 +112,8 @@ describe('Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả
     expect(text).not.toContain('Phí, lệ phí');
     expect(text).not.toContain('Mã tra cứu');
     expect(text).toContain('Lê Hoàng Quốc Việt'); // signs for the organisation
-    savePng(out, 'mau-01-to-chuc');
-    expectLaidOutOnPaper(out);
+    await savePng(out, 'mau-01-to-chuc');
+    expectLaidOutOnPaper(read);
   });
 
   it('wraps overlong names and runs onto a second page per copy, numbering the pages', async () => {
@@ -128,14 +131,15 @@ describe('Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả
       })),
     };
     const out = await renderFormPdf(currentForms.receipt, data);
-    savePng(out, 'mau-01-dai');
-    expect(pdfInfo(out).Pages).toBe('4');
-    expect(pdfText(out, 1)).toContain('Trang 1/2');
-    expect(pdfText(out, 3)).toContain('(Liên 2: Giao người nộp)');
-    expect(pdfText(out, 4)).toContain('Trang 2/2');
-    const text = flat(pdfText(out));
+    await savePng(out, 'mau-01-dai');
+    const read = await readPdf(out);
+    expect(read.pages).toHaveLength(4);
+    expect(read.text(1)).toContain('Trang 1/2');
+    expect(read.text(3)).toContain('(Liên 2: Giao người nộp)');
+    expect(read.text(4)).toContain('Trang 2/2');
+    const text = flat(read.text());
     expect(text).toContain('(14) Bản sao Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất số 14 (Bản sao chứng thực: 14)');
     expect(text.replace(/ /g, '')).toContain(data.applicant.email!);
-    expectLaidOutOnPaper(out);
+    expectLaidOutOnPaper(read);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReceiptQr, parseReceiptQr } from '../../../main/core/receipt-qr';
+import { formatReceiptQr, parseReceiptQr } from '../../../contract/receipt-qr';
 
 const qr = { dossierCode: '000.00.12.H01-261125-0001', lookupCode: 'K7P9QT' };
 

@@ -12,8 +12,8 @@ export type Scan = OpOutput<'scan.parse'>;
 const useLabels: Record<Scan['kind'], string | null> = { cccd: 'Dùng thông tin này', receipt: 'Mở hồ sơ', ticket: null };
 
 /**
- * Listens for a keyboard-wedge scanner: a burst of keys ending with Enter. A burst typed into a
- * focused field is taken back out of it.
+ * Listens for a keyboard-wedge scanner: a code typed by keys ending with Enter (wedge-burst.ts
+ * tells it from a person). What the scanner typed into a focused field is taken back out of it.
  */
 export function useWedgeScans(onScan: (text: string) => void): void {
   const handler = useRef(onScan);
@@ -21,12 +21,12 @@ export function useWedgeScans(onScan: (text: string) => void): void {
   useEffect(() => {
     const detector = new WedgeBurstDetector();
     const onKey = (e: KeyboardEvent) => {
-      const burst = detector.feed({ key: e.key, at: e.timeStamp });
-      if (!burst) return;
+      const scan = detector.feed({ key: e.key, at: e.timeStamp });
+      if (!scan) return;
       e.preventDefault();
       const field = document.activeElement;
-      if (field instanceof HTMLInputElement && field.value.endsWith(burst.text)) field.value = field.value.slice(0, -burst.text.length);
-      handler.current(burst.text);
+      if (field instanceof HTMLInputElement && field.value.endsWith(scan.typed)) field.value = field.value.slice(0, -scan.typed.length);
+      handler.current(scan.text);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

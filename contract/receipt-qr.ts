@@ -4,7 +4,8 @@
  *   URL     `<base>/tra-cuu?hs=<dossierCode>&ma=<lookupCode>` — a citizen's phone opens the status page.
  * Both are ASCII on purpose: a keyboard-wedge scanner types ASCII faithfully (a Vietnamese IME only
  * rewrites letters into toned vowels, which these codes avoid) but may arrive with Caps Lock on, so
- * values are case-insensitive and returned upper case.
+ * values are case-insensitive and returned upper case. In the contract because the hub prints and
+ * reads it and the counter screen recognises a scan of it as it is typed.
  */
 
 export interface ReceiptQr {
