@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
-import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
+import { canMountSmallDisk, mountSmallDisk, noSmallDiskReason, type SmallDisk } from '../support/small-disk';
 import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
 
@@ -10,7 +10,7 @@ import { openCounter } from './support/counter-login';
  * screens must stay paired, the kiosk must send citizens to the help desk instead of showing a
  * technical error, staff must see why, and everything must come back by itself when there is room.
  */
-describe('a full data disk, seen on the screens', () => {
+describe.skipIf(!canMountSmallDisk)('a full data disk, seen on the screens' + (canMountSmallDisk ? '' : ` (${noSmallDiskReason})`), () => {
   let disk: SmallDisk;
   let hub: TestHub;
   let browser: Browser;

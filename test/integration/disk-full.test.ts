@@ -6,7 +6,7 @@ import { errorCatalog, HubError } from '../../contract/errors';
 import { EventClient } from '../support/events';
 import { ALL_DAY, startTestHub, type TestHub } from '../support/hub';
 import { codeOf } from '../support/outcome';
-import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
+import { canMountSmallDisk, mountSmallDisk, noSmallDiskReason, type SmallDisk } from '../support/small-disk';
 import { intake } from './dossier/intake-input';
 
 /**
@@ -14,7 +14,7 @@ import { intake } from './dossier/intake-input';
  * paired and logged in, keeps answering reads, refuses writes with DISK_FULL (not INTERNAL), says
  * so to staff, and takes numbers again by itself once there is room, with nothing lost.
  */
-describe('a full data disk', () => {
+describe.skipIf(!canMountSmallDisk)('a full data disk' + (canMountSmallDisk ? '' : ` (${noSmallDiskReason})`), () => {
   let disk: SmallDisk;
   let hub: TestHub;
   let admin: HubClient;

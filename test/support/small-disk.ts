@@ -14,6 +14,13 @@ export interface SmallDisk {
 }
 
 /**
+ * Whether this machine lets the tests mount a file system (root, as on CI). Elsewhere the
+ * full-disk tests are skipped and say so, rather than fail a developer's `npm test`.
+ */
+export const canMountSmallDisk = process.getuid?.() === 0;
+export const noSmallDiskReason = 'skipped: mounting a small tmpfs for the full-disk tests needs root (CI runs them as root)';
+
+/**
  * A real full disk for fault tests: a tmpfs of `sizeKb` mounted on a fresh folder (the tests run
  * as root, as CI does). Filling it makes SQLite answer SQLITE_FULL and file writes ENOSPC, exactly
  * as a full data disk at a site does — nothing in the hub is mocked.
