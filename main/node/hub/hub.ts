@@ -113,9 +113,12 @@ export class Hub {
     return this.run(name, input, token, clientAddress);
   }
 
-  private async run<K extends OpName>(name: K, input: unknown, token: string | null, clientAddress: string): Promise<OpOutput<K>> {
+  /**
+   * Who may call `name` with this token, or the error they get: checked by `invoke`, and by a
+   * transport before it accepts a large body (a file upload) from someone who may not send it.
+   */
+  admit(name: OpName, token: string | null, now: number = this.deps.clock()): Principal {
     const def = ops[name];
-    const now = this.deps.clock();
     let principal: Principal;
     try {
       principal = authenticate(this.deps, token, now);
@@ -125,6 +128,13 @@ export class Hub {
       principal = { kind: 'anonymous' };
     }
     authorize(def.access, principal);
+    return principal;
+  }
+
+  private async run<K extends OpName>(name: K, input: unknown, token: string | null, clientAddress: string): Promise<OpOutput<K>> {
+    const def = ops[name];
+    const now = this.deps.clock();
+    const principal = this.admit(name, token, now);
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

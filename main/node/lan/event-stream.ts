@@ -85,7 +85,12 @@ export class EventStream {
     // No `after`: live calls only (a counter or kiosk has no use for history).
     const raw = url.searchParams.get('after');
     const after = raw === null ? null : Math.max(0, Number.parseInt(raw, 10) || 0);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, after));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // First of all: a protocol error (an unmasked or oversized frame) or a reset from a client
+      // is emitted on the socket, and an 'error' nobody listens to would end the hub.
+      ws.on('error', (e: Error) => this.hub.deps.log.debug({ component: 'events', err: e }, 'event stream client error'));
+      this.accept(ws, token, after);
+    });
   }
 
   private accept(ws: WebSocket, token: string, after: number | null): void {
@@ -103,8 +108,8 @@ export class EventStream {
     const tickets = this.hub.deps.tickets;
     const client: Client = { ws, token, principal, lastCallId: after ?? tickets.lastCallId(), alive: true };
     ws.on('pong', () => (client.alive = true));
+    // After an error 'close' follows, so this is the one place a client leaves.
     ws.on('close', () => this.clients.delete(client));
-    ws.on('error', () => this.clients.delete(client));
     send(ws, { type: 'hello', serverTime: new Date(this.hub.deps.clock()).toISOString(), lastCallId: tickets.lastCallId() });
     // Replay and subscription happen in one synchronous run: no call can commit in between.
     if (receivesCalls(principal)) {

@@ -49,9 +49,15 @@ export function sendError(res: ServerResponse, e: unknown, log: Logger, requestI
 
 /** What HTTP says beside the envelope: the method to use, how long to wait before trying again. */
 function headersFor(e: HubError): Record<string, string> {
-  if (e.code === 'METHOD_NOT_ALLOWED') return { allow: 'POST' };
-  const wait = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof wait === 'number' ? { 'retry-after': String(wait) } : {};
+  const details = e.details as { allow?: unknown; retryAfterSeconds?: unknown } | undefined;
+  if (e.code === 'METHOD_NOT_ALLOWED' && Array.isArray(details?.allow)) return { allow: details.allow.join(', ') };
+  if (e.code === 'UPGRADE_REQUIRED') return { upgrade: 'websocket', connection: 'Upgrade' };
+  return typeof details?.retryAfterSeconds === 'number' ? { 'retry-after': String(details.retryAfterSeconds) } : {};
+}
+
+/** 405, saying which methods this address takes (the `Allow` header and `details.allow`). */
+export function methodNotAllowed(allow: readonly string[], message?: string): HubError {
+  return new HubError('METHOD_NOT_ALLOWED', message, { allow });
 }
 
 /** The body, or PAYLOAD_TOO_LARGE once it is all read (or dropped, past MAX_DRAIN_BYTES). */
@@ -98,9 +104,11 @@ function checkSameOrigin(req: IncomingMessage): void {
 
 /** `POST /api/<operation>` with a JSON body → the hub → JSON. */
 export async function handleOperation(hub: Hub, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'POST') throw new HubError('METHOD_NOT_ALLOWED', 'Các thao tác API dùng phương thức POST với nội dung JSON.');
+  if (req.method !== 'POST') throw methodNotAllowed(['POST'], 'Các thao tác API dùng phương thức POST với nội dung JSON.');
   checkSameOrigin(req);
   const def = isOpName(name) ? ops[name] : null;
+  // Tens of megabytes are read only from someone allowed to send them.
+  if (def?.upload && isOpName(name)) hub.admit(name, bearerToken(req));
   const raw = await readBody(req, def ? bodyLimitOf(def) : bodyLimitOf({}), () => {
     // The client has sent all it wanted to; close afterwards rather than read another such body.
     res.setHeader('connection', 'close');

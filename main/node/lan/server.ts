@@ -7,7 +7,7 @@ import { eventsPath } from '../../../contract/events';
 import { HubError } from '../../../contract/errors';
 import type { Hub } from '../hub/hub';
 import { EventStream } from './event-stream';
-import { handleOperation, sendError } from './http-api';
+import { handleOperation, methodNotAllowed, sendError } from './http-api';
 import { serveStatic } from './static-files';
 
 export interface LanServerOptions {
@@ -58,7 +58,7 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
     const path = requestPath(req.url);
     if (path === null) throw new HubError('BAD_REQUEST', 'Địa chỉ yêu cầu không hợp lệ.');
     if (path === '/api/openapi.json') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HubError('METHOD_NOT_ALLOWED');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
       res.end(req.method === 'HEAD' ? undefined : openApi);
       return;
@@ -69,7 +69,7 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
       if (!OP_NAME.test(name)) throw new HubError('BAD_REQUEST', 'Tên thao tác không hợp lệ.');
       return handleOperation(o.hub, name, req, res);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HubError('METHOD_NOT_ALLOWED');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     return serveStatic(path, req, res, o.rendererDir, o.mounts ?? []);
   }
 
@@ -87,6 +87,9 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
   });
   server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node takes its own error listener off an upgraded socket: a reset from the client would be
+    // an 'error' nobody listens to, and end the hub.
+    socket.on('error', () => socket.destroy());
     try {
       if (requestPath(req.url) === eventsPath) events.handleUpgrade(req, socket, head);
       else refuseUpgrade(socket, '404 Not Found');
@@ -98,7 +101,8 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // Malformed request lines and headers: Node's parser refused them. Answer if the socket is
     // still writable, never throw (the default handler is replaced by this one).
-    if (err.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (err.code !== 'ECONNRESET' && socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   server.keepAliveTimeout = 65_000;

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_PASSWORD, startTestHub, type TestHub } from '../../support/hub';
+import { rawRequest } from '../../support/raw-http';
 
 /** What the LAN API answers a client that breaks its rules: methods, media types, origins, sizes. */
 describe('HTTP rules of the LAN API', () => {
@@ -44,6 +45,14 @@ describe('HTTP rules of the LAN API', () => {
     expect(error.message).toContain('Tệp bản quét quá lớn: tối đa 30 MB');
   });
 
+  it('refuses an upload from someone who may not send it before reading its body (nobody holds 40 MB of it in memory)', async () => {
+    // Headers announcing a 20 MB scan, one megabyte of it, then nothing more: the answer comes anyway.
+    const head = `POST /api/dossiers.attachScan HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 20000000\r\n\r\n`;
+    const answer = await rawRequest(hub.url, head + '{"dataBase64":"' + 'A'.repeat(1024 * 1024), { waitMs: 20_000 });
+    expect(answer.status).toBe(401);
+    expect(answer.text).toContain('UNAUTHENTICATED');
+  });
+
   it('answers other methods on an operation with 405 and Allow: POST', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       const res = await fetch(`${hub.url}/api/system.health`, { method });
@@ -51,8 +60,11 @@ describe('HTTP rules of the LAN API', () => {
       expect(res.headers.get('allow')).toBe('POST');
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
     }
-    expect((await fetch(`${hub.url}/kiosk`, { method: 'DELETE' })).status).toBe(405);
-    expect((await fetch(`${hub.url}/api/openapi.json`, { method: 'POST' })).status).toBe(405);
+    for (const path of ['/kiosk', '/api/openapi.json']) {
+      const res = await fetch(`${hub.url}${path}`, { method: 'DELETE' });
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+    }
   });
 
   it('refuses what a web page of another site could send (a form or a no-cors fetch): no login is even tried', async () => {
