@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     // PGlite runs in this process and one transaction at a time: every push admitted beyond two
     // only queues inside it, and a site's status request waits behind the whole queue
     // (npm run bench -- central-flood).
-    limits: { maxConnections: config.maxConnections, ...(config.db.kind === 'pglite' ? { maxPushes: 2 } : {}) },
+    limits: { maxConnections: config.maxConnections, ...(config.db.kind === 'pglite' ? { maxPushes: 2, maxPushesPerSite: 1 } : {}) },
     trustProxy: config.trustProxy,
     // Test builds only: die like a power cut, leaving the transaction for PostgreSQL to roll back.
     crash: config.faults ? () => process.kill(process.pid, 'SIGKILL') : undefined,

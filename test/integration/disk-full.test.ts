@@ -6,7 +6,7 @@ import { errorCatalog, HubError } from '../../contract/errors';
 import { EventClient } from '../support/events';
 import { ALL_DAY, startTestHub, type TestHub } from '../support/hub';
 import { codeOf } from '../support/outcome';
-import { canMountSmallDisk, mountSmallDisk, noSmallDiskReason, type SmallDisk } from '../support/small-disk';
+import { canMountSmallDisk, databaseLimit, mountSmallDisk, noSmallDiskReason, type SmallDisk } from '../support/small-disk';
 import { intake } from './dossier/intake-input';
 
 /**
@@ -129,6 +129,52 @@ describe('the hub failing on its own while checking a credential', () => {
       const stream = new EventClient(hub.url, display.token, 0);
       expect(await stream.closed).toEqual({ code: 1011 });
       expect(stream.messages).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+/**
+ * The same promises where no file system can be mounted (and on every machine, as a second kind
+ * of "full"): the database reaches SQLite's page limit, and SQLite itself answers SQLITE_FULL.
+ */
+describe('a full database (SQLite at its page limit)', () => {
+  it('keeps screens paired, answers reads, refuses numbers with DISK_FULL, then continues the count with no gap', async () => {
+    let ahead = 0;
+    const hub = await startTestHub({ clock: () => Date.now() + ahead });
+    try {
+      const admin = await hub.admin();
+      await admin['site.update']({ queueHours: ALL_DAY });
+      const serviceId = (await admin['catalog.get']({})).services[0]!.id;
+      const kiosk = (await hub.device('kiosk')).client;
+      const display = await hub.device('display');
+      const issue = () => kiosk['tickets.issue']({ serviceId, priorityClassId: null });
+      await issue();
+      const limit = databaseLimit(hub.running.hub.deps.db);
+      limit.fill();
+      ahead = 6 * 60_000;
+      // Numbers fit in the pages the database already has until one needs a new page.
+      let refused: unknown = null;
+      for (let i = 0; i < 5000 && refused === null; i++) refused = await issue().then(() => null, (e: unknown) => e);
+      expect((refused as HubError).code).toBe('DISK_FULL');
+      expect(await codeOf(issue())).toBe('DISK_FULL');
+      // Asked without a login: a staff call would land its last-seen write first.
+      expect((await hub.client()['system.health']({})).storage).toMatchObject({ level: 'disk_full' });
+
+      // (A last-seen write still fits in its page here, and a write that lands ends the episode.)
+      const stream = new EventClient(hub.url, display.token, 0);
+      await stream.until((s) => s.messages.length > 0);
+      expect(stream.messages[0]).toMatchObject({ type: 'hello' });
+      stream.close();
+      expect(await codeOf(display.client['display.state']({}))).toBe('ok');
+
+      limit.free();
+      const next = await issue();
+      const numbers = (await admin['tickets.list']({})).map((t) => t.number).sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+      expect(next.ticket.number).toBe(numbers.length);
+      expect((await admin['system.health']({})).storage.level).toBe('ok');
     } finally {
       await hub.close();
     }

@@ -14,11 +14,23 @@ export interface SmallDisk {
 }
 
 /**
- * Whether this machine lets the tests mount a file system (root, as on CI). Elsewhere the
- * full-disk tests are skipped and say so, rather than fail a developer's `npm test`.
+ * Whether this machine lets the tests mount a file system (root with the right to mount, as on
+ * CI): tried once, for real. Elsewhere the tests that need a full file system are skipped and say
+ * so, and the hub's full-database behaviour is tested on SQLite's own limit (`fillDatabase`).
  */
-export const canMountSmallDisk = process.getuid?.() === 0;
-export const noSmallDiskReason = 'skipped: mounting a small tmpfs for the full-disk tests needs root (CI runs them as root)';
+export const canMountSmallDisk = ((): boolean => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('umount', [dir], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmdirSync(dir);
+  }
+})();
+export const noSmallDiskReason = 'skipped: mounting a small tmpfs needs root with the right to mount (CI has it)';
 
 /**
  * A real full disk for fault tests: a tmpfs of `sizeKb` mounted on a fresh folder (the tests run
@@ -53,5 +65,21 @@ export function mountSmallDisk(sizeKb: number): SmallDisk {
       execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
       rmdirSync(dir);
     },
+  };
+}
+
+/**
+ * Where no file system can be mounted: the hub's database itself reaches its limit. SQLite's
+ * `max_page_count` pinned at the file's size makes every write that needs one more page fail
+ * with SQLITE_FULL from SQLite itself (nothing in the hub is mocked); `free` lifts the limit.
+ * Files (scans, logs) are not affected: only the database is full.
+ */
+export function databaseLimit(db: { pragma(source: string, options?: { simple: true }): unknown }): { fill(): void; free(): void } {
+  return {
+    fill: () => {
+      const pages = Number(db.pragma('page_count', { simple: true }));
+      db.pragma(`max_page_count = ${pages}`);
+    },
+    free: () => void db.pragma('max_page_count = 1073741823'),
   };
 }

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PrinterError } from './printer-error';
+import { withDeadline } from './with-deadline';
 import type { PrinterLink, PrinterTransport } from './transport';
 
 /**
@@ -16,15 +17,26 @@ export class FileTransport implements PrinterTransport {
   readonly description: string;
   readonly twoWay = false;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly timeouts: { readonly openMs: number; readonly jobMs: number } = { openMs: 5000, jobMs: 60_000 },
+  ) {
     this.description = `file:${path}`;
   }
 
+  /**
+   * A device that never answers (a parallel printer out of paper blocks the write, a serial line
+   * waiting for its carrier blocks the open) fails the job after a deadline, like the network and
+   * serial links: the job is held for staff and the queue and a stop of the hub go on. The blocked
+   * system call itself is abandoned to the thread pool. `O_NOCTTY`: a `/dev/tty*` printer never
+   * becomes the hub's controlling terminal.
+   */
   async open(): Promise<PrinterLink> {
     let handle: FileHandle;
     try {
-      handle = await open(this.path, constants.O_WRONLY);
+      handle = await withDeadline(open(this.path, constants.O_WRONLY | (constants.O_NOCTTY ?? 0)), this.timeouts.openMs, 'device not opened');
     } catch (err) {
+      if (err instanceof PrinterError) throw err;
       throw new PrinterError('PRINTER_UNREACHABLE', (err as NodeJS.ErrnoException).code ?? String(err));
     }
     if (process.platform !== 'win32' && !(await handle.stat()).isCharacterDevice()) {
@@ -34,13 +46,18 @@ export class FileTransport implements PrinterTransport {
     return {
       write: async (bytes) => {
         try {
-          await handle.writeFile(bytes);
+          await withDeadline(handle.writeFile(bytes), this.timeouts.jobMs, 'job not taken by the device');
         } catch (err) {
+          if (err instanceof PrinterError) throw err;
           throw new PrinterError('PRINTER_UNREACHABLE', (err as NodeJS.ErrnoException).code ?? String(err));
         }
       },
       close: () => handle.close(),
-      abort: () => handle.close(),
+      // A write stuck in the device keeps its handle open (Node closes a handle after its pending
+      // operations): the job is given up without waiting for that; the handle closes if it ever returns.
+      abort: async () => {
+        handle.close().catch(() => undefined);
+      },
     };
   }
 
