@@ -1,27 +1,31 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { machineOf } from '../../contract/machine-address';
 import { HttpError } from './http-error';
 import type { Limits } from './limits';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /**
- * The client's address. Behind the reverse proxy of docs/SYNC.md ("TLS") every connection comes
+ * The client's machine (`machineOf`: an IPv6 client counts by its /64, where it may take any address). Behind the reverse proxy of docs/SYNC.md ("TLS") every connection comes
  * from the loopback, and the proxy names the client in X-Forwarded-For: that header is believed
  * from a loopback peer only (a client on the internet could write anything in it).
  */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers['x-forwarded-for'];
-  if (!trustProxy || !LOOPBACK.test(peer) || typeof forwarded !== 'string') return peer;
-  return forwarded.split(',').at(-1)!.trim().slice(0, 64) || peer;
+  if (!trustProxy || !LOOPBACK.test(peer) || typeof forwarded !== 'string') return machineOf(peer);
+  return machineOf(forwarded.split(',').at(-1)!.trim().slice(0, 64) || peer);
 }
 
 /**
  * Failed authentications (site credentials and the admin token) per client address: past
  * `authFailures` within the window the address is blocked (429 with Retry-After) for
- * `authBlockSeconds`, whatever it sends. Logged without any secret: the first failure of an
+ * `authBlockSeconds`, whatever it sends. Guesses sent in parallel are each checked before their
+ * failures are counted; that is harmless here, unlike the hub's passwords and six-digit codes:
+ * credentials and the admin token are long random secrets nobody guesses, and the throttle is
+ * there to keep a prober from flooding the database and the log. Logged without any secret: the first failure of an
  * address in a window, and its block — two lines per address, however fast it guesses.
  */
 export class AuthThrottle {

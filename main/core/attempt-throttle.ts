@@ -1,3 +1,5 @@
+import { machineOf } from '../../contract/machine-address';
+
 /**
  * Slows down guessing of secrets (passwords, pairing codes, dossier lookup codes).
  *
@@ -168,19 +170,6 @@ const ACCOUNT_SLOWDOWN: SlowDown = { burst: 10, intervalMs: 3_000 };
 /** Short codes (6 digits, 6 letters): many machines together must not get far, site-wide. */
 const SITE_CAP: SlowDown = { burst: 50, intervalMs: 5_000 };
 
-/**
- * The machine behind a client address. IPv4 as is, also when the socket reports it mapped into
- * IPv6; IPv6 by its /64 network, since a host may pick any address there for each guess.
- */
-export function machineOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail] = address.replace(/%.*$/, '').toLowerCase().split('::');
-  const groups = (part: string | undefined) => (part ? part.split(':') : []);
-  const zeros = tail === undefined ? [] : Array<string>(8 - groups(head).length - groups(tail).length).fill('0');
-  return [...groups(head), ...zeros, ...groups(tail)].slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::/64';
-}
 
 /** Keys for a secret of one target (an account, a dossier) tried from one address. */
 const targetAt = (target: string, address: string, shared: string): AttemptKeys => {

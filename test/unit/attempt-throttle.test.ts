@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hubThrottles, machineOf, type Admission } from '../../main/core/attempt-throttle';
+import { machineOf } from '../../contract/machine-address';
+import { hubThrottles, type Admission } from '../../main/core/attempt-throttle';
 
 const S = 1000;
 const MIN = 60 * S;
