@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -284,9 +286,14 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
 
     // A scan made at the scanner's highest resolution: the officer is told the limit before a long upload.
     await counter.getByLabel('Đính kèm bản quét cho').selectOption({ label: 'Giấy chứng sinh' });
-    await counter.getByLabel('Chọn tệp bản quét…').setInputFiles({ name: 'quet-600dpi.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(45_000_000, 0x25) });
+    // A 45 MB file on the counter PC's disk (sparse: made at once, read by the browser from its path).
+    const big = join(mkdtempSync(join(tmpdir(), 'motcua-scan-')), 'quet-600dpi.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, 45_000_000);
+    await counter.getByLabel('Chọn tệp bản quét…').setInputFiles(big);
     await counter.getByRole('button', { name: 'Đính kèm', exact: true }).click();
     await expect.poll(() => counter.getByText('Tệp bản quét quá lớn (45 MB): tối đa 30 MB. Hãy quét lại ở 200 dpi (đen trắng hoặc xám) hoặc chia thành nhiều tệp.').isVisible()).toBe(true);
+    rmSync(dirname(big), { recursive: true, force: true });
 
     const scan = await PDFDocument.create();
     scan.addPage();
