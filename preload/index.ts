@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { shellChannels, type ShellApi } from '../contract/shell';
+import { shellChannels, type ShellApi, type UnlockResult } from '../contract/shell';
 
 /** A thin, allow-listed pipe: four channels, no Node, no generic ipc access for the page. */
 const api = {
@@ -11,7 +11,7 @@ const api = {
       ipcRenderer.off(shellChannels.unlockRequested, handler);
     };
   },
-  unlock: (pin: string) => ipcRenderer.invoke(shellChannels.unlock, String(pin).slice(0, 32)) as Promise<boolean>,
+  unlock: (pin: string) => ipcRenderer.invoke(shellChannels.unlock, String(pin).slice(0, 32)) as Promise<UnlockResult>,
   printPdf: (pdfBase64: string) => ipcRenderer.invoke(shellChannels.printPdf, String(pdfBase64)) as Promise<boolean>,
 } satisfies ShellApi;
 

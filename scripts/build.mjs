@@ -1,18 +1,40 @@
 // Builds what `npm start` and the packaged app run: the hub (headless entry), the Electron main
 // process and preload (esbuild; npm packages stay external and load from node_modules), and the
-// renderer (Vite). Tests do not need this: they run the TypeScript sources directly.
+// renderer (Vite). `--out <folder>` builds elsewhere than dist/ (the shell's smoke test builds a
+// whole app folder of its own).
+// Any warning fails the build: the last one ignored ("import.meta … will be empty") was an app that
+// died before its first window on every PC.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createLogger } from 'vite';
 
+// What this builds is what sites run, whatever the calling shell says (vitest sets NODE_ENV=test,
+// which would bundle React's development build).
+process.env.NODE_ENV = 'production';
+const out = resolve(parseArgs({ options: { out: { type: 'string', default: 'dist' } } }).values.out);
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+const cjsImportMeta = { define: { 'import.meta.url': 'cjsImportMetaUrl' }, inject: ['scripts/cjs-import-meta.js'] };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: 'dist/hub/cli.mjs', format: 'esm' }),
+const results = await Promise.all([
+  build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: `${out}/hub/cli.mjs`, format: 'esm' }),
   // Runs cli.mjs as a child and restarts it when it dies (the headless hub's supervisor).
-  build({ ...common, entryPoints: ['main/node/supervisor.ts'], outfile: 'dist/hub/supervisor.mjs', format: 'esm' }),
-  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['main/node/supervisor.ts'], outfile: `${out}/hub/supervisor.mjs`, format: 'esm' }),
+  build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: `${out}/electron/main.cjs`, format: 'cjs', external: ['electron'], ...cjsImportMeta }),
   // A sandboxed preload may only require('electron'): bundle everything else into it.
-  build({ ...common, packages: undefined, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs', external: ['electron'], platform: 'browser' }),
+  build({ ...common, packages: undefined, entryPoints: ['preload/index.ts'], outfile: `${out}/preload/index.cjs`, format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);
-await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log('build: dist/hub, dist/electron, dist/preload, dist/renderer');
+const viteWarnings = [];
+const viteLogger = createLogger('warn');
+const viteWarn = viteLogger.warn;
+viteLogger.warn = (message, options) => {
+  viteWarnings.push(message);
+  viteWarn(message, options);
+};
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', customLogger: viteLogger, build: { outDir: `${out}/renderer` } });
+const warnings = results.reduce((n, r) => n + r.warnings.length, 0) + viteWarnings.length;
+if (warnings > 0) {
+  console.error(`build: failed on ${warnings} warning(s) above`);
+  process.exit(1);
+}
+console.log(`build: ${out}/{hub,electron,preload,renderer}`);

@@ -192,6 +192,8 @@ export function hubThrottles() {
      * guesses at another), per address, and site-wide.
      */
     lookup: new AttemptThrottle({ own: [PERSON, MACHINE], shared: [SITE_CAP] }, (dossierCode: string, address: string) => targetAt(dossierCode.trim().toUpperCase(), address, 'site')),
+    /** The PIN that unlocks a kiosk window of the hub PC, per window: anyone in the hall can try one. */
+    kioskPin: new AttemptThrottle({ own: [PERSON], shared: [] }, (window: string) => ({ own: [window], shared: [] })),
   };
 }
 

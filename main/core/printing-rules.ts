@@ -1,4 +1,5 @@
 import { HubError } from '../../contract/errors';
+import { parsePrinterAddress } from '../../contract/printer-address';
 import type { Printer, PrinterState, PrintJobStatus } from '../../contract/printing';
 
 /**
@@ -87,6 +88,19 @@ export function ticketPrinterFor(printers: readonly Printer[], deviceId: string 
 export function receiptPrinterFor(printers: readonly Printer[], counterId: string | null): Printer | null {
   const usable = printers.filter((p) => p.active && p.role === 'receipt');
   return usable.find((p) => counterId !== null && p.counterId === counterId) ?? usable.find((p) => p.counterId === null) ?? null;
+}
+
+/**
+ * The operating-system printer the legal A4 forms print on without a dialog: the first active A4
+ * printer with an `os:<name>` address. null = none set, so the shell shows the system's print dialog.
+ */
+export function a4SystemPrinterName(printers: readonly Printer[]): string | null {
+  for (const p of printers) {
+    if (!p.active || p.role !== 'a4') continue;
+    const parsed = parsePrinterAddress(p.address);
+    if (parsed.ok && parsed.address.kind === 'os') return parsed.address.name;
+  }
+  return null;
 }
 
 /** A held job nobody knows came out or not (interrupted, not confirmed by the printer): only a person looking at the paper can settle it. */

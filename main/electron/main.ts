@@ -1,32 +1,26 @@
-import { app, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { app, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { DeviceKind } from '../../contract/access';
 import { shellChannels, type WindowRole } from '../../contract/shell';
+import { createLogger } from '../../common/node/logger';
+import { screenNames } from '../core/shell-windows';
 import { defaultDataDir } from '../node/data-dir';
 import { portFromEnv } from '../node/hub-env';
-import { createLocalDevice, verifyKioskPin } from '../node/hub/local-devices';
-import { startHub, type RunningHub } from '../node/start-hub';
 import { installLastResort } from '../node/last-resort';
-import { createLogger } from '../../common/node/logger';
-import { MAX_PDF_BYTES, printPdf } from './print-pdf';
-import { denyPermissions, fromHub } from './security';
-import { WindowConfig } from './window-config';
-import { lockedRoles, WindowManager } from './windows';
+import { applyAutoStartAtLaunch, autoStartPlan, chooseAutoStart, type LoginItems } from '../node/shell/auto-start';
+import { shellIpcHandlers, type IpcCaller } from '../node/shell/ipc-handlers';
+import { LocalTokens } from '../node/shell/local-tokens';
+import { WindowConfig } from '../node/shell/window-config';
+import { startHub, type RunningHub } from '../node/start-hub';
+import { printPdf } from './print-pdf';
+import { denyPermissions } from './security';
+import { WindowManager } from './windows';
 
 /**
  * The Electron shell: one instance per PC, runs the hub core in this process, opens the windows
  * the site configured (counter, kiosk, display, rating) on their monitors, locks the citizen-facing
- * ones, and answers three IPC calls. Every rule lives in the hub core; nothing here decides.
+ * ones, and answers three IPC calls. What it decides is in main/core/shell-windows.ts and
+ * main/node/shell/ (tested without Electron); this file only connects them to Electron.
  */
-const roleNames: Record<WindowRole, string> = {
-  counter: 'Quầy (cán bộ)',
-  kiosk: 'Kiosk lấy số',
-  display: 'Màn hình chờ (TV)',
-  rating: 'Đánh giá hài lòng',
-  admin: 'Quản trị',
-};
-
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -38,7 +32,14 @@ async function main(): Promise<void> {
   let windows: WindowManager | null = null;
   app.on('second-instance', () => windows?.focusMain());
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void running?.close());
+  // The database is closed before the process ends (a quit while a ticket is being written).
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!running || closing) return;
+    event.preventDefault();
+    closing = true;
+    void running.close().finally(() => app.exit(0));
+  });
 
   await app.whenReady();
   denyPermissions();
@@ -78,44 +79,49 @@ async function main(): Promise<void> {
   }
 
   const hubUrl = `http://127.0.0.1:${running.lan.port}`;
-  const hubOrigin = new URL(hubUrl).origin;
   const manager = new WindowManager(hubUrl, join(appPath, 'dist', 'preload', 'index.cjs'), new WindowConfig(dataDir));
   windows = manager;
 
-  const tokensFile = join(dataDir, 'local-devices.json');
-  const localTokens = readTokens(tokensFile);
-  ipcMain.handle(shellChannels.deviceToken, (event) => {
-    const role = fromHub(event, hubOrigin) ? manager.roleOf(event.sender.id) : null;
-    if (role === null || !lockedRoles.includes(role)) return null;
-    const kind = role as DeviceKind;
-    const known = localTokens[kind];
-    if (known && isValid(() => hub.principalOf(known))) return known;
-    const token = createLocalDevice(hub.deps, kind, `${roleNames[role]} trên máy chủ`);
-    localTokens[kind] = token;
-    writeFileSync(tokensFile, JSON.stringify(localTokens));
-    chmodSync(tokensFile, 0o600);
-    return token;
+  const handlers = shellIpcHandlers({
+    hub,
+    hubOrigin: new URL(hubUrl).origin,
+    tokens: new LocalTokens(dataDir),
+    roleOf: (id) => manager.roleOf(id),
+    closeWindow: (id) => manager.closeUnlocked(id),
+    printPdf,
   });
-  ipcMain.handle(shellChannels.unlock, async (event, pin: unknown) => {
-    if (!fromHub(event, hubOrigin) || typeof pin !== 'string') return false;
-    const ok = await verifyKioskPin(hub.deps, pin);
-    if (ok) manager.closeUnlocked(event.sender.id);
-    return ok;
-  });
+  const caller = (event: IpcMainInvokeEvent): IpcCaller => ({ senderId: event.sender.id, frameUrl: event.senderFrame?.url });
+  ipcMain.handle(shellChannels.deviceToken, (event) => handlers.deviceToken(caller(event), undefined));
+  ipcMain.handle(shellChannels.unlock, (event, pin: unknown) => handlers.unlock(caller(event), pin));
+  ipcMain.handle(shellChannels.printPdf, (event, pdf: unknown) => handlers.printPdf(caller(event), pdf));
 
-  ipcMain.handle(shellChannels.printPdf, async (event, pdfBase64: unknown) => {
-    if (!fromHub(event, hubOrigin) || typeof pdfBase64 !== 'string' || pdfBase64.length > (MAX_PDF_BYTES * 4) / 3 + 4) return false;
-    const a4 = hub.deps.printing.printers().find((p) => p.active && p.role === 'a4' && p.address.startsWith('os:'));
-    return printPdf(Buffer.from(pdfBase64, 'base64'), a4 ? a4.address.slice(3) : null);
-  });
+  const loginItems: LoginItems = {
+    get: (path) => app.getLoginItemSettings({ path }).openAtLogin,
+    set: (path, openAtLogin) => app.setLoginItemSettings({ openAtLogin, path }),
+  };
+  const autoStart = autoStartPlan(process.platform, app.getPath('exe'), app.isPackaged);
+  let startsAtLogin: boolean | null = null;
+  try {
+    if (autoStart) startsAtLogin = applyAutoStartAtLaunch(dataDir, autoStart, loginItems);
+  } catch (e) {
+    log.error({ err: e }, 'could not set the app to start at login');
+  }
+  const setStartsAtLogin = (enabled: boolean) => {
+    try {
+      if (autoStart) chooseAutoStart(dataDir, autoStart, loginItems, enabled);
+    } catch (e) {
+      log.error({ err: e }, 'could not change starting at login');
+      dialog.showErrorBox('Không đổi được chế độ tự khởi động', e instanceof Error ? e.message : String(e));
+    }
+  };
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu(manager)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu(manager, startsAtLogin, setStartsAtLogin)));
   manager.openAll();
 }
 
-function menu(manager: WindowManager): MenuItemConstructorOptions[] {
+function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAtLogin: (enabled: boolean) => void): MenuItemConstructorOptions[] {
   const screens = (role: WindowRole): MenuItemConstructorOptions => ({
-    label: roleNames[role],
+    label: screenNames[role],
     submenu: [
       ...manager.displays().map((d, i) => ({
         label: `Mở trên màn hình ${i + 1} (${d.size.width}×${d.size.height})`,
@@ -126,25 +132,18 @@ function menu(manager: WindowManager): MenuItemConstructorOptions[] {
     ],
   });
   return [
-    { label: 'Một Cửa', submenu: [{ role: 'about', label: 'Giới thiệu' }, { type: 'separator' }, { role: 'quit', label: 'Thoát' }] },
+    {
+      label: 'Một Cửa',
+      submenu: [
+        { role: 'about', label: 'Giới thiệu' },
+        { type: 'separator' },
+        // null: not installed (npm start), where starting at login cannot be set.
+        { label: 'Tự khởi động khi đăng nhập máy', type: 'checkbox', checked: startsAtLogin === true, enabled: startsAtLogin !== null, click: (item) => setStartsAtLogin(item.checked) },
+        { type: 'separator' },
+        { role: 'quit', label: 'Thoát' },
+      ],
+    },
     { label: 'Màn hình', submenu: (['counter', 'admin', 'kiosk', 'display', 'rating'] as const).map(screens) },
     { label: 'Sửa', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
   ];
-}
-
-function readTokens(file: string): Partial<Record<DeviceKind, string>> {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<DeviceKind, string>>;
-  } catch {
-    return {};
-  }
-}
-
-function isValid(check: () => unknown): boolean {
-  try {
-    check();
-    return true;
-  } catch {
-    return false;
-  }
 }

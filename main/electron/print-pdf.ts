@@ -4,16 +4,13 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** A4 forms are a few hundred KB; anything far larger is not one of ours. */
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
-
 /**
  * Prints a PDF on an operating-system printer: the PDF is opened in a hidden window with
  * Chromium's PDF viewer and printed silently on `deviceName`, or through the system dialog when
- * no A4 printer is configured. Needs a real printer to verify (not testable on CI).
+ * no A4 printer is configured (main/node/shell/ipc-handlers.ts checks the PDF and chooses the printer).
+ * Needs a real printer to verify (not testable on CI).
  */
 export async function printPdf(pdf: Buffer, deviceName: string | null): Promise<boolean> {
-  if (pdf.length > MAX_PDF_BYTES || pdf.subarray(0, 4).toString() !== '%PDF') return false;
   const file = join(app.getPath('temp'), `motcua-${randomUUID()}.pdf`);
   await writeFile(file, pdf);
   const win = new BrowserWindow({ show: false, webPreferences: { plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false } });

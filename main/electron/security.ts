@@ -1,5 +1,6 @@
-import { session, type BrowserWindowConstructorOptions, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { fromHub } from '../node/shell/ipc-handlers';
 
 /**
  * Electron's security checklist applied to every window: isolated, sandboxed, no Node in pages,
@@ -25,10 +26,10 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): Br
 
 export function lockNavigation(contents: WebContents, hubOrigin: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== hubOrigin) event.preventDefault();
+    if (!fromHub(url, hubOrigin)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== hubOrigin) event.preventDefault();
+    if (!fromHub(url, hubOrigin)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -37,10 +38,4 @@ export function lockNavigation(contents: WebContents, hubOrigin: string): void {
 export function denyPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'speaker-selection'));
   session.defaultSession.setPermissionCheckHandler(() => false);
-}
-
-/** IPC is answered only for frames showing the hub's own pages. */
-export function fromHub(event: IpcMainInvokeEvent, hubOrigin: string): boolean {
-  const url = event.senderFrame?.url;
-  return url !== undefined && new URL(url).origin === hubOrigin;
 }

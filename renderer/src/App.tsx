@@ -1,16 +1,23 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { DeviceGate } from './gates/DeviceGate';
 import { StaffGate } from './gates/StaffGate';
-import { AdminScreen } from './screens/admin/AdminScreen';
-import { CounterScreen } from './screens/counter/CounterScreen';
 import { lastCallId } from './screens/display/display-memory';
-import { DisplayScreen } from './screens/display/DisplayScreen';
-import { KioskScreen } from './screens/kiosk/KioskScreen';
-import { RatingScreen } from './screens/rating/RatingScreen';
+
+// Each screen is its own chunk: a kiosk on an old PC loads the kiosk, not the admin's forms.
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
+const CounterScreen = lazy(() => import('./screens/counter/CounterScreen').then((m) => ({ default: m.CounterScreen })));
+const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
+const KioskScreen = lazy(() => import('./screens/kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
+const RatingScreen = lazy(() => import('./screens/rating/RatingScreen').then((m) => ({ default: m.RatingScreen })));
 
 /** One renderer, five screens, chosen by the path the hub served (the same in Electron and in a browser). */
 export function App() {
   const path = location.pathname.replace(/\/$/, '');
   document.body.dataset.screen = path.slice(1) || 'home';
+  return <Suspense fallback={null}>{screenFor(path)}</Suspense>;
+}
+
+function screenFor(path: string): ReactNode {
   switch (path) {
     case '/kiosk':
       return <DeviceGate kind="kiosk" lastCallId={null}>{() => <KioskScreen />}</DeviceGate>;

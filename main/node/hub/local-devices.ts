@@ -1,7 +1,10 @@
 import type { DeviceKind } from '../../../contract/access';
+import { HubError } from '../../../contract/errors';
+import type { UnlockResult } from '../../../contract/shell';
 import { verifyPassword } from '../auth/password';
 import { newToken, tokenHash } from '../auth/tokens';
 import { uuidv7 } from '../db/uuidv7';
+import { throttled } from './attempts';
 import type { HubDeps } from './context';
 
 /**
@@ -20,8 +23,21 @@ export function createLocalDevice(deps: HubDeps, kind: DeviceKind, name: string)
   return token;
 }
 
-/** The PIN that closes a locked kiosk window (set by an admin); no PIN set = cannot be unlocked at the kiosk. */
-export async function verifyKioskPin(deps: HubDeps, pin: string): Promise<boolean> {
+/**
+ * The PIN that closes a locked window of the hub PC (set by an admin; none set = no window can be
+ * closed at the kiosk). Each window's guesses are throttled like a password's.
+ */
+export async function unlockWithKioskPin(deps: HubDeps, window: string, pin: string): Promise<UnlockResult> {
   const hash = deps.site.get<string>('kioskPinHash');
-  return hash !== null && /^\d{4,8}$/.test(pin) && (await verifyPassword(pin, hash));
+  if (hash === null) return { ok: false, code: 'PIN_NOT_SET', message: 'Chưa đặt mã PIN mở khóa. Quản trị viên đặt mã trong Quản trị → Thiết bị → Mã PIN mở khóa kiosk.' };
+  try {
+    return await throttled(() => deps.throttle.kioskPin.begin(deps.clock(), window), 'TOO_MANY_ATTEMPTS', async (attempt) => {
+      if (!/^\d{4,8}$/.test(pin) || !(await verifyPassword(pin, hash))) return { ok: false, code: 'PIN_WRONG', message: 'Mã PIN không đúng.' };
+      attempt.succeeded();
+      return { ok: true };
+    });
+  } catch (e) {
+    if (e instanceof HubError && e.code === 'TOO_MANY_ATTEMPTS') return { ok: false, code: 'TOO_MANY_ATTEMPTS', message: e.message };
+    throw e;
+  }
 }

@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../common/node/atomic-file';
 
 export interface SyncMarker {
   readonly incarnation: string;
@@ -21,6 +22,5 @@ export function readMarker(dataDir: string): SyncMarker | null {
 
 export function writeMarker(dataDir: string, marker: SyncMarker): void {
   const file = join(dataDir, 'sync-marker.json');
-  writeFileSync(`${file}.tmp`, JSON.stringify(marker));
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, JSON.stringify(marker));
 }

@@ -7,6 +7,7 @@ import { TokenStore } from '../hub/tokens';
 import { Keypad } from '../ui/Keypad';
 import { Notice } from '../ui/Notice';
 import { CheckingHub } from './CheckingHub';
+import { UnlockDialog } from './UnlockDialog';
 import { useCredential } from './use-credential';
 
 const kindNames: Record<DeviceKind, string> = { kiosk: 'Kiosk lấy số', display: 'Màn hình chờ', rating: 'Máy đánh giá' };
@@ -26,12 +27,22 @@ export function DeviceGate(props: { kind: DeviceKind; lastCallId: (() => number)
   );
   const { state } = credential;
 
-  if (state.step === 'checking') return <CheckingHub problem={state.problem} />;
-  if (state.step === 'out') return <PairForm kind={props.kind} message={state.message} onPaired={credential.signedIn} />;
+  // The unlock screen is there whatever the screen shows (even pairing, or a hub that is down).
+  const screen =
+    state.step === 'checking' ? (
+      <CheckingHub problem={state.problem} />
+    ) : state.step === 'out' ? (
+      <PairForm kind={props.kind} message={state.message} onPaired={credential.signedIn} />
+    ) : (
+      <HubProvider token={state.token} lastCallId={props.lastCallId} onLost={(e) => credential.signOut(e.message)}>
+        {props.children(state.who)}
+      </HubProvider>
+    );
   return (
-    <HubProvider token={state.token} lastCallId={props.lastCallId} onLost={(e) => credential.signOut(e.message)}>
-      {props.children(state.who)}
-    </HubProvider>
+    <>
+      {screen}
+      <UnlockDialog />
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { Button } from './Button';
  * A large on-screen number pad: kiosks and TVs have no keyboard, yet must enter a pairing code
  * or an unlock PIN. A physical keyboard works too (the field accepts typing).
  */
-export function Keypad(props: { value: string; onChange: (v: string) => void; maxLength: number; label: string; onSubmit: () => void; submitLabel: string }) {
+export function Keypad(props: { value: string; onChange: (v: string) => void; maxLength: number; label: string; onSubmit: () => void; submitLabel: string; masked?: boolean }) {
   const press = (d: string) => props.value.length < props.maxLength && props.onChange(props.value + d);
   return (
     <div className="keypad">
@@ -12,6 +12,9 @@ export function Keypad(props: { value: string; onChange: (v: string) => void; ma
         className="keypad-display"
         aria-label={props.label}
         inputMode="numeric"
+        // A PIN typed in a public hall is not shown to whoever stands behind.
+        type={props.masked ? 'password' : 'text'}
+        autoFocus={props.masked}
         autoComplete="off"
         value={props.value}
         maxLength={props.maxLength}
