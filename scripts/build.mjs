@@ -4,7 +4,7 @@
 // whole app folder of its own).
 // Any warning fails the build: the last one ignored ("import.meta … will be empty") was an app that
 // died before its first window on every PC.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { build as viteBuild, createLogger } from 'vite';
@@ -37,4 +37,4 @@ if (warnings > 0) {
   console.error(`build: failed on ${warnings} warning(s) above`);
   process.exit(1);
 }
-console.log(`build: ${out}/{hub,electron,preload,renderer}`);
+console.log(`build: ${relative(process.cwd(), out) || '.'}/{hub,electron,preload,renderer}`);

@@ -18,13 +18,18 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+const firstLine = (text) => text.trim().split('\n')[0];
+
 let binary = electronBinary();
 if (!binary && !existsSync(marker) && existsSync('node_modules/electron/install.js')) {
   console.log('Electron runtime is not installed; trying to fetch it once…');
-  const r = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'inherit', timeout: 180_000 });
+  const r = spawnSync(process.execPath, ['node_modules/electron/install.js'], { encoding: 'utf8', timeout: 180_000 });
   mkdirSync(join('node_modules', '.cache', 'motcua'), { recursive: true });
   writeFileSync(marker, new Date().toISOString());
   if (r.status === 0) binary = electronBinary();
+  // Its stack trace says nothing a person starting the app can act on: the first line does.
+  else console.log(`Could not fetch Electron (${firstLine(r.stderr || r.stdout || r.error?.message || `exit ${r.status}`)}); the full output is in ${marker}.`);
+  if (r.status !== 0) writeFileSync(marker, `${new Date().toISOString()}\n${r.stdout ?? ''}${r.stderr ?? ''}${r.error?.stack ?? ''}`);
 }
 
 if (binary && process.env.MOTCUA_HEADLESS !== '1') {
