@@ -11,6 +11,7 @@ import { installLastResort } from '../node/last-resort';
 import { createLogger } from '../../common/node/logger';
 import { MAX_PDF_BYTES, printPdf } from './print-pdf';
 import { denyPermissions, fromHub } from './security';
+import { startUpdater } from './updater';
 import { WindowConfig } from './window-config';
 import { lockedRoles, WindowManager } from './windows';
 
@@ -111,6 +112,9 @@ async function main(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu(manager)));
   manager.openAll();
+
+  // Updates from the provincial folder, installed outside office hours (main/electron/updater.ts).
+  startUpdater({ dataDir, log, hub: hub.deps });
 }
 
 function menu(manager: WindowManager): MenuItemConstructorOptions[] {
