@@ -52,6 +52,10 @@ function normalize(raw: string, source: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UpdateError('UPDATE_CONFIG_INVALID', `Địa chỉ thư mục cập nhật trong ${source} phải bắt đầu bằng http:// hoặc https://: "${raw}".`);
   }
+  // fetch() refuses them, and the address is shown on the about page.
+  if (url.username !== '' || url.password !== '') {
+    throw new UpdateError('UPDATE_CONFIG_INVALID', `Địa chỉ thư mục cập nhật trong ${source} không được chứa tên đăng nhập hay mật khẩu: thư mục cập nhật phải đọc được không cần đăng nhập.`);
+  }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   url.search = '';
   url.hash = '';

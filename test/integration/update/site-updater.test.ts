@@ -150,11 +150,16 @@ describe('a hub PC updating from the provincial folder', () => {
     expect(bench.server.requests).toEqual([]);
   });
 
-  it('reports a folder address that is not http(s) as an error to fix', async () => {
-    writeFileSync(join(bench.dataDir, 'update.json'), JSON.stringify({ url: 'file:///C:/motcua/' }));
+  it.each([
+    ['not http(s)', 'file:///C:/motcua/', 'http://'],
+    ['with a password in it', 'http://admin:matkhau@10.0.0.5/motcua/', 'mật khẩu'],
+    ['not JSON at all', null, 'sai định dạng'],
+  ])('reports a folder address %s as an error to fix', async (_what, url, said) => {
+    writeFileSync(join(bench.dataDir, 'update.json'), url === null ? '{ url: 10.0.0.5 }' : JSON.stringify({ url }));
     const { updater } = await bench.hubPc('0.1.0');
     const status = await updater.check();
     expect(status).toMatchObject({ state: 'error', error: { code: 'UPDATE_CONFIG_INVALID' } });
-    expect(status.error!.message).toContain('http://');
+    expect(status.error!.message).toContain(said);
+    expect(bench.server.requests).toEqual([]);
   });
 });
