@@ -13,6 +13,7 @@ import { WindowConfig } from '../node/shell/window-config';
 import { startHub, type RunningHub } from '../node/start-hub';
 import { printPdf } from './print-pdf';
 import { denyPermissions } from './security';
+import { startUpdater } from './updater';
 import { WindowManager } from './windows';
 
 /**
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu(manager, startsAtLogin, setStartsAtLogin)));
   manager.openAll();
+
+  // Updates from the provincial folder, installed outside office hours (main/electron/updater.ts).
+  startUpdater({ dataDir, log, hub: hub.deps });
 }
 
 function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAtLogin: (enabled: boolean) => void): MenuItemConstructorOptions[] {

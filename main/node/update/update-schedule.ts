@@ -1,0 +1,59 @@
+import type { UpdateMoment } from '../../core/update-window';
+import type { SiteUpdater } from './site-updater';
+
+export interface UpdateScheduleOptions {
+  /** Where the office is in its day (main/core/update-window.ts over the hub's hours). */
+  readonly moment: () => UpdateMoment;
+  /** After the app starts: let the hub and its windows come up first. */
+  readonly firstCheckMs?: number;
+  readonly intervalMs?: number;
+  /** After a failed check, or while the updater is off (the technician may be setting it up). */
+  readonly retryMs?: number;
+  /** How often a waiting update looks for the night. */
+  readonly tickMs?: number;
+}
+
+export interface UpdateSchedule {
+  /** Called by the shell when the app is about to quit. */
+  beforeQuit(): void;
+  stop(): void;
+}
+
+/**
+ * When the updater checks and when a waiting update is installed: a check a minute after start,
+ * then every 6 hours (30 minutes after a failure — a provincial server that is down is tried
+ * again the same day); a downloaded update is installed by restarting the app at night, or when
+ * someone quits the app outside office hours. Never during office hours.
+ */
+export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOptions): UpdateSchedule {
+  const { moment, firstCheckMs = 60_000, intervalMs = 6 * 3600_000, retryMs = 30 * 60_000, tickMs = 5 * 60_000 } = options;
+  let stopped = false;
+  let next: NodeJS.Timeout | null = null;
+
+  // check() answers every failure with a status; were it ever to reject (a bug), the rejection
+  // reaches the last-resort log and the checks still go on.
+  const checkThenWait = (): void => {
+    void updater.check().finally(() => {
+      if (stopped) return;
+      const healthy = updater.status.state === 'idle' || updater.status.state === 'ready';
+      next = setTimeout(checkThenWait, healthy ? intervalMs : retryMs);
+      next.unref();
+    });
+  };
+  next = setTimeout(checkThenWait, firstCheckMs);
+  next.unref();
+
+  const tick = setInterval(() => {
+    if (updater.status.state === 'ready' && moment() === 'night') updater.installNow();
+  }, tickMs);
+  tick.unref();
+
+  return {
+    beforeQuit: () => updater.installOnQuit(moment()),
+    stop: () => {
+      stopped = true;
+      if (next !== null) clearTimeout(next);
+      clearInterval(tick);
+    },
+  };
+}
