@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import type { OpInput, OpOutput } from '../../../contract/ops';
@@ -20,6 +19,7 @@ const extension: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpe
 
 async function pageCount(mime: string, data: Buffer): Promise<number> {
   if (mime !== 'application/pdf') return 1;
+  const { PDFDocument } = await import('pdf-lib'); // on first use: ~0.3 s that no start should pay
   try {
     return (await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false })).getPageCount();
   } catch {
