@@ -69,7 +69,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         clearInterval(retention);
         await lan.close();
         db.close();
-        log.info('hub stopped');
+        log.info({ writeGroups: hub.deps.writer.groups() }, 'hub stopped');
         log.flush();
         unlock();
       },
