@@ -151,7 +151,7 @@ async function serialAt9600(dir: string): Promise<Record<string, number>> {
     }
     const done = jobs.filter((j) => j.status === 'done').length;
     rows.push(['jobs the hub recorded as printed and confirmed', `${done} of ${jobs.length}${jobs.filter((j) => j.status !== 'done').map((j) => `; ${j.status} ${j.errorCode ?? ''} ${j.error ?? ''}`).join('')}`]);
-    rows.push(['most bytes waiting in the printer\'s 4 KB buffer (XON/XOFF held the hub back)', `${printer.highWater} B`]);
+    rows.push(['most bytes handed over ahead of the modelled line', `${printer.highWater} B (the hub writes a job at once: the printer's XOFF at 3.5 KB comes too late on a pty)`]);
     table('Printing — a ticket on a 9600-baud serial printer (socat pty pair, hub in its own process)', rows);
     return figures;
   } finally {
