@@ -54,9 +54,26 @@ export async function createLogger(o: LoggerOptions): Promise<Logger> {
     failing = true;
   });
   file.on('write', () => (failing = false));
-  const streams: pino.StreamEntry[] = [{ level, stream: file }];
+  // What a process logs right before it ends ("hub stopped", a fatal error) must reach the file,
+  // but pino.multistream has no flush(cb) and the file's own flush(cb) does not wait for writes in
+  // flight. So lines handed to the file are followed here, and flush(cb) calls back once the file
+  // has written them all ("drain"), or after a second: a full disk must not hold a process that ends.
+  let writing = false;
+  file.on('drain', () => (writing = false));
+  const toFile = { write: (line: string) => ((writing = true), file.write(line)) };
+  const flush = (cb: (err?: Error) => void) => {
+    if (!writing) return cb();
+    const done = () => {
+      clearTimeout(timer);
+      file.off('drain', done);
+      cb();
+    };
+    const timer = setTimeout(done, 1000);
+    file.once('drain', done);
+  };
+  const streams: pino.StreamEntry[] = [{ level, stream: toFile }];
   if (o.echoToStderr) streams.push({ level: 'warn', stream: stderr });
-  return pino(base, pino.multistream(streams));
+  return pino(base, Object.assign(pino.multistream(streams), { flush }));
 }
 
 /** The logger of a component given none: warnings and errors on standard error. */

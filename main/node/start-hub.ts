@@ -69,15 +69,18 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         clearInterval(retention);
         await lan.close();
         db.close();
-        log.info('hub stopped');
-        log.flush();
+        log.info({ writeGroups: hub.deps.writer.groups() }, 'hub stopped');
+        await flushed(log);
         unlock();
       },
     };
   } catch (e) {
     log.fatal({ err: e }, 'hub did not start');
-    log.flush();
+    await flushed(log);
     unlock();
     throw e;
   }
 }
+
+/** The lines logged so far are in the file (the process may end right after). */
+const flushed = (log: Logger) => new Promise<void>((resolve) => log.flush(() => resolve()));

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../common/node/logger';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, startTestHub } from '../support/hub';
 import { intake } from './dossier/intake-input';
 
@@ -60,6 +62,22 @@ describe('the hub log', () => {
     } finally {
       await hub.close();
       rmSync(hub.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('has every line in the file when flush calls back: what a process logs right before it ends is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-log-flush-'));
+    try {
+      const log = await createLogger({ name: 'hub', dir });
+      for (let i = 0; i < 5000; i++) log.info({ i, detail: 'x'.repeat(200) }, 'a busy moment');
+      log.info('hub stopped');
+      const lines = await new Promise<string[]>((resolve) =>
+        log.flush(() => resolve(readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)))),
+      );
+      expect(lines).toHaveLength(5001);
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ msg: 'hub stopped' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

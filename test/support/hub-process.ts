@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface HubProcess {
+  /** What was spawned: the hub's node process, or the command `wrap` put in front of it. */
   readonly child: ChildProcess;
+  /** The hub's own node process (a descendant of `child` when wrapped). */
+  readonly pid: number;
   readonly url: string;
   /** Printed only on the first start of a data folder. */
   readonly oneTimePassword: string | null;
@@ -19,9 +23,20 @@ const root = join(import.meta.dirname, '..', '..');
  */
 export const START_HANG_MS = 180_000;
 
+export interface HubProcessOptions {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  /** A command the hub runs under (`taskset -c 0`, `strace …`), ending where node's own arguments begin. */
+  wrap?: readonly string[];
+  /** A built hub (`dist/hub/cli.mjs`, what `npm start` runs) instead of the sources under tsx. */
+  entry?: string;
+}
+
 /** The hub as its own OS process (headless `npm start` minus the build), so a test can kill -9 it. */
-export function startHubProcess(dataDir: string, options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, 'main', 'node', 'cli.ts')], {
+export function startHubProcess(dataDir: string, options: HubProcessOptions = {}): Promise<HubProcess> {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), ...(options.entry ? [options.entry] : ['--import', 'tsx', join(root, 'main', 'node', 'cli.ts')])];
+  const argv = [...(options.wrap ?? []), ...node];
+  const child = spawn(argv[0]!, argv.slice(1), {
     cwd: root,
     env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,13 +55,15 @@ export function startHubProcess(dataDir: string, options: { env?: Record<string,
       if (!url) return;
       clearTimeout(timer);
       child.stdout!.off('data', check);
+      const pid = options.wrap?.length ? nodeUnder(child.pid!) : child.pid!;
       resolve({
         child,
+        pid,
         url,
         oneTimePassword: /Mật khẩu dùng một lần: (\S+)/.exec(out)?.[1] ?? null,
         output: () => out,
         kill: async (signal = 'SIGKILL') => {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
           await exited;
         },
       });
@@ -57,4 +74,27 @@ export function startHubProcess(dataDir: string, options: { env?: Record<string,
       reject(new Error(`hub exited with ${code}:\n${out}`));
     });
   });
+}
+
+/** The node process among the descendants of `pid` (the wrapper's command ends by starting it). */
+function nodeUnder(pid: number): number {
+  const parents = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      parents.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const isOurs = (p: number): boolean => p === pid || (parents.has(p) && p > 1 && isOurs(parents.get(p)!));
+  for (const p of parents.keys()) {
+    if (!isOurs(p)) continue;
+    try {
+      if (readlinkSync(`/proc/${p}/exe`) === realpathSync(process.execPath)) return p;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  throw new Error(`no node process under ${pid}`);
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { DocumentForm, ProcedureVersion } from '../../../contract/dossier';
 import { importPlace, importRejection, type ImportSource } from '../../core/dossier/import-problems';
@@ -151,6 +150,8 @@ export async function parseProcedureFile(format: 'json' | 'csv' | 'xlsx', data: 
     return split(list.map((item, i) => check(i + 1, item, 'json')), 'json');
   }
   if (format === 'csv') return fromTable(parseCsv(data.toString('utf8')));
+  // Loaded on first use: exceljs alone is ~0.4 s of every hub start, for an import done once a year.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as Parameters<typeof book.xlsx.load>[0]);

@@ -237,12 +237,21 @@ export class DossierStore extends SqlStore {
     this.sql(`INSERT INTO dossier_files (${Object.keys(f).join(', ')}) VALUES (${Object.keys(f).map((k) => '@' + k).join(', ')})`).run(f);
   }
 
-  /** Scans not yet purged of dossiers in one of `closed` statuses since before an instant (the retention setting). */
-  filesToPurge(closed: readonly DossierStatus[], closedBefore: number): FileRow[] {
-    return this.sql<[string, number], FileRow>(
-      `SELECT f.* FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
-       WHERE f.purged_at IS NULL AND d.status IN (SELECT value FROM json_each(?)) AND coalesce(d.returned_at, d.updated_at) < ?`,
-    ).all(JSON.stringify(closed), closedBefore);
+  /**
+   * Scans not yet purged of dossiers in one of `closed` statuses since before an instant (the
+   * retention setting), among the files whose rowid is in (`after`, `through`]: a round goes
+   * through the files a window at a time (CROSS JOIN keeps the files the outer loop, so a window
+   * reads only its own rows), never the whole table in one call.
+   */
+  filesToPurge(closed: readonly DossierStatus[], closedBefore: number, after: number, through: number): FileRow[] {
+    return this.sql<[number, number, string, number], FileRow>(
+      `SELECT f.* FROM dossier_files f CROSS JOIN dossiers d ON d.id = f.dossier_id
+       WHERE f.rowid > ? AND f.rowid <= ? AND f.purged_at IS NULL AND d.status IN (SELECT value FROM json_each(?)) AND coalesce(d.returned_at, d.updated_at) < ?`,
+    ).all(after, through, JSON.stringify(closed), closedBefore);
+  }
+
+  lastFileRowid(): number {
+    return this.sql<[], { last: number | null }>('SELECT max(rowid) AS last FROM dossier_files').get()!.last ?? 0;
   }
 
   markPurged(fileId: string, now: number): void {

@@ -8,6 +8,16 @@ export interface WriteObserver {
   failed(error: unknown): void;
 }
 
+/** What the grouping came to since the hub started: logged at stop, read by the benchmark. */
+export interface WriteGroups {
+  /** Transactions committed (one fsync each). */
+  readonly commits: number;
+  /** Rows changed, all commits together. */
+  readonly rows: number;
+  /** How many commits carried n requests: `{ "1": 310, "20": 52 }`. */
+  readonly bySize: Readonly<Record<number, number>>;
+}
+
 interface Pending {
   readonly work: () => unknown;
   readonly resolve: (value: unknown) => void;
@@ -26,6 +36,9 @@ export class WriteQueue {
   private pending: Pending[] = [];
   private scheduled = false;
   private readonly totalChanges;
+  private commits = 0;
+  private rows = 0;
+  private readonly bySize: Record<number, number> = {};
 
   constructor(
     private readonly db: Db,
@@ -36,6 +49,10 @@ export class WriteQueue {
 
   private changesSoFar(): number {
     return this.totalChanges.get() as number;
+  }
+
+  groups(): WriteGroups {
+    return { commits: this.commits, rows: this.rows, bySize: { ...this.bySize } };
   }
 
   run<T>(work: () => T): Promise<T> {
@@ -77,6 +94,9 @@ export class WriteQueue {
       this.observer?.failed(error);
       return;
     }
+    this.commits++;
+    this.rows += changed;
+    this.bySize[batch.length] = (this.bySize[batch.length] ?? 0) + 1;
     if (changed > 0) this.observer?.saved();
     batch.forEach((item, i) => {
       const o = outcomes[i]!;

@@ -3,7 +3,6 @@
  * returns the PDF. Blocks become boxes (a line of text, a table row, a set of columns); boxes
  * flow down the page and move to the next page whole, so a line or a row is never cut.
  */
-import PDFDocument from 'pdfkit';
 import { registerFonts } from './fonts';
 import { drawQr } from './qr';
 import type { Align, Block, FormTemplate, ListBlock, ListItem, RichText, TableBlock, TextBlock, TextSize } from './template';
@@ -38,6 +37,8 @@ export interface RenderOptions {
 }
 
 export async function renderFormPdf<D>(template: FormTemplate<D>, data: D, options: RenderOptions = {}): Promise<Buffer> {
+  // Loaded with the first form, not at the hub's start (pdfkit and fontkit are ~0.25 s to load).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,

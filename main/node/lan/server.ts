@@ -51,7 +51,8 @@ const OP_NAME = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
  */
 export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
   const log = o.hub.deps.log.child({ component: 'lan' });
-  const openApi = JSON.stringify(buildOpenApi(o.hub.deps.version));
+  // Built on first request: it is ~250 ms of schema conversion that every start would otherwise pay.
+  let openApi: string | null = null;
   const events = new EventStream(o.hub);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -60,7 +61,7 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
     if (path === '/api/openapi.json') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
-      res.end(req.method === 'HEAD' ? undefined : openApi);
+      res.end(req.method === 'HEAD' ? undefined : (openApi ??= JSON.stringify(buildOpenApi(o.hub.deps.version))));
       return;
     }
     if (path === eventsPath) throw new HubError('UPGRADE_REQUIRED');

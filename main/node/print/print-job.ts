@@ -11,7 +11,8 @@ export interface PrintJobOptions {
   readonly beforeFirstByte?: () => Promise<void>;
   /**
    * How long the printer may take to read the whole job and answer the question after it. A
-   * printer reads its input as it prints, so this covers printing most of a long slip.
+   * printer reads its input as it prints, so this covers printing most of a long slip. A serial
+   * line's own time for the job is added (PrinterLink.lineMs).
    */
   readonly confirmTimeoutMs?: number;
 }
@@ -57,7 +58,7 @@ export async function printJob(transport: PrinterTransport, bytes: Uint8Array, o
       await link.close();
       return null;
     }
-    const after = await readStatus(asker(link, options.confirmTimeoutMs ?? DEFAULT_CONFIRM_MS));
+    const after = await readStatus(asker(link, (options.confirmTimeoutMs ?? DEFAULT_CONFIRM_MS) + (link.lineMs?.(bytes.length) ?? 0)));
     const problem = statusProblem(after);
     if (problem) throw new PrinterError('PRINT_NOT_CONFIRMED', `after the job: ${problem.code}`);
     await link.close();

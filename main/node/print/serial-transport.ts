@@ -55,6 +55,7 @@ export class SerialTransport implements PrinterTransport {
           this.options.jobTimeoutMs ?? this.defaultJobTimeout(bytes.length),
           'serial job not sent',
         ),
+      lineMs: (bytes) => Math.ceil(((bytes * 10) / this.options.baudRate) * 1000),
       close: async () => {
         // The port stays open for the next conversation.
       },

@@ -17,6 +17,13 @@ export interface PrinterLink {
   readonly ask?: (query: Buffer, timeoutMs?: number) => Promise<number>;
   /** Hands the bytes to the link: for TCP to the kernel, for a COM port out of the UART. */
   write(bytes: Uint8Array): Promise<void>;
+  /**
+   * How long the line itself takes to carry `bytes` (a COM port: 10 bits a byte at its baud rate).
+   * `write` can end long before that where the OS takes the bytes faster than the line carries
+   * them (a pty bridged to a serial server takes a whole 19 KB raster ticket at once, which needs
+   * 20 s at 9600 baud): the printer's confirmation is awaited for this long more.
+   */
+  readonly lineMs?: (bytes: number) => number;
   /** Ends the conversation normally. */
   close(): Promise<void>;
   /** Ends it after a failure, dropping what has not left yet, so a jammed job does not print later behind a reprint. */

@@ -55,4 +55,24 @@ describe('deleting scans past the retention the site set', () => {
     expect((await officer['dossiers.get']({ dossierId: d.id })).files).toEqual([expect.objectContaining({ id: scan.id, purged: true })]);
     expect(await admin['dossierSettings.scanDeletion']({})).toMatchObject({ deleted: 1, failed: 0, errorCode: null });
   });
+
+  it('goes through the scans a few at a time and deletes every one due, none other', async () => {
+    const returned = async () => {
+      const d = await officer['dossiers.receive'](intake());
+      const scan = await officer['dossiers.attachScan']({ dossierId: d.id, documentIndex: 0, fileName: 'giay-to.png', mime: 'image/png', dataBase64: png.toString('base64') });
+      await officer['dossiers.advance']({ dossierId: d.id, step: 'resultReady', note: '' });
+      await officer['dossiers.returnResult']({ dossierId: d.id, results: [{ name: 'Giấy khai sinh', count: 1 }], receiver: { name: 'Nguyễn Thị Hường', idNumber: '', relation: '' } });
+      return scan.id;
+    };
+    const due = [await returned(), await returned()];
+    const open = await officer['dossiers.receive'](intake());
+    const kept = await officer['dossiers.attachScan']({ dossierId: open.id, documentIndex: 0, fileName: 'dang-xu-ly.png', mime: 'image/png', dataBase64: png.toString('base64') });
+    due.push(await returned());
+    // Windows of two files: the due scans sit in different windows, the open dossier's between them.
+    expect(await purgeScans(hub.running.hub.deps, 30, clock.now() + 40 * DAY, 2)).toBe(3);
+    const deps = hub.running.hub.deps;
+    expect(due.map((id) => deps.dossiers.file(id)!.purged_at !== null)).toEqual([true, true, true]);
+    expect(deps.dossiers.file(kept.id)!.purged_at).toBeNull();
+    expect(existsSync(deps.dossiers.file(kept.id)!.stored_path)).toBe(true);
+  });
 });

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCccdQr } from '../../../main/core/cccd-qr';
 import { SerialScanner } from '../../../main/node/devices/serial-scanner';
 import { encode, printerProfile, ticketDocument } from '../../../main/node/print/index';
-import { readPrinterStatus } from '../../../main/node/print/print-job';
+import { printJob, readPrinterStatus } from '../../../main/node/print/print-job';
 import { SerialTransport } from '../../../main/node/print/serial-transport';
 import { decodeEscPos } from '../../support/escpos-decoder';
+import { SerialFakePrinter } from '../../support/serial-fake-printer';
 import { sampleTicket } from '../../unit/print/samples';
 import { openPtyPair, type PtyPair } from './socat-pair';
 
@@ -81,6 +82,20 @@ describe('serial printer link over socat ptys', () => {
     const transport = new SerialTransport({ path: a, baudRate: 9600, statusTimeoutMs: 1000 });
     cleanups.push(() => transport.close());
     expect(await readPrinterStatus(transport)).toEqual({ online: false, coverOpen: false, paperOut: true, paperNearEnd: true, cutterError: false });
+  });
+
+  it('confirms a raster ticket that the line is still carrying after the OS took all of it (a pty-bridged printer)', async () => {
+    // A pty takes the whole job at once whatever its baud rate; the line (modelled at the far end)
+    // then needs ~3.3 s for it, longer than the printer's own confirmation time given here.
+    const { a, b } = await pair('bridged');
+    const printer = await SerialFakePrinter.open(b, 57600);
+    cleanups.push(() => printer.close());
+    const transport = new SerialTransport({ path: a, baudRate: 57600 });
+    cleanups.push(() => transport.close());
+    const job = encode(ticketDocument(sampleTicket), printerProfile('80mm'));
+    const status = await printJob(transport, job, { confirmTimeoutMs: 1500 });
+    expect(status).toMatchObject({ online: true, paperOut: false });
+    expect(printer.jobs.map((j) => j.bytes)).toEqual([job.length]);
   });
 
   it('times out with a stable code when nothing answers', async () => {

@@ -14,11 +14,13 @@ export interface PtyPair {
   close(): Promise<void>;
 }
 
-export async function openPtyPair(name: string): Promise<PtyPair> {
+/** `baud` sets both ends' line speed (socat's `b9600`); a pty carries bytes at memory speed whatever it says. */
+export async function openPtyPair(name: string, options: { baud?: number } = {}): Promise<PtyPair> {
   const unique = `${name}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const a = join(tmpdir(), `motcua-${unique}-a`);
   const b = join(tmpdir(), `motcua-${unique}-b`);
-  const child: ChildProcess = spawn('/usr/bin/socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+  const speed = options.baud ? `,b${options.baud}` : '';
+  const child: ChildProcess = spawn('/usr/bin/socat', ['-d', '-d', `pty,raw,echo=0${speed},link=${a}`, `pty,raw,echo=0${speed},link=${b}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

@@ -29,6 +29,15 @@ describe('group commit', () => {
     expect(db.prepare('SELECT n FROM t ORDER BY n').all()).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
+  it('counts its commits by the number of requests each carried, and the rows they changed', async () => {
+    const { db, queue } = setup();
+    const insert = (n: number) => () => db.prepare('INSERT INTO t VALUES (?)').run(n);
+    await Promise.all([queue.run(insert(1)), queue.run(insert(2)), queue.run(insert(3))]);
+    await queue.run(insert(4));
+    await Promise.all([queue.run(insert(5)), queue.run(insert(6)), queue.run(insert(7))]);
+    expect(queue.groups()).toEqual({ commits: 3, rows: 7, bySize: { 1: 1, 3: 2 } });
+  });
+
   it('rejects every request of a batch whose commit fails, and keeps nothing of it', async () => {
     const { db, queue } = setup();
     db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (p INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)');
