@@ -27,7 +27,7 @@ export function updateHeadline(view: UpdateFileView): string {
   const v = s.availableVersion;
   if (s.state === 'downloading' && v) return `Đang tải phiên bản ${v}`;
   if (s.state === 'ready' && v) return `Phiên bản ${v} đã tải xong, sẽ được cài khi khởi động lại ứng dụng`;
-  if (s.state === 'error' && s.error) return `Lỗi: ${s.error.message} (mã ${s.error.code})`;
+  if (s.state === 'error' && s.error) return `Lỗi (mã ${s.error.code}): ${s.error.message}`;
   if (s.state === 'disabled' && s.channelUrl === null) return 'Đang tắt (chưa đặt nguồn cập nhật)';
   return updateStateLabels[s.state];
 }

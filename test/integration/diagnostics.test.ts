@@ -131,9 +131,10 @@ describe('the diagnostics bundle', () => {
       `Thư mục dữ liệu: ${hub.dataDir}`,
       hub.url,
       'Máy in "Máy in biên nhận quầy 1": Không kết nối được với máy in.',
+      'Trạng thái: Không kết nối được với máy in.',
       `Phiếu tiếp nhận ${dossierCode} (Máy in biên nhận quầy 1)`,
       'Đồng bộ với tỉnh: mất kết nối',
-      'Cập nhật tự động: Lỗi: Không tải được https://[ẩn]@tinh.example/motcua/latest.yml (mã UPDATE_UNREACHABLE)',
+      'Cập nhật tự động: Lỗi (mã UPDATE_UNREACHABLE): Không tải được https://[ẩn]@tinh.example/motcua/latest.yml',
       'dòng lỗi trong nhật ký gần đây',
       'Phiên bản cấu trúc: 6 (phần mềm này: 6)',
     ]) {

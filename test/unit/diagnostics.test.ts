@@ -60,7 +60,7 @@ describe('the bundle in words', () => {
     expect(updateHeadline({ kind: 'absent' })).toBe('Không có (máy chủ chạy không có giao diện Electron)');
     expect(updateHeadline({ kind: 'read', status: { ...base, state: 'ready', availableVersion: '0.2.0' } })).toBe('Phiên bản 0.2.0 đã tải xong, sẽ được cài khi khởi động lại ứng dụng');
     expect(updateHeadline({ kind: 'read', status: { ...base, state: 'disabled', channelUrl: null } })).toBe('Đang tắt (chưa đặt nguồn cập nhật)');
-    expect(updateHeadline({ kind: 'read', status: { ...base, state: 'error', error: { code: 'E1', message: 'Hết thời gian' } } })).toBe('Lỗi: Hết thời gian (mã E1)');
+    expect(updateHeadline({ kind: 'read', status: { ...base, state: 'error', error: { code: 'E1', message: 'Hết thời gian' } } })).toBe('Lỗi (mã E1): Hết thời gian');
   });
 
   it('points at a full or nearly full disk, a broken printer, a long-offline sync and log errors', () => {

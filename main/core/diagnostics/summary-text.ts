@@ -46,7 +46,8 @@ export function summaryText(r: DiagnosticsReport): string {
   const lines: string[] = [
     'TÓM TẮT CHẨN ĐOÁN — MỘT CỬA',
     `Lập lúc: ${formatVnDateTime(now)} (giờ Việt Nam)`,
-    `Đơn vị: ${about.site.name}${about.site.agencyCode ? ` (mã ${about.site.agencyCode})` : ''}${about.site.province ? `, ${about.site.province}` : ''}`,
+    `Đơn vị: ${about.site.name}`,
+    `Mã đơn vị: ${about.site.agencyCode || 'chưa đặt'}; tỉnh, thành phố: ${about.site.province || 'chưa đặt'}`,
     '',
     'CẦN CHÚ Ý',
     ...(r.attention.length > 0 ? r.attention.map((p) => `  - ${p}`) : ['  Không thấy vấn đề nào.']),
@@ -59,7 +60,7 @@ export function summaryText(r: DiagnosticsReport): string {
     '',
     'MÁY CHỦ (HUB)',
     `  Tên máy: ${machine.hostname}; ${machine.cpus} CPU (${machine.cpuModel}); bộ nhớ trống ${bytesText(machine.memoryFreeBytes)} / ${bytesText(machine.memoryTotalBytes)}`,
-    `  Địa chỉ trong mạng LAN: ${about.hubUrls.length > 0 ? about.hubUrls.join(', ') : 'chưa mở cổng mạng'}`,
+    `  Địa chỉ mạng LAN: ${about.hubUrls.length > 0 ? about.hubUrls.join(', ') : 'chưa mở cổng mạng'}`,
     `  Thư mục dữ liệu: ${storage.dataDir ?? 'không có (chạy thử trong bộ nhớ)'}`,
     `  Dung lượng trống: ${storage.freeBytes !== null && storage.totalBytes !== null ? `${bytesText(storage.freeBytes)} / ${bytesText(storage.totalBytes)}` : `không đọc được${storage.error ? ` (${storage.error})` : ''}`}`,
     `  Hub đã chạy liên tục: ${uptimeText(machine.hubUptimeSeconds)} (máy tính: ${uptimeText(machine.osUptimeSeconds)}); hub dùng ${bytesText(machine.hubMemoryBytes)} bộ nhớ`,
@@ -72,19 +73,23 @@ export function summaryText(r: DiagnosticsReport): string {
     'MÁY IN',
     ...(r.printers.length === 0
       ? ['  Chưa khai báo máy in.']
-      : r.printers.map((p) => `  - ${p.printer.name}${p.printer.active ? '' : ' (đang tắt)'} — ${p.printer.address}: ${p.message ?? printerStateLabels[p.state]}; ${p.queued} chờ in, ${p.held} đang giữ${p.checkedAt ? `; kiểm tra lúc ${at(p.checkedAt)}` : ''}`)),
+      : r.printers.flatMap((p) => [
+          `  - ${p.printer.name}${p.printer.active ? '' : ' (đang tắt)'} — ${p.printer.address}`,
+          `    Trạng thái: ${p.message ?? printerStateLabels[p.state]}`,
+          `    ${p.queued} chờ in, ${p.held} đang giữ${p.checkedAt ? `; kiểm tra lúc ${at(p.checkedAt)}` : ''}`,
+        ])),
     '',
     'LỆNH IN CHƯA XONG',
     ...(r.openPrintJobs.length === 0
       ? ['  Không có.']
-      : r.openPrintJobs.map((j) => `  - ${j.title} (${j.printerName}), tạo lúc ${at(j.createdAt)}: ${jobStatusWords[j.status]}${j.error ? ` — ${j.error}` : ''}${j.attempts > 0 ? ` (${j.attempts} lần thử)` : ''}`)),
+      : r.openPrintJobs.map((j) => `  - ${j.title} (${j.printerName}), tạo lúc ${at(j.createdAt)}: ${jobStatusWords[j.status]}${j.attempts > 0 ? ` sau ${j.attempts} lần thử` : ''}${j.error ? ` — ${j.error}` : ''}`)),
     '',
     'ĐỒNG BỘ VỚI TỈNH',
     ...(sync.enrolled
       ? [
           `  Máy chủ tỉnh: ${sync.centralUrl ?? ''} (mã đơn vị ${sync.siteId ?? ''}): ${syncConnectionWords(sync.level, sync.offlineSince, now)}`,
           `  Chờ gửi: ${sync.pendingEvents} sự kiện${sync.oldestPendingAt ? ` (cũ nhất từ ${at(sync.oldestPendingAt)})` : ''}; lần thành công cuối: ${at(sync.lastSuccessAt)}`,
-          ...(sync.lastError ? [`  Lỗi gần nhất: ${sync.lastError.message} (mã ${sync.lastError.code})`] : []),
+          ...(sync.lastError ? [`  Lỗi gần nhất (mã ${sync.lastError.code}): ${sync.lastError.message}`] : []),
           ...(sync.clockSkewSeconds !== null ? [`  Đồng hồ máy chủ lệch với tỉnh: ${sync.clockSkewSeconds} giây`] : []),
           ...(sync.rejections.length > 0 ? [`  Bị từ chối: ${sync.rejections.map((x) => `số ${x.seq} (${x.type}): ${x.message}`).join('; ')}`] : []),
         ]
