@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AboutInfo, DiagnosticsFile } from './about';
 import { op } from './op';
 import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
@@ -165,6 +166,19 @@ export const ops = {
     access: { public: true },
     input: Empty,
     output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string(), storage: StorageHealthView }),
+  }),
+
+  'system.about': op({
+    summary: 'The "about" page: version and build, site, hub addresses, data folder, runtime versions, update status, credits',
+    access: staff,
+    input: Empty,
+    output: AboutInfo,
+  }),
+  'admin.diagnostics': op({
+    summary: 'The diagnostics bundle (ZIP): a Vietnamese summary, the facts as JSON and the last log lines — no secrets, no personal data (export is audited)',
+    access: admin,
+    input: Empty,
+    output: DiagnosticsFile,
   }),
 
   'auth.login': op({

@@ -6,6 +6,7 @@
 // died before its first window on every PC.
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { build as viteBuild, createLogger } from 'vite';
 
@@ -14,8 +15,19 @@ import { build as viteBuild, createLogger } from 'vite';
 process.env.NODE_ENV = 'production';
 const args = parseArgs({ options: { out: { type: 'string', default: 'dist' }, hub: { type: 'boolean', default: false } } }).values;
 const out = resolve(args.out);
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
-const cjsImportMeta = { define: { 'import.meta.url': 'cjsImportMetaUrl' }, inject: ['scripts/cjs-import-meta.js'] };
+
+/** When and from which commit this build was made, for the "about" page (main/node/diagnostics/build-info.ts). */
+function commit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null; // built from a source archive, without git
+  }
+}
+const MOTCUA_BUILD = JSON.stringify({ date: new Date().toISOString(), commit: commit() });
+
+const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', define: { MOTCUA_BUILD } };
+const cjsImportMeta = { define: { ...common.define, 'import.meta.url': 'cjsImportMetaUrl' }, inject: ['scripts/cjs-import-meta.js'] };
 
 const hub = () => build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: `${out}/hub/cli.mjs`, format: 'esm' });
 // `--hub`: only the headless hub, for the benchmark that times its start as `npm start` runs it.

@@ -2,20 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import roll from 'pino-roll';
+import { REDACTED, sensitiveKeys } from '../../contract/sensitive-keys';
 
 export type { Logger } from 'pino';
 
-/**
- * Keys whose values never reach a log file, wherever they sit in a logged object: secrets, and
- * the personal data a desk handles (Nghị định 13/2023 — a technician reading the logs in the
- * province has no business seeing a citizen's name or ID number). Logged objects are built by our
- * own code (request ids, op names, error codes, stacks); this is the net under that habit.
- */
-const secretKeys = [
-  'password', 'currentPassword', 'newPassword', 'initialPassword', 'pin', 'token', 'authorization', 'credential', 'cookie',
-  'idNumber', 'oldIdNumber', 'fullName', 'name', 'dateOfBirth', 'address', 'phone', 'email', 'applicant', 'raw', 'text', 'q', 'username',
-];
-const redactPaths = secretKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+/** Secrets and personal data never reach a log file, wherever they sit in a logged object (contract/sensitive-keys.ts). */
+const redactPaths = sensitiveKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 export interface LoggerOptions {
   /** Which program writes: the file is `<dir>/<name>.<date>.<n>.log`. */
@@ -39,7 +31,7 @@ const ROTATE = { frequency: 'daily', size: '10m', limit: { count: 30 }, dateForm
  */
 export async function createLogger(o: LoggerOptions): Promise<Logger> {
   const level = o.level ?? 'info';
-  const base = { level, redact: { paths: redactPaths, censor: '[ẩn]' }, base: { app: o.name, pid: process.pid } };
+  const base = { level, redact: { paths: redactPaths, censor: REDACTED }, base: { app: o.name, pid: process.pid } };
   if (o.destination) return pino(base, o.destination);
   const stderr = pino.destination({ fd: 2, sync: true });
   if (o.dir === null) return pino({ ...base, level: o.level ?? 'warn' }, stderr);
@@ -78,5 +70,5 @@ export async function createLogger(o: LoggerOptions): Promise<Logger> {
 
 /** The logger of a component given none: warnings and errors on standard error. */
 export function fallbackLogger(name: LoggerOptions['name']): Logger {
-  return pino({ level: 'warn', redact: { paths: redactPaths, censor: '[ẩn]' }, base: { app: name, pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
+  return pino({ level: 'warn', redact: { paths: redactPaths, censor: REDACTED }, base: { app: name, pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
 }

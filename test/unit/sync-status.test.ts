@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OpOutput } from '../../contract/ops';
 import { clockSkewWarning, offlineSince, syncLevel } from '../../main/core/sync-status';
-import { agoWords, badgeText, badgeTone, durationWords, offlineWords, skewWords, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
+import { durationWords, offlineWords } from '../../contract/status-texts';
+import { agoWords, badgeText, badgeTone, skewWords, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
 
 const now = Date.parse('2026-11-26T09:00:00+07:00');
 const minutesAgo = (m: number) => now - m * 60_000;

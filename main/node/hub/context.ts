@@ -19,6 +19,7 @@ import type { HubThrottles } from '../../core/attempt-throttle';
 import type { Logger } from '../../../common/node/logger';
 import type { HubBus, Notifications } from './bus';
 import type { StorageHealth } from './storage-health';
+import type { ListenAddress } from './listen-address';
 
 /** Everything a handler may use: the database through its stores, the clock, the bus. */
 export interface HubDeps {
@@ -50,6 +51,8 @@ export interface HubDeps {
   readonly version: string;
   /** Where scans are stored; null for an in-memory hub. */
   readonly dataDir: string | null;
+  /** Where the LAN server listens (set once it does): the addresses the "about" page shows. */
+  readonly listening: ListenAddress;
 }
 
 export interface HandlerContext {

@@ -31,6 +31,8 @@ import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { syncHandlers } from './sync-handlers';
+import { diagnosticsHandlers } from './diagnostics-handlers';
+import { ListenAddress } from './listen-address';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { StorageHealth } from './storage-health';
@@ -88,6 +90,7 @@ export class Hub {
       clock,
       version: options.version ?? '0.0.0',
       dataDir: options.dataDir ?? null,
+      listening: new ListenAddress(),
     };
     this.sync = new SyncWorker(this.deps, options.sync);
     this.handlers = {
@@ -100,6 +103,7 @@ export class Hub {
       ...printHandlers(this.deps),
       ...dossierHandlers(this.deps),
       ...syncHandlers(this.deps, this.sync),
+      ...diagnosticsHandlers(this.deps, this.sync),
     };
   }
 

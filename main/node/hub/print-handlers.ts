@@ -1,4 +1,5 @@
 import { HubError } from '../../../contract/errors';
+import type { OpOutput } from '../../../contract/ops';
 import type { Printer } from '../../../contract/printing';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
 import { checkPrintJobStep, ticketPrinterFor } from '../../core/printing-rules';
@@ -59,6 +60,16 @@ export function announcePrintJob(deps: HubDeps, ctx: HandlerContext, printerId: 
   deps.spooler.kick(printerId);
 }
 
+/** Every printer with what the spooler last learnt of it and how many of its jobs wait or are held. */
+export function printersLive(deps: HubDeps): OpOutput<'printers.list'> {
+  const counts = deps.printing.counts();
+  return deps.printing.printers().map((printer) => {
+    const live = deps.spooler.liveOf(printer.id);
+    const c = counts.get(printer.id) ?? { queued: 0, held: 0 };
+    return { printer, state: live.state, message: live.message, checkedAt: live.checkedAt === null ? null : new Date(live.checkedAt).toISOString(), ...c };
+  });
+}
+
 /** Printers, the print queue as staff see it, previews, reprints, scans. */
 export function printHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
@@ -71,14 +82,7 @@ export function printHandlers(deps: HubDeps) {
   };
 
   return {
-    'printers.list': () => {
-      const counts = printing.counts();
-      return printing.printers().map((printer) => {
-        const live = deps.spooler.liveOf(printer.id);
-        const c = counts.get(printer.id) ?? { queued: 0, held: 0 };
-        return { printer, state: live.state, message: live.message, checkedAt: live.checkedAt === null ? null : new Date(live.checkedAt).toISOString(), ...c };
-      });
-    },
+    'printers.list': () => printersLive(deps),
 
     'admin.savePrinter': async (input, ctx) => {
       const printer = { ...input, id: input.id ?? uuidv7(ctx.now) };

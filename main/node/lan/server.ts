@@ -117,6 +117,7 @@ export async function startLanServer(o: LanServerOptions): Promise<LanServer> {
   });
   server.on('error', (e: Error) => log.error({ err: e }, 'LAN server error'));
   const port = (server.address() as AddressInfo).port;
+  o.hub.deps.listening.set(o.host, port);
   return {
     server,
     port,

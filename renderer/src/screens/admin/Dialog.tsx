@@ -8,7 +8,7 @@ const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([
  * under <body> so a dialog with its own form never sits inside another form; focus moves in,
  * stays in (Tab wraps), Esc closes, and focus goes back to where it was.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -35,7 +35,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   };
   return createPortal(
     <div className="dialog-backdrop" role="presentation" onKeyDown={onKey}>
-      <div ref={box} className="dialog admin-dialog" role="dialog" aria-modal="true" aria-label={props.title}>
+      <div ref={box} className={`dialog admin-dialog ${props.className ?? ''}`} role="dialog" aria-modal="true" aria-label={props.title}>
         <h2>{props.title}</h2>
         {props.children}
       </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpInput, OpOutput } from '../../../../contract/ops';
-import type { Printer, PrinterState } from '../../../../contract/printing';
+import type { Printer } from '../../../../contract/printing';
+import { printerStateLabels } from '../../../../contract/status-texts';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
@@ -17,19 +18,6 @@ type Draft = OpInput<'admin.savePrinter'>;
 type Live = OpOutput<'printers.list'>[number];
 
 const names = { name: 'Tên máy in', role: 'Dùng để in', address: 'Địa chỉ / cổng máy in', paper: 'Khổ giấy', model: 'Loại máy', textMode: 'Cách in chữ tiếng Việt', deviceId: 'Kiosk dùng máy in này', counterId: 'Quầy đặt máy in này' };
-
-export const stateText: Record<PrinterState, string> = {
-  ok: 'Sẵn sàng',
-  paper_near_end: 'Giấy sắp hết',
-  paper_out: 'Hết giấy',
-  cover_open: 'Nắp đang mở',
-  offline: 'Đang tạm dừng',
-  cutter_error: 'Kẹt dao cắt',
-  unreachable: 'Không kết nối được',
-  unconfirmed: 'Chưa xác nhận lệnh in vừa gửi',
-  one_way: 'Không đọc được trạng thái',
-  unknown: 'Chưa kiểm tra',
-};
 
 /** Section "Máy in": printers with live status, a test print, the layout preview, the ticket footer. */
 export function PrintersSection() {
@@ -50,7 +38,7 @@ export function PrintersSection() {
         onPick={selection.pick}
         newLabel="Thêm máy in"
         title={(p) => p.name}
-        detail={(p) => `${stateText[status(p).state]}${status(p).held > 0 ? ` · ${status(p).held} lệnh in đang giữ` : ''}`}
+        detail={(p) => `${printerStateLabels[status(p).state]}${status(p).held > 0 ? ` · ${status(p).held} lệnh in đang giữ` : ''}`}
         inactive={(p) => !p.active}
       >
         <>
@@ -71,7 +59,7 @@ function PrinterStatus(props: { live: Live }) {
   return (
     <div className="printer-status" aria-live="polite">
       <p>
-        <strong>Trạng thái: {stateText[live.state]}</strong>
+        <strong>Trạng thái: {printerStateLabels[live.state]}</strong>
         {live.message ? ` — ${live.message}` : ''}
         {live.queued + live.held > 0 ? ` · ${live.queued} chờ in, ${live.held} đang giữ` : ''}
       </p>

@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { StorageBanner } from '../../ui/StorageBanner';
+import { AboutPanel } from '../about/AboutPanel';
+import { Dialog } from '../admin/Dialog';
 import { SyncBadge } from '../sync/SyncBadge';
 import { CounterWorkspace } from './CounterWorkspace';
 
@@ -19,6 +21,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
   const { client, changes, status } = useHub();
   const state = useData(() => client['counter.state']({}), ['queue', 'counters', 'catalog'], changes);
   const [error, setError] = useState<string | null>(null);
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   const header = (
     <>
@@ -26,12 +29,23 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
         <strong>Một Cửa — Quầy tiếp nhận</strong>
         <SyncBadge />
         <span className="counter-who">{props.staff.fullName}</span>
+        <Button variant="ghost" onClick={() => setAboutOpen(true)}>
+          Giới thiệu
+        </Button>
         <Button variant="ghost" onClick={props.logout}>
           Đăng xuất
         </Button>
       </header>
       <ConnectionBanner status={status} />
       <StorageBanner />
+      {aboutOpen ? (
+        <Dialog title="Giới thiệu" className="about-dialog" onClose={() => setAboutOpen(false)}>
+          <AboutPanel canExport={props.staff.role === 'admin'} />
+          <div className="about-dialog-actions">
+            <Button onClick={() => setAboutOpen(false)}>Đóng</Button>
+          </div>
+        </Dialog>
+      ) : null}
     </>
   );
 

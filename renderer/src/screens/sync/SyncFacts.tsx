@@ -1,13 +1,7 @@
 import { Notice } from '../../ui/Notice';
-import { durationWords, offlineWords, skewWords, whenWords, type SyncStatus } from './sync-texts';
+import { durationWords, syncConnectionWords } from '../../../../contract/status-texts';
+import { skewWords, whenWords, type SyncStatus } from './sync-texts';
 import './sync.css';
-
-const connection: Record<Exclude<SyncStatus['level'], 'offline' | 'offline_long'>, string> = {
-  not_enrolled: 'Chưa kết nối',
-  connecting: 'Đang kết nối…',
-  online: 'Đang kết nối',
-  conflict: 'Có xung đột dữ liệu',
-};
 
 /**
  * What staff need to know of the sync, on the admin screen and in the counter's panel: connected
@@ -24,7 +18,7 @@ export function SyncFacts(props: { status: SyncStatus; now: number }) {
         <div>
           <dt>Kết nối với tỉnh</dt>
           <dd className={good ? 'ok' : s.level === 'connecting' ? '' : 'bad'} data-testid="sync-connection">
-            {s.level === 'offline' || s.level === 'offline_long' ? offlineWords(s.offlineSince, props.now) : connection[s.level]}
+            {syncConnectionWords(s.level, s.offlineSince, props.now)}
           </dd>
         </div>
         <div>

@@ -1,17 +1,8 @@
 import type { OpOutput } from '../../../../contract/ops';
+import { durationWords } from '../../../../contract/status-texts';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
 export type SyncStatus = OpOutput<'sync.status'>;
-
-/** "dưới 1 phút", "5 phút", "3 giờ", "2 ngày": how long, in words. */
-export function durationWords(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'dưới 1 phút';
-  if (minutes < 60) return `${minutes} phút`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} giờ`;
-  return `${Math.floor(hours / 24)} ngày`;
-}
 
 /** "vừa xong", "5 phút trước" (`now` on the hub's clock). */
 export function agoWords(iso: string, now: number): string {
@@ -51,12 +42,6 @@ export function badgeTone(s: SyncStatus): 'calm' | 'amber' | 'red' {
 /** "nhanh hơn giờ của máy chủ tỉnh 7 phút": the hub's clock against the central's (central minus hub, in seconds). */
 export function skewWords(seconds: number): string {
   return `${seconds < 0 ? 'nhanh hơn' : 'chậm hơn'} giờ của máy chủ tỉnh ${durationWords(Math.abs(seconds) * 1000)}`;
-}
-
-/** "Mất kết nối đã 2 giờ": how long the central has not been reached. */
-export function offlineWords(offlineSince: string | null, now: number): string {
-  const ms = offlineSince ? now - Date.parse(offlineSince) : 0;
-  return ms < 60_000 ? 'Mất kết nối' : `Mất kết nối đã ${durationWords(ms)}`;
 }
 
 /** "ticket.issued" → "Số thứ tự (ticket.issued)": what kind of record the central refused. */
