@@ -24,7 +24,7 @@ export interface ShellIpcDeps {
 }
 
 /** A4 forms are a few hundred KB; anything far larger is not one of ours. */
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
 
 type Handlers = { [K in 'deviceToken' | 'unlock' | 'printPdf']: (caller: IpcCaller, arg: unknown) => ReturnType<ShellApi[K]> };
 

@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../../../common/node/atomic-file';
 import { basename, join } from 'node:path';
 import { parseRelease } from './release';
 import { UpdateError } from './update-errors';
@@ -45,8 +46,7 @@ export async function signReleaseFolder(dir: string, privateKey: KeyObject, add 
     const sigFile = join(dir, `${channelFile}.sig`);
     const existing = add ? readExisting(sigFile) : null;
     const signature = signChannelFile(channelFile, bytes, privateKey, existing);
-    writeFileSync(`${sigFile}.tmp`, `${JSON.stringify(signature, null, 2)}\n`);
-    renameSync(`${sigFile}.tmp`, sigFile);
+    writeFileAtomic(sigFile, `${JSON.stringify(signature, null, 2)}\n`);
     signed.push(channelFile);
   }
   if (signed.length === 0) throw new Error(`Thư mục ${dir} không có tệp latest*.yml nào để ký.`);
