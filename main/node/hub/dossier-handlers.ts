@@ -16,6 +16,7 @@ import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure
 import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import { throttled } from './attempts';
+import { clockConfirmation } from './clock-confirm';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
@@ -87,6 +88,7 @@ export function dossierHandlers(deps: HubDeps) {
    */
   const intake = async (input: IntakeInput, ctx: HandlerContext, outcome: 'received' | 'supplement_requested' | 'refused', data: Record<string, unknown>) => {
     const me = staffOf(ctx);
+    const clockConfirmed = outcome === 'received' ? clockConfirmation(deps, input.clockConfirmed) : null;
     const { id, slip } = await write(() => {
       const again = dossiers.byRequestId(input.requestId);
       if (again) return { id: again.id, slip: null };
@@ -108,6 +110,7 @@ export function dossierHandlers(deps: HubDeps) {
       const override = input.dueOverride ? { dueOverride: input.dueOverride.reason, dueOverrideAt: isoOrNull(Date.parse(input.dueOverride.dueAt)) } : {};
       dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...override }, ctx.now, true);
       audit(ctx, 'dossier.created', row.id, { outcome });
+      if (clockConfirmed) audit(ctx, 'dossier.clockConfirmed', row.id, clockConfirmed);
       return { id: row.id, slip: outcome === 'received' ? queueSlip(row.id, ctx) : null };
     });
     if (slip) announcePrintJob(deps, ctx, slip.printerId);

@@ -36,11 +36,17 @@ import { ListenAddress } from './listen-address';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { StorageHealth } from './storage-health';
+import { ClockWatch } from './clock-watch';
 import { isDiskFull } from '../../core/storage-health';
 
 export interface HubOptions {
   readonly db: Db;
   readonly clock?: () => number;
+  /**
+   * Elapsed time that setting the PC's clock does not move (performance.now). A test that moves
+   * `clock` by hand gets the same clock here unless it says otherwise: its jumps are not skew.
+   */
+  readonly monotonic?: () => number;
   readonly version?: string;
   readonly spooler?: SpoolerOptions;
   readonly sync?: SyncWorkerOptions;
@@ -67,11 +73,14 @@ export class Hub {
     const log = options.log ?? fallbackLogger('hub');
     const storage = new StorageHealth({ log: log.child({ component: 'storage' }), bus: this.bus, clock });
     const writer = new WriteQueue(db, storage);
+    const site = new SiteStore(db);
+    const monotonic = options.monotonic ?? options.clock ?? (() => performance.now());
     this.deps = {
       db,
       writer,
       storage,
-      site: new SiteStore(db),
+      siteClock: new ClockWatch({ site, bus: this.bus, log: log.child({ component: 'clock' }), clock, monotonic }),
+      site,
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),

@@ -1,6 +1,6 @@
 import type { OpOutput } from '../../../../contract/ops';
 import { durationWords } from '../../../../contract/status-texts';
-import { ddmmyyyy, hhmm } from '../../ui/format';
+import { ddmmyyyy, hhmm, hhmmss } from '../../ui/format';
 
 export type SyncStatus = OpOutput<'sync.status'>;
 
@@ -39,9 +39,11 @@ export function badgeTone(s: SyncStatus): 'calm' | 'amber' | 'red' {
   return s.level === 'offline_long' ? 'amber' : 'calm';
 }
 
-/** "nhanh hơn giờ của máy chủ tỉnh 7 phút": the hub's clock against the central's (central minus hub, in seconds). */
-export function skewWords(seconds: number): string {
-  return `${seconds < 0 ? 'nhanh hơn' : 'chậm hơn'} giờ của máy chủ tỉnh ${durationWords(Math.abs(seconds) * 1000)}`;
+/** "Lần thử tiếp theo lúc 08:15:30 (sau 12 giây)": when the worker knocks at the central again (`now` on the hub's clock). */
+export function nextAttemptWords(iso: string, now: number): string {
+  const ms = Date.parse(iso);
+  const seconds = Math.ceil((ms - now) / 1000);
+  return seconds <= 0 ? 'Đang thử lại…' : `Lần thử tiếp theo lúc ${hhmmss(ms)} (sau ${seconds} giây)`;
 }
 
 /** "ticket.issued" → "Số thứ tự (ticket.issued)": what kind of record the central refused. */
