@@ -22,8 +22,12 @@ export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
         <dt>Kết nối với tỉnh</dt>
         <dd className={good ? 'ok' : s.level === 'connecting' ? '' : 'bad'} data-testid="sync-connection">
           {syncConnectionWords(s.level, s.offlineSince, now)}
-          {waiting ? <span className="sync-sub" data-testid="sync-next-attempt">{nextAttemptWords(s.nextAttemptAt!, now)}</span> : null}
         </dd>
+        {waiting ? (
+          <dd className="sync-sub" data-testid="sync-next-attempt">
+            {nextAttemptWords(s.nextAttemptAt!, now)}
+          </dd>
+        ) : null}
       </div>
       <div>
         <dt>Chờ gửi lên tỉnh</dt>

@@ -63,5 +63,6 @@ export function feedWords(feed: string): string {
 export function syncNowOutcome(s: SyncStatus, now: number): { kind: 'success' | 'error'; text: string } {
   if (s.level === 'conflict') return { kind: 'error', text: 'Máy chủ tỉnh báo trùng số thứ tự sự kiện với dữ liệu khác: quản trị viên cần xử lý (Quản trị → Đồng bộ với tỉnh).' };
   if (s.online && !s.lastError) return { kind: 'success', text: `Đã đồng bộ xong lúc ${hhmm(now)}${s.pendingEvents > 0 ? `; còn ${s.pendingEvents} sự kiện đang gửi` : ''}.` };
-  return { kind: 'error', text: `Chưa đồng bộ được: ${s.lastError?.message ?? 'máy chủ tỉnh chưa trả lời'}. Dữ liệu vẫn lưu tại máy chủ này và sẽ tự gửi khi có kết nối.` };
+  const why = (s.lastError?.message ?? 'máy chủ tỉnh chưa trả lời').replace(/\.$/, '');
+  return { kind: 'error', text: `Chưa đồng bộ được: ${why}. Dữ liệu vẫn lưu tại máy chủ này và sẽ tự gửi khi có kết nối.` };
 }
