@@ -69,6 +69,32 @@ describe.each(engines)('outbox retention (%s)', (engine: Engine) => {
     await r.verify({ lostAtSite: pruned });
   });
 
+  it('stops for the admin when the central asks again for events the hub pruned, never sending a stream with a hole', async () => {
+    const r = await t.rig();
+    await r.serve(2);
+    await r.settle();
+    r.clock.set(r.clock.now() + 91 * DAY); // a Thursday again, 13 weeks on
+    await r.relogin();
+    await r.settle();
+    expect(readSite(r.hub.dataDir).outbox).toEqual([]);
+    // The central comes back from a backup older than the retention: it lost seqs 4–10.
+    await t.central.db.transaction(async (tx) => {
+      const gone = (await tx.query<{ event_id: string }>('DELETE FROM event_index WHERE site_id = $1 AND seq > 3 RETURNING event_id', [r.siteId])).map((x) => x.event_id);
+      await tx.query('DELETE FROM events WHERE site_id = $1 AND event_id = ANY($2::uuid[])', [r.siteId, gone]);
+      await tx.query('UPDATE streams SET last_seq = 3 WHERE site_id = $1', [r.siteId]);
+    });
+    await r.issue();
+    const s = await waitFor('the stop', async () => {
+      const v = await r.status();
+      return v.lastError?.code === 'STREAM_GAP' ? v : null;
+    });
+    expect(s.lastError!.message).toMatch(/cần quản trị viên bắt đầu luồng mới/);
+    expect(s.pendingEvents).toBe(1);
+    expect(readSite(r.hub.dataDir).streams.at(-1)!.acked_through).toBe(10);
+    const [row] = await t.central.db.query<{ last_seq: number }>('SELECT last_seq FROM streams WHERE site_id = $1', [r.siteId]);
+    expect(Number(row!.last_seq)).toBe(3);
+  });
+
   it('keeps everything while the retention has not passed', async () => {
     const r = await t.rig();
     await r.serve(1);
