@@ -548,7 +548,12 @@ export const ops = {
   'dossiers.completeSupplement': op({
     summary: 'The missing papers arrived: receive the dossier (first receipt: it gets its code and its slip is queued) and restart the clock',
     access: staff,
-    input: z.object({ dossierId: Id, documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60) }).strict(),
+    input: z.object({
+      dossierId: Id,
+      documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60),
+      /** As for dossiers.receive: the due time restarts from the hub's clock, off the central's (CLOCK_SKEW_CONFIRM). */
+      clockConfirmed: z.boolean().optional(),
+    }).strict(),
     output: ReceivedDossier,
   }),
   'dossiers.requestMore': op({

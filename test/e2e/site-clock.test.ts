@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
+import type { HubClient } from '../../contract/client';
 import { createSite, openTestDb, startTestCentral } from '../central/helpers';
+import { intake } from '../integration/dossier/intake-input';
 import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
@@ -23,6 +25,7 @@ describe("the site's clock and the next sync try, on staff screens", () => {
   let db: { db: Db; dispose(): Promise<void> };
   let central: { url: string; close(): Promise<void> };
   let counter: Page;
+  let staff: HubClient;
   const contexts: BrowserContext[] = [];
   const banner = (page: Page) => page.locator('.clock-banner');
   const audited = () => hub.running.hub.deps.db.prepare("SELECT target_id, details FROM audit_log WHERE action = 'dossier.clockConfirmed'").all() as { target_id: string; details: string }[];
@@ -46,7 +49,7 @@ describe("the site's clock and the next sync try, on staff screens", () => {
     const admin = await hub.admin();
     await admin['site.update']({ queueHours: ALL_DAY });
     await admin['admin.enrollSync']({ centralUrl: central.url, siteId: 'xa-ia-dom', credential: await createSite(central.url, 'xa-ia-dom', 'UBND xã Ia Dom') });
-    await hub.staff('tiepnhan');
+    staff = await hub.staff('tiepnhan');
     expect((await admin['sync.now']({})).online).toBe(true);
   });
   afterAll(async () => {
@@ -110,6 +113,24 @@ describe("the site's clock and the next sync try, on staff screens", () => {
     await expect.poll(() => counter.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).isVisible()).toBe(true);
     const [row] = audited();
     expect(JSON.parse(row!.details)).toMatchObject({ basis: 'central', skewSeconds: expect.closeTo(-7200, -1) });
+
+    // A dossier waiting for papers: completing it restarts the due time, so its dialog asks too.
+    await staff['dossiers.requestSupplement']({ ...intake({ applicant: { ...intake().applicant, fullName: 'Lê Thị Mai' } }), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa nộp' }] });
+    await counter.keyboard.press('Alt+3');
+    await expect.poll(() => counter.getByRole('heading', { name: 'Tra cứu hồ sơ' }).isVisible()).toBe(true);
+    await counter.keyboard.type('le thi mai');
+    await expect.poll(() => counter.getByRole('row', { name: /Lê Thị Mai/ }).isVisible()).toBe(true);
+    await counter.keyboard.press('Enter');
+    await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toBe('Chưa cấp mã hồ sơ');
+    await counter.keyboard.press('F9'); // Nhận đủ bổ sung
+    const complete = counter.getByRole('dialog', { name: 'Nhận đủ giấy tờ bổ sung' });
+    await expect.poll(() => complete.isVisible()).toBe(true);
+    await complete.getByRole('button', { name: 'Tiếp nhận hồ sơ, cấp mã' }).click();
+    await expect.poll(() => complete.getByText(/^Đồng hồ của máy chủ nhanh hơn giờ của máy chủ tỉnh 2 giờ:/).isVisible()).toBe(true);
+    await screenshot(counter, 'clock-supplement-confirm-1366x768');
+    await complete.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
+    await expect.poll(() => counter.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận');
+    expect(audited()).toHaveLength(2);
   });
 
   it('set right: the banner goes without a reload, and the next exchange agrees', async () => {

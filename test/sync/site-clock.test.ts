@@ -6,6 +6,7 @@ import type { Db } from '../../central/db/db';
 import { HubError } from '../../contract/errors';
 import { createSite, openTestDb, startTestCentral } from '../central/helpers';
 import { intake } from '../integration/dossier/intake-input';
+import { codeOf } from '../support/outcome';
 import { startTestHub, type TestHub } from '../support/hub';
 import { siteWorkload, type SiteWorkload } from '../support/site-workload';
 
@@ -85,8 +86,13 @@ describe("the site's clock", () => {
     const [row] = audited(hub, 'dossier.clockConfirmed');
     expect(row!.target_id).toBe(received.id);
     expect(JSON.parse(row!.details)).toMatchObject({ basis: 'central', skewSeconds: expect.closeTo(-7200, -1) });
-    // A supplement request computes no due time: it is not asked.
-    await w.officer['dossiers.requestSupplement']({ ...intake(), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa nộp' }] });
+    // A supplement request computes no due time: it is not asked. Its completion does (the code, the due time).
+    const waiting = await w.officer['dossiers.requestSupplement']({ ...intake(), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa nộp' }] });
+    const complete = { dossierId: waiting.id, documents: [0, 1, 2].map((index) => ({ index, count: 1 })) };
+    expect(await codeOf(w.officer['dossiers.completeSupplement'](complete))).toBe('CLOCK_SKEW_CONFIRM');
+    expect((await w.officer['dossiers.get']({ dossierId: waiting.id })).status).toBe('supplement_requested');
+    expect((await w.officer['dossiers.completeSupplement']({ ...complete, clockConfirmed: true })).status).toBe('received');
+    expect(audited(hub, 'dossier.clockConfirmed').map((r) => r.target_id)).toEqual([received.id, waiting.id]);
   });
 
   it('restarted offline with the clock set back before the last known good time: still a problem', async () => {

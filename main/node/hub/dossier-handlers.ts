@@ -247,8 +247,9 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.requestSupplement': async ({ items, ...input }, ctx) => (await intake(input, ctx, 'supplement_requested', { items })).dossier,
     'dossiers.refuse': async ({ reason, ...input }, ctx) => (await intake(input, ctx, 'refused', { reason })).dossier,
 
-    'dossiers.completeSupplement': async ({ dossierId, documents }, ctx) => {
+    'dossiers.completeSupplement': async ({ dossierId, documents, clockConfirmed: confirmed }, ctx) => {
       const me = staffOf(ctx);
+      const clockConfirmed = clockConfirmation(deps, confirmed);
       const slip = await write(() => {
         const d = dossiers.row(dossierId);
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
@@ -263,6 +264,7 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.update(d.id, { ...patch, status }, ctx.now);
         dossiers.appendEvent({ ...d, status }, d.code === null ? 'received' : 'supplement_received', me.staffId, {}, ctx.now, true);
         audit(ctx, 'dossier.supplementReceived', d.id);
+        if (clockConfirmed) audit(ctx, 'dossier.clockConfirmed', d.id, clockConfirmed);
         // The slip is the receipt: printed once, when the dossier gets its code.
         return d.code === null ? queueSlip(d.id, ctx) : null;
       });
