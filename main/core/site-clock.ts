@@ -17,7 +17,7 @@ export interface ClockAnchor {
   readonly hubAt: number;
 }
 
-/** The hub's readings now: its wall clock, and elapsed time that no clock setting moves. */
+/** The hub's readings now: its wall clock, and elapsed time that no clock setting moves (the system's uptime, sleep included). */
 export interface ClockReading {
   readonly wall: number;
   readonly monotonic: number;

@@ -1,4 +1,5 @@
 import '../../../contract/locale';
+import { uptime } from 'node:os';
 import type { Principal } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import { isOpName, ops, type OpName, type OpOutput } from '../../../contract/ops';
@@ -43,8 +44,10 @@ export interface HubOptions {
   readonly db: Db;
   readonly clock?: () => number;
   /**
-   * Elapsed time that setting the PC's clock does not move (performance.now). A test that moves
-   * `clock` by hand gets the same clock here unless it says otherwise: its jumps are not skew.
+   * Elapsed time that setting the PC's clock does not move: the system's uptime, which (unlike
+   * performance.now) goes on while the PC sleeps — a night asleep is not a clock jumping ahead. A
+   * test that moves `clock` by hand gets the same clock here unless it says otherwise: its jumps
+   * are not skew.
    */
   readonly monotonic?: () => number;
   readonly version?: string;
@@ -74,7 +77,7 @@ export class Hub {
     const storage = new StorageHealth({ log: log.child({ component: 'storage' }), bus: this.bus, clock });
     const writer = new WriteQueue(db, storage);
     const site = new SiteStore(db);
-    const monotonic = options.monotonic ?? options.clock ?? (() => performance.now());
+    const monotonic = options.monotonic ?? options.clock ?? (() => uptime() * 1000);
     this.deps = {
       db,
       writer,

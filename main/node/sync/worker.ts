@@ -57,8 +57,9 @@ const SKIPPED_KEPT = 20;
  *   6. record the outcome (last success, the central's time for the clock check, error) for staff.
  *
  * Runs are never concurrent. They start when something is written (debounced), every 30 s when
- * idle, on "sync now", and after a failure on exponential backoff with jitter, at most 30 s so a link
- * that comes back is noticed soon (`Retry-After` as a floor). All waiting is network I/O: the LAN API never waits for the central.
+ * idle, on "sync now", and after a failure on exponential backoff with jitter, at most 30 s so a
+ * link that comes back is noticed soon (`Retry-After` as a floor). All waiting is network I/O: the
+ * LAN API never waits for the central.
  */
 export class SyncWorker {
   private current: Promise<void> | null = null;
@@ -178,6 +179,7 @@ export class SyncWorker {
     const config = this.config();
     if (!config) return 'idle';
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
+    // Offline too, a clock changed since the last exchange shows within a run's interval.
     this.deps.siteClock.check();
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs, (t) => this.deps.siteClock.observe(t));
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
