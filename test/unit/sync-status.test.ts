@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpOutput } from '../../contract/ops';
 import { offlineSince, syncLevel } from '../../main/core/sync-status';
 import { durationWords, offlineWords, skewWords } from '../../contract/status-texts';
-import { agoWords, badgeText, badgeTone, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
+import { agoWords, badgeText, badgeTone, nextAttemptWords, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
 
 const now = Date.parse('2026-11-26T09:00:00+07:00');
 const minutesAgo = (m: number) => now - m * 60_000;
@@ -22,6 +22,12 @@ describe('how staff see the sync', () => {
     expect(syncLevel({ ...facts, online: true, conflict: true }, now)).toBe('conflict');
     expect(offlineSince({ ...facts, online: true })).toBeNull();
     expect(offlineSince(facts)).toBe(minutesAgo(5));
+  });
+
+  it("says when the next try is, on the hub's clock in Vietnam time", () => {
+    expect(nextAttemptWords(iso(now + 12_000), now)).toBe('Lần thử tiếp theo lúc 09:00:12 (sau 12 giây)');
+    expect(nextAttemptWords(iso(now + 500), now)).toBe('Lần thử tiếp theo lúc 09:00:00 (sau 1 giây)');
+    expect(nextAttemptWords(iso(now), now)).toBe('Đang thử lại…');
   });
 
   it('says how far the clock is off the central', () => {
