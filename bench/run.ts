@@ -1,5 +1,6 @@
 import { centralFloodBench } from './central-flood';
 import { communeBench } from './commune';
+import { diskYearBench } from './disk-year';
 import { dossiersBench } from './dossiers';
 import { printingBench } from './printing';
 import { queueBench } from './queue';
@@ -9,10 +10,11 @@ import { wedgeBench } from './wedge';
 /**
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`. `commune`
- * (the hub on a commune's PC: one core, 4 GB, slow fsync) runs only when named.
+ * (the hub on a commune's PC: one core, 4 GB, slow fsync) and `disk` (a year's intake on disk)
+ * run only when named.
  */
 const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench, wedge: wedgeBench, 'central-flood': centralFloodBench };
-const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench };
+const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench, disk: diskYearBench };
 
 const all = { ...benches, ...onlyWhenNamed };
 const wanted = process.argv.slice(2).filter((a) => a in all);

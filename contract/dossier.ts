@@ -126,6 +126,11 @@ export const IntakeInput = z.object({
   note: z.string().max(1000),
   /** A return time chosen by the officer instead of the computed one, with the reason (recorded). */
   dueOverride: z.object({ dueAt: IsoTime, reason: z.string().trim().min(5).max(300) }).nullable(),
+  /**
+   * The officer saw that the hub's clock is off (CLOCK_SKEW_CONFIRM) and receives anyway: the
+   * receipt and due times then come from that clock, and the confirmation is audited.
+   */
+  clockConfirmed: z.boolean().optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 

@@ -54,6 +54,7 @@ export const errorCatalog = {
   PROCEDURE_UNKNOWN: [404, 'Không tìm thấy thủ tục hành chính này trong danh mục.'],
   SCAN_UNREADABLE: [400, 'Không đọc được mã vừa quét. Vui lòng quét lại hoặc nhập tay.'],
   PRINTER_NOT_FOUND: [404, 'Chưa có máy in phù hợp. Quản trị viên cần khai báo máy in.'],
+  CLOCK_SKEW_CONFIRM: [409, 'Đồng hồ của máy chủ Một Cửa đang lệch: cần xác nhận trước khi tiếp nhận hồ sơ.'],
   DISK_FULL: [507, 'Ổ đĩa của máy chủ Một Cửa đã đầy nên chưa lưu được thao tác này. Hãy báo quản trị viên giải phóng dung lượng; dữ liệu đã lưu không bị mất.'],
   HUB_UNREACHABLE: [503, 'Không kết nối được với máy chủ Một Cửa. Đang thử kết nối lại…'],
   INTERNAL: [500, 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị viên.'],

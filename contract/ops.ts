@@ -87,13 +87,30 @@ export const SyncStatusView = z.object({
   /** Since when the central has not been reached (the last success, or the oldest waiting event); null when online. */
   offlineSince: IsoTime.nullable(),
   clockSkewSeconds: z.number().nullable(),
-  /** The hub's clock differs from the central's by more than 2 minutes. */
+  /** The hub's clock differs from the central's by more than 5 minutes (main/core/site-clock.ts): a problem, shown as a banner. */
   clockSkewWarning: z.boolean(),
+  /** When the worker tries next (after a failure: the backoff, at most 30 s unless the central asked for longer); null when nothing is planned. */
+  nextAttemptAt: IsoTime.nullable(),
+  /** How long acknowledged outbox events are kept at the hub (the central keeps the log). */
+  outboxRetentionDays: z.int(),
   conflict: z.object({ seq: z.int(), message: z.string() }).nullable(),
   rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
   /** Items from the central this hub could not read and skipped (the feed went on past them). */
   skippedFeedItems: z.array(z.object({ feed: z.string(), version: z.int(), reason: z.string(), at: IsoTime })),
 });
+
+/** The hub's clock against the central's as staff should see it (main/core/site-clock.ts). */
+export const ClockView = z.object({
+  /** skewed: more than 5 minutes off the central (or behind the last known good time): shown as a banner, intake asks for confirmation. */
+  level: z.enum(['ok', 'skewed']),
+  /** The central's time minus the hub's, in seconds; null when never measured. */
+  skewSeconds: z.number().nullable(),
+  /** central: measured since the hub started; last_known: from the last exchange before a restart. */
+  basis: z.enum(['central', 'last_known', 'unknown']),
+  title: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type ClockView = z.infer<typeof ClockView>;
 
 /** The hub's data disk as staff should see it (main/core/storage-health.ts). */
 export const StorageHealthView = z.object({
@@ -162,10 +179,10 @@ const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).ext
  */
 export const ops = {
   'system.health': op({
-    summary: 'Hub liveness, version, clock and whether it can save (its disk)',
+    summary: 'Hub liveness, version, clock (and whether it is off the central\'s) and whether it can save (its disk)',
     access: { public: true },
     input: Empty,
-    output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string(), storage: StorageHealthView }),
+    output: z.object({ ok: z.literal(true), version: z.string(), serverTime: IsoTime, siteName: z.string(), storage: StorageHealthView, clock: ClockView }),
   }),
 
   'system.about': op({
@@ -531,7 +548,12 @@ export const ops = {
   'dossiers.completeSupplement': op({
     summary: 'The missing papers arrived: receive the dossier (first receipt: it gets its code and its slip is queued) and restart the clock',
     access: staff,
-    input: z.object({ dossierId: Id, documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60) }).strict(),
+    input: z.object({
+      dossierId: Id,
+      documents: z.array(z.object({ index: z.int().min(0), count: z.int().min(0).max(50) })).max(60),
+      /** As for dossiers.receive: the due time restarts from the hub's clock, off the central's (CLOCK_SKEW_CONFIRM). */
+      clockConfirmed: z.boolean().optional(),
+    }).strict(),
     output: ReceivedDossier,
   }),
   'dossiers.requestMore': op({
@@ -625,6 +647,12 @@ export const ops = {
     summary: 'Connect the site to the central with the site id and credential the province issued (checked before saving)',
     access: admin,
     input: z.object({ centralUrl: z.url().max(300), siteId: z.string().min(1).max(80), credential: z.string().min(8).max(500) }).strict(),
+    output: SyncStatusView,
+  }),
+  'admin.saveSyncSettings': op({
+    summary: 'How long acknowledged outbox events are kept at the hub before they are pruned (the central keeps the log)',
+    access: admin,
+    input: z.object({ outboxRetentionDays: z.int().min(7).max(3650) }).strict(),
     output: SyncStatusView,
   }),
   'admin.newSyncStream': op({

@@ -36,6 +36,11 @@ export function durationWords(ms: number): string {
   return `${Math.floor(hours / 24)} ngày`;
 }
 
+/** "nhanh hơn giờ của máy chủ tỉnh 7 phút": the hub's clock against the central's (central minus hub, in seconds). */
+export function skewWords(seconds: number): string {
+  return `${seconds < 0 ? 'nhanh hơn' : 'chậm hơn'} giờ của máy chủ tỉnh ${durationWords(Math.abs(seconds) * 1000)}`;
+}
+
 /** "Mất kết nối đã 2 giờ": how long the central has not been reached. */
 export function offlineWords(offlineSince: string | null, now: number): string {
   const ms = offlineSince ? now - Date.parse(offlineSince) : 0;

@@ -2,10 +2,17 @@ import { isWithBackOffice, type DossierStatus } from '../../contract/dossier';
 import type { DossierStatusItem } from '../../contract/sync';
 
 /**
+ * The longest wait after failures: a link that comes back is noticed within it (events made
+ * offline wait for the link, not for a backoff grown to minutes). The central asks for longer
+ * with `Retry-After` when it needs to.
+ */
+export const MAX_BACKOFF_MS = 30_000;
+
+/**
  * Waits between failed sync attempts: exponential with full jitter, so hundreds of communes whose
  * link comes back at the same moment do not all knock at once; `Retry-After` is a floor.
  */
-export function backoffMs(attempt: number, random: number, retryAfterMs = 0, maxMs = 300_000): number {
+export function backoffMs(attempt: number, random: number, retryAfterMs = 0, maxMs = MAX_BACKOFF_MS): number {
   const cap = Math.min(maxMs, 1000 * 2 ** Math.min(attempt, 9));
   return Math.max(retryAfterMs, Math.floor(random * cap));
 }
@@ -42,4 +49,24 @@ export function centralStatusApplies(local: DossierStatus, item: DossierStatusIt
  */
 export function isRestoredCopy(dbAckedThrough: number, marker: { incarnation: string; ackedThrough: number } | null, incarnation: string): boolean {
   return marker !== null && marker.incarnation === incarnation && marker.ackedThrough > dbAckedThrough;
+}
+
+/** How long acknowledged outbox rows stay at the hub unless the admin says otherwise (the central keeps the log). */
+export const DEFAULT_OUTBOX_RETENTION_DAYS = 90;
+
+/**
+ * The outbox rows a pruning batch may delete, from `rows` (seq order, the first ones not pruned
+ * yet): the leading run the central acknowledged (`seq ≤ ackedThrough`) and older than the
+ * retention. It stops at the first row that does not qualify, even if later ones would: rows go
+ * oldest first and a hub clock set back for a while delays pruning rather than skipping a row.
+ * Returns the last seq to prune through, or null for none.
+ */
+export function pruneThrough(rows: readonly { seq: number; created_at: number }[], ackedThrough: number, now: number, retentionDays: number): number | null {
+  const cutoff = now - retentionDays * 86_400_000;
+  let through: number | null = null;
+  for (const r of rows) {
+    if (r.seq > ackedThrough || r.created_at >= cutoff) break;
+    through = r.seq;
+  }
+  return through;
 }

@@ -2,8 +2,6 @@ import type { SyncLevel } from '../../contract/ops';
 
 /** After this long without reaching the central, the counters show the sync in amber. */
 export const OFFLINE_WARN_MS = 60 * 60_000;
-/** A hub clock further than this from the central's is shown as a warning (times on papers and reports). */
-export const CLOCK_SKEW_WARN_SECONDS = 120;
 
 export interface SyncFacts {
   readonly enrolled: boolean;
@@ -35,8 +33,4 @@ export function syncLevel(s: SyncFacts, now: number): SyncLevel {
   if (s.lastAttemptAt === null) return 'connecting';
   const since = offlineSince(s);
   return since !== null && now - since >= OFFLINE_WARN_MS ? 'offline_long' : 'offline';
-}
-
-export function clockSkewWarning(skewSeconds: number | null): boolean {
-  return skewSeconds !== null && Math.abs(skewSeconds) > CLOCK_SKEW_WARN_SECONDS;
 }

@@ -20,6 +20,7 @@ export interface StartHubOptions {
   readonly voiceDir: string | null;
   readonly version: string;
   readonly clock?: () => number;
+  readonly monotonic?: () => number;
   readonly nativeBinding?: string;
   readonly spooler?: SpoolerOptions;
   readonly sync?: SyncWorkerOptions;
@@ -43,7 +44,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   const log = o.log ?? (await createLogger({ name: 'hub', dir: join(o.dataDir, 'logs') }));
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
+    const hub = new Hub({ db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.monotonic ? { monotonic: o.monotonic } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
     const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);

@@ -56,7 +56,7 @@ export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; monotonic?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
   const start = (port: number) =>
     startHub({
@@ -65,6 +65,7 @@ export async function startTestHub(options: { clock?: () => number; dataDir?: st
       rendererDir: options.screens ? join(root, 'dist', 'renderer') : null,
       voiceDir: options.screens ? join(root, 'resources', 'voice') : null,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.monotonic ? { monotonic: options.monotonic } : {}),
       // Printers are checked and retried quickly in tests.
       spooler: options.spooler ?? { statusIntervalMs: 150, retryDelay: () => 150 },
       // Sync runs often and backs off briefly in tests.

@@ -52,6 +52,9 @@ export async function siteWorkload(accounts: HubAccounts): Promise<SiteWorkload>
         applicant: { kind: 'person', fullName: name, idNumber: '064190012345', dateOfBirth: '1990-08-15', address: 'Thôn 3, xã Ia Grai', phone: '', email: '' },
         documents: [{ index: 0, count: 1 }, { index: 1, count: 1 }, { index: 2, count: 1 }],
         sets: 1, channel: 'direct', returnMethod: 'desk', deliveryAddress: '', ticketId: null, note: '', dueOverride: null,
+        // An in-process site runs on a weekday morning of its own, days off the central's clock:
+        // the officer confirms (the clock check has its own tests, test/sync/site-clock.test.ts).
+        clockConfirmed: true,
       }),
     relogin: async () => {
       const { token } = await accounts.client()['auth.login']({ username: 'tiepnhan', password: STAFF_PASSWORD });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OpOutput } from '../../contract/ops';
-import { clockSkewWarning, offlineSince, syncLevel } from '../../main/core/sync-status';
-import { durationWords, offlineWords } from '../../contract/status-texts';
-import { agoWords, badgeText, badgeTone, skewWords, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
+import { offlineSince, syncLevel } from '../../main/core/sync-status';
+import { durationWords, offlineWords, skewWords } from '../../contract/status-texts';
+import { agoWords, badgeText, badgeTone, nextAttemptWords, syncNowOutcome } from '../../renderer/src/screens/sync/sync-texts';
 
 const now = Date.parse('2026-11-26T09:00:00+07:00');
 const minutesAgo = (m: number) => now - m * 60_000;
@@ -24,8 +24,13 @@ describe('how staff see the sync', () => {
     expect(offlineSince(facts)).toBe(minutesAgo(5));
   });
 
-  it('warns about a clock more than 2 minutes off the central', () => {
-    expect([clockSkewWarning(null), clockSkewWarning(120), clockSkewWarning(-121), clockSkewWarning(400)]).toEqual([false, false, true, true]);
+  it("says when the next try is, on the hub's clock in Vietnam time", () => {
+    expect(nextAttemptWords(iso(now + 12_000), now)).toBe('Lần thử tiếp theo lúc 09:00:12 (sau 12 giây)');
+    expect(nextAttemptWords(iso(now + 500), now)).toBe('Lần thử tiếp theo lúc 09:00:00 (sau 1 giây)');
+    expect(nextAttemptWords(iso(now), now)).toBe('Đang thử lại…');
+  });
+
+  it('says how far the clock is off the central', () => {
     expect(skewWords(420)).toBe('chậm hơn giờ của máy chủ tỉnh 7 phút');
     expect(skewWords(-7200)).toBe('nhanh hơn giờ của máy chủ tỉnh 2 giờ');
   });
@@ -35,6 +40,7 @@ describe('the counter badge in words', () => {
   const status = (over: Partial<OpOutput<'sync.status'>>): OpOutput<'sync.status'> => ({
     checkedAt: iso(now), level: 'online', enrolled: true, centralUrl: 'http://127.0.0.1:1', siteId: 'xa-1', online: true, running: false, pendingEvents: 0, oldestPendingAt: null,
     lastAttemptAt: iso(now), lastSuccessAt: iso(minutesAgo(5)), lastError: null, offlineSince: null, clockSkewSeconds: 0, clockSkewWarning: false, conflict: null, rejections: [], skippedFeedItems: [],
+    nextAttemptAt: null, outboxRetentionDays: 90,
     ...over,
   });
 
@@ -55,6 +61,6 @@ describe('the counter badge in words', () => {
 
   it('tells whether "Đồng bộ ngay" worked', () => {
     expect(syncNowOutcome(status({}), now)).toEqual({ kind: 'success', text: 'Đã đồng bộ xong lúc 09:00.' });
-    expect(syncNowOutcome(status({ level: 'offline', online: false, lastError: { code: 'UNREACHABLE', message: 'Không kết nối được máy chủ tỉnh.' } }), now).text).toMatch(/^Chưa đồng bộ được: Không kết nối được máy chủ tỉnh\./);
+    expect(syncNowOutcome(status({ level: 'offline', online: false, lastError: { code: 'UNREACHABLE', message: 'Không kết nối được máy chủ tỉnh.' } }), now).text).toMatch(/^Chưa đồng bộ được: Không kết nối được máy chủ tỉnh\. Dữ liệu/);
   });
 });

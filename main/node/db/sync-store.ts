@@ -20,13 +20,26 @@ export class SyncStore extends SqlStore {
   }
 
   /**
-   * How many events wait and since when, in two key lookups: outbox seqs have no holes (one
-   * AUTOINCREMENT, rows never deleted), so counting is a subtraction — a month's backlog of
+   * How many events wait and since when, in two key lookups: outbox seqs above the acknowledgement
+   * have no holes (one AUTOINCREMENT; pruning deletes only acknowledged rows), so counting is a subtraction — a month's backlog of
    * 100 000 rows must not cost a scan each time a counter's sync badge asks.
    */
   pendingStats(afterSeq: number): { count: number; oldest: number | null } {
     const oldest = this.sql<[number], { created_at: number }>('SELECT created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1').get(afterSeq);
     return { count: oldest ? Math.max(0, this.lastSeq() - afterSeq) : 0, oldest: oldest?.created_at ?? null };
+  }
+
+  /** Seq and age of the outbox rows after `afterSeq`, oldest first: what pruning looks at. */
+  outboxAges(afterSeq: number, limit: number): { seq: number; created_at: number }[] {
+    return this.sql<[number, number], { seq: number; created_at: number }>('SELECT seq, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit);
+  }
+
+  /**
+   * Deletes the outbox rows in (`after`, `through`] but those the central rejected (staff still
+   * read them with their reason). AUTOINCREMENT never hands a deleted seq out again.
+   */
+  prune(after: number, through: number): number {
+    return this.sql('DELETE FROM outbox WHERE seq > ? AND seq <= ? AND seq NOT IN (SELECT seq FROM sync_rejections)').run(after, through).changes;
   }
 
   lastSeq(): number {

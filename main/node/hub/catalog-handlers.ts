@@ -15,7 +15,7 @@ export function catalogHandlers(deps: HubDeps) {
 
   return {
     'system.health': async (_input, ctx) => ({
-      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name, storage: deps.storage.view(),
+      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name, storage: deps.storage.view(), clock: deps.siteClock.view(),
     }),
 
     'site.get': async () => site.site(),

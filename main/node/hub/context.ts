@@ -19,6 +19,7 @@ import type { HubThrottles } from '../../core/attempt-throttle';
 import type { Logger } from '../../../common/node/logger';
 import type { HubBus, Notifications } from './bus';
 import type { StorageHealth } from './storage-health';
+import type { ClockWatch } from './clock-watch';
 import type { ListenAddress } from './listen-address';
 
 /** Everything a handler may use: the database through its stores, the clock, the bus. */
@@ -28,6 +29,8 @@ export interface HubDeps {
   readonly writer: WriteQueue;
   /** Whether the hub can save (a full disk), learnt from its writes; best-effort writes go through it. */
   readonly storage: StorageHealth;
+  /** The hub's clock against the central's (legal due times depend on it). */
+  readonly siteClock: ClockWatch;
   readonly site: SiteStore;
   readonly catalog: CatalogStore;
   readonly people: PeopleStore;

@@ -16,6 +16,7 @@ import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure
 import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import { throttled } from './attempts';
+import { clockConfirmation } from './clock-confirm';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
@@ -87,6 +88,7 @@ export function dossierHandlers(deps: HubDeps) {
    */
   const intake = async (input: IntakeInput, ctx: HandlerContext, outcome: 'received' | 'supplement_requested' | 'refused', data: Record<string, unknown>) => {
     const me = staffOf(ctx);
+    const clockConfirmed = outcome === 'received' ? clockConfirmation(deps, input.clockConfirmed) : null;
     const { id, slip } = await write(() => {
       const again = dossiers.byRequestId(input.requestId);
       if (again) return { id: again.id, slip: null };
@@ -108,6 +110,7 @@ export function dossierHandlers(deps: HubDeps) {
       const override = input.dueOverride ? { dueOverride: input.dueOverride.reason, dueOverrideAt: isoOrNull(Date.parse(input.dueOverride.dueAt)) } : {};
       dossiers.appendEvent(row, outcome, me.staffId, { ...data, ...override }, ctx.now, true);
       audit(ctx, 'dossier.created', row.id, { outcome });
+      if (clockConfirmed) audit(ctx, 'dossier.clockConfirmed', row.id, clockConfirmed);
       return { id: row.id, slip: outcome === 'received' ? queueSlip(row.id, ctx) : null };
     });
     if (slip) announcePrintJob(deps, ctx, slip.printerId);
@@ -244,8 +247,9 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.requestSupplement': async ({ items, ...input }, ctx) => (await intake(input, ctx, 'supplement_requested', { items })).dossier,
     'dossiers.refuse': async ({ reason, ...input }, ctx) => (await intake(input, ctx, 'refused', { reason })).dossier,
 
-    'dossiers.completeSupplement': async ({ dossierId, documents }, ctx) => {
+    'dossiers.completeSupplement': async ({ dossierId, documents, clockConfirmed: confirmed }, ctx) => {
       const me = staffOf(ctx);
+      const clockConfirmed = clockConfirmation(deps, confirmed);
       const slip = await write(() => {
         const d = dossiers.row(dossierId);
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
@@ -260,6 +264,7 @@ export function dossierHandlers(deps: HubDeps) {
         dossiers.update(d.id, { ...patch, status }, ctx.now);
         dossiers.appendEvent({ ...d, status }, d.code === null ? 'received' : 'supplement_received', me.staffId, {}, ctx.now, true);
         audit(ctx, 'dossier.supplementReceived', d.id);
+        if (clockConfirmed) audit(ctx, 'dossier.clockConfirmed', d.id, clockConfirmed);
         // The slip is the receipt: printed once, when the dossier gets its code.
         return d.code === null ? queueSlip(d.id, ctx) : null;
       });

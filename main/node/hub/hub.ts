@@ -1,4 +1,5 @@
 import '../../../contract/locale';
+import { uptime } from 'node:os';
 import type { Principal } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import { isOpName, ops, type OpName, type OpOutput } from '../../../contract/ops';
@@ -36,11 +37,19 @@ import { ListenAddress } from './listen-address';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { StorageHealth } from './storage-health';
+import { ClockWatch } from './clock-watch';
 import { isDiskFull } from '../../core/storage-health';
 
 export interface HubOptions {
   readonly db: Db;
   readonly clock?: () => number;
+  /**
+   * Elapsed time that setting the PC's clock does not move: the system's uptime, which (unlike
+   * performance.now) goes on while the PC sleeps — a night asleep is not a clock jumping ahead. A
+   * test that moves `clock` by hand gets the same clock here unless it says otherwise: its jumps
+   * are not skew.
+   */
+  readonly monotonic?: () => number;
   readonly version?: string;
   readonly spooler?: SpoolerOptions;
   readonly sync?: SyncWorkerOptions;
@@ -67,11 +76,14 @@ export class Hub {
     const log = options.log ?? fallbackLogger('hub');
     const storage = new StorageHealth({ log: log.child({ component: 'storage' }), bus: this.bus, clock });
     const writer = new WriteQueue(db, storage);
+    const site = new SiteStore(db);
+    const monotonic = options.monotonic ?? options.clock ?? (() => uptime() * 1000);
     this.deps = {
       db,
       writer,
       storage,
-      site: new SiteStore(db),
+      siteClock: new ClockWatch({ site, bus: this.bus, log: log.child({ component: 'clock' }), clock, monotonic }),
+      site,
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),

@@ -1,8 +1,9 @@
 import type { OpOutput } from '../../../contract/ops';
 import { HubError } from '../../../contract/errors';
-import { clockSkewWarning, offlineSince, syncLevel } from '../../core/sync-status';
+import { offlineSince, syncLevel } from '../../core/sync-status';
 import { actorOf } from '../db/audit-store';
 import { CentralClient } from '../sync/central-client';
+import { outboxRetentionDays, setOutboxRetentionDays } from '../sync/outbox-retention';
 import type { SyncWorker } from '../sync/worker';
 import type { Handlers, HubDeps } from './context';
 import { isoOrNull } from '../../core/vn-time';
@@ -14,7 +15,7 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
   const stream = deps.sync.stream(deps.site.get<string>('incarnation')!);
   const pending = deps.sync.pendingStats(stream?.acked_through ?? 0);
   const facts = { enrolled: s.enrolled, online: s.online, conflict: s.conflict !== null, lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, oldestPendingAt: pending.oldest };
-  const skew = s.clockSkewMs === null ? null : Math.round(s.clockSkewMs / 1000);
+  const clock = deps.siteClock.check();
   const now = deps.clock();
   return {
     checkedAt: new Date(now).toISOString(),
@@ -31,8 +32,10 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     // An unexpected failure's own text is for the log, not for staff.
     lastError: s.lastError?.code === 'INTERNAL' ? { code: 'INTERNAL', message: 'Lỗi không mong đợi khi đồng bộ; phần mềm sẽ tự thử lại. Nếu lỗi kéo dài, báo cho bộ phận kỹ thuật.' } : s.lastError,
     offlineSince: isoOrNull(offlineSince(facts)),
-    clockSkewSeconds: skew,
-    clockSkewWarning: clockSkewWarning(skew),
+    clockSkewSeconds: clock.skewSeconds,
+    clockSkewWarning: clock.problem,
+    nextAttemptAt: isoOrNull(s.nextAttemptAt),
+    outboxRetentionDays: outboxRetentionDays(deps),
     conflict: s.conflict,
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
     skippedFeedItems: s.skippedFeedItems.map((k) => ({ feed: k.feed, version: k.version, reason: k.reason, at: new Date(k.at).toISOString() })),
@@ -58,6 +61,14 @@ export function syncHandlers(deps: HubDeps, worker: SyncWorker) {
         deps.audit.record(actorOf(ctx.principal), 'sync.enrolled', null, { centralUrl: input.centralUrl, siteId: input.siteId }, ctx.now);
       });
       worker.reset();
+      return syncView(deps, worker);
+    },
+    'admin.saveSyncSettings': async ({ outboxRetentionDays: days }, ctx) => {
+      await deps.writer.run(() => {
+        setOutboxRetentionDays(deps, days);
+        deps.audit.record(actorOf(ctx.principal), 'sync.settingsSaved', null, { outboxRetentionDays: days }, ctx.now);
+      });
+      ctx.notify.changed('sync');
       return syncView(deps, worker);
     },
     'admin.newSyncStream': async (_input, ctx) => {

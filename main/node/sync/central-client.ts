@@ -38,6 +38,8 @@ export class CentralClient {
     private readonly config: CentralConfig,
     private readonly appVersion: string,
     private readonly timeoutMs = 30_000,
+    /** Told the central's time from every answer that carries it: the hub's clock is checked against it. */
+    private readonly onServerTime: (serverTime: string) => void = () => undefined,
   ) {}
 
   private base(): string {
@@ -90,6 +92,7 @@ export class CentralClient {
   /** A 200's body checked against its schema; a body of another shape is retried like a lost answer. */
   private parsed<S extends z.ZodType>(schema: S, json: unknown): { kind: 'ok'; res: z.infer<S> } | Failure {
     const res = schema.safeParse(json);
+    if (res.success && typeof res.data === 'object' && res.data !== null && 'serverTime' in res.data && typeof res.data.serverTime === 'string') this.onServerTime(res.data.serverTime);
     return res.success ? { kind: 'ok', res: res.data } : { kind: 'retry', code: 'BAD_RESPONSE', message: 'Máy chủ tỉnh trả lời không đúng định dạng.', afterMs: 0 };
   }
 

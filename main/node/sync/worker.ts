@@ -9,6 +9,7 @@ import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
 import { readMarker, writeMarker } from './marker';
+import { prunedThrough, pruneOutbox } from './outbox-retention';
 
 export interface SyncStatus {
   readonly enrolled: boolean;
@@ -17,8 +18,8 @@ export interface SyncStatus {
   readonly lastAttemptAt: number | null;
   readonly lastSuccessAt: number | null;
   readonly lastError: { code: string; message: string } | null;
-  /** Central time minus site time at the last exchange. */
-  readonly clockSkewMs: number | null;
+  /** When the next run is planned (the hub's clock); null when none is. */
+  readonly nextAttemptAt: number | null;
   /** Set when the central holds a different event under a seq this hub sent: sending stops until an admin acts. */
   readonly conflict: { seq: number; message: string } | null;
   /** Feed items this hub could not read and skipped (newest first, the last few since the hub started). */
@@ -31,7 +32,7 @@ export interface SyncWorkerOptions {
   readonly timeoutMs?: number;
   /** For tests: a deterministic jitter. */
   readonly random?: () => number;
-  /** Longest wait after failures (5 minutes in production). */
+  /** Longest wait after failures (30 s in production: MAX_BACKOFF_MS). */
   readonly maxBackoffMs?: number;
 }
 
@@ -51,11 +52,14 @@ const SKIPPED_KEPT = 20;
  *      for the site's own events): for each feed, fetch pages after the stored cursor and apply
  *      each page with its new cursor in one transaction; a 410 replaces the feed with the
  *      snapshot; an item the hub cannot read is skipped, logged and shown to staff;
- *   5. record the outcome (last success, clock skew, error) for staff.
+ *   5. prune the outbox rows the central acknowledged longer ago than the retention
+ *      (outbox-retention.ts), whatever became of this run;
+ *   6. record the outcome (last success, the central's time for the clock check, error) for staff.
  *
  * Runs are never concurrent. They start when something is written (debounced), every 30 s when
- * idle, on "sync now", and after a failure on exponential backoff with jitter (`Retry-After` as a
- * floor). All waiting is network I/O: the LAN API never waits for the central.
+ * idle, on "sync now", and after a failure on exponential backoff with jitter, at most 30 s so a
+ * link that comes back is noticed soon (`Retry-After` as a floor). All waiting is network I/O: the
+ * LAN API never waits for the central.
  */
 export class SyncWorker {
   private current: Promise<void> | null = null;
@@ -65,8 +69,8 @@ export class SyncWorker {
   private failures = 0;
   private batchLimit = MAX_BATCH_EVENTS;
   private stopped = true;
-  private status: Omit<SyncStatus, 'enrolled' | 'running'> = {
-    online: false, lastAttemptAt: null, lastSuccessAt: null, lastError: null, clockSkewMs: null, conflict: null, skippedFeedItems: [],
+  private status: Omit<SyncStatus, 'enrolled' | 'running' | 'nextAttemptAt'> = {
+    online: false, lastAttemptAt: null, lastSuccessAt: null, lastError: null, conflict: null, skippedFeedItems: [],
   };
   private readonly offChanged: () => void;
   private readonly log: HubDeps['log'];
@@ -103,7 +107,9 @@ export class SyncWorker {
   }
 
   state(): SyncStatus {
-    return { ...this.status, enrolled: this.config() !== null, running: this.current !== null };
+    // The timer counts on the process's clock; staff read the hub's.
+    const nextAttemptAt = this.timer ? this.deps.clock() + Math.max(0, this.timerAt - Date.now()) : null;
+    return { ...this.status, enrolled: this.config() !== null, running: this.current !== null, nextAttemptAt };
   }
 
   /** Runs now (after a run in progress) and resolves when done. */
@@ -173,15 +179,22 @@ export class SyncWorker {
     const config = this.config();
     if (!config) return 'idle';
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
-    const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
+    // Offline too, a clock changed since the last exchange shows within a run's interval.
+    this.deps.siteClock.check();
+    const client = new CentralClient(config, this.deps.version, this.options.timeoutMs, (t) => this.deps.siteClock.observe(t));
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
     const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
     const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
+    // Only what the central acknowledged goes, so this needs no answer from it today.
+    await pruneOutbox(this.deps);
     if (pushFailed) return pushFailed;
     if (pulled !== 'ok') return this.failed(pulled);
     const now = this.deps.clock();
-    await this.deps.writer.run(() => this.deps.site.set('syncLastSuccessAt', now));
+    await this.deps.writer.run(() => {
+      this.deps.site.set('syncLastSuccessAt', now);
+      this.deps.siteClock.save();
+    });
     this.status = { ...this.status, online: true, lastSuccessAt: now, lastError: null };
     return 'ok';
   }
@@ -245,7 +258,7 @@ export class SyncWorker {
         // The central lost the end of this stream (it came back from a backup): send again from
         // the seq it expects, and remember that in the marker too, or the next run would take this
         // database for a restored copy. It can only ask for seqs this stream has.
-        if (outcome.expectedSeq < stream.base_seq || outcome.expectedSeq > stream.acked_through + 1) {
+        if (outcome.expectedSeq < stream.base_seq || outcome.expectedSeq > stream.acked_through + 1 || outcome.expectedSeq <= prunedThrough(this.deps)) {
           return { kind: 'fatal', code: 'STREAM_GAP', message: `Máy chủ tỉnh chờ sự kiện số ${outcome.expectedSeq}, ngoài luồng dữ liệu hiện tại: cần quản trị viên bắt đầu luồng mới.` };
         }
         await writer.run(() => sync.rewindAck(incarnation, outcome.expectedSeq - 1));
@@ -253,14 +266,13 @@ export class SyncWorker {
         continue;
       }
       if (outcome.kind !== 'ok') return outcome;
-      const { ackedThrough, rejections, serverTime } = outcome.res;
+      const { ackedThrough, rejections } = outcome.res;
       crashAt('after-ack');
       await writer.run(() => {
         sync.markAcked(incarnation, ackedThrough);
         for (const r of rejections) sync.addRejection(r, clock());
       });
       if (dataDir) writeMarker(dataDir, { incarnation, ackedThrough: sync.stream(incarnation)!.acked_through });
-      this.status = { ...this.status, clockSkewMs: Date.parse(serverTime) - sentAt };
       this.batchLimit = nextBatchLimit(this.batchLimit, false);
     }
   }

@@ -10,3 +10,11 @@ export async function openCounter(page: Page, hubUrl: string, username: string, 
   await expect.poll(() => page.getByRole('dialog', { name: 'Chọn quầy làm việc' }).isVisible()).toBe(true);
   await page.keyboard.press(counterKey);
 }
+
+/** Logs the admin in on the admin screen, at a section (`#dong-bo`). */
+export async function openAdmin(page: Page, hubUrl: string, password: string, section: string): Promise<void> {
+  await page.goto(`${hubUrl}/admin#${section}`);
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.keyboard.press('Enter');
+}

@@ -3,7 +3,7 @@ import type { StaffAccount } from '../../../../contract/people';
 import { useHub } from '../../hub/session';
 import { Button } from '../../ui/Button';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
-import { StorageBanner } from '../../ui/StorageBanner';
+import { HealthBanners } from '../../ui/HealthBanners';
 import { useSite } from './admin-data';
 import { adminSections } from './sections';
 import './admin.css';
@@ -51,7 +51,7 @@ export function AdminScreen(props: { staff: StaffAccount; logout: () => void }) 
       </nav>
       <main className="admin-main" aria-labelledby="admin-section-title">
         <ConnectionBanner status={status} />
-        <StorageBanner />
+        <HealthBanners />
         {site.data?.sampleData ? (
           <Notice kind="warning" className="sample-banner">
             <strong>Đang dùng dữ liệu mẫu — hãy nhập thông tin thật của đơn vị.</strong>{' '}

@@ -18,7 +18,8 @@ const at = (iso: string) => `${hhmm(Date.parse(iso))} ${ddmmyyyy(Date.parse(iso)
 /**
  * Section "Đồng bộ với tỉnh": connect the site to the province's central once, then see how the
  * sync is doing — connection, what waits to be sent and for how long, the last success, the
- * clock, events the province refused and why — sync now, and start a new stream after a conflict.
+ * clock, events the province refused and why — sync now, start a new stream after a conflict, and
+ * how long events the province acknowledged stay at the hub.
  */
 export function SyncSection() {
   const sync = useSyncStatus();
@@ -26,10 +27,9 @@ export function SyncSection() {
   const [confirming, setConfirming] = useState(false);
   const s = sync.status;
   if (!s) return <Loading error={sync.error ? new HubError('INTERNAL', sync.error) : null} />;
-  const now = sync.now();
   return (
     <div className="sync-section">
-      <SyncFacts status={s} now={now} />
+      <SyncFacts status={s} now={sync.now} />
       {s.conflict ? (
         <Notice kind="error">
           <p>
@@ -52,6 +52,7 @@ export function SyncSection() {
       {s.rejections.length > 0 ? <Rejections status={s} /> : null}
       {s.skippedFeedItems.length > 0 ? <SkippedFeedItems status={s} /> : null}
       <EnrollForm status={s} onDone={sync.setStatus} />
+      {s.enrolled ? <RetentionForm status={s} onDone={sync.setStatus} /> : null}
       {confirming ? <NewStreamDialog onClose={() => setConfirming(false)} onDone={sync.setStatus} /> : null}
     </div>
   );
@@ -139,6 +140,33 @@ function NewStreamDialog(props: { onClose: () => void; onDone: (s: SyncStatus) =
         <p>Chỉ làm việc này khi máy chủ vừa được khôi phục từ bản sao lưu (hoặc cài lại). Các thay đổi chưa được tỉnh xác nhận sẽ được gửi lại trong luồng mới; tỉnh giữ nguyên những gì đã nhận.</p>
       </SaveForm>
     </Dialog>
+  );
+}
+
+/** How long the hub keeps the events the province acknowledged (the province keeps them for good). */
+function RetentionForm(props: { status: SyncStatus; onDone: (s: SyncStatus) => void }) {
+  const { client } = useHub();
+  const draft = useDraft({ outboxRetentionDays: props.status.outboxRetentionDays });
+  return (
+    <SaveForm
+      label="Thời gian giữ dữ liệu đã gửi"
+      dirty={draft.dirty}
+      doneText="Đã lưu thời gian giữ dữ liệu đã gửi."
+      describe={fieldNames({ outboxRetentionDays: 'Số ngày giữ lại' })}
+      save={async () => {
+        props.onDone(await client['admin.saveSyncSettings'](draft.value));
+        draft.saved(draft.value);
+      }}
+    >
+      <h3 className="detail-title">Thời gian giữ dữ liệu đã gửi</h3>
+      <p className="muted">
+        Các sự kiện đã được máy chủ tỉnh xác nhận được xóa khỏi máy chủ này sau số ngày dưới đây (tỉnh vẫn lưu đầy đủ), để ổ đĩa không đầy dần. Sự kiện chưa được tỉnh xác nhận không bao giờ bị
+        xóa. Hồ sơ, số thứ tự và nhật ký tại đơn vị không bị ảnh hưởng.
+      </p>
+      <div className="form-grid">
+        <Field kind="number" label="Số ngày giữ lại" value={draft.value.outboxRetentionDays} min={7} max={3650} onChange={(outboxRetentionDays) => draft.update({ outboxRetentionDays })} />
+      </div>
+    </SaveForm>
   );
 }
 

@@ -6,7 +6,7 @@ import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
 import { ChoiceDialog } from '../../ui/ChoiceDialog';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
-import { StorageBanner } from '../../ui/StorageBanner';
+import { HealthBanners } from '../../ui/HealthBanners';
 import { AboutPanel } from '../about/AboutPanel';
 import { Dialog } from '../admin/Dialog';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -37,7 +37,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
         </Button>
       </header>
       <ConnectionBanner status={status} />
-      <StorageBanner />
+      <HealthBanners />
       {aboutOpen ? (
         <Dialog title="Giới thiệu" className="about-dialog" onClose={() => setAboutOpen(false)}>
           <AboutPanel canExport={props.staff.role === 'admin'} />

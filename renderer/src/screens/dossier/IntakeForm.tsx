@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
+import { HubError } from '../../../../contract/errors';
 import { useHub } from '../../hub/session';
 import { Field } from '../admin/Field';
 import { ActionBar, type KeyAction } from './ActionBar';
@@ -16,13 +17,14 @@ import { SupplementItems, type SupplementItem } from './SupplementItems';
 import type { Intake } from './use-intake';
 import './dossier.css';
 
-type Dialog = { kind: 'supplement'; items: SupplementItem[] } | { kind: 'refuse'; reason: string } | null;
+type Dialog = { kind: 'supplement'; items: SupplementItem[] } | { kind: 'refuse'; reason: string } | { kind: 'clock'; message: string } | null;
 
 /**
  * The intake form (Tiếp nhận hồ sơ): applicant, procedure and its papers, how the result goes
  * back, the return time; then one of three outcomes — received (complete), supplement requested
  * (what is missing, listed once), or refused (with the reason). The hub decides; the form keeps
  * everything typed when the hub refuses, and its request id makes a double click one dossier.
+ * While the hub's clock is off, receiving asks first (the due time comes from that clock).
  */
 export function IntakeForm(props: { intake: Intake }) {
   const { client } = useHub();
@@ -50,6 +52,11 @@ export function IntakeForm(props: { intake: Intake }) {
       props.intake.finish(d);
     } catch (e) {
       if (inDialog) throw e;
+      if (e instanceof HubError && e.code === 'CLOCK_SKEW_CONFIRM') {
+        setProblem(null);
+        setDialog({ kind: 'clock', message: e.message });
+        return;
+      }
       setProblem(problemOf(e, 'Không gửi được hồ sơ. Vui lòng thử lại.', intakeFieldNames));
     }
   };
@@ -142,6 +149,17 @@ export function IntakeForm(props: { intake: Intake }) {
         >
           <p>Ghi một lần tất cả giấy tờ còn thiếu hoặc cần hoàn thiện, kèm lý do. Hồ sơ chưa được cấp mã cho đến khi nhận đủ.</p>
           <SupplementItems value={dialog.items} onChange={(items) => setDialog({ kind: 'supplement', items })} />
+        </ActionDialog>
+      ) : null}
+      {dialog?.kind === 'clock' ? (
+        <ActionDialog
+          title="Đồng hồ của máy chủ đang lệch"
+          confirmLabel="Vẫn tiếp nhận"
+          names={intakeFieldNames}
+          onClose={() => setDialog(null)}
+          onConfirm={() => send((input) => client['dossiers.receive']({ ...input, clockConfirmed: true }), true)}
+        >
+          <p className="clock-confirm">{dialog.message}</p>
         </ActionDialog>
       ) : null}
       {dialog?.kind === 'refuse' ? (

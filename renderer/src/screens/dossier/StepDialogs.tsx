@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Dossier } from '../../../../contract/dossier';
+import { HubError } from '../../../../contract/errors';
 import { useHub } from '../../hub/session';
 import { Field } from '../admin/Field';
 import { ActionDialog } from './ActionDialog';
@@ -18,18 +19,31 @@ interface StepProps {
   onDone: (d: Dossier) => void;
 }
 
-/** The missing papers came back: tick them; the first complete receipt gives the dossier its code. */
+/**
+ * The missing papers came back: tick them; the first complete receipt gives the dossier its code.
+ * The due time restarts from the hub's clock: while it is off, the hub's question shows here and
+ * the button becomes the confirmation.
+ */
 export function CompleteSupplementDialog(props: StepProps) {
   const { client } = useHub();
   const d = props.dossier;
   const [counts, setCounts] = useState(d.documents.map((x) => x.received));
+  const [clockAsked, setClockAsked] = useState(false);
   const documents = d.documents.map(({ name, form, count, mandatory }) => ({ name, form, count, mandatory }));
+  const send = async () => {
+    try {
+      props.onDone(await client['dossiers.completeSupplement']({ dossierId: d.id, documents: d.documents.map((x, i) => ({ index: x.index, count: counts[i] ?? 0 })), clockConfirmed: clockAsked }));
+    } catch (e) {
+      if (e instanceof HubError && e.code === 'CLOCK_SKEW_CONFIRM') setClockAsked(true);
+      throw e;
+    }
+  };
   return (
     <ActionDialog
       title="Nhận đủ giấy tờ bổ sung"
-      confirmLabel={d.code ? 'Nhận bổ sung, tính lại thời hạn' : 'Tiếp nhận hồ sơ, cấp mã'}
+      confirmLabel={clockAsked ? 'Vẫn tiếp nhận' : d.code ? 'Nhận bổ sung, tính lại thời hạn' : 'Tiếp nhận hồ sơ, cấp mã'}
       onClose={props.onClose}
-      onConfirm={async () => props.onDone(await client['dossiers.completeSupplement']({ dossierId: d.id, documents: d.documents.map((x, i) => ({ index: x.index, count: counts[i] ?? 0 })) }))}
+      onConfirm={send}
     >
       <PaperChecklist legend="Giấy tờ đã nhận (kể cả lần nộp trước)" documents={documents} counts={counts} onChange={setCounts} />
     </ActionDialog>

@@ -45,7 +45,7 @@ export function SyncBadge() {
       {open ? (
         <div className="sync-panel" id="sync-panel" role="dialog" aria-label="Đồng bộ với tỉnh">
           <h2>Đồng bộ với tỉnh</h2>
-          <SyncFacts status={s} now={now} />
+          <SyncFacts status={s} now={sync.now} />
           {s.enrolled ? (
             <Button variant="primary" disabled={syncNow.running} onClick={() => void syncNow.run()}>
               {syncNow.running ? 'Đang đồng bộ…' : 'Đồng bộ ngay'}

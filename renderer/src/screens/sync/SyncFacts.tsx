@@ -1,53 +1,72 @@
+import { useEffect, useState } from 'react';
 import { Notice } from '../../ui/Notice';
-import { durationWords, syncConnectionWords } from '../../../../contract/status-texts';
-import { skewWords, whenWords, type SyncStatus } from './sync-texts';
+import { durationWords, skewWords, syncConnectionWords } from '../../../../contract/status-texts';
+import { nextAttemptWords, whenWords, type SyncStatus } from './sync-texts';
 import './sync.css';
 
 /**
  * What staff need to know of the sync, on the admin screen and in the counter's panel: connected
  * or not (and since when), what waits to be sent and for how long, the last success, the last
- * error, refused events, and the clock when it is more than 2 minutes off the province's.
+ * error, refused events, when the next try is while offline, and the clock against the province's
+ * (more than 5 minutes off is a problem: the banner above every staff screen says what to do).
  */
-export function SyncFacts(props: { status: SyncStatus; now: number }) {
+export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
   const s = props.status;
+  const waiting = s.enrolled && !s.online && s.nextAttemptAt !== null;
+  const now = useTicking(waiting, props.now);
   if (!s.enrolled) return <Notice kind="info">Đơn vị chưa kết nối với hệ thống của tỉnh. Mọi dữ liệu vẫn được lưu tại máy chủ này.</Notice>;
   const good = s.level === 'online';
   return (
-    <>
-      <dl className="sync-facts" aria-label="Tình trạng đồng bộ">
-        <div>
-          <dt>Kết nối với tỉnh</dt>
-          <dd className={good ? 'ok' : s.level === 'connecting' ? '' : 'bad'} data-testid="sync-connection">
-            {syncConnectionWords(s.level, s.offlineSince, props.now)}
+    <dl className="sync-facts" aria-label="Tình trạng đồng bộ">
+      <div>
+        <dt>Kết nối với tỉnh</dt>
+        <dd className={good ? 'ok' : s.level === 'connecting' ? '' : 'bad'} data-testid="sync-connection">
+          {syncConnectionWords(s.level, s.offlineSince, now)}
+        </dd>
+        {waiting ? (
+          <dd className="sync-sub" data-testid="sync-next-attempt">
+            {nextAttemptWords(s.nextAttemptAt!, now)}
           </dd>
-        </div>
-        <div>
-          <dt>Chờ gửi lên tỉnh</dt>
-          <dd data-testid="sync-pending">
-            {s.pendingEvents === 0 ? 'Không có' : `${s.pendingEvents} sự kiện`}
-            {s.pendingEvents > 0 && s.oldestPendingAt ? <span className="sync-sub">cũ nhất đã chờ {durationWords(props.now - Date.parse(s.oldestPendingAt))}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Đồng bộ thành công gần nhất</dt>
-          <dd>{s.lastSuccessAt ? whenWords(s.lastSuccessAt, props.now) : 'Chưa lần nào'}</dd>
-        </div>
-        <div>
-          <dt>Sự kiện bị tỉnh từ chối</dt>
-          <dd className={s.rejections.length > 0 ? 'bad' : ''}>{s.rejections.length === 0 ? 'Không có' : `${s.rejections.length} sự kiện`}</dd>
-        </div>
-        {s.lastError ? (
-          <div className="sync-wide">
-            <dt>Lỗi gần nhất</dt>
-            <dd className="bad">{s.lastError.message}</dd>
-          </div>
         ) : null}
-      </dl>
-      {s.clockSkewWarning && s.clockSkewSeconds !== null ? (
-        <Notice kind="warning" className="sync-skew">
-          Đồng hồ của máy chủ này {skewWords(s.clockSkewSeconds)}. Giờ tiếp nhận và hẹn trả in trên giấy tờ có thể sai: hãy chỉnh lại giờ của máy tính.
-        </Notice>
+      </div>
+      <div>
+        <dt>Chờ gửi lên tỉnh</dt>
+        <dd data-testid="sync-pending">
+          {s.pendingEvents === 0 ? 'Không có' : `${s.pendingEvents} sự kiện`}
+          {s.pendingEvents > 0 && s.oldestPendingAt ? <span className="sync-sub">cũ nhất đã chờ {durationWords(now - Date.parse(s.oldestPendingAt))}</span> : null}
+        </dd>
+      </div>
+      <div>
+        <dt>Đồng bộ thành công gần nhất</dt>
+        <dd>{s.lastSuccessAt ? whenWords(s.lastSuccessAt, now) : 'Chưa lần nào'}</dd>
+      </div>
+      <div>
+        <dt>Sự kiện bị tỉnh từ chối</dt>
+        <dd className={s.rejections.length > 0 ? 'bad' : ''}>{s.rejections.length === 0 ? 'Không có' : `${s.rejections.length} sự kiện`}</dd>
+      </div>
+      <div>
+        <dt>Đồng hồ máy chủ</dt>
+        <dd className={s.clockSkewWarning ? 'bad' : ''} data-testid="sync-clock">
+          {s.clockSkewSeconds === null ? 'Chưa so được với tỉnh' : s.clockSkewWarning ? `Lệch: ${skewWords(s.clockSkewSeconds)}` : 'Khớp với giờ của tỉnh'}
+        </dd>
+      </div>
+      {s.lastError ? (
+        <div className="sync-wide">
+          <dt>Lỗi gần nhất</dt>
+          <dd className="bad">{s.lastError.message}</dd>
+        </div>
       ) : null}
-    </>
+    </dl>
   );
+}
+
+/** The hub's time now, read again every second while a countdown is on screen. */
+function useTicking(on: boolean, now: () => number): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!on) return;
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [on]);
+  return now();
 }

@@ -1,6 +1,6 @@
 import type { OpOutput } from '../../../../contract/ops';
 import { durationWords } from '../../../../contract/status-texts';
-import { ddmmyyyy, hhmm } from '../../ui/format';
+import { ddmmyyyy, hhmm, hhmmss } from '../../ui/format';
 
 export type SyncStatus = OpOutput<'sync.status'>;
 
@@ -39,9 +39,11 @@ export function badgeTone(s: SyncStatus): 'calm' | 'amber' | 'red' {
   return s.level === 'offline_long' ? 'amber' : 'calm';
 }
 
-/** "nhanh hơn giờ của máy chủ tỉnh 7 phút": the hub's clock against the central's (central minus hub, in seconds). */
-export function skewWords(seconds: number): string {
-  return `${seconds < 0 ? 'nhanh hơn' : 'chậm hơn'} giờ của máy chủ tỉnh ${durationWords(Math.abs(seconds) * 1000)}`;
+/** "Lần thử tiếp theo lúc 08:15:30 (sau 12 giây)": when the worker knocks at the central again (`now` on the hub's clock). */
+export function nextAttemptWords(iso: string, now: number): string {
+  const ms = Date.parse(iso);
+  const seconds = Math.ceil((ms - now) / 1000);
+  return seconds <= 0 ? 'Đang thử lại…' : `Lần thử tiếp theo lúc ${hhmmss(ms)} (sau ${seconds} giây)`;
 }
 
 /** "ticket.issued" → "Số thứ tự (ticket.issued)": what kind of record the central refused. */
@@ -61,5 +63,6 @@ export function feedWords(feed: string): string {
 export function syncNowOutcome(s: SyncStatus, now: number): { kind: 'success' | 'error'; text: string } {
   if (s.level === 'conflict') return { kind: 'error', text: 'Máy chủ tỉnh báo trùng số thứ tự sự kiện với dữ liệu khác: quản trị viên cần xử lý (Quản trị → Đồng bộ với tỉnh).' };
   if (s.online && !s.lastError) return { kind: 'success', text: `Đã đồng bộ xong lúc ${hhmm(now)}${s.pendingEvents > 0 ? `; còn ${s.pendingEvents} sự kiện đang gửi` : ''}.` };
-  return { kind: 'error', text: `Chưa đồng bộ được: ${s.lastError?.message ?? 'máy chủ tỉnh chưa trả lời'}. Dữ liệu vẫn lưu tại máy chủ này và sẽ tự gửi khi có kết nối.` };
+  const why = (s.lastError?.message ?? 'máy chủ tỉnh chưa trả lời').replace(/\.$/, '');
+  return { kind: 'error', text: `Chưa đồng bộ được: ${why}. Dữ liệu vẫn lưu tại máy chủ này và sẽ tự gửi khi có kết nối.` };
 }

@@ -75,6 +75,14 @@ export function useSyncStatus() {
     return () => clearTimeout(t);
   }, [busy, status, refresh]);
 
+  // Offline: look again just after the worker's next try (at most 30 s away), to show how it went.
+  const nextTry = status !== null && !status.online && status.nextAttemptAt !== null ? Date.parse(status.nextAttemptAt) - Date.parse(status.checkedAt) : null;
+  useEffect(() => {
+    if (nextTry === null) return;
+    const t = setTimeout(() => void refresh(), Math.max(0, nextTry) + 1000);
+    return () => clearTimeout(t);
+  }, [nextTry, status, refresh]);
+
   const now = () => (status ? Date.parse(status.checkedAt) + (Date.now() - receivedAt.current) : Date.now());
   return { status, error, refresh, setStatus, now };
 }
