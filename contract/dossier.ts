@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PrintJob } from './printing';
 import { Id, IsoTime, VnDate } from './scalars';
+import { codePatternProblem } from './dossier-texts';
 
 /** How a paper must be handed in. */
 export const DocumentForm = z.enum(['original', 'copy', 'certified_copy', 'original_or_copy']);
@@ -215,7 +216,10 @@ export const DossierCodeSettings = z.object({
     .string()
     .min(5)
     .max(80)
-    .refine((p) => p.includes('{seq}') && p.includes('{yymmdd}'), { message: 'Mẫu mã hồ sơ phải có {yymmdd} và {seq}' }),
+    .superRefine((p, ctx) => {
+      const problem = codePatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Sites sharing one agency code get disjoint numbers through this part (e.g. "1", "2"). */
   deskPart: z.string().regex(/^[0-9A-Z]{0,4}$/, 'Phần mã bàn: tối đa 4 chữ số hoặc chữ in hoa'),
   sequenceWidth: z.int().min(4).max(8),
