@@ -234,12 +234,8 @@ export const DossierSettings = z.object({
   scanRetentionDays: z.int().min(30).max(36500).nullable(),
   /** "Vào Sổ theo dõi hồ sơ, Quyển số …" printed on Mẫu 01. */
   registerBook: z.string().max(20),
-  /** "<place>, ngày … tháng … năm …" on the forms. */
-  placeName: z.string().max(80),
-  /** The issuing body at the top of every form, highest level first: ["UBND XÃ IA GRAI", "BỘ PHẬN MỘT CỬA"]. */
-  headerLines: z.array(z.string().min(1).max(120)).min(1).max(4),
-  /** The deciding authority as a sentence subject, for letters: "Ủy ban nhân dân xã Ia Grai". */
-  authorityName: z.string().max(200),
+  // The letterhead, the dateline's place and the authority come from the site's identity
+  // (main/core/site-identity.ts); the signer is the dossier desk's own.
   /** Who signs letters (apology, withdrawal): title lines, then the name. */
   signerTitleLines: z.array(z.string().min(1).max(120)).max(4),
   signerName: z.string().max(120),

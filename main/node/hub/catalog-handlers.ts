@@ -1,5 +1,7 @@
 import { HubError } from '../../../contract/errors';
-import { checkAdminsRemain, checkPrefixes, stillSampleData } from '../../core/catalog-rules';
+import type { Site } from '../../../contract/queue';
+import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
+import { stillSampleData } from '../../core/site-identity';
 import { hashPassword } from '../auth/password';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
@@ -15,7 +17,7 @@ export function catalogHandlers(deps: HubDeps) {
 
   return {
     'system.health': async (_input, ctx) => ({
-      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name, storage: deps.storage.view(),
+      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.get<Site>('site')?.name ?? '', storage: deps.storage.view(),
     }),
 
     'site.get': async () => site.site(),
@@ -23,7 +25,8 @@ export function catalogHandlers(deps: HubDeps) {
     'site.update': async (patch, ctx) => {
       const next = await write(() => {
         const current = site.site();
-        const updated = { ...current, ...patch, sampleData: stillSampleData(current, patch.name) };
+        const merged = { ...current, ...patch };
+        const updated = { ...merged, sampleData: stillSampleData(current, merged) };
         site.set('site', updated);
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
         return updated;
