@@ -3,6 +3,8 @@ import type { Site } from '../../../contract/queue';
 import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
 import { stillSampleData } from '../../core/site-identity';
 import { hashPassword } from '../auth/password';
+import { registerAgencyCode } from '../sync/agency-registration';
+import type { CentralConfig } from '../sync/central-client';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
 import { checkNewPassword } from './auth-handlers';
@@ -23,6 +25,9 @@ export function catalogHandlers(deps: HubDeps) {
     'site.get': async () => site.site(),
 
     'site.update': async (patch, ctx) => {
+      // A new agency code is registered with the central first: saved only once no other site holds it.
+      const sync = site.get<CentralConfig>('sync');
+      if (sync && patch.agencyCode !== undefined && patch.agencyCode !== site.site().agencyCode) await registerAgencyCode(sync, deps.version, patch.agencyCode);
       const next = await write(() => {
         const current = site.site();
         const merged = { ...current, ...patch };
