@@ -258,7 +258,11 @@ export const ops = {
     summary: "One step of the setup wizard: each field's problem in Vietnamese (none = the step is right)",
     access: admin,
     input: z.object(Object.fromEntries(setupFields.map((k) => [k, z.string().max(400).optional()])) as Record<SetupField, z.ZodOptional<z.ZodString>>).strict(),
-    output: z.object({ problems: z.record(z.string(), z.string()) }),
+    output: z.object({
+      problems: z.record(z.string(), z.string()),
+      /** What the papers will print, once the name, superior body, commune and province are given and right. */
+      paper: z.object({ headerLines: z.array(z.string()), placeName: z.string(), authorityName: z.string() }).nullable(),
+    }),
   }),
   'setup.complete': op({
     summary: "First start, or replacing the sample data: the site's real identity and hours (creates the usual services, counters and priority classes on a new site)",

@@ -14,6 +14,9 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 export const WeeklyHours = z.array(z.array(TimeWindow).max(6)).length(7);
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
+/** The usual hours of a commune desk, Monday to Friday: what the setup wizard proposes. */
+export const USUAL_HOURS: WeeklyHours = [[], ...Array.from({ length: 5 }, () => [{ from: '07:00', to: '11:30' }, { from: '13:00', to: '17:00' }]), []];
+
 export const PriorityMode = z.enum(['both', 'normal', 'priority']);
 export type PriorityMode = z.infer<typeof PriorityMode>;
 

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
 import { HubError } from '../../contract/errors';
 import type { OpOutput } from '../../contract/ops';
-import type { SiteIdentity, WeeklyHours } from '../../contract/queue';
+import { USUAL_HOURS, type SiteIdentity, type WeeklyHours } from '../../contract/queue';
 import { vnDate, vnMidnight } from '../../main/core/vn-time';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
-import { usualHours } from '../../main/node/hub/site-setup';
 import { startHub, type RunningHub } from '../../main/node/start-hub';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
 
@@ -153,7 +152,7 @@ export function hubAccounts(url: string, firstAdmin: { username: string; passwor
     const needed = await admin['site.get']({}).then(() => false, (e: unknown) => (e instanceof HubError && e.code === 'SETUP_NEEDED' ? true : Promise.reject(e)));
     if (!needed) return;
     if (setup === 'sample') await admin['setup.sample']({});
-    else if (setup !== 'none') await admin['setup.complete']({ ...TEST_SITE, ...setup, queueHours: usualHours });
+    else if (setup !== 'none') await admin['setup.complete']({ ...TEST_SITE, ...setup, queueHours: USUAL_HOURS });
   };
   /** A fresh admin login each time: tests move the clock past session lifetimes. */
   const admin = async () => {

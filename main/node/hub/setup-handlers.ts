@@ -1,6 +1,6 @@
 import { HubError } from '../../../contract/errors';
 import { setupFields, SiteIdentity, type SetupField, type Site } from '../../../contract/queue';
-import { isSampleValue, sampleIdentity } from '../../core/site-identity';
+import { isSampleValue, paperIdentity, sampleIdentity } from '../../core/site-identity';
 import { actorOf } from '../db/audit-store';
 import { createSampleSite, createSite, replaceSampleIdentity } from './site-setup';
 import type { Handlers, HubDeps } from './context';
@@ -32,12 +32,17 @@ export function setupHandlers(deps: HubDeps) {
     return site;
   };
   return {
-    'setup.check': async (input) => ({ problems: setupProblems(input) }),
+    'setup.check': async (input) => {
+      const problems = setupProblems(input);
+      const { name, superiorBody, commune, province } = input;
+      const complete = name !== undefined && superiorBody !== undefined && commune !== undefined && province !== undefined && Object.keys(problems).length === 0;
+      return { problems, paper: complete ? paperIdentity({ name, superiorBody, commune, province, sampleData: false }) : null };
+    },
 
     'setup.complete': async (input, ctx) => {
       const { queueHours, ...identity } = input;
       const problems = setupProblems(identity);
-      if (Object.keys(problems).length) throw new HubError('VALIDATION_FAILED', Object.values(problems)[0], { problems });
+      if (Object.keys(problems).length) throw new HubError('VALIDATION_FAILED', Object.values(problems)[0], { problems: Object.values(problems), fields: problems });
       const site = await deps.writer.run(() => {
         const current = deps.site.get<Site>('site');
         if (current && !current.sampleData) throw new HubError('CONFLICT', 'Đơn vị đã được thiết lập. Sửa thông tin ở Quản trị → Đơn vị.');

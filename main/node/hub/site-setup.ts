@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DossierSettings } from '../../../contract/dossier';
-import type { Site, SiteIdentity, WeeklyHours } from '../../../contract/queue';
+import { USUAL_HOURS, type Site, type SiteIdentity, type WeeklyHours } from '../../../contract/queue';
 import { hashPassword, oneTimePassword } from '../auth/password';
 import { defaultRatingSettings } from '../db/migrations/002-ratings';
 import { defaultPrintingSettings } from '../db/migrations/003-printing';
@@ -9,10 +9,6 @@ import { uuidv7 } from '../db/uuidv7';
 import { sampleIdentity } from '../../core/site-identity';
 import type { HubDeps } from './context';
 
-const weekdays = (windows: { from: string; to: string }[]): WeeklyHours => [[], windows, windows, windows, windows, windows, []];
-
-/** The usual desk hours (Monday to Friday), what the wizard proposes and the sample uses. */
-export const usualHours = weekdays([{ from: '07:00', to: '11:30' }, { from: '13:00', to: '17:00' }]);
 
 const SAMPLE_TICKER = 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.';
 
@@ -104,7 +100,7 @@ export function createSite(deps: HubDeps, identity: SiteIdentity, queueHours: We
 
 /** The sample site of "Dùng thử với dữ liệu mẫu". */
 export function createSampleSite(deps: HubDeps, now: number): Site {
-  return createSite(deps, sampleIdentity, usualHours, true, now);
+  return createSite(deps, sampleIdentity, USUAL_HOURS, true, now);
 }
 
 /**

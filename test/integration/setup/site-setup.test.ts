@@ -65,8 +65,8 @@ describe('first start, sample mode and the site identity on every paper', () => 
     // Papers without a code can still be tried; they carry the mark.
     const sup = await officer['dossiers.requestSupplement']({ ...intake(), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa có' }] });
     const supText = await pdfText((await officer['dossiers.form']({ dossierId: sup.id, form: 'supplementRequest' })).pdfBase64);
-    // The letterhead column, read across the motto beside it.
-    expect(supText).toMatch(/^DỮ LIỆU MẪU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM UBND XÃ MẪU .* UBND XÃ IA DOM Xã Mẫu, ngày/);
+    // The letterhead, read across the motto beside it: the mark, the sample's superior body, the new name.
+    expect(supText).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM DỮ LIỆU MẪU Độc lập - Tự do - Hạnh phúc UBND XÃ MẪU UBND XÃ IA DOM Xã Mẫu, ngày/);
   });
 
   it('once the real identity replaces the sample, the first receipt prints the real unit, place and agency code', async () => {
