@@ -35,7 +35,7 @@ async function dossierDesk(dir: string, pc: CommunePc, hubOptions: HubProcessOpt
   const start = await startUpTimes(dir, hubOptions);
   const proc = await startHubProcess(dir, hubOptions);
   try {
-    const accounts = hubAccounts(proc.url, { username: 'admin', password: site.oneTimePassword });
+    const accounts = hubAccounts(proc.url, null);
     await (await accounts.admin())['site.update']({ queueHours: ALL_DAY });
     const cat = await accounts.catalog();
     const officer = await accounts.staff('tiepnhan');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { foldVietnamese } from '../main/core/vn-fold';
 import { uuidv7 } from '../main/node/db/uuidv7';
+import { ADMIN_PASSWORD, hubAccounts, TEST_SITE } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 
 const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Rơ Châm', 'Ksor', 'Siu', 'Rah Lan'];
@@ -22,8 +23,8 @@ function rng(seed: number): () => number {
 export interface DossierSite {
   /** The database file, hub stopped. */
   readonly file: string;
-  /** The first admin's one-time password (the hub made the site on its first start). */
-  readonly oneTimePassword: string;
+  /** The admin's password (the one-time one changed when the site was set up, as its admin would). */
+  readonly adminPassword: string;
   /** One dossier in ~10 000: its applicant's name, ID number and dossier code, to search for. */
   readonly samples: readonly { name: string; id: string; code: string }[];
   readonly genSeconds: number;
@@ -37,7 +38,8 @@ export interface DossierSite {
  */
 export async function dossierSite(dir: string, count: number): Promise<DossierSite> {
   const proc = await startHubProcess(dir);
-  const oneTimePassword = proc.oneTimePassword!;
+  // The setup wizard's operation, as the site's admin runs it on the first start (TEST_SITE).
+  await hubAccounts(proc.url, { username: 'admin', password: proc.oneTimePassword! }).admin();
   await proc.kill('SIGTERM');
   const file = join(dir, 'motcua.sqlite');
   const db = new Database(file);
@@ -65,7 +67,7 @@ export async function dossierSite(dir: string, count: number): Promise<DossierSi
       const day = new Date(at + 7 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
       seq = day === lastDay ? seq + 1 : 1;
       lastDay = day;
-      const code = `000.00.00.H21-${day}-${String(seq).padStart(4, '0')}`;
+      const code = `${TEST_SITE.agencyCode}-${day}-${String(seq).padStart(4, '0')}`;
       const name = [pick(surnames), pick(middles), pick(middles), pick(givens)].filter(Boolean).join(' ');
       const idNumber = `0${String(64_000_000_000 + i * 7919).slice(-11)}`;
       const phone = `09${String(10_000_000 + ((i * 104729) % 89_999_999)).padStart(8, '0')}`;
@@ -80,5 +82,5 @@ export async function dossierSite(dir: string, count: number): Promise<DossierSi
   db.pragma('wal_checkpoint(TRUNCATE)');
   const genSeconds = (performance.now() - genStarted) / 1000;
   db.close();
-  return { file, oneTimePassword, samples, genSeconds, bytes: statSync(file).size };
+  return { file, adminPassword: ADMIN_PASSWORD, samples, genSeconds, bytes: statSync(file).size };
 }

@@ -30,16 +30,13 @@ export async function dossiersBench(): Promise<Record<string, number>> {
   try {
     const site = await dossierSite(dir, DOSSIERS);
     const { file, samples, genSeconds } = site;
-    const oneTime = site.oneTimePassword;
     const size = site.bytes;
 
     // Hub start with that database: spawn → serving.
     const start = await startUpTimes(dir, {});
     const proc = await startHubProcess(dir);
     const client = (token: string | null) => createHubClient(httpTransport(proc.url, () => token));
-    const first = await client(null)['auth.login']({ username: 'admin', password: oneTime });
-    await client(first.token)['auth.changePassword']({ currentPassword: oneTime, newPassword: 'bench-password-1' });
-    const officer: HubClient = client((await client(null)['auth.login']({ username: 'admin', password: 'bench-password-1' })).token);
+    const officer: HubClient = client((await client(null)['auth.login']({ username: 'admin', password: site.adminPassword })).token);
 
     // Search through the API, and the raw query it runs, on the same file in the same run.
     const raw = new Database(file, { readonly: true });

@@ -7,7 +7,7 @@ import { encode, printerProfile, ticketDocument } from '../main/node/print/index
 import type { PrinterProfile } from '../main/node/print/layout-types';
 import { httpTransport } from '../renderer/src/hub/http-transport';
 import { FakePrinter } from '../test/support/fake-printer';
-import { ALL_DAY } from '../test/support/hub';
+import { ALL_DAY, TEST_SITE } from '../test/support/hub';
 import { startHubProcess, type HubProcess } from '../test/support/hub-process';
 import { openPtyPair } from '../test/integration/print/socat-pair';
 import { SerialPort } from 'serialport';
@@ -84,7 +84,7 @@ async function kioskWithPrinter(proc: HubProcess, address: string, textMode: 'ra
   const login = await client(null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
   await client(login.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: 'bench-password-1' });
   const admin = client((await client(null)['auth.login']({ username: 'admin', password: 'bench-password-1' })).token);
-  await admin['site.update']({ queueHours: ALL_DAY });
+  await admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
   const saved = await admin['admin.savePrinter']({ name: 'Kiosk', role: 'ticket', address, paper: '80mm', model: 'generic', textMode, cut: true, beep: false, deviceId: null, counterId: null, active: true });
   const serviceId = (await admin['catalog.get']({})).services[0]!.id;
   const { code } = await admin['devices.createPairingCode']({ kind: 'kiosk', name: 'Kiosk', counterId: null });

@@ -8,7 +8,7 @@ import { createHubClient } from '../contract/client';
 import type { WriteGroups } from '../main/node/db/write-queue';
 import { httpTransport } from '../renderer/src/hub/http-transport';
 import { EventClient } from '../test/support/events';
-import { ALL_DAY } from '../test/support/hub';
+import { ALL_DAY, TEST_SITE } from '../test/support/hub';
 import { startHubProcess, type HubProcess, type HubProcessOptions } from '../test/support/hub-process';
 import type { CommunePc } from './commune-pc';
 import { ms, summarize, table } from './stats';
@@ -22,7 +22,7 @@ export async function benchHub(dir: string, options: HubProcessOptions = {}) {
   const login = await client(null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
   await client(login.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: 'bench-password-1' });
   const admin = client((await client(null)['auth.login']({ username: 'admin', password: 'bench-password-1' })).token);
-  await admin['site.update']({ queueHours: ALL_DAY });
+  await admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
   const cat = await admin['catalog.get']({});
   const pair = async (kind: 'kiosk' | 'display') => {
     const { code } = await admin['devices.createPairingCode']({ kind, name: kind, counterId: null });

@@ -25,16 +25,35 @@ export function processingText(p: ProcessingTime): string {
   return p.unit === 'working_days' ? `${n} ngày làm việc` : `${n} giờ làm việc`;
 }
 
+const codePlaceholders = ['{agency}', '{yymmdd}', '{desk}', '{seq}'] as const;
+const PLACEHOLDER = /\{[^{}]*\}/g;
+
+/**
+ * Why a dossier code pattern cannot make legal codes, or null. The agency and the sequence make a
+ * code unique between sites and within a day, the date between days (TT 01/2018 Điều 19), so all
+ * three must be there; any other `{…}` is a typo that would be printed as it stands.
+ */
+export function codePatternProblem(pattern: string): string | null {
+  const missing = ['{agency}', '{yymmdd}', '{seq}'].filter((p) => !pattern.includes(p));
+  if (missing.length) return `Mẫu mã hồ sơ phải có ${missing.join(', ')}.`;
+  const unknown = (pattern.match(PLACEHOLDER) ?? []).filter((p) => !(codePlaceholders as readonly string[]).includes(p));
+  if (unknown.length) return `Mẫu mã hồ sơ chỉ dùng ${codePlaceholders.join(', ')}; không có ${unknown.join(', ')}.`;
+  return null;
+}
+
 /**
  * A dossier code from the site's pattern: `{agency}`, `{yymmdd}` (the receipt date, YYYY-MM-DD
- * in Vietnam), `{desk}` and `{seq}` (zero-padded to the width, never truncated). The hub checks
- * the agency code before it issues one; the admin screen shows the same text as an example.
+ * in Vietnam), `{desk}` and `{seq}` (zero-padded to the width, never truncated). One pass over
+ * the pattern: a value is never searched for placeholders again, so whatever the agency code or
+ * the desk part holds is printed as it is. The hub checks the agency code before it issues one;
+ * the admin screen shows the same text as an example.
  */
 export function dossierCodeOf(settings: DossierCodeSettings, agencyCode: string, receiptDate: string, seq: number): string {
-  const yymmdd = receiptDate.slice(2, 4) + receiptDate.slice(5, 7) + receiptDate.slice(8, 10);
-  return settings.pattern
-    .replaceAll('{agency}', agencyCode.trim())
-    .replaceAll('{yymmdd}', yymmdd)
-    .replaceAll('{desk}', settings.deskPart)
-    .replaceAll('{seq}', String(seq).padStart(settings.sequenceWidth, '0'));
+  const values: Record<string, string> = {
+    '{agency}': agencyCode.trim(),
+    '{yymmdd}': receiptDate.slice(2, 4) + receiptDate.slice(5, 7) + receiptDate.slice(8, 10),
+    '{desk}': settings.deskPart,
+    '{seq}': String(seq).padStart(settings.sequenceWidth, '0'),
+  };
+  return settings.pattern.replace(PLACEHOLDER, (p) => values[p] ?? p);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PrintJob } from './printing';
 import { Id, IsoTime, VnDate } from './scalars';
+import { codePatternProblem } from './dossier-texts';
 
 /** How a paper must be handed in. */
 export const DocumentForm = z.enum(['original', 'copy', 'certified_copy', 'original_or_copy']);
@@ -220,7 +221,10 @@ export const DossierCodeSettings = z.object({
     .string()
     .min(5)
     .max(80)
-    .refine((p) => p.includes('{seq}') && p.includes('{yymmdd}'), { message: 'Mẫu mã hồ sơ phải có {yymmdd} và {seq}' }),
+    .superRefine((p, ctx) => {
+      const problem = codePatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Sites sharing one agency code get disjoint numbers through this part (e.g. "1", "2"). */
   deskPart: z.string().regex(/^[0-9A-Z]{0,4}$/, 'Phần mã bàn: tối đa 4 chữ số hoặc chữ in hoa'),
   sequenceWidth: z.int().min(4).max(8),
@@ -235,12 +239,8 @@ export const DossierSettings = z.object({
   scanRetentionDays: z.int().min(30).max(36500).nullable(),
   /** "Vào Sổ theo dõi hồ sơ, Quyển số …" printed on Mẫu 01. */
   registerBook: z.string().max(20),
-  /** "<place>, ngày … tháng … năm …" on the forms. */
-  placeName: z.string().max(80),
-  /** The issuing body at the top of every form, highest level first: ["UBND XÃ IA GRAI", "BỘ PHẬN MỘT CỬA"]. */
-  headerLines: z.array(z.string().min(1).max(120)).min(1).max(4),
-  /** The deciding authority as a sentence subject, for letters: "Ủy ban nhân dân xã Ia Grai". */
-  authorityName: z.string().max(200),
+  // The letterhead, the dateline's place and the authority come from the site's identity
+  // (main/core/site-identity.ts); the signer is the dossier desk's own.
   /** Who signs letters (apology, withdrawal): title lines, then the name. */
   signerTitleLines: z.array(z.string().min(1).max(120)).max(4),
   signerName: z.string().max(120),

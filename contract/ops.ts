@@ -18,11 +18,15 @@ import {
   PriorityMode,
   RatingSettings,
   Service,
+  setupFields,
   Site,
+  SiteIdentity,
+  type SetupField,
   Ticket,
   TicketStatus,
   VnDate,
   WaitEstimate,
+  WeeklyHours,
   rangeIsOrdered,
 } from './queue';
 
@@ -261,9 +265,32 @@ export const ops = {
     output: Site,
   }),
   'site.update': op({
-    summary: 'Change site settings; applies at once',
+    summary: 'Change site settings; applies at once (a real identity replacing the sample one ends sample mode)',
     access: admin,
-    input: Site.omit({ sampleData: true }).partial().strict(),
+    input: Site.omit({ sampleData: true }).extend(SiteIdentity.shape).partial().strict(),
+    output: Site,
+  }),
+
+  'setup.check': op({
+    summary: "One step of the setup wizard: each field's problem in Vietnamese (none = the step is right)",
+    access: admin,
+    input: z.object(Object.fromEntries(setupFields.map((k) => [k, z.string().max(400).optional()])) as Record<SetupField, z.ZodOptional<z.ZodString>>).strict(),
+    output: z.object({
+      problems: z.record(z.string(), z.string()),
+      /** What the papers will print, once the name, superior body, commune and province are given and right. */
+      paper: z.object({ headerLines: z.array(z.string()), placeName: z.string(), authorityName: z.string() }).nullable(),
+    }),
+  }),
+  'setup.complete': op({
+    summary: "First start, or replacing the sample data: the site's real identity and hours (creates the usual services, counters and priority classes on a new site)",
+    access: admin,
+    input: SiteIdentity.extend({ queueHours: WeeklyHours }).strict(),
+    output: Site,
+  }),
+  'setup.sample': op({
+    summary: 'First start: try it with sample data (every paper marked DỮ LIỆU MẪU, real intake refused)',
+    access: admin,
+    input: Empty,
     output: Site,
   }),
 

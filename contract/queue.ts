@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgencyCode } from './agency-code';
 import { PrintingSettings } from './printing';
 import { HhMm, HhMmEnd, Id, IsoTime, VnDate } from './scalars';
 
@@ -12,6 +13,9 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 /** Seven lists of windows, index 0 = Chủ nhật … 6 = Thứ bảy, in Vietnam time. */
 export const WeeklyHours = z.array(z.array(TimeWindow).max(6)).length(7);
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+/** The usual hours of a commune desk, Monday to Friday: what the setup wizard proposes. */
+export const USUAL_HOURS: WeeklyHours = [[], ...Array.from({ length: 5 }, () => [{ from: '07:00', to: '11:30' }, { from: '13:00', to: '17:00' }]), []];
 
 export const PriorityMode = z.enum(['both', 'normal', 'priority']);
 export type PriorityMode = z.infer<typeof PriorityMode>;
@@ -174,18 +178,47 @@ export function asksWhy(settings: RatingSettings, score: string): boolean {
   return settings.reasons.length > 0 && i >= Math.ceil(settings.scale.length / 2);
 }
 
+/**
+ * Who the site is, typed once by the admin (the setup wizard, then Quản trị → Đơn vị): every
+ * paper, ticket and screen reads it. The A4 forms' letterhead, dateline and the authority named
+ * in letters are derived from it (main/core/site-identity.ts), never kept as a second copy.
+ */
+export const SiteIdentity = z.object({
+  /** The unit as printed on papers and shown on screens: "Bộ phận Một cửa xã Ia Dom". */
+  name: z.string().trim().min(1, 'Hãy nhập tên đơn vị.').max(160),
+  /** Its superior body (cơ quan chủ quản), the letterhead's first line: "UBND xã Ia Dom"; may be empty. */
+  superiorBody: z.string().trim().max(160),
+  province: z.string().trim().min(1, 'Hãy nhập tỉnh / thành phố.').max(80),
+  /** Commune or ward: the place of the dateline "Ia Dom, ngày … tháng … năm …". */
+  commune: z.string().trim().min(1, 'Hãy nhập xã / phường.').max(80),
+  address: z.string().trim().max(200),
+  /** Mã định danh cơ quan: the first part of every dossier code. */
+  agencyCode: AgencyCode,
+});
+export type SiteIdentity = z.infer<typeof SiteIdentity>;
+
+/** The identity's fields, in the wizard's order. */
+export const setupFields = ['name', 'superiorBody', 'province', 'commune', 'address', 'agencyCode'] as const satisfies readonly (keyof SiteIdentity)[];
+export type SetupField = (typeof setupFields)[number];
+
 export const Site = z.object({
+  // Read back as stored; what is saved was checked by SiteIdentity.
   name: z.string().min(1).max(160),
-  agencyCode: z.string().max(40),
-  address: z.string().max(200),
+  superiorBody: z.string().max(160),
   province: z.string().max(80),
+  commune: z.string().max(80),
+  address: z.string().max(200),
+  agencyCode: z.string().max(40),
   queueHours: WeeklyHours,
   callingRules: CallingRules,
   ticker: z.string().max(500),
   language: z.enum(['vi', 'en']),
   rating: RatingSettings,
   printing: PrintingSettings,
-  /** True while the site still runs on the demo data created at first start. */
+  /**
+   * True while the site runs on the sample data of "Dùng thử với dữ liệu mẫu": every paper is
+   * marked DỮ LIỆU MẪU and real intake is refused, until the admin saves a real identity.
+   */
   sampleData: z.boolean(),
 });
 export type Site = z.infer<typeof Site>;

@@ -84,12 +84,21 @@ export const SnapshotResponse = z.object({ items: z.array(FeedItem), cursor: z.i
 export const StatusResponse = z.object({
   siteId: z.string(),
   siteName: z.string(),
+  /** The agency code the site registered; null before it did (or from a central older than that). */
+  agencyCode: z.string().nullable().default(null),
   streams: z.array(z.object({ incarnation: z.uuid(), lastSeq: z.int() })),
   credentialExpiresAt: IsoTime,
   minProtocol: z.int(),
   maxProtocol: z.int(),
   serverTime: IsoTime,
 });
+
+/**
+ * `POST /sync/v1/sites/{siteId}/agency-code`: the hub registers its agency code at enrolment and
+ * when its admin changes it; the central refuses a code another site holds (AGENCY_CODE_TAKEN).
+ */
+export const AgencyCodeRequest = z.object({ agencyCode: z.string().max(40) });
+export const AgencyCodeResponse = z.object({ siteId: z.string(), agencyCode: z.string(), serverTime: IsoTime });
 
 export const SyncError = z.object({ code: z.string(), message: z.string() });
 

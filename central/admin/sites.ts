@@ -60,12 +60,12 @@ export async function listSites(db: Db): Promise<SiteState[]> {
 }
 
 /** What a site sees of itself (`GET /sync/v1/sites/{siteId}/status`). */
-export async function siteStatus(db: Db, siteId: string): Promise<{ name: string; streams: { incarnation: string; lastSeq: number }[] } | null> {
-  const [site] = await db.query<{ name: string }>('SELECT name FROM sites WHERE site_id = $1', [siteId]);
+export async function siteStatus(db: Db, siteId: string): Promise<{ name: string; agencyCode: string | null; streams: { incarnation: string; lastSeq: number }[] } | null> {
+  const [site] = await db.query<{ name: string; agency_code: string | null }>('SELECT name, agency_code FROM sites WHERE site_id = $1', [siteId]);
   if (!site) return null;
   const streams = await db.query<{ incarnation: string; last_seq: number }>(
     'SELECT incarnation, last_seq FROM streams WHERE site_id = $1 ORDER BY updated_at DESC',
     [siteId],
   );
-  return { name: site.name, streams: streams.map((s) => ({ incarnation: s.incarnation, lastSeq: s.last_seq })) };
+  return { name: site.name, agencyCode: site.agency_code, streams: streams.map((s) => ({ incarnation: s.incarnation, lastSeq: s.last_seq })) };
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { Feed, headers, PROTOCOL_VERSION } from '../../contract/sync';
+import { agencyCodeProblem } from '../../contract/agency-code';
+import { AgencyCodeRequest, Feed, headers, PROTOCOL_VERSION } from '../../contract/sync';
 import { siteStatus } from '../admin/sites';
+import { registerAgencyCode } from '../sync/agency-code';
 import { checkCredential } from '../sync/credentials';
 import { PushEnvelope } from '../sync/event-check';
 import { pull, scopeOf, snapshot } from '../sync/feeds';
@@ -175,9 +177,25 @@ export const syncRoutes: readonly Route[] = [
       const status = await siteStatus(deps.db, siteId!);
       if (!status) throw new HttpError(404, 'SITE_NOT_FOUND', 'Không tìm thấy điểm một cửa.');
       return sendJson(req, res, 200, {
-        siteId, siteName: status.name, streams: status.streams, credentialExpiresAt: expiresAt.toISOString(),
+        siteId, siteName: status.name, agencyCode: status.agencyCode, streams: status.streams, credentialExpiresAt: expiresAt.toISOString(),
         minProtocol: MIN_PROTOCOL, maxProtocol: MAX_PROTOCOL, serverTime: serverTime(),
       });
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/sync\/v1\/sites\/([^/]+)\/agency-code$/,
+    async handle(deps, r) {
+      const { req, res, params: [siteId] } = r;
+      await guard(deps, r, siteId!);
+      const { agencyCode } = await parseJson(req, await receive(req, deps.limits), deps.limits, AgencyCodeRequest, true);
+      const problem = agencyCodeProblem(agencyCode);
+      if (problem) throw new HttpError(400, 'AGENCY_CODE_INVALID', problem);
+      if ((await registerAgencyCode(deps.db, siteId!, agencyCode)) === 'taken') {
+        throw new HttpError(409, 'AGENCY_CODE_TAKEN', `Mã định danh cơ quan ${agencyCode} đã được một điểm một cửa khác đăng ký với máy chủ tỉnh. Hãy kiểm tra lại mã của đơn vị mình (hai nơi dùng chung một mã sẽ cấp trùng mã hồ sơ).`);
+      }
+      deps.log.info({ siteId, agencyCode }, 'agency code registered');
+      return sendJson(req, res, 200, { siteId, agencyCode, serverTime: serverTime() });
     },
   },
 ];

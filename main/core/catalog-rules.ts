@@ -26,8 +26,3 @@ export function checkAdminsRemain(staff: readonly StaffAccount[]): void {
     throw new HubError('CONFLICT', 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.');
   }
 }
-
-/** The demo site stays marked as sample data until the admin gives the site its real name. */
-export function stillSampleData(current: { name: string; sampleData: boolean }, newName: string | undefined): boolean {
-  return current.sampleData && (newName === undefined || newName === current.name);
-}

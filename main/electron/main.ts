@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     void dialog.showMessageBox({
       type: 'info',
       title: 'Lần chạy đầu tiên',
-      message: `Đã tạo đơn vị MẪU để dùng thử.\n\nTài khoản quản trị: ${running.firstAdmin.username}\nMật khẩu dùng một lần: ${running.firstAdmin.password}\n\nMật khẩu này chỉ hiện một lần và phải đổi ở lần đăng nhập đầu tiên.`,
+      message: `Hãy mở trang Quản trị để thiết lập đơn vị (hoặc chọn “Dùng thử với dữ liệu mẫu”).\n\nTài khoản quản trị: ${running.firstAdmin.username}\nMật khẩu dùng một lần: ${running.firstAdmin.password}\n\nMật khẩu này chỉ hiện một lần và phải đổi ở lần đăng nhập đầu tiên.`,
     });
   }
 

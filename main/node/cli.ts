@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   if (running.firstAdmin) {
     lines.push(
       '================================================================',
-      ' LẦN CHẠY ĐẦU TIÊN — đã tạo một đơn vị MẪU (dữ liệu mẫu) để dùng thử.',
+      ' LẦN CHẠY ĐẦU TIÊN — hãy mở trang Quản trị để thiết lập đơn vị',
+      ' (hoặc chọn "Dùng thử với dữ liệu mẫu").',
       ` Tài khoản quản trị: ${running.firstAdmin.username}`,
       ` Mật khẩu dùng một lần: ${running.firstAdmin.password}`,
       ' Mật khẩu này chỉ hiện MỘT lần và phải đổi ở lần đăng nhập đầu tiên.',

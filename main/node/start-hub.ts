@@ -4,7 +4,7 @@ import type { ScannerConfig } from '../../contract/printing';
 import type { MigrateResult } from './db/migrate';
 import { openDatabase } from './db/open';
 import { lockDataDir } from './data-dir';
-import { createDemoSiteIfEmpty } from './hub/demo-site';
+import { createFirstAdminIfEmpty } from './hub/site-setup';
 import { Hub } from './hub/hub';
 import { startScanRetention } from './hub/dossier-scans';
 import type { SpoolerOptions } from './print/spooler';
@@ -45,7 +45,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   try {
     const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
     const hub = new Hub({ db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.monotonic ? { monotonic: o.monotonic } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
-    const firstAdmin = await createDemoSiteIfEmpty(hub.deps);
+    const firstAdmin = await createFirstAdminIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
     const retention = startScanRetention(hub.deps);

@@ -66,7 +66,7 @@ describe('the about page and the diagnostics bundle', () => {
     const downloaded = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải gói chẩn đoán' }).click();
     const file = await downloaded;
-    expect(file.suggestedFilename()).toMatch(/^motcua-chan-doan-000-00-00-H21-\d{8}-\d{4}\.zip$/);
+    expect(file.suggestedFilename()).toMatch(/^motcua-chan-doan-000-00-15-H21-\d{8}-\d{4}\.zip$/);
     const path = join(tmpdir(), `${Date.now()}-${file.suggestedFilename()}`);
     await file.saveAs(path);
     const files = unzipSync(readFileSync(path));

@@ -14,8 +14,8 @@ import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
 
-/** Codes from the sample site: agency 000.00.00.H21, today's date, a 4-digit daily sequence. */
-const codeOf = (seq: number) => new RegExp(`^000\\.00\\.00\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
+/** Codes of the test site (TEST_SITE): agency 000.00.15.H21, today's date, a 4-digit daily sequence. */
+const codeOf = (seq: number) => new RegExp(`^000\\.00\\.15\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
 
 describe('dossiers at the counter: intake by keyboard, supplement, result, search, register, admin', () => {
   let hub: TestHub;
@@ -402,9 +402,9 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     expect((await admin['calendar.get']({ year })).calendar.sameDayCutoff).toBe('16:00');
 
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
-    await expect.poll(() => page.getByTestId('code-example').textContent()).toMatch(/^000\.00\.00\.H21-\d{6}-0001$/);
+    await expect.poll(() => page.getByTestId('code-example').textContent()).toMatch(/^000\.00\.15\.H21-\d{6}-0001$/);
     await page.getByLabel('Phần mã bàn').fill('2');
-    expect(await page.getByTestId('code-example').textContent()).toMatch(/^000\.00\.00\.H21-\d{6}-20001$/);
+    expect(await page.getByTestId('code-example').textContent()).toMatch(/^000\.00\.15\.H21-\d{6}-20001$/);
     await screenshot(page, 'dossier-admin-settings-1366x768');
     expect(await accessibilityProblems(page, null)).toEqual([]);
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ops } from '../../contract/ops';
 import { FakeClock } from '../support/clock';
 import { EventClient } from '../support/events';
-import { ADMIN_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ADMIN_PASSWORD, ALL_DAY, startTestHub, TEST_SITE, type TestHub } from '../support/hub';
 import { codeOf } from '../support/outcome';
 
 
@@ -30,6 +30,10 @@ describe('authentication and scopes over the real HTTP API', () => {
     expect(await codeOf(c['catalog.get']({}))).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(await codeOf(c['auth.changePassword']({ currentPassword: first.password, newPassword: 'ngan' }))).toBe('PASSWORD_TOO_WEAK');
     await c['auth.changePassword']({ currentPassword: first.password, newPassword: ADMIN_PASSWORD });
+    // First start is setup: no site, no services, until the admin completes the wizard.
+    expect(await codeOf(c['site.get']({}))).toBe('SETUP_NEEDED');
+    expect((await c['catalog.get']({})).services).toEqual([]);
+    await c['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
     const cat = await c['catalog.get']({});
     expect(cat.services.map((s) => s.name)).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Kinh doanh']);
     serviceId = cat.services[0]!.id;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHubClient, type HubClient } from '../../contract/client';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
-import { ALL_DAY } from '../support/hub';
+import { ALL_DAY, TEST_SITE } from '../support/hub';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 
 const PASSWORD = 'mat-khau-sau-su-co';
@@ -25,7 +25,7 @@ describe('power cut during a burst of tickets (kill -9, restart)', () => {
     const first = await client(proc, null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
     await client(proc, first.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: PASSWORD });
     let admin = client(proc, (await client(proc, null)['auth.login']({ username: 'admin', password: PASSWORD })).token);
-    await admin['site.update']({ queueHours: ALL_DAY });
+    await admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
     const services = (await admin['catalog.get']({})).services.map((s) => s.id);
     const { code } = await admin['devices.createPairingCode']({ kind: 'kiosk', name: 'Kiosk', counterId: null });
     const kioskToken = (await client(proc, null)['devices.pair']({ code })).token;

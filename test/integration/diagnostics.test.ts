@@ -7,6 +7,7 @@ import { DiagnosticsReport } from '../../contract/diagnostics';
 import { HubError } from '../../contract/errors';
 import { UPDATE_STATUS_FILE, type UpdateStatus } from '../../contract/update-status';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { migrations } from '../../main/node/db/migrations';
 import { intake } from './dossier/intake-input';
 
 const post = async (url: string, name: string, body: unknown, token: string | null = null) =>
@@ -109,7 +110,7 @@ describe('the diagnostics bundle', () => {
   });
 
   it('is one ZIP named for the site and the time, with the summary, the facts and the log', () => {
-    expect(fileName).toMatch(/^motcua-chan-doan-000-00-00-H21-\d{8}-\d{4}\.zip$/);
+    expect(fileName).toMatch(/^motcua-chan-doan-000-00-15-H21-\d{8}-\d{4}\.zip$/);
     const names = Object.keys(files);
     expect(names).toContain('tom-tat.txt');
     expect(names).toContain('chan-doan.json');
@@ -124,7 +125,7 @@ describe('the diagnostics bundle', () => {
     expect(text).not.toMatch(/[^\r]\n/);
     for (const fact of [
       'TÓM TẮT CHẨN ĐOÁN — MỘT CỬA',
-      'UBND xã Mẫu',
+      'Bộ phận Một cửa xã Ia Dom',
       `Node.js ${process.versions.node}`,
       'Electron: không chạy trong Electron',
       'better-sqlite3 12.',
@@ -136,7 +137,7 @@ describe('the diagnostics bundle', () => {
       'Đồng bộ với tỉnh: mất kết nối',
       'Cập nhật tự động: Lỗi (mã UPDATE_UNREACHABLE): Không tải được https://[ẩn]@tinh.example/motcua/latest.yml',
       'dòng lỗi trong nhật ký gần đây',
-      'Phiên bản cấu trúc: 6 (phần mềm này: 6)',
+      `Phiên bản cấu trúc: ${migrations.length} (phần mềm này: ${migrations.length})`,
     ]) {
       expect(text, fact).toContain(fact);
     }
@@ -158,7 +159,7 @@ describe('the diagnostics bundle', () => {
     expect(setting('sync')).toEqual({ key: 'sync', shown: true, value: { centralUrl: 'http://[ẩn]@127.0.0.1:9/', siteId: 'xa-thu-nghiem', credential: '[ẩn]' } });
     expect(setting('kioskPinHash')).toMatchObject({ shown: false });
     expect(setting('khoaMoiChuaKhaiBao')).toMatchObject({ shown: false });
-    expect(setting('site')).toMatchObject({ shown: true, value: { agencyCode: '000.00.00.H21' } });
+    expect(setting('site')).toMatchObject({ shown: true, value: { agencyCode: '000.00.15.H21', superiorBody: 'UBND xã Ia Dom' } });
     expect(report.logs.excerpts[0]!.linesIncluded).toBeGreaterThan(10);
   });
 

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHubClient, type HubClient } from '../../contract/client';
+import { HubError } from '../../contract/errors';
 import type { OpOutput } from '../../contract/ops';
-import type { WeeklyHours } from '../../contract/queue';
+import { USUAL_HOURS, type SiteIdentity, type WeeklyHours } from '../../contract/queue';
 import { vnDate, vnMidnight } from '../../main/core/vn-time';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
@@ -52,11 +53,37 @@ export function sameDayClock(): () => number {
 }
 const DAY_MS = 24 * 60 * 60_000;
 
+/**
+ * The site a test hub is set up as: what an admin types into the setup wizard. Tests that look at
+ * the first start (the wizard, the sample data) ask for `setup: 'none'` or `'sample'`.
+ */
+export const TEST_SITE: SiteIdentity = {
+  name: 'Bộ phận Một cửa xã Ia Dom',
+  superiorBody: 'UBND xã Ia Dom',
+  province: 'Gia Lai',
+  commune: 'Ia Dom',
+  address: 'Thôn Ia Dom, xã Ia Dom, tỉnh Gia Lai',
+  agencyCode: '000.00.15.H21',
+};
+
+/** How a test hub's first admin sets the site up: the wizard with (part of) an identity, the sample data, or nothing yet. */
+export type TestSetup = Partial<SiteIdentity> | 'sample' | 'none';
+
+/**
+ * An agency code no other hub of this test run holds: hubs enrolled with one central must differ
+ * (the central refuses a code another site holds).
+ */
+export function uniqueAgencyCode(): string {
+  agencyCodes += 1;
+  return `H21.${String(process.pid % 1000).padStart(3, '0')}.${String(agencyCodes % 1000).padStart(3, '0')}`;
+}
+let agencyCodes = 0;
+
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; monotonic?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; monotonic?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions; setup?: TestSetup } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
   const start = (port: number) =>
     startHub({
@@ -94,7 +121,7 @@ export async function startTestHub(options: { clock?: () => number; monotonic?: 
       return running;
     },
     url, dataDir,
-    ...hubAccounts(url, running.firstAdmin),
+    ...hubAccounts(url, running.firstAdmin, options.setup),
     stop,
     start: restart,
     restart: async (downForMs = 0) => {
@@ -113,11 +140,21 @@ export type HubAccounts = Pick<TestHub, 'client' | 'admin' | 'staff' | 'device' 
 
 /**
  * Clients of a hub at `url` for each kind of user, made through its API the way a site is set
- * up: the first admin changes the one-time password, then creates staff and pairs devices.
+ * up: the first admin changes the one-time password and completes the setup wizard (`setup`:
+ * TEST_SITE with these changes, the sample data, or nothing), then creates staff and pairs devices.
  */
-export function hubAccounts(url: string, firstAdmin: { username: string; password: string } | null): HubAccounts {
+export function hubAccounts(url: string, firstAdmin: { username: string; password: string } | null, setup: TestSetup = {}): HubAccounts {
   const client = (token: string | null = null) => createHubClient(httpTransport(url, () => token));
   let passwordChanged = false;
+  let setUp = setup === 'none';
+  const setUpOnce = async (admin: HubClient) => {
+    if (setUp) return;
+    setUp = true;
+    const needed = await admin['site.get']({}).then(() => false, (e: unknown) => (e instanceof HubError && e.code === 'SETUP_NEEDED' ? true : Promise.reject(e)));
+    if (!needed) return;
+    if (setup === 'sample') await admin['setup.sample']({});
+    else if (setup !== 'none') await admin['setup.complete']({ ...TEST_SITE, ...setup, queueHours: USUAL_HOURS });
+  };
   /** A fresh admin login each time: tests move the clock past session lifetimes. */
   const admin = async () => {
     if (firstAdmin && !passwordChanged) {
@@ -126,6 +163,7 @@ export function hubAccounts(url: string, firstAdmin: { username: string; passwor
       passwordChanged = true;
     }
     const login = await client()['auth.login']({ username: 'admin', password: ADMIN_PASSWORD });
+    await setUpOnce(client(login.token));
     return client(login.token);
   };
   const staff: TestHub['staff'] = async (username, role = 'officer', canCallSpecific = false) => {

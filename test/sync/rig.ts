@@ -17,7 +17,7 @@ import { ADMIN_TOKEN, adminCall, createSite, foldAndStored, startTestCentral, ty
 import { startCentralProcess, type CentralProcess } from '../support/central-process';
 import { FaultProxy } from '../support/fault-proxy';
 import { freePort } from '../support/free-port';
-import { hubAccounts, startTestHub, type HubAccounts, type TestHub } from '../support/hub';
+import { hubAccounts, startTestHub, uniqueAgencyCode, type HubAccounts, type TestHub } from '../support/hub';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { createTestDatabase } from '../support/postgres';
 import { siteWorkload, type SiteWorkload } from '../support/site-workload';
@@ -135,7 +135,7 @@ export interface SiteHub {
 
 async function startSiteHub(clock: SiteClock, processEnv: Record<string, string> | null): Promise<SiteHub> {
   if (processEnv === null) {
-    const hub = await startTestHub({ clock: clock.now, sync: TEST_SYNC });
+    const hub = await startTestHub({ clock: clock.now, sync: TEST_SYNC, setup: { agencyCode: uniqueAgencyCode() } });
     return {
       url: hub.url, dataDir: hub.dataDir, accounts: hub, inProcess: hub,
       stop: hub.stop, start: hub.start, close: hub.close,
@@ -152,7 +152,7 @@ async function startSiteHub(clock: SiteClock, processEnv: Record<string, string>
   let gone = new Promise<void>((r) => proc.child.once('exit', () => r()));
   return {
     url, dataDir, inProcess: null,
-    accounts: hubAccounts(url, { username: 'admin', password: proc.oneTimePassword! }),
+    accounts: hubAccounts(url, { username: 'admin', password: proc.oneTimePassword! }, { agencyCode: uniqueAgencyCode() }),
     stop: () => proc.kill(),
     start: async (extra = {}) => {
       proc = await startHubProcess(dataDir, { env: env(extra) });

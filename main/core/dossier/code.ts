@@ -1,4 +1,5 @@
 import type { DossierCodeSettings } from '../../../contract/dossier';
+import { agencyCodeProblem } from '../../../contract/agency-code';
 import { dossierCodeOf } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 
@@ -9,7 +10,8 @@ import { HubError } from '../../../contract/errors';
  * day per agency code and desk part, and grows past its width rather than wrapping.
  */
 export function formatDossierCode(settings: DossierCodeSettings, agencyCode: string, receiptDate: string, seq: number): string {
-  if (!agencyCode.trim()) throw new HubError('VALIDATION_FAILED', 'Chưa khai báo mã đơn vị (mã cơ quan) để cấp mã hồ sơ. Vào Quản trị → Đơn vị.');
+  const problem = agencyCodeProblem(agencyCode);
+  if (problem) throw new HubError('AGENCY_CODE_INVALID', `${problem} Không cấp được mã hồ sơ: sửa mã ở Quản trị → Đơn vị.`);
   return dossierCodeOf(settings, agencyCode, receiptDate, seq);
 }
 

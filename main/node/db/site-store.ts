@@ -1,3 +1,4 @@
+import { HubError } from '../../../contract/errors';
 import type { Site } from '../../../contract/queue';
 import { SqlStore } from './sql-store';
 
@@ -17,7 +18,8 @@ export class SiteStore extends SqlStore {
 
   site(): Site {
     const site = this.get<Site>('site');
-    if (!site) throw new Error('The site has not been set up (no "site" setting)');
+    // First start until the admin completes the setup wizard (or chooses the sample data).
+    if (!site) throw new HubError('SETUP_NEEDED');
     return site;
   }
 }

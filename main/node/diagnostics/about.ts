@@ -1,5 +1,6 @@
 import { arch, release, type, version } from 'node:os';
 import type { AboutInfo, RuntimeVersions } from '../../../contract/about';
+import type { Site } from '../../../contract/queue';
 import type { DiagnosticsStore } from '../db/diagnostics-store';
 import type { HubDeps } from '../hub/context';
 import { buildInfo } from './build-info';
@@ -17,7 +18,8 @@ export function runtimeVersions(store: DiagnosticsStore): RuntimeVersions {
 
 /** The "Giới thiệu" page's facts: read each time (the updater rewrites its file while the hub runs). */
 export function aboutInfo(deps: HubDeps, store: DiagnosticsStore): AboutInfo {
-  const site = deps.site.site();
+  // Also before setup: a site that cannot be set up is exactly when a technician needs this.
+  const site = deps.site.get<Site>('site') ?? { name: '(chưa thiết lập)', agencyCode: '', province: '' };
   const runtime = runtimeVersions(store);
   return {
     appName: APP_NAME,

@@ -1,6 +1,10 @@
 import { HubError } from '../../../contract/errors';
-import { checkAdminsRemain, checkPrefixes, stillSampleData } from '../../core/catalog-rules';
+import type { Site } from '../../../contract/queue';
+import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
+import { stillSampleData } from '../../core/site-identity';
 import { hashPassword } from '../auth/password';
+import { registerAgencyCode } from '../sync/agency-registration';
+import type { CentralConfig } from '../sync/central-client';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
 import { checkNewPassword } from './auth-handlers';
@@ -15,15 +19,19 @@ export function catalogHandlers(deps: HubDeps) {
 
   return {
     'system.health': async (_input, ctx) => ({
-      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.site().name, storage: deps.storage.view(), clock: deps.siteClock.view(),
+      ok: true as const, version: deps.version, serverTime: new Date(ctx.now).toISOString(), siteName: site.get<Site>('site')?.name ?? '', storage: deps.storage.view(), clock: deps.siteClock.view(),
     }),
 
     'site.get': async () => site.site(),
 
     'site.update': async (patch, ctx) => {
+      // A new agency code is registered with the central first: saved only once no other site holds it.
+      const sync = site.get<CentralConfig>('sync');
+      if (sync && patch.agencyCode !== undefined && patch.agencyCode !== site.site().agencyCode) await registerAgencyCode(sync, deps.version, patch.agencyCode);
       const next = await write(() => {
         const current = site.site();
-        const updated = { ...current, ...patch, sampleData: stillSampleData(current, patch.name) };
+        const merged = { ...current, ...patch };
+        const updated = { ...merged, sampleData: stillSampleData(current, merged) };
         site.set('site', updated);
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
         return updated;

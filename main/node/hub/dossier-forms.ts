@@ -2,6 +2,7 @@ import type { Dossier, DossierSettings } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import { processingText } from '../../../contract/dossier-texts';
 import { formatReceiptQr } from '../../../contract/receipt-qr';
+import { paperIdentity } from '../../core/site-identity';
 import { vnDate } from '../../core/vn-time';
 import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader, type SubmittedDocument } from '../forms/index';
 import { documentLine } from '../forms/templates/common';
@@ -35,7 +36,8 @@ type FormName = 'receipt' | 'supplementRequest' | 'refusal' | 'apology' | 'withd
  */
 export async function dossierFormPdf(deps: HubDeps, d: Dossier, form: FormName, now: number): Promise<{ fileName: string; pdf: Buffer }> {
   const s = deps.site.get<DossierSettings>('dossiers')!;
-  const header = (at: number): FormHeader => ({ agencyLines: s.headerLines, place: s.placeName || deps.site.site().province, issuedAt: at });
+  const site = paperIdentity(deps.site.site());
+  const header = (at: number): FormHeader => ({ agencyLines: site.headerLines, place: site.placeName, issuedAt: at });
   const applicant: FormApplicant = {
     kind: d.applicant.kind,
     name: d.applicant.fullName,
@@ -100,7 +102,7 @@ export async function dossierFormPdf(deps: HubDeps, d: Dossier, form: FormName, 
       const x = d.extensions.at(-1);
       if (!x) throw new HubError('NOT_FOUND', 'Hồ sơ chưa được gia hạn.');
       pdf = await renderFormPdf(currentForms.apology, {
-        header: header(Date.parse(x.at)), dossierCode: need(d.code, 'có mã'), authorityName: s.authorityName || d.procedure.authority, applicant,
+        header: header(Date.parse(x.at)), dossierCode: need(d.code, 'có mã'), authorityName: site.authorityName, applicant,
         procedureName: d.procedure.name, receivedAt: need(ms(d.receivedAt), 'được tiếp nhận'), dueAt: Date.parse(x.previousDueAt), reason: x.reason,
         newReturnAt: Date.parse(x.newDueAt), signer: { titleLines: s.signerTitleLines, name: s.signerName },
       });
@@ -109,7 +111,7 @@ export async function dossierFormPdf(deps: HubDeps, d: Dossier, form: FormName, 
     case 'withdrawal': {
       const e = event('withdrawn');
       pdf = await renderFormPdf(currentForms.withdrawal, {
-        header: header(e.at), dossierCode: need(d.code, 'có mã'), authorityName: s.authorityName || d.procedure.authority, receivingUnit: d.receivingUnit,
+        header: header(e.at), dossierCode: need(d.code, 'có mã'), authorityName: site.authorityName, receivingUnit: d.receivingUnit,
         applicant, procedureName: d.procedure.name, receivedAt: need(ms(d.receivedAt), 'được tiếp nhận'), requestedAt: e.at,
         ...(e.data.reason ? { reason: String(e.data.reason) } : {}), signer: { titleLines: s.signerTitleLines, name: s.signerName },
       });

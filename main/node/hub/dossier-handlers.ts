@@ -73,9 +73,12 @@ export function dossierHandlers(deps: HubDeps) {
   /** Code, lookup code, receipt time and due time for a dossier received complete now. */
   const receiptOf = (p: ProcedureVersion, now: number, override: IntakeInput['dueOverride']) => {
     const s = settings();
+    const site = deps.site.site();
+    // A legal code is never issued under the sample's agency code and letterhead.
+    if (site.sampleData) throw new HubError('SAMPLE_DATA');
     const today = vnDate(now);
-    const seq = dossiers.allocateSequence(deps.site.site().agencyCode.trim(), s.code.deskPart, today);
-    const code = formatDossierCode(s.code, deps.site.site().agencyCode, today, seq);
+    const seq = dossiers.allocateSequence(site.agencyCode.trim(), s.code.deskPart, today);
+    const code = formatDossierCode(s.code, site.agencyCode, today, seq);
     const lookup = lookupCodeFrom(Array.from({ length: LOOKUP_LENGTH }, () => randomInt(LOOKUP_ALPHABET.length)));
     checkDueOverride(override, now);
     const due = override ? Date.parse(override.dueAt) : returnTime(calendar(), now, p.processing);
@@ -135,7 +138,7 @@ export function dossierHandlers(deps: HubDeps) {
     const jobId = enqueuePrint(deps, {
       printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
       data: {
-        dossierId: d.id, siteName: deps.site.site().name, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code,
+        dossierId: d.id, siteName: deps.site.site().name, sampleData: deps.site.site().sampleData, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code,
         papers: receivedPaperLines(dossiers.documents(d.id)),
       },
     }, ctx.now);

@@ -1,6 +1,7 @@
 import type { DossierSettings } from '../../../contract/dossier';
 import { dossierStatusLabels, dossierTimelinessLabels } from '../../../contract/dossier-texts';
 import { timeliness } from '../../core/dossier/lifecycle';
+import { paperIdentity } from '../../core/site-identity';
 import { formatVnDateTime } from '../../core/vn-time';
 import type { DossierRow } from '../db/dossier-store';
 import { currentForms, renderFormPdf, type RegisterRow } from '../forms/index';
@@ -25,6 +26,7 @@ export async function registerFile(
   format: 'xlsx' | 'pdf',
 ): Promise<{ fileName: string; mime: string; dataBase64: string }> {
   const s = deps.site.get<DossierSettings>('dossiers')!;
+  const { headerLines } = paperIdentity(deps.site.site());
   const period = `Từ ngày ${ddmmyyyy(from)} đến ngày ${ddmmyyyy(to)}`;
   const base = `so-theo-doi-ho-so_${from}_${to}`;
   if (format === 'pdf') {
@@ -33,7 +35,7 @@ export async function registerFile(
       receivedAt: d.received_at!, dueAt: d.due_at!, ...(d.returned_at !== null ? { returnedAt: d.returned_at } : {}), status: statusWords(d),
       ...(d.note ? { note: d.note } : {}),
     }));
-    const pdf = await renderFormPdf(currentForms.register, { agencyLines: s.headerLines, book: s.registerBook, period, rows: lines });
+    const pdf = await renderFormPdf(currentForms.register, { agencyLines: headerLines, book: s.registerBook, period, rows: lines });
     return { fileName: `${base}.pdf`, mime: 'application/pdf', dataBase64: pdf.toString('base64') };
   }
   const { default: ExcelJS } = await import('exceljs'); // on first use: ~0.4 s that no start should pay
@@ -44,7 +46,7 @@ export async function registerFile(
   sheet.getCell('A1').value = `SỔ THEO DÕI HỒ SƠ — Quyển số ${s.registerBook}`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.mergeCells('A2:J2');
-  sheet.getCell('A2').value = `${s.headerLines.join(' — ')} · ${period}`;
+  sheet.getCell('A2').value = `${headerLines.join(' — ')} · ${period}`;
   const header = ['STT', 'Mã hồ sơ', 'Người nộp', 'Địa chỉ', 'Thủ tục', 'Tiếp nhận', 'Hẹn trả', 'Trả kết quả', 'Tình trạng', 'Ghi chú'];
   sheet.getRow(4).values = header;
   sheet.getRow(4).font = { bold: true };

@@ -25,6 +25,7 @@ import { authHandlers } from './auth-handlers';
 import { authenticate } from './authenticate';
 import { HubBus, Notifications } from './bus';
 import { catalogHandlers } from './catalog-handlers';
+import { setupHandlers } from './setup-handlers';
 import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
 import { displayHandlers } from './display-handlers';
@@ -108,6 +109,7 @@ export class Hub {
     this.handlers = {
       ...authHandlers(this.deps),
       ...catalogHandlers(this.deps),
+      ...setupHandlers(this.deps),
       ...ticketHandlers(this.deps),
       ...counterHandlers(this.deps),
       ...displayHandlers(this.deps),

@@ -31,6 +31,7 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
   const site = deps.site.site();
   return {
     siteName: site.name,
+    sampleData: site.sampleData,
     displayCode: t.display_code,
     serviceName: deps.catalog.service(t.service_id)?.name ?? '',
     priorityLabel: t.priority_label,
@@ -113,10 +114,10 @@ export function printHandlers(deps: HubDeps) {
       const profile = printerProfile(paper, { model, textMode });
       const doc =
         layout === 'ticket'
-          ? ticketDocument({ siteName: site.name, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
+          ? ticketDocument({ siteName: site.name, sampleData: site.sampleData, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
           : layout === 'receipt'
             ? receiptSlipDocument({
-                siteName: site.name, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh',
+                siteName: site.name, sampleData: site.sampleData, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh',
                 receivedAt: ctx.now, returnAt: ctx.now + 3 * 86_400_000, lookupCode: 'K7Q2M9',
                 papers: ['Tờ khai đăng ký khai sinh (Bản chính: 01)', 'Giấy chứng sinh (Bản chính: 01)', 'Giấy tờ tùy thân của người đi đăng ký (xuất trình) (Bản sao: 01)'],
               })

@@ -2,6 +2,7 @@ import type { OpOutput } from '../../../contract/ops';
 import { HubError } from '../../../contract/errors';
 import { offlineSince, syncLevel } from '../../core/sync-status';
 import { actorOf } from '../db/audit-store';
+import { registerAgencyCode, centralFailureText } from '../sync/agency-registration';
 import { CentralClient } from '../sync/central-client';
 import { outboxRetentionDays, setOutboxRetentionDays } from '../sync/outbox-retention';
 import type { SyncWorker } from '../sync/worker';
@@ -50,15 +51,17 @@ export function syncHandlers(deps: HubDeps, worker: SyncWorker) {
       return syncView(deps, worker);
     },
     'admin.enrollSync': async (input, ctx) => {
+      // The province's register holds real sites only: sample data never reaches it.
+      const site = deps.site.site();
+      if (site.sampleData) throw new HubError('SAMPLE_DATA', 'Chưa đăng ký đồng bộ: đơn vị đang dùng dữ liệu mẫu. Hãy nhập thông tin thật của đơn vị (Quản trị → Đơn vị) trước.');
       const check = await new CentralClient(input, deps.version, 15_000).status();
       if (check.kind !== 'ok') {
-        const unreachable = check.kind !== 'tooLarge' && (check.code === 'UNREACHABLE' || check.code === 'TIMEOUT');
-        const why = unreachable ? 'Không có trả lời từ địa chỉ này: kiểm tra địa chỉ máy chủ tỉnh và đường truyền Internet.' : check.kind === 'tooLarge' ? 'Máy chủ tỉnh từ chối yêu cầu.' : check.message;
-        throw new HubError('VALIDATION_FAILED', `Chưa lưu: không kết nối được máy chủ tỉnh với thông tin này. ${why}`, { code: check.kind === 'tooLarge' ? 'TOO_LARGE' : check.code });
+        throw new HubError('VALIDATION_FAILED', `Chưa lưu: không kết nối được máy chủ tỉnh với thông tin này. ${centralFailureText(check)}`, { code: check.kind === 'tooLarge' ? 'TOO_LARGE' : check.code });
       }
+      await registerAgencyCode(input, deps.version, site.agencyCode);
       await deps.writer.run(() => {
         deps.site.set('sync', input);
-        deps.audit.record(actorOf(ctx.principal), 'sync.enrolled', null, { centralUrl: input.centralUrl, siteId: input.siteId }, ctx.now);
+        deps.audit.record(actorOf(ctx.principal), 'sync.enrolled', null, { centralUrl: input.centralUrl, siteId: input.siteId, agencyCode: site.agencyCode }, ctx.now);
       });
       worker.reset();
       return syncView(deps, worker);

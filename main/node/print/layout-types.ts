@@ -43,6 +43,8 @@ export interface PrinterProfile {
 
 export interface TicketPrintData {
   readonly siteName: string;
+  /** The site runs on sample data: the slip is marked. Absent on jobs queued before the mark existed. */
+  readonly sampleData?: boolean;
   /** ASCII, e.g. "A015". */
   readonly displayCode: string;
   readonly serviceName: string;
@@ -61,6 +63,8 @@ export interface TicketPrintData {
 
 export interface ReceiptSlipData {
   readonly siteName: string;
+  /** The site runs on sample data: the slip is marked. Absent on jobs queued before the mark existed. */
+  readonly sampleData?: boolean;
   readonly dossierCode: string;
   readonly applicantName: string;
   readonly procedureName: string;

@@ -1,9 +1,16 @@
 import { formatReceiptQr } from '../../../contract/receipt-qr';
+import { SAMPLE_MARK } from '../../core/site-identity';
 import { formatVnDateTime } from '../../core/vn-time';
 import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 
 /** Time and date glued by a no-break space, so wrapping never separates them. */
 const when = (epochMs: number): string => formatVnDateTime(epochMs).replace(' ', '\u00a0');
+
+/** The site's name at the top of a slip, under the sample mark while the site runs on sample data. */
+function heading(data: { siteName: string; sampleData?: boolean }): Block[] {
+  const mark: Block[] = data.sampleData ? [{ kind: 'line', text: `*** ${SAMPLE_MARK} ***`, size: 'large', bold: true }] : [];
+  return [...mark, { kind: 'line', text: data.siteName, bold: true }];
+}
 
 /**
  * The two slips the hub prints, as data. A queue ticket carries no personal data (domain-vn.md):
@@ -11,7 +18,7 @@ const when = (epochMs: number): string => formatVnDateTime(epochMs).replace(' ',
  */
 export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {}): PrintDocument {
   const blocks: Block[] = [
-    { kind: 'line', text: data.siteName, bold: true },
+    ...heading(data),
     { kind: 'separator' },
     { kind: 'line', text: 'SỐ THỨ TỰ CỦA BẠN', size: 'small' },
     { kind: 'big', text: data.displayCode },
@@ -53,7 +60,7 @@ export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOption
       ]
     : [];
   const blocks: Block[] = [
-    { kind: 'line', text: data.siteName, bold: true },
+    ...heading(data),
     { kind: 'line', text: 'GIẤY TIẾP NHẬN HỒ SƠ', size: 'large', bold: true },
     { kind: 'separator' },
     field('Mã hồ sơ', data.dossierCode, true),

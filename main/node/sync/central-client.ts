@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { z } from 'zod';
 import {
-  ConflictResponse, GapResponse, headers, PROTOCOL_VERSION, PullResponse, PushResponse, SnapshotResponse, StatusResponse, SyncError,
+  AgencyCodeResponse, ConflictResponse, GapResponse, headers, PROTOCOL_VERSION, PullResponse, PushResponse, SnapshotResponse, StatusResponse, SyncError,
   type Feed, type PushRequest,
 } from '../../../contract/sync';
 import { retryAfterMs } from '../../core/sync-rules';
@@ -121,6 +121,13 @@ export class CentralClient {
     const r = await this.request('GET', `${this.base()}/feeds/${feed}/snapshot`);
     if ('kind' in r) return r;
     return r.status === 200 ? this.parsed(SnapshotResponse, r.json) : this.failure(r);
+  }
+
+  /** Registers (or changes) the site's agency code; `fatal` AGENCY_CODE_TAKEN when another site holds it. */
+  async registerAgencyCode(agencyCode: string): Promise<{ kind: 'ok'; res: z.infer<typeof AgencyCodeResponse> } | Failure> {
+    const r = await this.request('POST', `${this.base()}/agency-code`, { agencyCode });
+    if ('kind' in r) return r;
+    return r.status === 200 ? this.parsed(AgencyCodeResponse, r.json) : this.failure(r);
   }
 
   async status(): Promise<{ kind: 'ok'; res: z.infer<typeof StatusResponse> } | Failure> {

@@ -1,4 +1,4 @@
-import type { WeeklyHours } from '../../../contract/queue';
+import type { Site, WeeklyHours } from '../../../contract/queue';
 import type { HubDeps } from '../hub/context';
 
 /**
@@ -8,5 +8,7 @@ import type { HubDeps } from '../hub/context';
  */
 export function officeHours(deps: Pick<HubDeps, 'site' | 'catalog'>): WeeklyHours[] {
   const own = deps.catalog.services().flatMap((s) => (s.active && s.hours !== null ? [s.hours] : []));
-  return [deps.site.site().queueHours, ...own];
+  // Before setup there are no hours yet: nobody is served, an update may come at any time.
+  const site = deps.site.get<Site>('site');
+  return [...(site ? [site.queueHours] : []), ...own];
 }

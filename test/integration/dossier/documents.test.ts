@@ -40,7 +40,7 @@ describe('the papers of a dossier: forms, register, scans, catalogue import, cal
     const pdf = Buffer.from((await officer['dossiers.form']({ dossierId: d.id, form: 'receipt' })).pdfBase64, 'base64');
     const { text, pages } = await readForm(pdf, 'mau-01-receipt');
     for (const field of [
-      'UBND XÃ MẪU', 'BỘ PHẬN MỘT CỬA', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Xã Mẫu, ngày 26 tháng 11 năm 2026',
+      'UBND XÃ IA DOM', 'BỘ PHẬN MỘT CỬA XÃ IA DOM', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Ia Dom, ngày 26 tháng 11 năm 2026',
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', d.code!, 'Nguyễn Thị Ngọc Ánh', 'Thôn Plei Ơi, xã Ia Grai, tỉnh Gia Lai', '0912345678',
       'anh.ntn@example.vn', 'Cấp Giấy xác nhận tình trạng hôn nhân', 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', '03 ngày làm việc',
       '14 giờ 05 phút, ngày 26 tháng 11 năm 2026', '14 giờ 05 phút, ngày 01 tháng 12 năm 2026', 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ',

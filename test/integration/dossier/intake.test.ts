@@ -45,12 +45,12 @@ describe('receiving dossiers through the API', () => {
     await expect(officer['dossiers.receive'](intake({ documents: [{ index: 0, count: 1 }] }))).rejects.toThrow(/Giấy chứng sinh/);
     expect(count()).toEqual({ n: 0 });
     const first = await officer['dossiers.receive'](intake());
-    expect(first.code).toBe('000.00.00.H21-261126-0001');
+    expect(first.code).toBe('000.00.15.H21-261126-0001');
   });
 
   it('receives a complete dossier: code, lookup code, return time to the minute, history, the slip at the printer', async () => {
     const d = await officer['dossiers.receive'](intake({ procedureCode: HON_NHAN, documents: [{ index: 0, count: 1 }] }));
-    expect(d.code).toBe('000.00.00.H21-261126-0002');
+    expect(d.code).toBe('000.00.15.H21-261126-0002');
     expect(d.lookupCode).toMatch(/^[23456789BCGHKLMNPQTV]{6}$/);
     expect(d.status).toBe('received');
     // 3 working days from Thursday 26/11 09:00 → Tuesday 01/12 09:00 (the weekend does not count).
@@ -90,9 +90,9 @@ describe('receiving dossiers through the API', () => {
     expect(new Set(all.map((d) => d.lookupCode)).size).toBe(50);
     await hub.restart();
     await relogin('2026-11-27T09:30:00+07:00');
-    expect((await officer['dossiers.receive'](intake())).code).toBe('000.00.00.H21-261127-0051');
+    expect((await officer['dossiers.receive'](intake())).code).toBe('000.00.15.H21-261127-0051');
     await relogin('2026-11-30T08:00:00+07:00');
-    expect((await officer['dossiers.receive'](intake())).code).toBe('000.00.00.H21-261130-0001');
+    expect((await officer['dossiers.receive'](intake())).code).toBe('000.00.15.H21-261130-0001');
   });
 
   it('follows the supplement path: no code until complete, then the clock starts from the complete dossier', async () => {
@@ -105,7 +105,7 @@ describe('receiving dossiers through the API', () => {
     await expect(officer['dossiers.completeSupplement']({ dossierId: d.id, documents: [{ index: 0, count: 1 }] })).rejects.toMatchObject({ code: 'DOSSIER_INCOMPLETE' });
     await relogin('2026-12-01T14:00:00+07:00');
     const done = await officer['dossiers.completeSupplement']({ dossierId: d.id, documents: [{ index: 0, count: 1 }, { index: 1, count: 1 }, { index: 2, count: 1 }] });
-    expect(done.code).toBe('000.00.00.H21-261201-0001');
+    expect(done.code).toBe('000.00.15.H21-261201-0001');
     expect(done.receivedAt).toBe(new Date(Date.parse('2026-12-01T14:00:00+07:00')).toISOString());
     // Same-day procedure received before 15:00: due the end of that day.
     expect(done.dueAt).toBe(new Date(Date.parse('2026-12-01T17:00:00+07:00')).toISOString());

@@ -6,7 +6,7 @@ import { createHubClient, type HubClient } from '../../../contract/client';
 import { httpTransport } from '../../../renderer/src/hub/http-transport';
 import { decodeEscPos, textItems } from '../../support/escpos-decoder';
 import { FakePrinter } from '../../support/fake-printer';
-import { ALL_DAY } from '../../support/hub';
+import { ALL_DAY, TEST_SITE } from '../../support/hub';
 import { startHubProcess, type HubProcess } from '../../support/hub-process';
 
 const env = { MOTCUA_PRINT_STATUS_MS: '200', MOTCUA_PRINT_RETRY_MS: '200' };
@@ -38,7 +38,7 @@ function killableSite(prefix: string) {
       const first = await client(null)['auth.login']({ username: 'admin', password: proc.oneTimePassword! });
       await client(first.token)['auth.changePassword']({ currentPassword: proc.oneTimePassword!, newPassword: PASSWORD });
       const admin = await login();
-      await admin['site.update']({ queueHours: ALL_DAY });
+      await admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
       const serviceId = (await admin['catalog.get']({})).services[0]!.id;
       printer = await FakePrinter.start();
       await before(printer);

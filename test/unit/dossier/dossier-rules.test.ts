@@ -86,7 +86,7 @@ describe('one copy of the words and the code for hub and screens', () => {
   it('makes the same dossier code for the preview and the hub, and the hub insists on an agency code', () => {
     expect(dossierCodeOf(code, ' 000.00.00.H21 ', '2026-11-26', 7)).toBe('000.00.00.H21-261126-20007');
     expect(formatDossierCode(code, '000.00.00.H21', '2026-11-26', 12345)).toBe('000.00.00.H21-261126-212345');
-    expect(() => formatDossierCode(code, ' ', '2026-11-26', 1)).toThrow(/mã cơ quan/);
+    expect(() => formatDossierCode(code, ' ', '2026-11-26', 1)).toThrow(/mã định danh cơ quan/);
   });
   it('states processing times and statuses as the receipt does', () => {
     expect([processingText({ unit: 'working_days', value: 5 }), processingText({ unit: 'working_hours', value: 16 }), processingText({ unit: 'same_day' })]).toEqual(['05 ngày làm việc', '16 giờ làm việc', 'Trong ngày']);

@@ -2,6 +2,7 @@
  * Parts shared by the one-stop forms: the letterhead of administrative documents (NĐ 30/2020),
  * the applicant lines, signature blocks, and the words for the data's codes.
  */
+import { SAMPLE_MARK } from '../../../core/site-identity';
 import { vnCountText, vnPlaceDateText } from '../../../core/vn-text';
 import type { Applicant, DocumentKind, FormHeader, ResultDelivery, Signer } from '../form-data';
 import type { Block, ListItem, RichText, Span, TextBlock } from '../template';
@@ -36,10 +37,17 @@ export function letterhead(header: FormHeader): Block {
   };
 }
 
-/** The issuing body, centred, highest level first; the issuing unit bold with a short rule under it. */
+/**
+ * The issuing body, centred, highest level first; the issuing unit bold with a short rule under
+ * it. A site on sample data heads it with the sample mark, large, so no one takes the paper for real.
+ */
 export function agencyLines(lines: readonly string[]): TextBlock[] {
   const last = lines.length - 1;
-  return lines.map((line, i) => ({ kind: 'text', text: line, align: 'center', bold: i === last, rule: i === last ? 'short' : undefined }));
+  return lines.map((line, i) =>
+    line === SAMPLE_MARK
+      ? { kind: 'text', text: line, align: 'center', bold: true, size: 'title' }
+      : { kind: 'text', text: line, align: 'center', bold: i === last, rule: i === last ? 'short' : undefined },
+  );
 }
 
 /** The form's title, then centred lines under it (dossier code, copy label). */

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { HealthBanners } from '../../ui/HealthBanners';
 import { useSite } from './admin-data';
+import { SetupWizard } from './SetupWizard';
 import { adminSections } from './sections';
 import './admin.css';
 
@@ -26,8 +27,36 @@ export function AdminScreen(props: { staff: StaffAccount; logout: () => void }) 
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
+  const [replacingSample, setReplacingSample] = useState(false);
   const section = adminSections.find((s) => s.id === sectionId) ?? adminSections[0];
   const { Component } = section;
+  const setupNeeded = site.error?.code === 'SETUP_NEEDED';
+  if (setupNeeded || replacingSample) {
+    // First start, or the sample data replaced by the real unit: the wizard is the whole screen.
+    return (
+      <div className="admin admin-setup">
+        <header className="admin-header">
+          <strong>Một Cửa — Quản trị</strong>
+          <span className="admin-site">{setupNeeded ? 'Chưa thiết lập đơn vị' : site.data?.name}</span>
+          <span className="admin-who">{props.staff.fullName}</span>
+          <Button variant="ghost" onClick={props.logout}>
+            Đăng xuất
+          </Button>
+        </header>
+        <main className="admin-main">
+          <ConnectionBanner status={status} />
+          <SetupWizard
+            mode={setupNeeded ? 'first' : 'replace'}
+            onDone={() => {
+              setReplacingSample(false);
+              void site.reload();
+            }}
+            {...(setupNeeded ? {} : { onCancel: () => setReplacingSample(false) })}
+          />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="admin">
       <header className="admin-header">
@@ -54,8 +83,10 @@ export function AdminScreen(props: { staff: StaffAccount; logout: () => void }) 
         <HealthBanners />
         {site.data?.sampleData ? (
           <Notice kind="warning" className="sample-banner">
-            <strong>Đang dùng dữ liệu mẫu — hãy nhập thông tin thật của đơn vị.</strong>{' '}
-            {section.id === 'don-vi' ? 'Đặt tên thật cho đơn vị dưới đây để tắt thông báo này.' : <a href="#don-vi">Mở mục Đơn vị</a>}
+            <strong>Đang dùng DỮ LIỆU MẪU: giấy tờ in ra đều mang dòng “DỮ LIỆU MẪU” và chưa tiếp nhận được hồ sơ thật.</strong>{' '}
+            <Button variant="primary" onClick={() => setReplacingSample(true)}>
+              Nhập thông tin thật của đơn vị
+            </Button>
           </Notice>
         ) : null}
         <h2 id="admin-section-title">{section.title}</h2>

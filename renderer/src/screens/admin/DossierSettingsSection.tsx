@@ -17,9 +17,6 @@ const names = {
   calendarProvince: 'Lịch nghỉ của tỉnh',
   scanRetentionDays: 'Thời hạn lưu bản quét',
   registerBook: 'Quyển số sổ theo dõi',
-  placeName: 'Địa danh',
-  headerLines: 'Tên cơ quan đầu phiếu',
-  authorityName: 'Cơ quan giải quyết',
   signerTitleLines: 'Chức danh người ký',
   signerName: 'Người ký',
 };
@@ -68,7 +65,7 @@ function SettingsForm(props: { source: DossierSettings; agencyCode: string }) {
       label="Cài đặt hồ sơ"
       dirty={draft.dirty}
       describe={fieldNames(names)}
-      save={async () => draft.saved(await client['admin.saveDossierSettings']({ ...v, headerLines: cleaned(v.headerLines), signerTitleLines: cleaned(v.signerTitleLines) }))}
+      save={async () => draft.saved(await client['admin.saveDossierSettings']({ ...v, signerTitleLines: cleaned(v.signerTitleLines) }))}
     >
       <h3 className="detail-title">Mã hồ sơ</h3>
       <div className="form-grid">
@@ -89,13 +86,11 @@ function SettingsForm(props: { source: DossierSettings; agencyCode: string }) {
         <Field kind="text" label={names['code.deskPart']} value={v.code.deskPart} maxLength={4} onChange={(deskPart) => setCode({ deskPart: deskPart.toUpperCase() })} hint="Khi nhiều nơi cấp mã chung một mã cơ quan: mỗi nơi một ký hiệu riêng (1, 2…), để không trùng số." />
         <Field kind="number" label={names['code.sequenceWidth']} value={v.code.sequenceWidth} min={4} max={8} onChange={(sequenceWidth) => setCode({ sequenceWidth })} hint="Ít nhất 4; số lớn hơn vẫn được cấp đủ chữ số." />
       </div>
-      <h3 className="detail-title">Thông tin in trên giấy tờ</h3>
+      <h3 className="detail-title">Người ký văn bản</h3>
+      <p className="admin-intro">Tên đơn vị, cơ quan chủ quản và địa danh in trên giấy tờ lấy từ mục <a href="#don-vi">Đơn vị</a>.</p>
       <div className="form-grid">
-        <Field kind="textarea" label={names.headerLines} value={v.headerLines.join('\n')} onChange={(t) => draft.update({ headerLines: lines(t) })} hint="Mỗi dòng một cấp, cấp trên trước: UBND XÃ …, BỘ PHẬN MỘT CỬA." />
         <Field kind="textarea" label={names.signerTitleLines} value={v.signerTitleLines.join('\n')} onChange={(t) => draft.update({ signerTitleLines: lines(t) })} hint="Mỗi dòng một dòng chức danh: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH." />
-        <Field kind="text" label={names.placeName} value={v.placeName} maxLength={80} onChange={(placeName) => draft.update({ placeName })} hint="In ở dòng “…, ngày … tháng … năm …”." />
         <Field kind="text" label={names.signerName} value={v.signerName} maxLength={120} onChange={(signerName) => draft.update({ signerName })} />
-        <Field kind="text" className="span-2" label={names.authorityName} value={v.authorityName} maxLength={200} onChange={(authorityName) => draft.update({ authorityName })} hint="Dùng trong văn bản xin lỗi, thông báo: “Ủy ban nhân dân xã …”." />
         <Field kind="text" label={names.registerBook} value={v.registerBook} maxLength={20} onChange={(registerBook) => draft.update({ registerBook })} hint="In trên giấy tiếp nhận: “Vào Sổ theo dõi hồ sơ, Quyển số …”." />
       </div>
       <h3 className="detail-title">Lịch và bản quét</h3>

@@ -13,6 +13,8 @@ interface Common {
   disabled?: boolean;
   /** Extra class on the wrapper, for layout (e.g. `field-narrow`). */
   className?: string;
+  /** The hub's word on what is wrong with the value (the setup wizard checks field by field). */
+  error?: string;
 }
 
 type Kind<V extends string> =
@@ -34,6 +36,8 @@ export type FieldProps<V extends string = string> = Common & Kind<V>;
 export function Field<V extends string = string>(props: FieldProps<V>) {
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   const hint = props.hint ? (
     <p id={hintId} className="field-hint">
       {props.hint}
@@ -45,7 +49,7 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
     return (
       <div className={wrap}>
         <label className="field-check">
-          <input type="checkbox" checked={props.value} disabled={props.disabled} aria-describedby={hintId} onChange={(e) => props.onChange(e.target.checked)} />
+          <input type="checkbox" checked={props.value} disabled={props.disabled} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.checked)} />
           <span>{props.label}</span>
         </label>
         {hint}
@@ -67,16 +71,17 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
           autoComplete={props.autoComplete ?? 'off'}
           inputMode={props.inputMode}
           disabled={props.disabled}
-          aria-describedby={hintId}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
           onChange={(e) => props.onChange(e.target.value)}
         />
       );
       break;
     case 'textarea':
-      control = <textarea id={id} rows={3} value={props.value} maxLength={props.maxLength} disabled={props.disabled} aria-describedby={hintId} onChange={(e) => props.onChange(e.target.value)} />;
+      control = <textarea id={id} rows={3} value={props.value} maxLength={props.maxLength} disabled={props.disabled} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)} />;
       break;
     case 'number':
-      control = <NumberInput id={id} value={props.value} onChange={props.onChange} min={props.min} max={props.max} disabled={props.disabled} describedBy={hintId} />;
+      control = <NumberInput id={id} value={props.value} onChange={props.onChange} min={props.min} max={props.max} disabled={props.disabled} describedBy={describedBy} />;
       break;
     case 'optionalNumber':
       control = (
@@ -91,13 +96,13 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
           onValue={props.onValue}
           unit={props.unit}
           disabled={props.disabled}
-          describedBy={hintId}
+          describedBy={describedBy}
         />
       );
       break;
     case 'select':
       control = (
-        <select id={id} value={props.value} disabled={props.disabled} aria-describedby={hintId} onChange={(e) => {
+        <select id={id} value={props.value} disabled={props.disabled} aria-describedby={describedBy} onChange={(e) => {
           const picked = props.options.find((o) => o.value === e.target.value);
           if (picked) props.onChange(picked.value);
         }}>
@@ -114,6 +119,11 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
     <div className={wrap}>
       <label htmlFor={id}>{props.label}</label>
       {control}
+      {props.error ? (
+        <p id={errorId} className="field-error">
+          {props.error}
+        </p>
+      ) : null}
       {hint}
     </div>
   );

@@ -6,11 +6,13 @@ import { Loading } from './Loading';
 import { fieldNames, SaveForm } from './SaveForm';
 import { useDraft } from './use-draft';
 
-type Identity = Pick<Site, 'name' | 'agencyCode' | 'address' | 'province' | 'language' | 'ticker'>;
+type Identity = Pick<Site, 'name' | 'superiorBody' | 'commune' | 'agencyCode' | 'address' | 'province' | 'language' | 'ticker'>;
 
 const names = {
-  name: 'Tên đơn vị',
-  agencyCode: 'Mã cơ quan',
+  name: 'Tên đơn vị in trên giấy tờ',
+  superiorBody: 'Cơ quan chủ quản',
+  commune: 'Xã / phường',
+  agencyCode: 'Mã định danh cơ quan',
   address: 'Địa chỉ',
   province: 'Tỉnh / thành phố',
   language: 'Ngôn ngữ mặc định',
@@ -21,8 +23,8 @@ const names = {
 export function SiteSection() {
   const site = useSite();
   if (!site.data) return <Loading error={site.error} />;
-  const { name, agencyCode, address, province, language, ticker } = site.data;
-  return <IdentityForm source={{ name, agencyCode, address, province, language, ticker }} />;
+  const { name, superiorBody, commune, agencyCode, address, province, language, ticker } = site.data;
+  return <IdentityForm source={{ name, superiorBody, commune, agencyCode, address, province, language, ticker }} />;
 }
 
 function IdentityForm(props: { source: Identity }) {
@@ -36,13 +38,15 @@ function IdentityForm(props: { source: Identity }) {
       describe={fieldNames(names)}
       save={async () => {
         const s = await client['site.update'](v);
-        draft.saved({ name: s.name, agencyCode: s.agencyCode, address: s.address, province: s.province, language: s.language, ticker: s.ticker });
+        draft.saved({ name: s.name, superiorBody: s.superiorBody, commune: s.commune, agencyCode: s.agencyCode, address: s.address, province: s.province, language: s.language, ticker: s.ticker });
       }}
     >
       <div className="form-grid">
-        <Field kind="text" className="span-2" label={names.name} value={v.name} maxLength={160} onChange={(name) => draft.update({ name })} hint="In trên phiếu số thứ tự, hiện trên kiosk và màn hình chờ." />
-        <Field kind="text" label={names.agencyCode} value={v.agencyCode} maxLength={40} onChange={(agencyCode) => draft.update({ agencyCode })} hint="Mã định danh của cơ quan (dùng khi đồng bộ với hệ thống của tỉnh)." />
+        <Field kind="text" label={names.name} value={v.name} maxLength={160} onChange={(name) => draft.update({ name })} hint="Dòng in đậm ở đầu mọi giấy tờ; in trên phiếu số, hiện trên kiosk và màn hình chờ." />
+        <Field kind="text" label={names.superiorBody} value={v.superiorBody} maxLength={160} onChange={(superiorBody) => draft.update({ superiorBody })} hint="Dòng trên cùng của tiêu đề giấy tờ, ví dụ UBND xã Ia Dom; để trống nếu không có." />
+        <Field kind="text" label={names.agencyCode} value={v.agencyCode} maxLength={40} onChange={(agencyCode) => draft.update({ agencyCode })} hint="Mở đầu mọi mã hồ sơ (dạng 000.00.15.H21 hoặc H21.123.45). Khi đã đăng ký đồng bộ, mã mới được đăng ký với máy chủ tỉnh trước khi lưu." />
         <Field kind="text" label={names.province} value={v.province} maxLength={80} onChange={(province) => draft.update({ province })} />
+        <Field kind="text" label={names.commune} value={v.commune} maxLength={80} onChange={(commune) => draft.update({ commune })} hint="Địa danh ở dòng “…, ngày … tháng … năm …” trên giấy tờ." />
         <Field kind="text" className="span-2" label={names.address} value={v.address} maxLength={200} onChange={(address) => draft.update({ address })} />
         <Field
           kind="select"
