@@ -32,6 +32,8 @@ import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
+import { backupHandlers } from './backup-handlers';
+import { BackupService, type BackupServiceOptions } from '../backup/backup-service';
 import { ListenAddress } from './listen-address';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
@@ -46,6 +48,7 @@ export interface HubOptions {
   readonly sync?: SyncWorkerOptions;
   readonly dataDir?: string | null;
   readonly log?: Logger;
+  readonly backup?: BackupServiceOptions;
 }
 
 /**
@@ -57,6 +60,7 @@ export class Hub {
   readonly deps: HubDeps;
   readonly bus = new HubBus();
   readonly sync: SyncWorker;
+  readonly backups: BackupService;
   private readonly handlers: Handlers;
 
   constructor(options: HubOptions) {
@@ -93,6 +97,7 @@ export class Hub {
       listening: new ListenAddress(),
     };
     this.sync = new SyncWorker(this.deps, options.sync);
+    this.backups = new BackupService(this.deps, options.backup);
     this.handlers = {
       ...authHandlers(this.deps),
       ...catalogHandlers(this.deps),
@@ -104,6 +109,7 @@ export class Hub {
       ...dossierHandlers(this.deps),
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
+      ...backupHandlers(this.deps, this.backups),
     };
   }
 
