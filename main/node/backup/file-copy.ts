@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { HubError } from '../../../contract/errors';
@@ -26,9 +26,9 @@ export async function copyFileHashed(src: string, dst: string, how: Transform = 
   const temp = `${dst}.${process.pid}.part`;
   const hash = createHash('sha256');
   let size = 0;
-  const out = await open(temp, 'w');
   try {
-    const sink = out.createWriteStream({ autoClose: false });
+    // `flush`: synced before it closes, so the rename below never names a file still in the OS cache.
+    const sink = createWriteStream(temp, { flush: true });
     if (how.kind === 'decrypt') {
       const { size: total } = await stat(src);
       if (total < MAGIC.length + NONCE + TAG) throw notEncrypted(src);
@@ -65,11 +65,8 @@ export async function copyFileHashed(src: string, dst: string, how: Transform = 
         if (cipher) yield Buffer.concat([cipher.final(), cipher.getAuthTag()]);
       }, sink);
     }
-    await out.sync();
-    await out.close();
     await rename(temp, dst);
   } catch (e) {
-    await out.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw e;
   }
