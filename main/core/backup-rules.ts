@@ -13,6 +13,9 @@ export interface KeepPolicy {
 
 export const defaultKeepPolicy: KeepPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
+/** The newest sets kept whatever the policy says. */
+export const ALWAYS_KEPT = 2;
+
 export interface DatedSet {
   readonly id: string;
   /** When the copy was taken (epoch ms). */
@@ -36,13 +39,14 @@ const bucketOf: Record<keyof KeepPolicy, (epochMs: number) => string> = {
  * The ids of the sets to keep: the newest set of each of the last `daily` days that have a
  * set, of the last `weekly` weeks and of the last `monthly` months (Vietnam calendar) — counted
  * over the days that have sets, not over the calendar, so a hub that was off for a month does not
- * lose its history the day it comes back. The newest set is always kept. Ties in time are broken
+ * lose its history the day it comes back. The two newest sets are always kept: when the newest
+ * turns out damaged, the one before it is hours old, not a day. Ties in time are broken
  * by id, so the answer does not depend on the order the sets were listed in.
  */
 export function setsToKeep(sets: readonly DatedSet[], policy: KeepPolicy = defaultKeepPolicy): Set<string> {
   const newestFirst = [...sets].sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const keep = new Set<string>();
-  if (newestFirst[0]) keep.add(newestFirst[0].id);
+  for (const s of newestFirst.slice(0, ALWAYS_KEPT)) keep.add(s.id);
   for (const kind of Object.keys(bucketOf) as (keyof KeepPolicy)[]) {
     let last: string | null = null;
     let kept = 0;

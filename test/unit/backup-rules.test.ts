@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backupProblems, defaultKeepPolicy, isStale, newestUpTo, nextBackupAt, setsToKeep, type DatedSet } from '../../main/core/backup-rules';
+import { ALWAYS_KEPT, backupProblems, defaultKeepPolicy, isStale, newestUpTo, nextBackupAt, setsToKeep, type DatedSet } from '../../main/core/backup-rules';
 
 /** An instant given in Vietnam time (UTC+7). */
 const vn = (isoLocal: string) => Date.parse(`${isoLocal}+07:00`);
@@ -17,12 +17,12 @@ describe('which backup sets are kept', () => {
     const sets = series(vn('2025-01-01T01:00'), 4, 400 * 6);
     const kept = [...setsToKeep(sets)].map((id) => sets.find((s) => s.id === id)!.takenAt).sort((a, b) => b - a);
     const newest = sets[sets.length - 1]!.takenAt;
-    expect(kept[0]).toBe(newest);
+    expect(kept.slice(0, 2)).toEqual([newest, newest - 4 * HOUR]);
     // Daily: the newest set of each of the last 7 days (the last one of each day, 21:00 local).
     const days = new Set(kept.filter((t) => t > newest - 7 * DAY).map((t) => new Date(t + 7 * HOUR).toISOString().slice(0, 10)));
     expect(days.size).toBe(7);
-    // 7 daily + 4 weekly + 12 monthly, minus the ones that serve twice (the newest is daily, weekly and monthly).
-    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
+    // The two newest + 7 daily + 4 weekly + 12 monthly, minus the ones that serve twice.
+    expect(kept.length).toBeLessThanOrEqual(1 + 7 + 4 + 12);
     expect(kept.length).toBeGreaterThanOrEqual(12);
     // The oldest kept is about a year old: the newest set of the 12th month back.
     expect(newest - kept[kept.length - 1]!).toBeGreaterThan(300 * DAY);
@@ -37,13 +37,15 @@ describe('which backup sets are kept', () => {
   });
 
   it('days, weeks and months are Vietnam days: 23:30 and 00:30 local are different days', () => {
+    // Two more sets later on the second day: those are the two always kept, so the rule decides the rest.
+    const later = (day: string) => [{ id: 'n1', takenAt: vn(`${day}T09:00`) }, { id: 'n2', takenAt: vn(`${day}T10:00`) }];
     const late = { id: 'late', takenAt: vn('2025-03-03T23:30') }; // Monday
     const early = { id: 'early', takenAt: vn('2025-03-04T00:30') };
-    expect(setsToKeep([late, early], { daily: 2, weekly: 0, monthly: 0 })).toEqual(new Set(['late', 'early']));
+    expect(setsToKeep([late, early, ...later('2025-03-04')], { daily: 2, weekly: 0, monthly: 0 })).toEqual(new Set(['late', 'n1', 'n2']));
     // Sunday 23:30 and Monday 00:30 fall in two ISO weeks.
     const sunday = { id: 'sun', takenAt: vn('2025-03-09T23:30') };
     const monday = { id: 'mon', takenAt: vn('2025-03-10T00:30') };
-    expect(setsToKeep([sunday, monday], { daily: 0, weekly: 2, monthly: 0 })).toEqual(new Set(['sun', 'mon']));
+    expect(setsToKeep([sunday, monday, ...later('2025-03-10')], { daily: 0, weekly: 2, monthly: 0 })).toEqual(new Set(['sun', 'n1', 'n2']));
   });
 
   const setsArb = fc.uniqueArray(
@@ -52,15 +54,15 @@ describe('which backup sets are kept', () => {
   );
   const policyArb = fc.record({ daily: fc.nat(10), weekly: fc.nat(6), monthly: fc.nat(14) });
 
-  it('property: keeps the newest, no more than the policy allows, only listed sets, whatever the order', () => {
+  it('property: keeps the two newest, no more than the policy allows, only listed sets, whatever the order', () => {
     fc.assert(fc.property(setsArb, policyArb, fc.boolean(), (sets, policy, reversed) => {
       const kept = setsToKeep(sets, policy);
       const again = setsToKeep(reversed ? [...sets].reverse() : sets, policy);
       expect(again).toEqual(kept);
       for (const id of kept) expect(sets.some((s) => s.id === id)).toBe(true);
-      const newest = [...sets].sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : -1))[0];
-      expect(newest === undefined ? kept.size === 0 : kept.has(newest.id)).toBe(true);
-      expect(kept.size).toBeLessThanOrEqual(Math.max(1, policy.daily + policy.weekly + policy.monthly));
+      const newest = [...sets].sort((a, b) => b.takenAt - a.takenAt || (a.id < b.id ? 1 : -1)).slice(0, ALWAYS_KEPT);
+      for (const s of newest) expect(kept.has(s.id)).toBe(true);
+      expect(kept.size).toBeLessThanOrEqual(Math.min(sets.length, ALWAYS_KEPT + policy.daily + policy.weekly + policy.monthly));
     }));
   });
 

@@ -34,6 +34,7 @@ export function openConnection(file: string, options: Pick<OpenOptions, 'nativeB
     return db;
   } catch (e) {
     db?.close();
+    if (e instanceof HubError) throw e;
     if (isCorruption(e)) throw new HubError('DB_CORRUPT', undefined, { file, sqlite: (e as Error).message });
     throw e;
   }
