@@ -113,7 +113,16 @@ export function backupProblems(f: BackupFacts): BackupProblem[] {
   return problems;
 }
 
-/** When the next automatic backup is due: one interval after the newest set (at once if none). */
-export function nextBackupAt(newestAt: number | null, now: number, intervalHours: number): number {
-  return newestAt === null ? now : Math.max(now, newestAt + intervalHours * 3_600_000);
+/**
+ * How long after the hub starts the first automatic backup may come: the start (screens
+ * reconnecting, often the morning's first numbers) is not the moment to copy the database.
+ */
+export const START_GRACE_MS = 10 * 60_000;
+
+/**
+ * When the next automatic backup is due: one interval after the newest set, and not before
+ * `notBefore` (the hub's start + START_GRACE_MS); at `notBefore` when there is no set yet.
+ */
+export function nextBackupAt(newestAt: number | null, now: number, intervalHours: number, notBefore = now): number {
+  return Math.max(now, notBefore, newestAt === null ? now : newestAt + intervalHours * 3_600_000);
 }

@@ -38,7 +38,7 @@ export interface StartHubOptions {
    * exits for its supervisor to start it again; the Electron app relaunches itself.
    */
   readonly onRestartRequested?: () => void;
-  readonly backup?: Pick<BackupServiceOptions, 'pagesPerStep' | 'maxSleepMs'>;
+  readonly backup?: Pick<BackupServiceOptions, 'pagesPerStep' | 'maxSleepMs' | 'startGraceMs'>;
 }
 
 export interface RunningHub {

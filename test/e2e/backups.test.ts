@@ -40,14 +40,16 @@ describe('the Sao lưu section', () => {
     rmSync(`${usb}-rut-ra`, { recursive: true, force: true });
   });
 
-  it('shows the first automatic backup, backs up now, then saves a second location with a passphrase', async () => {
+  it('a fresh site has no backup yet; backs up now, then saves a second location with a passphrase', async () => {
     await page.goto(`${hub.url}/admin#sao-luu`);
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Sao lưu' }).isVisible()).toBe(true);
-    // The hub took its first automatic backup when it started (there was none): no second location yet.
+    // A fresh site: the first automatic backup waits for the start to be over.
+    await expect.poll(() => page.getByText('Chưa có bản sao lưu nào. Hãy nhấn "Sao lưu ngay".').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/^Chưa chọn nơi sao lưu thứ hai/).isVisible()).toBe(true);
+    await screenshot(page, 'sao-luu-chua-co-1366x768');
     await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
     await expect.poll(() => page.getByText(/^Đã sao lưu \(/).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/^Bản sao lưu gần nhất: vừa xong, trong thư mục dữ liệu/).isVisible()).toBe(true);

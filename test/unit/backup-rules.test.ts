@@ -118,5 +118,8 @@ describe('when backups are a problem', () => {
     expect(nextBackupAt(newestUpTo(sets, now), now, 4)).toBe(now);
     expect(nextBackupAt(now - HOUR, now, 4)).toBe(now + 3 * HOUR);
     expect(nextBackupAt(null, now, 4)).toBe(now);
+    // Not in the first minutes after the hub started, even when one is overdue.
+    expect(nextBackupAt(now - 9 * HOUR, now, 4, now + 10 * 60_000)).toBe(now + 10 * 60_000);
+    expect(nextBackupAt(null, now, 4, now + 10 * 60_000)).toBe(now + 10 * 60_000);
   });
 });

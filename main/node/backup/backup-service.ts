@@ -4,7 +4,7 @@ import type { BackupLocation, BackupReason, BackupSettings, BackupStatus, Backup
 import { HubError } from '../../../contract/errors';
 import type { OpOutput, OpParsedInput } from '../../../contract/ops';
 import { writeFileAtomic } from '../../../common/node/atomic-file';
-import { backupProblems, defaultKeepPolicy, newestUpTo, nextBackupAt, type KeepPolicy } from '../../core/backup-rules';
+import { backupProblems, defaultKeepPolicy, newestUpTo, nextBackupAt, START_GRACE_MS, type KeepPolicy } from '../../core/backup-rules';
 import { backupSummary, problemText } from '../../core/backup-texts';
 import { isoOrNull } from '../../core/vn-time';
 import type { HubDeps } from '../hub/context';
@@ -31,6 +31,8 @@ export interface BackupServiceOptions {
   readonly onRestartRequested?: () => void;
   /** Longest sleep of the scheduler before it looks again (settings and the clock may change meanwhile). */
   readonly maxSleepMs?: number;
+  /** No automatic backup sooner than this after the start (default START_GRACE_MS). */
+  readonly startGraceMs?: number;
 }
 
 /**
@@ -45,6 +47,8 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private lastRun: { at: number; ok: boolean; message: string | null } | null = null;
+  /** The first automatic backup waits until then (set by `start`). */
+  private notBefore = 0;
   private readonly log: HubDeps['log'];
 
   constructor(private readonly deps: HubDeps, private readonly options: BackupServiceOptions = {}) {
@@ -107,7 +111,7 @@ export class BackupService {
       second,
       running: this.busy > 0,
       lastRun: this.lastRun && { at: new Date(this.lastRun.at).toISOString(), ok: this.lastRun.ok, message: this.lastRun.message },
-      nextAt: this.stopped ? null : new Date(nextBackupAt(localNewest, now, s.intervalHours)).toISOString(),
+      nextAt: this.stopped ? null : new Date(nextBackupAt(localNewest, now, s.intervalHours, this.notBefore)).toISOString(),
       summary: backupSummary(now, { path: localPath, newestAt: localNewest }, secondFacts && { path: secondFacts.path, newestAt: secondFacts.newestAt }),
       warnings: problems.map((p) => ({ kind: p.kind, message: problemText(p) })),
       serverTime: new Date(now).toISOString(),
@@ -225,9 +229,10 @@ export class BackupService {
     return set;
   }
 
-  /** Starts the automatic backups: the first one when the newest set is older than the interval. */
+  /** Starts the automatic backups: the first one when the newest set is older than the interval, not in the first minutes. */
   start(): void {
     this.stopped = false;
+    this.notBefore = this.deps.clock() + (this.options.startGraceMs ?? START_GRACE_MS);
     this.schedule();
   }
 
@@ -244,7 +249,7 @@ export class BackupService {
     void listSets(localRoot(this.deps.dataDir)).then((sets) => {
       if (this.stopped) return;
       const now = this.deps.clock();
-      const due = nextBackupAt(newestUpTo(sets.map(dated), now), now, this.stored().intervalHours);
+      const due = nextBackupAt(newestUpTo(sets.map(dated), now), now, this.stored().intervalHours, this.notBefore);
       const wait = Math.min(Math.max(0, due - now), this.options.maxSleepMs ?? 3_600_000);
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
