@@ -27,8 +27,12 @@ const settingShapes: Readonly<Record<string, (value: unknown) => SettingView>> =
   scanners: shown('scanners'),
   scanDeletion: shown('scanDeletion'),
   incarnation: shown('incarnation'),
-  // The derived key of an encrypted backup location is under `encryption.secretKey`: withoutSecrets hides it.
-  backup: shown('backup'),
+  // Whether the second location is encrypted, not how: the key and its check value would let anyone
+  // with the bundle open the stick, or try passphrases against it offline.
+  backup: (v) => {
+    const b = isRecord(v) ? v : {};
+    return { key: 'backup', shown: true, value: { intervalHours: b.intervalHours ?? null, secondLocation: b.secondLocation ?? null, keep: b.keep ?? null, encrypted: Boolean(b.encryption) } };
+  },
   restoredFrom: shown('restoredFrom'),
   syncLastSuccessAt: shown('syncLastSuccessAt'),
   // The province's address and the site's id help; the credential would let anyone push as this site.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { BackupReason } from '../../../contract/backups';
 import { writeFileAtomic } from '../../../common/node/atomic-file';
@@ -44,8 +44,7 @@ export async function takeBackup(o: TakeOptions): Promise<StoredSet> {
   await mkdir(dir, { recursive: true });
   try {
     const dbCopy = join(dir, DB_FILE);
-    const pages = o.pagesPerStep ?? 256;
-    await o.db.backup(dbCopy, { progress: () => pages });
+    await copyDatabase(o.db, dbCopy, o.pagesPerStep ?? 256);
     const facts = withCopy(dbCopy, (s) => ({ ...s.facts(), scans: s.scans() }), o.nativeBinding);
     const scans: Manifest['scans'] = [];
     for (const scan of facts.scans) {
@@ -112,6 +111,44 @@ export async function copySet(set: StoredSet, root: string, how: Transform = pla
   } catch (e) {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/** Dirty pages of the copy flushed in the background every so often (16 MiB of 4 KiB pages). */
+const FLUSH_EVERY_PAGES = 4096;
+
+/**
+ * SQLite's online backup of the hub's database into `file`. The copy's own connection syncs it
+ * once, at the end, on the event loop: with hundreds of megabytes still in the OS cache that
+ * flush stalls the hub, and the tickets' own flushes wait behind it on the same disk. So the copy
+ * is flushed as it grows, on libuv's thread pool (one flush at a time), leaving little for the end.
+ */
+async function copyDatabase(db: Db, file: string, pagesPerStep: number): Promise<void> {
+  let handle: FileHandle | null = null;
+  let flushing: Promise<void> | null = null;
+  let sinceFlush = 0;
+  try {
+    await db.backup(file, {
+      progress: () => {
+        sinceFlush += pagesPerStep;
+        if (sinceFlush >= FLUSH_EVERY_PAGES && !flushing) {
+          sinceFlush = 0;
+          flushing = (async () => {
+            handle ??= await open(file, 'r+');
+            await handle.datasync();
+          })()
+            // A failed background flush only means the final one does more: the copy's own sync decides.
+            .catch(() => undefined)
+            .finally(() => {
+              flushing = null;
+            });
+        }
+        return pagesPerStep;
+      },
+    });
+  } finally {
+    await (flushing as Promise<void> | null);
+    await (handle as FileHandle | null)?.close();
   }
 }
 

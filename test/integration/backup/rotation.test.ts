@@ -13,7 +13,7 @@ const keep = { daily: 7, weekly: 4, monthly: 12 };
 
 /**
  * Rotation on real sets: 60 days of a set every 8 hours, each taken from a real database that
- * gains a scan now and then. What is left is exactly what the rule keeps, every scan a kept set
+ * gains a scan now and then and loses old ones to scan retention. What is left is exactly what the rule keeps, every scan a kept set
  * names is still there, and the scans only removed sets named are gone.
  */
 describe('rotation of real backup sets', () => {
@@ -40,6 +40,8 @@ describe('rotation of real backup sets', () => {
     const scans: string[] = [];
     for (const [i, now] of times.entries()) {
       if (i % 10 === 0) scans.push(insertScan(now));
+      // Scan retention deletes the oldest scans as time goes on: sets taken after that no longer name them.
+      if (i % 10 === 5 && scans.length > 3) db.prepare('UPDATE dossier_files SET purged_at = ? WHERE sha256 = ?').run(now, scans[scans.length - 4]!);
       const set = await takeBackup({ db, dataDir, root, reason: 'scheduled', appVersion: 'test', now });
       await rotate(root, keep, set.manifest.id);
     }

@@ -47,11 +47,11 @@ describe('backups to a second location', () => {
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
     const dbText = readFileSync(join(hub.dataDir, 'motcua.sqlite')).toString('latin1');
     expect(dbText.includes(PASSPHRASE)).toBe(false);
-    const secretKey = (hub.running.hub.deps.site.get<{ encryption: { secretKey: string } }>('backup'))!.encryption.secretKey;
+    const { secretKey, check, salt } = (hub.running.hub.deps.site.get<{ encryption: { secretKey: string; check: string; salt: string } }>('backup'))!.encryption;
     const bundle = unzipSync(Buffer.from((await admin['admin.diagnostics']({})).dataBase64, 'base64'));
     const everything = Object.values(bundle).map((b) => strFromU8(b)).join('\n');
     expect(everything).toContain('intervalHours'); // the backup settings are there…
-    expect(everything).not.toContain(secretKey); // …without the key
+    for (const secret of [secretKey, check, salt]) expect(everything).not.toContain(secret); // …without the key or what tests a guess
     const status = await admin['backups.list']({});
     expect(status.second).toMatchObject({ path: usb, reachable: true });
     expect(status.second!.sets.map((s) => s.id)).toEqual([created.local.id]);
