@@ -30,7 +30,14 @@ export const BackupSettings = z.object({
    * A folder on another disk or a USB stick (`E:\MotCua`, `/media/usb`); null = the data folder
    * only, which a dead disk takes with it.
    */
-  secondLocation: z.string().trim().min(1).max(500).nullable(),
+  secondLocation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    // A relative path would land wherever the hub happened to start (the program's folder).
+    .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Nơi sao lưu thứ hai phải là đường dẫn đầy đủ, ví dụ E:\\ hoặc D:\\SaoLuu (hay /media/usb trên Linux).')
+    .nullable(),
   keep: BackupKeep,
   /** Whether the copies on the second location are encrypted with the admin's passphrase. */
   encrypted: z.boolean(),

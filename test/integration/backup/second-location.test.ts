@@ -36,6 +36,8 @@ describe('backups to a second location', () => {
   });
 
   it('encrypts the copy on the stick; the passphrase is not kept, the key is not shown to diagnostics', async () => {
+    // A relative folder would be wherever the hub was started from.
+    await expect(admin['backups.saveSettings']({ intervalHours: 4, secondLocation: 'SaoLuu', keep, encryption: { mode: 'off' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     const saved = await admin['backups.saveSettings']({ intervalHours: 4, secondLocation: usb, keep, encryption: { mode: 'set', passphrase: PASSPHRASE } });
     expect(saved).toEqual({ intervalHours: 4, secondLocation: usb, keep, encrypted: true });
     const created = await admin['backups.create']({});
