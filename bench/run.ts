@@ -1,3 +1,4 @@
+import { backupBench } from './backup';
 import { centralFloodBench } from './central-flood';
 import { communeBench } from './commune';
 import { diskYearBench } from './disk-year';
@@ -10,11 +11,11 @@ import { wedgeBench } from './wedge';
 /**
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`. `commune`
- * (the hub on a commune's PC: one core, 4 GB, slow fsync) and `disk` (a year's intake on disk)
- * run only when named.
+ * (the hub on a commune's PC: one core, 4 GB, slow fsync), `disk` (a year's intake on disk) and
+ * `backup` (the hub's own backup) run only when named.
  */
 const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench, wedge: wedgeBench, 'central-flood': centralFloodBench };
-const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench, disk: diskYearBench };
+const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench, disk: diskYearBench, backup: backupBench };
 
 const all = { ...benches, ...onlyWhenNamed };
 const wanted = process.argv.slice(2).filter((a) => a in all);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AboutInfo, DiagnosticsFile } from './about';
+import { BackupCreated, BackupSettings, BackupSettingsInput, BackupStatus, RestoreInput, RestoreStarted } from './backups';
 import { op } from './op';
 import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
@@ -687,6 +688,31 @@ export const ops = {
     access: admin,
     input: Empty,
     output: SyncStatusView,
+  }),
+  'backups.list': op({
+    summary: 'Backups: the sets in the data folder and on the second location, the last and next run, and what is wrong',
+    access: admin,
+    input: Empty,
+    output: BackupStatus,
+  }),
+  'backups.create': op({
+    summary: 'Take a backup now (database and scans) to the data folder and the second location',
+    access: admin,
+    input: Empty,
+    output: BackupCreated,
+  }),
+  'backups.settings': op({ summary: 'Backup settings: interval, second location, rotation, encryption', access: admin, input: Empty, output: BackupSettings }),
+  'backups.saveSettings': op({
+    summary: 'Change the backup settings (a passphrase is turned into a key; the passphrase itself is never stored)',
+    access: admin,
+    input: BackupSettingsInput,
+    output: BackupSettings,
+  }),
+  'backups.restore': op({
+    summary: 'Restore a backup set: checked first, the current database kept aside, then the hub restarts on the copy with a new sync stream',
+    access: admin,
+    input: RestoreInput,
+    output: RestoreStarted,
   }),
   'dossiers.updateApplicant': op({
     summary: 'Correct the applicant’s details of a dossier (site-owned fields; synced to the central)',

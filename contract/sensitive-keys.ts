@@ -5,7 +5,7 @@
  * the logger's redaction (common/node/logger.ts) and the bundle's second pass (main/core/diagnostics).
  */
 export const sensitiveKeys = [
-  'password', 'currentPassword', 'newPassword', 'initialPassword', 'pin', 'token', 'authorization', 'credential', 'cookie',
+  'password', 'currentPassword', 'newPassword', 'initialPassword', 'passphrase', 'pin', 'token', 'authorization', 'credential', 'cookie',
   'idNumber', 'oldIdNumber', 'fullName', 'name', 'dateOfBirth', 'address', 'phone', 'email', 'applicant', 'raw', 'text', 'q', 'username',
 ] as const;
 

@@ -62,6 +62,14 @@ async function main(): Promise<void> {
       rendererDir: join(appPath, 'dist', 'renderer'),
       voiceDir: join(appPath, 'resources', 'voice'),
       version: app.getVersion(),
+      // A restore from the admin screen is put in place by the next start: the app starts again.
+      onRestartRequested: () => {
+        closing = true;
+        void running?.close().finally(() => {
+          app.relaunch();
+          app.exit(0);
+        });
+      },
       ...(process.env.MOTCUA_SQLITE_BINDING ? { nativeBinding: process.env.MOTCUA_SQLITE_BINDING } : {}),
     });
   } catch (e) {
@@ -120,7 +128,7 @@ async function main(): Promise<void> {
   manager.openAll();
 
   // Updates from the provincial folder, installed outside office hours (main/electron/updater.ts).
-  startUpdater({ dataDir, log, hub: hub.deps });
+  startUpdater({ dataDir, log, hub: hub.deps, backups: hub.backups });
 }
 
 function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAtLogin: (enabled: boolean) => void): MenuItemConstructorOptions[] {

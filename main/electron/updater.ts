@@ -3,6 +3,7 @@ import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import type { Logger } from '../../common/node/logger';
 import { updateMomentAt } from '../core/update-window';
+import type { BackupService } from '../node/backup/backup-service';
 import type { HubDeps } from '../node/hub/context';
 import { officeHours } from '../node/update/office-hours';
 import { SiteUpdater } from '../node/update/site-updater';
@@ -14,7 +15,7 @@ import { scheduleUpdates, type UpdateSchedule } from '../node/update/update-sche
  * public keys and the hub's hours. What to check, what to refuse and when to install is decided
  * in main/node/update (docs/OPERATIONS.md, "Cập nhật phần mềm").
  */
-export function startUpdater(options: { dataDir: string; log: Logger; hub: HubDeps }): UpdateSchedule {
+export function startUpdater(options: { dataDir: string; log: Logger; hub: HubDeps; backups: BackupService }): UpdateSchedule {
   const updater = new SiteUpdater({
     engine: autoUpdater,
     dataDir: options.dataDir,
@@ -23,7 +24,12 @@ export function startUpdater(options: { dataDir: string; log: Logger; hub: HubDe
     log: options.log.child({ component: 'updater' }),
     fetch: (url, init) => net.fetch(url, init),
   });
-  const schedule = scheduleUpdates(updater, { moment: () => updateMomentAt(officeHours(options.hub), Date.now()) });
+  const schedule = scheduleUpdates(updater, {
+    moment: () => updateMomentAt(officeHours(options.hub), Date.now()),
+    beforeInstall: async () => {
+      await options.backups.create('update');
+    },
+  });
   app.on('before-quit', () => schedule.beforeQuit());
   return schedule;
 }

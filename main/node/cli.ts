@@ -6,12 +6,19 @@ import { findAppRoot, lanAddresses, portFromEnv, spoolerOptionsFromEnv, syncOpti
 import { startHub } from './start-hub';
 import { createLogger } from '../../common/node/logger';
 import { installLastResort } from './last-resort';
+import { runRestoreCommand } from './backup/restore-cli';
+import { RESTART_EXIT_CODE } from './restart-code';
 
 /**
- * Headless hub: what `npm start` runs where no Electron runtime is installed, and what a small
+ * `cli restore <id>`: restores a backup set while no hub runs (`npm run restore -- <id>`).
+ * Otherwise the headless hub: what `npm start` runs where no Electron runtime is installed, and what a small
  * server PC at a provincial centre runs as a service. Every screen is then opened from a browser.
  */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'restore') {
+    process.exitCode = await runRestoreCommand(process.argv.slice(3), resolve(defaultDataDir()), (line) => console.log(line));
+    return;
+  }
   const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolve(defaultDataDir());
@@ -29,6 +36,11 @@ async function main(): Promise<void> {
     version,
     spooler: spoolerOptionsFromEnv(process.env),
     sync: syncOptionsFromEnv(process.env),
+    // A restore from the admin screen: the supervisor starts the hub again at once, on the copy.
+    onRestartRequested: () => {
+      console.log('Đang khởi động lại hub để khôi phục bản sao lưu…');
+      void running.close().then(() => process.exit(RESTART_EXIT_CODE));
+    },
   });
   const port = running.lan.port;
   // The LAN addresses only when the hub listens on them (a hub bound to one address shows that one).

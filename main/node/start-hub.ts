@@ -1,8 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScannerConfig } from '../../contract/printing';
-import type { MigrateResult } from './db/migrate';
-import { openDatabase } from './db/open';
+import { HubError } from '../../contract/errors';
+import { migrate, versionsOf, type MigrateResult } from './db/migrate';
+import { migrations } from './db/migrations';
+import { isCorruption, openConnection, type Db } from './db/open';
+import type { BackupServiceOptions } from './backup/backup-service';
+import { localRoot, type StoredSet } from './backup/backup-sets';
+import { corruptionRefusal } from './backup/corrupt-refusal';
+import { applyStagedRestore, restorePending } from './backup/restore';
+import { takeBackup } from './backup/take-backup';
 import { lockDataDir } from './data-dir';
 import { createFirstAdminIfEmpty } from './hub/site-setup';
 import { Hub } from './hub/hub';
@@ -26,6 +33,13 @@ export interface StartHubOptions {
   readonly sync?: SyncWorkerOptions;
   /** Default: JSON lines in `<dataDir>/logs/hub.<date>.<n>.log`, rotated. */
   readonly log?: Logger;
+  /**
+   * A restore was staged from the admin screen: the caller closes this hub and starts a new one
+   * on the same data folder, which puts the copy in place before opening it. The headless hub
+   * exits for its supervisor to start it again; the Electron app relaunches itself.
+   */
+  readonly onRestartRequested?: () => void;
+  readonly backup?: Pick<BackupServiceOptions, 'pagesPerStep' | 'maxSleepMs' | 'startGraceMs'>;
 }
 
 export interface RunningHub {
@@ -43,13 +57,23 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
   const unlock = lockDataDir(o.dataDir);
   const log = o.log ?? (await createLogger({ name: 'hub', dir: join(o.dataDir, 'logs') }));
   try {
-    const { db, migration } = openDatabase(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
-    const hub = new Hub({ db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.monotonic ? { monotonic: o.monotonic } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}) });
+    const now = o.clock ?? Date.now;
+    if (restorePending(o.dataDir)) {
+      const { record } = applyStagedRestore(o.dataDir, now(), o.nativeBinding);
+      log.warn({ restore: record }, 'backup restored; the database replaced is kept aside');
+    }
+    const { db, migration, migrationSet } = await openHubDatabase(o, now);
+    const hub = new Hub({
+      db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.monotonic ? { monotonic: o.monotonic } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}),
+      backup: { ...o.backup, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), ...(o.onRestartRequested ? { onRestartRequested: o.onRestartRequested } : {}) },
+    });
     const firstAdmin = await createFirstAdminIfEmpty(hub.deps);
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
     const retention = startScanRetention(hub.deps);
     hub.sync.start();
+    hub.backups.start();
+    if (migrationSet) void hub.backups.replicate(migrationSet).catch(() => undefined);
     const lan = await startLanServer({
       hub,
       port: o.port,
@@ -65,6 +89,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
       firstAdmin,
       close: async () => {
         await hub.sync.stop();
+        await hub.backups.stop();
         await hub.deps.spooler.stop();
         await hub.deps.scanners.stop();
         clearInterval(retention);
@@ -79,6 +104,31 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     log.fatal({ err: e }, 'hub did not start');
     await flushed(log);
     unlock();
+    throw e;
+  }
+}
+
+/**
+ * The site database, migrated: a damaged file is refused with the newest good backup named
+ * (corrupt-refusal.ts); before a migration changes the file, a backup set of it is taken (the
+ * service copies it to the second location once the hub runs).
+ */
+async function openHubDatabase(o: StartHubOptions, now: () => number): Promise<{ db: Db; migration: MigrateResult; migrationSet: StoredSet | null }> {
+  let db: Db;
+  try {
+    db = openConnection(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+  } catch (e) {
+    throw isCorruption(e) ? await corruptionRefusal(o.dataDir, e as HubError) : e;
+  }
+  try {
+    const { from, latest } = versionsOf(db, migrations);
+    const migrationSet = from > 0 && from < latest
+      ? await takeBackup({ db, dataDir: o.dataDir, root: localRoot(o.dataDir), reason: 'migration', appVersion: o.version, now: now(), ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) })
+      : null;
+    const migration = { ...migrate(db, migrations, null), backupPath: migrationSet?.dir ?? null };
+    return { db, migration, migrationSet };
+  } catch (e) {
+    db.close();
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../common/node/logger';
 import { afterDeath, defaultRestartPolicy, type RestartState } from '../core/restart-policy';
 import { defaultDataDir } from './data-dir';
+import { RESTART_EXIT_CODE } from './restart-code';
 
 /**
  * The headless hub's keeper (`npm start` without Electron; a provincial centre's service unit):
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     if (code === 0) {
       log.info('hub ended normally');
       break;
+    }
+    if (code === RESTART_EXIT_CODE) {
+      log.info('hub asked to be started again (a restore)');
+      continue;
     }
     const next = afterDeath(state, Date.now() - started, defaultRestartPolicy);
     state = next.state;

@@ -8,7 +8,7 @@ import { USUAL_HOURS, type SiteIdentity, type WeeklyHours } from '../../contract
 import { vnDate, vnMidnight } from '../../main/core/vn-time';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
-import { startHub, type RunningHub } from '../../main/node/start-hub';
+import { startHub, type RunningHub, type StartHubOptions } from '../../main/node/start-hub';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
 
 export interface TestHub {
@@ -26,6 +26,11 @@ export interface TestHub {
   catalog(): Promise<OpOutput<'catalog.get'>>;
   /** Stops the hub, waits, and starts it again on the same port and data folder (a hub restart mid-flow). */
   restart(downForMs?: number): Promise<void>;
+  /**
+   * Resolves once the hub asked to be restarted (a restore from the admin screen) and is back on
+   * the same port: the tests' stand-in for the supervisor and the Electron relaunch.
+   */
+  restartedOnRequest(): Promise<void>;
   /** Stops the hub (its data folder stays): `start` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -83,8 +88,13 @@ export const ADMIN_PASSWORD = 'mat-khau-quan-tri-1';
 export const STAFF_PASSWORD = 'mat-khau-can-bo-1';
 
 /** The real hub on a loopback port with a fresh SQLite file in a temporary folder. */
-export async function startTestHub(options: { clock?: () => number; monotonic?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions; setup?: TestSetup } = {}): Promise<TestHub> {
+export async function startTestHub(options: { clock?: () => number; monotonic?: () => number; dataDir?: string; keepData?: boolean; port?: number; screens?: boolean; spooler?: SpoolerOptions; sync?: SyncWorkerOptions; setup?: TestSetup; backup?: StartHubOptions['backup'] } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-test-'));
+  let requested: { resolve: () => void; reject: (e: unknown) => void; promise: Promise<void> } | null = null;
+  const onRestartRequested = () => {
+    const r = requested ?? (requested = deferred());
+    restart().then(() => r.resolve(), (e: unknown) => r.reject(e));
+  };
   const start = (port: number) =>
     startHub({
       dataDir, port, host: '127.0.0.1', version: 'test',
@@ -97,6 +107,8 @@ export async function startTestHub(options: { clock?: () => number; monotonic?: 
       spooler: options.spooler ?? { statusIntervalMs: 150, retryDelay: () => 150 },
       // Sync runs often and backs off briefly in tests.
       sync: options.sync ?? { idleIntervalMs: 300, debounceMs: 100, maxBackoffMs: 500, timeoutMs: 3000 },
+      ...(options.backup ? { backup: options.backup } : {}),
+      onRestartRequested,
     });
   let running = await start(options.port ?? 0);
   let up = true;
@@ -124,6 +136,11 @@ export async function startTestHub(options: { clock?: () => number; monotonic?: 
     ...hubAccounts(url, running.firstAdmin, options.setup),
     stop,
     start: restart,
+    restartedOnRequest: async () => {
+      const r = requested ?? (requested = deferred());
+      await r.promise;
+      requested = null;
+    },
     restart: async (downForMs = 0) => {
       await stop();
       await new Promise((r) => setTimeout(r, downForMs));
@@ -134,6 +151,16 @@ export async function startTestHub(options: { clock?: () => number; monotonic?: 
       if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function deferred(): { resolve: () => void; reject: (e: unknown) => void; promise: Promise<void> } {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { resolve, reject, promise };
 }
 
 export type HubAccounts = Pick<TestHub, 'client' | 'admin' | 'staff' | 'device' | 'catalog'>;

@@ -8,7 +8,7 @@ import { REDACTED, sensitiveKeys } from '../../../contract/sensitive-keys';
  */
 
 /** Field names that hold secrets, at any depth: `passwordHash`, `tokenHash`, `kioskPinHash`, `credential`… */
-const SECRET_NAME = /password|passwd|secret|token|credential|cookie|authorization|hash$|pin$/i;
+const SECRET_NAME = /password|passwd|passphrase|secret|token|credential|cookie|authorization|hash$|pin$/i;
 
 /** A user and password written into an address (`https://user:pass@host/`). */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s"]+@/gi;
@@ -27,6 +27,13 @@ const settingShapes: Readonly<Record<string, (value: unknown) => SettingView>> =
   scanners: shown('scanners'),
   scanDeletion: shown('scanDeletion'),
   incarnation: shown('incarnation'),
+  // Whether the second location is encrypted, not how: the key and its check value would let anyone
+  // with the bundle open the stick, or try passphrases against it offline.
+  backup: (v) => {
+    const b = isRecord(v) ? v : {};
+    return { key: 'backup', shown: true, value: { intervalHours: b.intervalHours ?? null, secondLocation: b.secondLocation ?? null, keep: b.keep ?? null, encrypted: Boolean(b.encryption) } };
+  },
+  restoredFrom: shown('restoredFrom'),
   syncLastSuccessAt: shown('syncLastSuccessAt'),
   // The province's address and the site's id help; the credential would let anyone push as this site.
   sync: (v) => {

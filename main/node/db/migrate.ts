@@ -23,15 +23,7 @@ export interface MigrateResult {
  * leaves the old version intact.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[], backupDir: string | null): MigrateResult {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (from > latest) {
-    throw new HubError(
-      'DB_FROM_FUTURE',
-      `Cơ sở dữ liệu ở phiên bản ${from}, phần mềm này chỉ biết đến phiên bản ${latest}. Hãy cài phiên bản Một Cửa mới hơn; không mở tệp này bằng phiên bản cũ.`,
-      { databaseVersion: from, codeVersion: latest },
-    );
-  }
+  const { from, latest } = versionsOf(db, migrations);
   if (from === latest) return { from, to: from, backupPath: null };
 
   let backupPath: string | null = null;
@@ -49,4 +41,18 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     }
   })();
   return { from, to: latest, backupPath };
+}
+
+/** The database's version and the code's; a database newer than the code is refused. */
+export function versionsOf(db: Database.Database, migrations: readonly Migration[]): { from: number; latest: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
+    throw new HubError(
+      'DB_FROM_FUTURE',
+      `Cơ sở dữ liệu ở phiên bản ${from}, phần mềm này chỉ biết đến phiên bản ${latest}. Hãy cài phiên bản Một Cửa mới hơn; không mở tệp này bằng phiên bản cũ.`,
+      { databaseVersion: from, codeVersion: latest },
+    );
+  }
+  return { from, latest };
 }

@@ -34,6 +34,8 @@ import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
+import { backupHandlers } from './backup-handlers';
+import { BackupService, type BackupServiceOptions } from '../backup/backup-service';
 import { ListenAddress } from './listen-address';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
@@ -56,6 +58,7 @@ export interface HubOptions {
   readonly sync?: SyncWorkerOptions;
   readonly dataDir?: string | null;
   readonly log?: Logger;
+  readonly backup?: BackupServiceOptions;
 }
 
 /**
@@ -67,6 +70,7 @@ export class Hub {
   readonly deps: HubDeps;
   readonly bus = new HubBus();
   readonly sync: SyncWorker;
+  readonly backups: BackupService;
   private readonly handlers: Handlers;
 
   constructor(options: HubOptions) {
@@ -106,6 +110,7 @@ export class Hub {
       listening: new ListenAddress(),
     };
     this.sync = new SyncWorker(this.deps, options.sync);
+    this.backups = new BackupService(this.deps, options.backup);
     this.handlers = {
       ...authHandlers(this.deps),
       ...catalogHandlers(this.deps),
@@ -118,6 +123,7 @@ export class Hub {
       ...dossierHandlers(this.deps),
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
+      ...backupHandlers(this.deps, this.backups),
     };
   }
 

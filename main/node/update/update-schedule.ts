@@ -11,6 +11,12 @@ export interface UpdateScheduleOptions {
   readonly retryMs?: number;
   /** How often a waiting update looks for the night. */
   readonly tickMs?: number;
+  /**
+   * Runs before the app restarts into a waiting update: a backup set (BackupService), so a bad
+   * update can be undone. When it fails the update waits for the next tick rather than install
+   * without a copy.
+   */
+  readonly beforeInstall?: () => Promise<void>;
 }
 
 export interface UpdateSchedule {
@@ -43,8 +49,17 @@ export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOpt
   next = setTimeout(checkThenWait, firstCheckMs);
   next.unref();
 
+  let preparing = false;
   const tick = setInterval(() => {
-    if (updater.status.state === 'ready' && moment() === 'night') updater.installNow();
+    if (preparing || updater.status.state !== 'ready' || moment() !== 'night') return;
+    preparing = true;
+    void (options.beforeInstall?.() ?? Promise.resolve())
+      .then(() => {
+        if (!stopped) updater.installNow();
+      }, () => undefined) // the backup logged why; the next tick tries again
+      .finally(() => {
+        preparing = false;
+      });
   }, tickMs);
   tick.unref();
 

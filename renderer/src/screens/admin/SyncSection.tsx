@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { eventKindWords, feedWords, type SyncStatus } from '../sync/sync-texts';
 import { SyncFacts } from '../sync/SyncFacts';
 import { useSyncNow, useSyncStatus } from '../sync/use-sync-status';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Field } from './Field';
 import { Loading } from './Loading';
 import { fieldNames, SaveForm } from './SaveForm';
@@ -120,26 +120,18 @@ function ProblemTable(props: { id: string; title: string; note: string; columns:
 function NewStreamDialog(props: { onClose: () => void; onDone: (s: SyncStatus) => void }) {
   const { client } = useHub();
   return (
-    <Dialog title="Bắt đầu luồng đồng bộ mới?" onClose={props.onClose}>
-      <SaveForm
-        label="Xác nhận bắt đầu luồng mới"
-        dirty={false}
-        danger
-        submitLabel="Bắt đầu luồng mới"
-        doneText={null}
-        actions={
-          <Button data-autofocus onClick={props.onClose}>
-            Hủy
-          </Button>
-        }
-        save={async () => {
-          props.onDone(await client['admin.newSyncStream']({}));
-          props.onClose();
-        }}
-      >
-        <p>Chỉ làm việc này khi máy chủ vừa được khôi phục từ bản sao lưu (hoặc cài lại). Các thay đổi chưa được tỉnh xác nhận sẽ được gửi lại trong luồng mới; tỉnh giữ nguyên những gì đã nhận.</p>
-      </SaveForm>
-    </Dialog>
+    <ConfirmDialog
+      title="Bắt đầu luồng đồng bộ mới?"
+      label="Xác nhận bắt đầu luồng mới"
+      confirmLabel="Bắt đầu luồng mới"
+      onClose={props.onClose}
+      confirm={async () => {
+        props.onDone(await client['admin.newSyncStream']({}));
+        props.onClose();
+      }}
+    >
+      <p>Chỉ làm việc này khi máy chủ vừa được khôi phục từ bản sao lưu (hoặc cài lại). Các thay đổi chưa được tỉnh xác nhận sẽ được gửi lại trong luồng mới; tỉnh giữ nguyên những gì đã nhận.</p>
+    </ConfirmDialog>
   );
 }
 

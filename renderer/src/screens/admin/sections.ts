@@ -15,6 +15,7 @@ import { SiteSection } from './SiteSection';
 import { StaffSection } from './StaffSection';
 import { SyncSection } from './SyncSection';
 import { AboutSection } from '../about/AboutSection';
+import { BackupSection } from './BackupSection';
 
 export interface AdminSection {
   /** Used in the address (`/admin#dich-vu`), so a reload stays on the same section. */
@@ -41,5 +42,6 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'ho-so', title: 'Hồ sơ', intro: 'Mã hồ sơ, thông tin in trên giấy tiếp nhận và các phiếu, lịch nghỉ và bản quét.', Component: DossierSettingsSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
   { id: 'dong-bo', title: 'Đồng bộ với tỉnh', intro: 'Kết nối với hệ thống của tỉnh, tình trạng gửi dữ liệu và các sự kiện bị từ chối.', Component: SyncSection },
+  { id: 'sao-luu', title: 'Sao lưu', intro: 'Sao lưu tự động dữ liệu và bản quét vào thư mục dữ liệu và một nơi thứ hai (ổ USB, ổ đĩa khác); khôi phục khi cần.', Component: BackupSection },
   { id: 'gioi-thieu', title: 'Giới thiệu', intro: 'Phiên bản, máy chủ, cập nhật, thư viện sử dụng, và gói chẩn đoán gửi bộ phận kỹ thuật khi có sự cố.', Component: AboutSection },
 ];
