@@ -10,6 +10,11 @@ export class SyncStore extends SqlStore {
     return this.sql<[string], StreamRow>('SELECT * FROM sync_streams WHERE incarnation = ?').get(incarnation) ?? null;
   }
 
+  /** Every stream this database has written (the current one and those before it). */
+  incarnations(): string[] {
+    return this.sql<[], { incarnation: string }>('SELECT incarnation FROM sync_streams').all().map((r) => r.incarnation);
+  }
+
   startStream(incarnation: string, baseSeq: number, now: number): void {
     this.sql('INSERT INTO sync_streams (incarnation, base_seq, acked_through, started_at) VALUES (?, ?, ?, ?)').run(incarnation, baseSeq, baseSeq - 1, now);
   }

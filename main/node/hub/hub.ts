@@ -33,6 +33,7 @@ import { dossierHandlers } from './dossier-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { ListenAddress } from './listen-address';
+import { RecoveryGate } from '../sync/recovery-gate';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { StorageHealth } from './storage-health';
@@ -67,11 +68,12 @@ export class Hub {
     const log = options.log ?? fallbackLogger('hub');
     const storage = new StorageHealth({ log: log.child({ component: 'storage' }), bus: this.bus, clock });
     const writer = new WriteQueue(db, storage);
+    const site = new SiteStore(db);
     this.deps = {
       db,
       writer,
       storage,
-      site: new SiteStore(db),
+      site,
       catalog: new CatalogStore(db),
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),
@@ -79,6 +81,7 @@ export class Hub {
       ratings: new RatingStore(db, outbox),
       dossiers: new DossierStore(db, outbox),
       sync: new SyncStore(db),
+      recovery: new RecoveryGate(site),
       printing,
       spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock, log: log.child({ component: 'print' }) }, options.spooler),
       scanners: new ScannerHub(this.bus),

@@ -16,6 +16,7 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
   const facts = { enrolled: s.enrolled, online: s.online, conflict: s.conflict !== null, lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, oldestPendingAt: pending.oldest };
   const skew = s.clockSkewMs === null ? null : Math.round(s.clockSkewMs / 1000);
   const now = deps.clock();
+  const recovery = deps.recovery.state();
   return {
     checkedAt: new Date(now).toISOString(),
     level: syncLevel(facts, now),
@@ -36,6 +37,10 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     conflict: s.conflict,
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
     skippedFeedItems: s.skippedFeedItems.map((k) => ({ feed: k.feed, version: k.version, reason: k.reason, at: new Date(k.at).toISOString() })),
+    recovery: recovery && {
+      pending: recovery.doneAt === null, noticedBy: recovery.noticedBy, noticedAt: isoOrNull(recovery.noticedAt)!, doneAt: isoOrNull(recovery.doneAt),
+      applied: recovery.applied, missing: [...recovery.missing], offlineDays: [...recovery.offlineDays],
+    },
   };
 }
 

@@ -9,6 +9,9 @@ import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
 import { readMarker, writeMarker } from './marker';
+import { centralIsAhead } from '../../core/restore-recovery';
+import { RecoveryStore } from '../db/recovery-store';
+import { noticeRestore, pendingRestoreRecord, recover } from './recover';
 
 export interface SyncStatus {
   readonly enrolled: boolean;
@@ -42,16 +45,22 @@ const SKIPPED_KEPT = 20;
  * The hub's synchronizer. One run (`runOnce`) does, in order:
  *
  *   1. nothing if the site is not enrolled;
- *   2. start a new stream (incarnation) if this database is a restored copy;
- *   3. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
+ *   2. notice a restored copy — a restore record (admin screen, CLI), a database that remembers
+ *      less than its marker (a new stream is started), or, at the first run after a start, a
+ *      central holding more of this stream than the outbox ever had (the whole folder came back:
+ *      a new stream is started) — and note that its lost events are to be fetched back;
+ *   3. while that recovery is pending (the desk hands out no number meanwhile): pull the feeds
+ *      (staff and procedures the lost events may name), then fetch the site's earlier streams past
+ *      the copy and re-apply them (main/node/sync/recover.ts, resumable page by page);
+ *   4. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
  *      batches (≤ 500 events, ≤ 1 MiB, halved on 413) and record each acknowledgement (and the
  *      rejections that came with it) in one transaction; a gap resends from the seq the central
  *      expects;
- *   4. pull, whatever became of the push (the catalogue, calendar, staff and statuses do not wait
+ *   5. pull, whatever became of the push (the catalogue, calendar, staff and statuses do not wait
  *      for the site's own events): for each feed, fetch pages after the stored cursor and apply
  *      each page with its new cursor in one transaction; a 410 replaces the feed with the
  *      snapshot; an item the hub cannot read is skipped, logged and shown to staff;
- *   5. record the outcome (last success, clock skew, error) for staff.
+ *   6. record the outcome (last success, clock skew, error) for staff.
  *
  * Runs are never concurrent. They start when something is written (debounced), every 30 s when
  * idle, on "sync now", and after a failure on exponential backoff with jitter (`Retry-After` as a
@@ -70,6 +79,9 @@ export class SyncWorker {
   };
   private readonly offChanged: () => void;
   private readonly log: HubDeps['log'];
+  private readonly recoveryStore: RecoveryStore;
+  /** Whether this process has asked the central whether it holds more of this stream than the outbox. */
+  private aheadChecked = false;
 
   constructor(
     private readonly deps: HubDeps,
@@ -77,6 +89,7 @@ export class SyncWorker {
   ) {
     this.status = { ...this.status, lastSuccessAt: deps.site.get<number>('syncLastSuccessAt') };
     this.log = deps.log.child({ component: 'sync' });
+    this.recoveryStore = new RecoveryStore(deps.db);
     // New writes bring the next run closer, but never cut a backoff short: after failures the
     // central is left alone until the backoff ends, however busy the counters are.
     const onChange = () => {
@@ -92,6 +105,7 @@ export class SyncWorker {
 
   start(): void {
     this.stopped = false;
+    if (this.config()) this.deps.recovery.workerStarted();
     this.schedule(0);
   }
 
@@ -174,7 +188,10 @@ export class SyncWorker {
     if (!config) return 'idle';
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
-    const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
+    const incarnation = await this.noticeRestore(client, await this.currentStream());
+    const recovered = await this.recoverIfPending(client, incarnation);
+    if (recovered !== 'ok') return this.failed(recovered);
+    const pushed = this.status.conflict ? 'conflict' : await this.push(client, incarnation);
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
     const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
     const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
@@ -201,23 +218,76 @@ export class SyncWorker {
     const incarnation = site.get<string>('incarnation')!;
     const stream = sync.stream(incarnation);
     if (dataDir && stream && isRestoredCopy(stream.acked_through, readMarker(dataDir), incarnation)) {
-      return this.newStream();
+      return this.newStream('marker');
     }
     if (!stream) await writer.run(() => sync.startStream(incarnation, 1, clock()));
     return incarnation;
   }
 
-  /** Starts a new stream at the first event the central has not acknowledged (admin action, or a restore). */
-  async newStream(): Promise<string> {
+  /**
+   * Starts a new stream at the first event the central has not acknowledged (admin action, or a
+   * restore noticed here). A restore's lost events are fetched back from the central: above the
+   * outbox as it was found, or — an admin answering a seq conflict — above the last seq that
+   * still agreed with the central.
+   */
+  async newStream(noticedBy: 'marker' | 'central-ahead' | 'admin' = 'admin'): Promise<string> {
     const { site, sync, writer, clock } = this.deps;
     const next = randomUUID();
+    const conflict = this.status.conflict;
     await writer.run(() => {
       const old = sync.stream(site.get<string>('incarnation')!);
       site.set('incarnation', next);
       sync.startStream(next, (old?.acked_through ?? 0) + 1, clock());
+      if (noticedBy !== 'admin') noticeRestore(this.deps, noticedBy, sync.lastSeq(), clock());
+      else if (conflict) noticeRestore(this.deps, 'admin', conflict.seq - 1, clock());
     });
     this.status = { ...this.status, conflict: null };
     return next;
+  }
+
+  /**
+   * Step 2 beyond the marker: a restore record no recovery answered yet, and once per start the
+   * central's word on whether it holds more of this stream than the outbox ever had. The gate of
+   * the desk learns whether the central could be asked.
+   */
+  private async noticeRestore(client: CentralClient, incarnation: string): Promise<string> {
+    const { writer, clock, sync, recovery } = this.deps;
+    const fromRecord = pendingRestoreRecord(this.deps);
+    if (fromRecord !== null) await writer.run(() => noticeRestore(this.deps, 'restore', fromRecord, clock()));
+    if (this.aheadChecked) return incarnation;
+    const status = await client.status();
+    if (status.kind !== 'ok') {
+      recovery.reached(false);
+      return incarnation;
+    }
+    this.aheadChecked = true;
+    recovery.reached(true);
+    if (this.recoveryPending()) return incarnation;
+    return centralIsAhead(status.res.streams, incarnation, sync.lastSeq()) ? this.newStream('central-ahead') : incarnation;
+  }
+
+  private recoveryPending(): boolean {
+    const state = this.deps.recovery.state();
+    return state !== null && state.doneAt === null;
+  }
+
+  /** Step 3: the feeds first (the staff and procedures lost events may name), then the events themselves. */
+  private async recoverIfPending(client: CentralClient, incarnation: string): Promise<'ok' | Failure> {
+    if (!this.recoveryPending()) return 'ok';
+    let outcome: 'ok' | Failure;
+    try {
+      const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
+      outcome = pulled === 'ok' ? await recover(this.deps, this.recoveryStore, client, incarnation) : pulled;
+    } catch (e) {
+      // The desk must not wait on a recovery that fails: it serves with its sequences moved forward.
+      this.deps.recovery.reached(false);
+      throw e;
+    }
+    this.deps.recovery.reached(outcome === 'ok');
+    if (outcome === 'ok') {
+      this.log.info({ recovery: this.deps.recovery.state()?.applied }, 'restored copy: the events lost since the backup were fetched back from the central');
+    }
+    return outcome;
   }
 
   private async push(client: CentralClient, incarnation: string): Promise<'ok' | 'conflict' | Failure> {

@@ -1,12 +1,14 @@
 import { Notice } from '../../ui/Notice';
 import { durationWords, syncConnectionWords } from '../../../../contract/status-texts';
 import { skewWords, whenWords, type SyncStatus } from './sync-texts';
+import { RecoveryFacts } from './RecoveryFacts';
 import './sync.css';
 
 /**
  * What staff need to know of the sync, on the admin screen and in the counter's panel: connected
  * or not (and since when), what waits to be sent and for how long, the last success, the last
- * error, refused events, and the clock when it is more than 2 minutes off the province's.
+ * error, refused events, the clock when it is more than 2 minutes off the province's, and a
+ * restored copy fetching back what it lost.
  */
 export function SyncFacts(props: { status: SyncStatus; now: number }) {
   const s = props.status;
@@ -43,6 +45,7 @@ export function SyncFacts(props: { status: SyncStatus; now: number }) {
           </div>
         ) : null}
       </dl>
+      {s.recovery ? <RecoveryFacts recovery={s.recovery} now={props.now} /> : null}
       {s.clockSkewWarning && s.clockSkewSeconds !== null ? (
         <Notice kind="warning" className="sync-skew">
           Đồng hồ của máy chủ này {skewWords(s.clockSkewSeconds)}. Giờ tiếp nhận và hẹn trả in trên giấy tờ có thể sai: hãy chỉnh lại giờ của máy tính.
