@@ -27,6 +27,11 @@ export class RecoveryStore extends SqlStore {
     return this.sql<[string, number], { id: string }>('SELECT id FROM procedure_versions WHERE code = ? AND version = ?').get(code, version)?.id ?? null;
   }
 
+  /** Whether a ticket's history already holds this event (its outbox row may have been pruned since). */
+  hasTicketEvent(eventId: string): boolean {
+    return this.sql<[string], { n: number }>('SELECT count(*) AS n FROM ticket_events WHERE event_id = ?').get(eventId)!.n > 0;
+  }
+
   /** A ticket's history row under the id it was written with (a second copy is ignored). */
   insertTicketEvent(e: { eventId: string; ticketId: string; type: string; at: number; serviceDate: string; serviceId: string; counterId: string | null; staffId: string | null; deviceId: string | null; data: string }): void {
     this.sql(

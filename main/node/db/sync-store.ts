@@ -34,6 +34,14 @@ export class SyncStore extends SqlStore {
     return { count: oldest ? Math.max(0, this.lastSeq() - afterSeq) : 0, oldest: oldest?.created_at ?? null };
   }
 
+  /**
+   * The highest seq the outbox ever handed out, whatever was pruned since (AUTOINCREMENT keeps it):
+   * what this database wrote of its streams, to compare with what the central holds of them.
+   */
+  writtenThrough(): number {
+    return this.sql<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get()?.seq ?? 0;
+  }
+
   lastSeq(): number {
     return this.sql<[], { seq: number | null }>('SELECT max(seq) AS seq FROM outbox').get()!.seq ?? 0;
   }

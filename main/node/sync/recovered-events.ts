@@ -34,7 +34,7 @@ export interface Applied {
   readonly kind: 'ticket' | 'rating' | 'dossier' | 'other' | 'skipped';
   readonly line: string | null;
 }
-const skipped = (line: string): Applied => ({ kind: 'skipped', line });
+const skipped = (line: string | null): Applied => ({ kind: 'skipped', line });
 const rebuilt = (kind: Applied['kind']): Applied => ({ kind, line: null });
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -68,6 +68,7 @@ const unreadable = (e: WireEvent): Applied => skipped(`Sự kiện số ${e.seq}
 const storable = (s: TicketStatus): TicketRow['status'] => (s === 'called' || s === 'serving' ? 'skipped' : s);
 
 function applyTicket(deps: HubDeps, store: RecoveryStore, type: string, p: z.infer<typeof TicketEvent>): Applied {
+  if (store.hasTicketEvent(p.eventId)) return skipped(null);
   const at = Date.parse(p.at);
   const counterId = store.exists('counters', p.counterId) ? p.counterId : null;
   const staffId = store.exists('staff', p.staffId) ? p.staffId : null;

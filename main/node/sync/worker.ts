@@ -238,7 +238,7 @@ export class SyncWorker {
       const old = sync.stream(site.get<string>('incarnation')!);
       site.set('incarnation', next);
       sync.startStream(next, (old?.acked_through ?? 0) + 1, clock());
-      if (noticedBy !== 'admin') noticeRestore(this.deps, noticedBy, sync.lastSeq(), clock());
+      if (noticedBy !== 'admin') noticeRestore(this.deps, noticedBy, sync.writtenThrough(), clock());
       else if (conflict) noticeRestore(this.deps, 'admin', conflict.seq - 1, clock());
     });
     this.status = { ...this.status, conflict: null };
@@ -263,7 +263,7 @@ export class SyncWorker {
     this.aheadChecked = true;
     recovery.reached(true);
     if (this.recoveryPending()) return incarnation;
-    return centralIsAhead(status.res.streams, incarnation, sync.lastSeq()) ? this.newStream('central-ahead') : incarnation;
+    return centralIsAhead(status.res.streams, incarnation, sync.writtenThrough()) ? this.newStream('central-ahead') : incarnation;
   }
 
   private recoveryPending(): boolean {

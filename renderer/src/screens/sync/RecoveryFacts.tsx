@@ -10,12 +10,12 @@ import { whenWords, type SyncStatus } from './sync-texts';
 export function RecoveryFacts(props: { recovery: NonNullable<SyncStatus['recovery']>; now: number }) {
   const r = props.recovery;
   const offline = r.offlineDays.length > 0
-    ? ` Đã cấp số khi chưa kết nối được tỉnh (ngày ${r.offlineDays.map((d) => ddmmyyyy(Date.parse(`${d}T12:00:00+07:00`))).join(', ')}): dãy số thứ tự và mã hồ sơ của ngày đó đã được nhảy cách để không trùng.`
+    ? ` Ngày ${r.offlineDays.map((d) => ddmmyyyy(Date.parse(`${d}T12:00:00+07:00`))).join(', ')} đã cấp số khi chưa kết nối được tỉnh, với dãy số thứ tự và mã hồ sơ nhảy cách.`
     : '';
   if (r.pending) {
     return (
       <Notice kind="warning" className="sync-recovery">
-        Máy chủ này vừa được phục hồi từ bản sao lưu: đang lấy lại từ máy chủ tỉnh các số thứ tự, đánh giá và hồ sơ đã làm sau bản sao lưu. Trong lúc đó chưa cấp số thứ tự và mã hồ sơ mới.{offline}
+        Máy chủ này vừa được phục hồi từ bản sao lưu: đang lấy lại từ máy chủ tỉnh các số thứ tự, đánh giá và hồ sơ đã làm sau bản sao lưu. Chưa cấp số thứ tự và mã hồ sơ mới cho đến khi xong; nếu không kết nối được tỉnh, vẫn cấp nhưng dãy số của ngày được nhảy cách để không trùng.{offline}
       </Notice>
     );
   }
