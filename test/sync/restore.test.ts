@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESTORED_FROM_KEY, type RestoreRecord } from '../../contract/restore';
+import { newRecovery } from '../../main/core/restore-recovery';
 import { adminCall, engines, type Engine } from '../central/helpers';
 import { codeOf } from '../support/outcome';
 import { useSyncRigs, type Rig } from './rig';
@@ -173,12 +174,21 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
     await r.verify();
   });
 
-  it('refuses a number while the recovery can run, with a stable code', async () => {
+  it('refuses a number and a dossier code while the recovery can run, with a stable code', async () => {
     const r = await t.rig();
-    // The recovery's first page does not come back (the link stalls on it); the check before it got through.
-    await copyThenWork(r, () => r.proxy.inject({ kind: 'delay', ms: 60_000 }, { path: /\/streams\/[^/]+\/events/, times: 1_000_000 }));
-    expect(await codeOf(r.issue())).toBe('RECOVERY_PENDING');
-    r.proxy.clear();
+    await r.serve(1);
+    await r.settle();
+    // The worker is held still with a recovery pending, and the central answering: the desk waits.
+    const running = r.hub.inProcess!.running.hub;
+    await running.sync.stop();
+    const { deps } = running;
+    await deps.writer.run(() => deps.site.set('syncRecovery', newRecovery('marker', 5, deps.clock())));
+    deps.recovery.reached(true);
+    expect([await codeOf(r.issue()), await codeOf(r.receive())]).toEqual(['RECOVERY_PENDING', 'RECOVERY_PENDING']);
+    // The central out of reach: the desk works on, past a margin.
+    deps.recovery.reached(false);
+    expect((await r.issue()).ticket.number).toBeGreaterThan(200);
+    expect((await r.receive()).code).toMatch(/-0101$/);
   });
 });
 
