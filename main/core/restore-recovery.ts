@@ -23,6 +23,8 @@ export type RestoreNoticedBy =
 export interface RecoveryState {
   readonly noticedBy: RestoreNoticedBy;
   readonly noticedAt: number;
+  /** For a restore record (contract/restore.ts): its `at`, which tells this recovery from one the copy carried from before. */
+  readonly restoreAt: string | null;
   /** The outbox's highest seq when the restore was noticed: the earlier streams' events above it are what the copy lacks. */
   readonly fromSeq: number;
   /** For each earlier stream: the seq read through so far (null until the central's list of streams was read). */
@@ -37,8 +39,8 @@ export interface RecoveryState {
 
 export const MISSING_KEPT = 50;
 
-export function newRecovery(noticedBy: RestoreNoticedBy, fromSeq: number, now: number): RecoveryState {
-  return { noticedBy, noticedAt: now, fromSeq, cursors: null, doneAt: null, applied: { tickets: 0, ratings: 0, dossiers: 0, events: 0 }, missing: [], offlineDays: [] };
+export function newRecovery(noticedBy: RestoreNoticedBy, fromSeq: number, now: number, restoreAt: string | null = null): RecoveryState {
+  return { noticedBy, noticedAt: now, restoreAt, fromSeq, cursors: null, doneAt: null, applied: { tickets: 0, ratings: 0, dossiers: 0, events: 0 }, missing: [], offlineDays: [] };
 }
 
 /**

@@ -125,6 +125,7 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
     for (const id of afterCopy.ticketIds) expect(atHub.ticketIds.has(id), `ticket ${id} made after the copy is back at the hub`).toBe(true);
     for (const id of afterCopy.dossierIds) expect(atHub.dossierIds.has(id), `dossier ${id} made after the copy is back at the hub`).toBe(true);
     expect(recovered.recovery).toMatchObject({ pending: false, noticedBy });
+    if (kind === 'restore record') expect(setting<RestoreRecord>(r.hub.dataDir, RESTORED_FROM_KEY).recoveredAt, 'the restore record says it was recovered').not.toBeNull();
     expect(recovered.recovery!.applied).toMatchObject({ tickets: 50, ratings: 2, dossiers: 2 });
 
     // The desk goes on: new numbers and codes come after the highest the central has seen.
@@ -151,7 +152,7 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
     const { json } = await adminCall<{ sites: { siteId: string; streams: { incarnation: string; current: boolean; leftBehind: { count: number } | null }[] }[] }>(t.central.url, '/admin/sites');
     const streams = json.sites.find((x) => x.siteId === r.siteId)!.streams;
     expect(streams.filter((x) => x.current)).toHaveLength(1);
-    expect(streams.find((x) => x.current)!.incarnation).toBe(readIncarnation(r.hub.dataDir));
+    expect(streams.find((x) => x.current)!.incarnation).toBe(setting<string>(r.hub.dataDir, 'incarnation'));
     expect(streams.find((x) => !x.current)!.leftBehind?.count).toBeGreaterThan(0);
   });
 
@@ -192,10 +193,10 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
   });
 });
 
-function readIncarnation(dataDir: string): string {
+function setting<T>(dataDir: string, key: string): T {
   const db = new Database(join(dataDir, DB), { readonly: true, fileMustExist: true });
   try {
-    return JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'incarnation'").get() as { value: string }).value) as string;
+    return JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value) as T;
   } finally {
     db.close();
   }

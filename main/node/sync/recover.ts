@@ -12,20 +12,18 @@ import type { DossierSettings } from '../../../contract/dossier';
 const PAGE = 500;
 
 /** Records that this database is a restored copy whose lost events are to be fetched back (in the caller's transaction). */
-export function noticeRestore(deps: HubDeps, noticedBy: RestoreNoticedBy, fromSeq: number, now: number): void {
-  deps.site.set(RECOVERY_KEY, newRecovery(noticedBy, fromSeq, now));
+export function noticeRestore(deps: HubDeps, noticedBy: RestoreNoticedBy, fromSeq: number, now: number, restoreAt: string | null = null): void {
+  deps.site.set(RECOVERY_KEY, newRecovery(noticedBy, fromSeq, now, restoreAt));
 }
 
 /**
- * A restore from the admin screen or the CLI (contract/restore.ts) that no recovery has answered
- * yet: the outbox seq above which the copy lacks its streams' events, or null.
+ * A restore from the admin screen or the CLI (contract/restore.ts) that no recovery has taken up
+ * yet (a recovery state the copy carried from before belongs to another restore): the record.
  */
-export function pendingRestoreRecord(deps: HubDeps): number | null {
+export function pendingRestoreRecord(deps: HubDeps): RestoreRecord | null {
   const record = deps.site.get<RestoreRecord>(RESTORED_FROM_KEY);
   if (!record || record.recoveredAt !== null) return null;
-  const state = deps.site.get<RecoveryState>(RECOVERY_KEY);
-  if (state && state.noticedAt >= Date.parse(record.at)) return null;
-  return record.backupOutboxMaxSeq;
+  return deps.site.get<RecoveryState>(RECOVERY_KEY)?.restoreAt === record.at ? null : record;
 }
 
 /**

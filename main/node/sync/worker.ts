@@ -252,8 +252,8 @@ export class SyncWorker {
    */
   private async noticeRestore(client: CentralClient, incarnation: string): Promise<string> {
     const { writer, clock, sync, recovery } = this.deps;
-    const fromRecord = pendingRestoreRecord(this.deps);
-    if (fromRecord !== null) await writer.run(() => noticeRestore(this.deps, 'restore', fromRecord, clock()));
+    const record = pendingRestoreRecord(this.deps);
+    if (record !== null) await writer.run(() => noticeRestore(this.deps, 'restore', record.backupOutboxMaxSeq, clock(), record.at));
     if (this.aheadChecked) return incarnation;
     const status = await client.status();
     if (status.kind !== 'ok') {
