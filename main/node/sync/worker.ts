@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { WireEvent } from '../../../contract/sync';
-import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
+import { backoffMs, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
 import type { HubDeps } from '../hub/context';
 import type { SkippedFeedItem } from './apply-feeds';
@@ -8,10 +7,8 @@ import { crashAt } from './crash-points';
 import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
-import { readMarker, writeMarker } from './marker';
-import { centralIsAhead } from '../../core/restore-recovery';
-import { RecoveryStore } from '../db/recovery-store';
-import { noticeRestore, pendingRestoreRecord, recover } from './recover';
+import { writeMarker } from './marker';
+import { StreamKeeper } from './stream-keeper';
 
 export interface SyncStatus {
   readonly enrolled: boolean;
@@ -48,7 +45,8 @@ const SKIPPED_KEPT = 20;
  *   2. notice a restored copy — a restore record (admin screen, CLI), a database that remembers
  *      less than its marker (a new stream is started), or, at the first run after a start, a
  *      central holding more of this stream than the outbox ever had (the whole folder came back:
- *      a new stream is started) — and note that its lost events are to be fetched back;
+ *      a new stream is started) — and note that its lost events are to be fetched back
+ *      (main/node/sync/stream-keeper.ts);
  *   3. while that recovery is pending (the desk hands out no number meanwhile): pull the feeds
  *      (staff and procedures the lost events may name), then fetch the site's earlier streams past
  *      the copy and re-apply them (main/node/sync/recover.ts, resumable page by page);
@@ -79,9 +77,7 @@ export class SyncWorker {
   };
   private readonly offChanged: () => void;
   private readonly log: HubDeps['log'];
-  private readonly recoveryStore: RecoveryStore;
-  /** Whether this process has asked the central whether it holds more of this stream than the outbox. */
-  private aheadChecked = false;
+  private readonly streams: StreamKeeper;
 
   constructor(
     private readonly deps: HubDeps,
@@ -89,7 +85,10 @@ export class SyncWorker {
   ) {
     this.status = { ...this.status, lastSuccessAt: deps.site.get<number>('syncLastSuccessAt') };
     this.log = deps.log.child({ component: 'sync' });
-    this.recoveryStore = new RecoveryStore(deps.db);
+    // A new stream, whoever started it, answers the conflict that stopped the pushes.
+    this.streams = new StreamKeeper(deps, this.log, () => {
+      this.status = { ...this.status, conflict: null };
+    });
     // New writes bring the next run closer, but never cut a backoff short: after failures the
     // central is left alone until the backoff ends, however busy the counters are.
     const onChange = () => {
@@ -188,8 +187,8 @@ export class SyncWorker {
     if (!config) return 'idle';
     this.status = { ...this.status, lastAttemptAt: this.deps.clock() };
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs);
-    const incarnation = await this.noticeRestore(client, await this.currentStream());
-    const recovered = await this.recoverIfPending(client, incarnation);
+    const incarnation = await this.streams.notice(client, await this.streams.current());
+    const recovered = await this.streams.recoverIfPending(client, incarnation, (skipped) => this.skipped(skipped));
     if (recovered !== 'ok') return this.failed(recovered);
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, incarnation);
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
@@ -212,82 +211,12 @@ export class SyncWorker {
     return { afterMs: f.kind === 'fatal' ? 300_000 : f.afterMs };
   }
 
-  /** The database's stream, or a new one if this database is a restored copy of an older state. */
-  private async currentStream(): Promise<string> {
-    const { site, sync, writer, clock, dataDir } = this.deps;
-    const incarnation = site.get<string>('incarnation')!;
-    const stream = sync.stream(incarnation);
-    if (dataDir && stream && isRestoredCopy(stream.acked_through, readMarker(dataDir), incarnation)) {
-      return this.newStream('marker');
-    }
-    if (!stream) await writer.run(() => sync.startStream(incarnation, 1, clock()));
-    return incarnation;
-  }
-
   /**
-   * Starts a new stream at the first event the central has not acknowledged (admin action, or a
-   * restore noticed here). A restore's lost events are fetched back from the central: above the
-   * outbox as it was found, or — an admin answering a seq conflict — above the last seq that
-   * still agreed with the central.
+   * Starts a new stream at the first event the central has not acknowledged (Quản trị → Đồng bộ,
+   * after a seq conflict): what the old stream holds past the conflict is fetched back.
    */
-  async newStream(noticedBy: 'marker' | 'central-ahead' | 'admin' = 'admin'): Promise<string> {
-    const { site, sync, writer, clock } = this.deps;
-    const next = randomUUID();
-    const conflict = this.status.conflict;
-    await writer.run(() => {
-      const old = sync.stream(site.get<string>('incarnation')!);
-      site.set('incarnation', next);
-      sync.startStream(next, (old?.acked_through ?? 0) + 1, clock());
-      if (noticedBy !== 'admin') noticeRestore(this.deps, noticedBy, sync.writtenThrough(), clock());
-      else if (conflict) noticeRestore(this.deps, 'admin', conflict.seq - 1, clock());
-    });
-    this.status = { ...this.status, conflict: null };
-    return next;
-  }
-
-  /**
-   * Step 2 beyond the marker: a restore record no recovery answered yet, and once per start the
-   * central's word on whether it holds more of this stream than the outbox ever had. The gate of
-   * the desk learns whether the central could be asked.
-   */
-  private async noticeRestore(client: CentralClient, incarnation: string): Promise<string> {
-    const { writer, clock, sync, recovery } = this.deps;
-    const record = pendingRestoreRecord(this.deps);
-    if (record !== null) await writer.run(() => noticeRestore(this.deps, 'restore', record.backupOutboxMaxSeq, clock(), record.at));
-    if (this.aheadChecked) return incarnation;
-    const status = await client.status();
-    if (status.kind !== 'ok') {
-      recovery.reached(false);
-      return incarnation;
-    }
-    this.aheadChecked = true;
-    recovery.reached(true);
-    if (this.recoveryPending()) return incarnation;
-    return centralIsAhead(status.res.streams, incarnation, sync.writtenThrough()) ? this.newStream('central-ahead') : incarnation;
-  }
-
-  private recoveryPending(): boolean {
-    const state = this.deps.recovery.state();
-    return state !== null && state.doneAt === null;
-  }
-
-  /** Step 3: the feeds first (the staff and procedures lost events may name), then the events themselves. */
-  private async recoverIfPending(client: CentralClient, incarnation: string): Promise<'ok' | Failure> {
-    if (!this.recoveryPending()) return 'ok';
-    let outcome: 'ok' | Failure;
-    try {
-      const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
-      outcome = pulled === 'ok' ? await recover(this.deps, this.recoveryStore, client, incarnation) : pulled;
-    } catch (e) {
-      // The desk must not wait on a recovery that fails: it serves with its sequences moved forward.
-      this.deps.recovery.reached(false);
-      throw e;
-    }
-    this.deps.recovery.reached(outcome === 'ok');
-    if (outcome === 'ok') {
-      this.log.info({ recovery: this.deps.recovery.state()?.applied }, 'restored copy: the events lost since the backup were fetched back from the central');
-    }
-    return outcome;
+  newStream(): Promise<string> {
+    return this.streams.start('admin', this.status.conflict);
   }
 
   private async push(client: CentralClient, incarnation: string): Promise<'ok' | 'conflict' | Failure> {
