@@ -102,6 +102,22 @@ export const SyncStatusView = z.object({
   rejections: z.array(z.object({ seq: z.int(), type: z.string(), code: z.string(), message: z.string(), at: IsoTime })),
   /** Items from the central this hub could not read and skipped (the feed went on past them). */
   skippedFeedItems: z.array(z.object({ feed: z.string(), version: z.int(), reason: z.string(), at: IsoTime })),
+  /**
+   * This database came back from an older copy: what it fetched back from the central of what it
+   * lost (docs/SYNC.md); null when it never did. While `pending`, no number or code is handed out
+   * unless the central cannot be reached (then the day's sequences are moved forward first).
+   */
+  recovery: z.object({
+    pending: z.boolean(),
+    noticedBy: z.enum(['restore', 'marker', 'central-ahead', 'admin']),
+    noticedAt: IsoTime,
+    doneAt: IsoTime.nullable(),
+    applied: z.object({ tickets: z.int(), ratings: z.int(), dossiers: z.int(), events: z.int() }),
+    /** What the events could not rebuild, in Vietnamese, for staff to complete by hand. */
+    missing: z.array(z.string()),
+    /** Days served before the recovery, with the sequences moved forward. */
+    offlineDays: z.array(z.string()),
+  }).nullable(),
 });
 
 /** The hub's clock against the central's as staff should see it (main/core/site-clock.ts). */

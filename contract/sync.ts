@@ -86,7 +86,11 @@ export const StatusResponse = z.object({
   siteName: z.string(),
   /** The agency code the site registered; null before it did (or from a central older than that). */
   agencyCode: z.string().nullable().default(null),
-  streams: z.array(z.object({ incarnation: z.uuid(), lastSeq: z.int() })),
+  /**
+   * The site's streams, newest first: the current one (the newest incarnation that pushed) and the
+   * ones it replaced. An older central sends neither `baseSeq` nor `current`.
+   */
+  streams: z.array(z.object({ incarnation: z.uuid(), lastSeq: z.int(), baseSeq: z.int().optional(), current: z.boolean().optional() })),
   credentialExpiresAt: IsoTime,
   minProtocol: z.int(),
   maxProtocol: z.int(),
@@ -126,3 +130,18 @@ export const StaffItem = z.object({
   active: z.boolean(),
 });
 export type StaffItem = z.infer<typeof StaffItem>;
+
+/**
+ * `GET /sync/v1/sites/{siteId}/streams/{incarnation}/events?after=&limit=`: a page of one of the
+ * site's own streams, for a hub restored from an older copy to fetch back what it lost.
+ */
+export const StreamEventsResponse = z.object({
+  events: z.array(WireEvent),
+  /** Seqs the central acknowledged but holds no event for (kept only as a rejection): listed, not re-applied. */
+  unavailable: z.array(z.object({ seq: z.int(), eventId: z.uuid() })),
+  /** The highest seq this page covers: the next page is `after=through`. */
+  through: z.int().min(0),
+  hasMore: z.boolean(),
+  serverTime: IsoTime,
+});
+export type StreamEventsResponse = z.infer<typeof StreamEventsResponse>;

@@ -1,12 +1,25 @@
 import type { Db } from '../db/db';
 import { issueCredential } from '../sync/credentials';
 
+export interface StreamState {
+  incarnation: string;
+  baseSeq: number;
+  lastSeq: number;
+  lastPushAt: string;
+  siteTime: string | null;
+  appVersion: string | null;
+  /** The stream the site writes now (the newest incarnation that pushed). */
+  current: boolean;
+  /** For a replaced stream: the seqs it holds past the point the stream that replaced it restarted from. */
+  leftBehind: { fromSeq: number; count: number } | null;
+}
+
 export interface SiteState {
   siteId: string;
   name: string;
   createdAt: string;
   credentialExpiresAt: string | null;
-  streams: { incarnation: string; lastSeq: number; lastPushAt: string; siteTime: string | null; appVersion: string | null }[];
+  streams: StreamState[];
   /** Events refused by the projector (acknowledged, never applied). */
   rejections: number;
   /** Events stored raw that this version of the central does not understand yet. */
@@ -39,13 +52,14 @@ export async function renewCredential(db: Db, siteId: string, expiresInDays: num
 export async function listSites(db: Db): Promise<SiteState[]> {
   const rows = await db.query<{
     site_id: string; name: string; created_at: Date; credential_expires_at: Date | null; rejections: number; unprojected: number;
-    streams: { incarnation: string; lastSeq: number; lastPushAt: string; siteTime: string | null; appVersion: string | null }[];
+    streams: { incarnation: string; baseSeq: number; lastSeq: number; lastPushAt: string; siteTime: string | null; appVersion: string | null; nextBase: number | null; superseded: boolean }[];
   }>(
     `SELECT s.site_id, s.name, s.created_at,
        (SELECT max(expires_at) FROM site_credentials c WHERE c.site_id = s.site_id AND c.revoked_at IS NULL) AS credential_expires_at,
-       coalesce((SELECT json_agg(json_build_object('incarnation', t.incarnation, 'lastSeq', t.last_seq, 'lastPushAt', t.updated_at, 'siteTime', t.site_time,
-                                                  'appVersion', t.app_version)
-                                 ORDER BY t.updated_at DESC)
+       coalesce((SELECT json_agg(json_build_object('incarnation', t.incarnation, 'baseSeq', t.base_seq, 'lastSeq', t.last_seq, 'lastPushAt', t.updated_at,
+                                                  'siteTime', t.site_time, 'appVersion', t.app_version, 'superseded', t.superseded_by IS NOT NULL,
+                                                  'nextBase', (SELECT n.base_seq FROM streams n WHERE n.site_id = t.site_id AND n.incarnation = t.superseded_by))
+                                 ORDER BY t.created_at DESC)
                  FROM streams t WHERE t.site_id = s.site_id), '[]'::json) AS streams,
        (SELECT count(*) FROM rejections r WHERE r.site_id = s.site_id) AS rejections,
        (SELECT count(*) FROM events e WHERE e.site_id = s.site_id AND NOT e.projected
@@ -54,18 +68,21 @@ export async function listSites(db: Db): Promise<SiteState[]> {
   );
   return rows.map((r) => ({
     siteId: r.site_id, name: r.name, createdAt: r.created_at.toISOString(), credentialExpiresAt: r.credential_expires_at?.toISOString() ?? null,
-    streams: r.streams.map((t) => ({ ...t, lastPushAt: new Date(t.lastPushAt).toISOString(), siteTime: t.siteTime === null ? null : new Date(t.siteTime).toISOString() })),
+    streams: r.streams.map(({ nextBase, superseded, ...t }) => ({
+      ...t, lastPushAt: new Date(t.lastPushAt).toISOString(), siteTime: t.siteTime === null ? null : new Date(t.siteTime).toISOString(), current: !superseded,
+      leftBehind: nextBase === null || t.lastSeq < nextBase ? null : { fromSeq: nextBase, count: t.lastSeq - nextBase + 1 },
+    })),
     rejections: r.rejections, unprojected: r.unprojected,
   }));
 }
 
 /** What a site sees of itself (`GET /sync/v1/sites/{siteId}/status`). */
-export async function siteStatus(db: Db, siteId: string): Promise<{ name: string; agencyCode: string | null; streams: { incarnation: string; lastSeq: number }[] } | null> {
+export async function siteStatus(db: Db, siteId: string): Promise<{ name: string; agencyCode: string | null; streams: { incarnation: string; baseSeq: number; lastSeq: number; current: boolean }[] } | null> {
   const [site] = await db.query<{ name: string; agency_code: string | null }>('SELECT name, agency_code FROM sites WHERE site_id = $1', [siteId]);
   if (!site) return null;
-  const streams = await db.query<{ incarnation: string; last_seq: number }>(
-    'SELECT incarnation, last_seq FROM streams WHERE site_id = $1 ORDER BY updated_at DESC',
+  const streams = await db.query<{ incarnation: string; base_seq: number; last_seq: number; current: boolean }>(
+    'SELECT incarnation, base_seq, last_seq, superseded_by IS NULL AS current FROM streams WHERE site_id = $1 ORDER BY created_at DESC',
     [siteId],
   );
-  return { name: site.name, agencyCode: site.agency_code, streams: streams.map((s) => ({ incarnation: s.incarnation, lastSeq: s.last_seq })) };
+  return { name: site.name, agencyCode: site.agency_code, streams: streams.map((s) => ({ incarnation: s.incarnation, baseSeq: Number(s.base_seq), lastSeq: Number(s.last_seq), current: s.current })) };
 }

@@ -40,7 +40,7 @@ export function adminPage(nonce: string): string {
 <main>
   <section>
     <h2>Các điểm một cửa và tình trạng đồng bộ <button id="refresh">Tải lại</button></h2>
-    <table><thead><tr><th>Mã</th><th>Tên</th><th>Luồng (incarnation → seq cuối)</th><th>Lần gửi cuối</th><th>Lệch giờ</th><th>Phiên bản</th><th>Bị từ chối</th><th>Chưa chiếu</th><th>Mã xác thực hết hạn</th></tr></thead>
+    <table><thead><tr><th>Mã</th><th>Tên</th><th>Luồng (incarnation, số đầu–cuối)</th><th>Lần gửi cuối</th><th>Lệch giờ</th><th>Phiên bản</th><th>Bị từ chối</th><th>Chưa chiếu</th><th>Mã xác thực hết hạn</th></tr></thead>
     <tbody id="sites"><tr><td colspan="9">Nhập mã quản trị để xem.</td></tr></tbody></table>
     <div class="out" id="sites-out"></div>
   </section>
@@ -106,6 +106,12 @@ function skew(ms) {
   if (a < 172800) return sign + Math.round(a / 3600) + ' giờ';
   return sign + Math.round(a / 86400) + ' ngày';
 }
+// The current stream, and what each stream it replaced held past the point the new one restarted from.
+function streamText(t) {
+  const head = t.incarnation.slice(0, 8) + '… số ' + t.baseSeq + '–' + t.lastSeq;
+  if (t.current) return head + ' (hiện hành)';
+  return head + ' (đã thay thế' + (t.leftBehind ? ', bỏ lại ' + t.leftBehind.count + ' sự kiện từ số ' + t.leftBehind.fromSeq : '') + ')';
+}
 async function loadSites() {
   const out = $('sites-out');
   out.textContent = '';
@@ -117,7 +123,7 @@ async function loadSites() {
       const tr = document.createElement('tr');
       const last = s.streams[0];
       cell(tr, s.siteId); cell(tr, s.name);
-      cell(tr, s.streams.map((t) => t.incarnation.slice(0, 8) + '… → ' + t.lastSeq).join(', ') || 'chưa gửi');
+      cell(tr, s.streams.map(streamText).join('; ') || 'chưa gửi');
       cell(tr, when(last && last.lastPushAt));
       cell(tr, last && last.siteTime ? skew(Date.parse(last.lastPushAt) - Date.parse(last.siteTime)) : '—');
       cell(tr, last ? last.appVersion : '—');

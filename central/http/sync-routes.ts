@@ -7,6 +7,7 @@ import { checkCredential } from '../sync/credentials';
 import { PushEnvelope } from '../sync/event-check';
 import { pull, scopeOf, snapshot } from '../sync/feeds';
 import { push, type PushOutcome } from '../sync/push';
+import { streamPage } from '../sync/stream-events';
 import { HttpError } from './http-error';
 import { parseJson, receive, sendJson } from './io';
 import type { CentralDeps, CrashPoint, Route, RouteRequest } from './routes';
@@ -15,6 +16,7 @@ const MIN_PROTOCOL = 1;
 const MAX_PROTOCOL = PROTOCOL_VERSION;
 const DEFAULT_PAGE = 500;
 const MAX_PAGE = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const serverTime = () => new Date().toISOString();
 
@@ -166,6 +168,19 @@ export const syncRoutes: readonly Route[] = [
       const feed = feedOf(name!);
       const snap = await snapshot(deps.db, feed, scopeOf(feed, siteId!));
       return sendJson(req, res, 200, { ...snap, serverTime: serverTime() });
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/sync\/v1\/sites\/([^/]+)\/streams\/([^/]+)\/events$/,
+    async handle(deps, r) {
+      const { req, res, url, params: [siteId, incarnation] } = r;
+      await guard(deps, r, siteId!);
+      const after = intParam(url, 'after', 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = Math.min(intParam(url, 'limit', DEFAULT_PAGE, 1, Number.MAX_SAFE_INTEGER), MAX_PAGE);
+      const page = UUID.test(incarnation!) ? await streamPage(deps.db, siteId!, incarnation!.toLowerCase(), after, limit) : null;
+      if (!page) throw new HttpError(404, 'STREAM_NOT_FOUND', 'Máy chủ tỉnh không có luồng dữ liệu này của điểm một cửa.');
+      return sendJson(req, res, 200, { ...page, serverTime: serverTime() });
     },
   },
   {

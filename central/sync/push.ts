@@ -72,6 +72,9 @@ async function pushInTransaction(
   if (created.length > 0) {
     const [n] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM streams WHERE site_id = $1', [siteId]);
     if (Number(n!.n) > options.maxStreams) throw new Abort({ kind: 'tooManyStreams', max: options.maxStreams });
+    // The newest stream is the site's current one: the ones before it belong to copies of the
+    // database the site no longer runs (what they hold past this stream's start was left behind).
+    await tx.query('UPDATE streams SET superseded_by = $2 WHERE site_id = $1 AND incarnation <> $2 AND superseded_by IS NULL', [siteId, incarnation]);
   }
   const [stream] = await tx.query<{ last_seq: number }>('SELECT last_seq FROM streams WHERE site_id = $1 AND incarnation = $2 FOR UPDATE', [siteId, incarnation]);
   const startSeq = stream!.last_seq;

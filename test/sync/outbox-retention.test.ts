@@ -66,7 +66,7 @@ describe.each(engines)('outbox retention (%s)', (engine: Engine) => {
     const site = readSite(r.hub.dataDir);
     expect(site.outbox.map((e) => e.seq)).toEqual([acknowledged[1]!.seq, acknowledged.length + waiting.length + 1]);
     const pruned = new Set([...acknowledged, ...waiting].filter((e) => e.seq !== acknowledged[1]!.seq).map((e) => e.event_id));
-    await r.verify({ lostAtSite: pruned });
+    await r.verify({ prunedAtSite: pruned });
   });
 
   it('stops for the admin when the central asks again for events the hub pruned, never sending a stream with a hole', async () => {

@@ -39,7 +39,7 @@ describe('how staff see the sync', () => {
 describe('the counter badge in words', () => {
   const status = (over: Partial<OpOutput<'sync.status'>>): OpOutput<'sync.status'> => ({
     checkedAt: iso(now), level: 'online', enrolled: true, centralUrl: 'http://127.0.0.1:1', siteId: 'xa-1', online: true, running: false, pendingEvents: 0, oldestPendingAt: null,
-    lastAttemptAt: iso(now), lastSuccessAt: iso(minutesAgo(5)), lastError: null, offlineSince: null, clockSkewSeconds: 0, clockSkewWarning: false, conflict: null, rejections: [], skippedFeedItems: [],
+    lastAttemptAt: iso(now), lastSuccessAt: iso(minutesAgo(5)), lastError: null, offlineSince: null, clockSkewSeconds: 0, clockSkewWarning: false, conflict: null, rejections: [], skippedFeedItems: [], recovery: null,
     nextAttemptAt: null, outboxRetentionDays: 90,
     ...over,
   });

@@ -10,6 +10,11 @@ export class SyncStore extends SqlStore {
     return this.sql<[string], StreamRow>('SELECT * FROM sync_streams WHERE incarnation = ?').get(incarnation) ?? null;
   }
 
+  /** Every stream this database has written (the current one and those before it). */
+  incarnations(): string[] {
+    return this.sql<[], { incarnation: string }>('SELECT incarnation FROM sync_streams').all().map((r) => r.incarnation);
+  }
+
   startStream(incarnation: string, baseSeq: number, now: number): void {
     this.sql('INSERT INTO sync_streams (incarnation, base_seq, acked_through, started_at) VALUES (?, ?, ?, ?)').run(incarnation, baseSeq, baseSeq - 1, now);
   }
@@ -40,6 +45,14 @@ export class SyncStore extends SqlStore {
    */
   prune(after: number, through: number): number {
     return this.sql('DELETE FROM outbox WHERE seq > ? AND seq <= ? AND seq NOT IN (SELECT seq FROM sync_rejections)').run(after, through).changes;
+  }
+
+  /**
+   * The highest seq the outbox ever handed out, whatever was pruned since (AUTOINCREMENT keeps it):
+   * what this database wrote of its streams, to compare with what the central holds of them.
+   */
+  writtenThrough(): number {
+    return this.sql<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get()?.seq ?? 0;
   }
 
   lastSeq(): number {

@@ -11,6 +11,7 @@ import type { PrintStore } from '../db/print-store';
 import type { RatingStore } from '../db/rating-store';
 import type { DossierStore } from '../db/dossier-store';
 import type { SyncStore } from '../db/sync-store';
+import type { RecoveryGate } from '../sync/recovery-gate';
 import type { PrintSpooler } from '../print/spooler';
 import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
@@ -39,6 +40,8 @@ export interface HubDeps {
   readonly ratings: RatingStore;
   readonly dossiers: DossierStore;
   readonly sync: SyncStore;
+  /** Whether the desk may hand out numbers and codes while a restored copy fetches back what it lost. */
+  readonly recovery: RecoveryGate;
   readonly printing: PrintStore;
   readonly spooler: PrintSpooler;
   readonly scanners: ScannerHub;

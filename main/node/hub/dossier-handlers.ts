@@ -23,6 +23,7 @@ import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
 import { readScan, SCAN_DELETION_KEY, scanView, storeScan, type ScanDeletionRun } from './dossier-scans';
+import { guardNumbering } from './recovery-guard';
 
 
 /** Whether an imported procedure says the same as the version the hub has (then no new version). */
@@ -92,6 +93,7 @@ export function dossierHandlers(deps: HubDeps) {
   const intake = async (input: IntakeInput, ctx: HandlerContext, outcome: 'received' | 'supplement_requested' | 'refused', data: Record<string, unknown>) => {
     const me = staffOf(ctx);
     const clockConfirmed = outcome === 'received' ? clockConfirmation(deps, input.clockConfirmed) : null;
+    if (outcome === 'received') await guardNumbering(deps, ctx.now);
     const { id, slip } = await write(() => {
       const again = dossiers.byRequestId(input.requestId);
       if (again) return { id: again.id, slip: null };
@@ -253,6 +255,7 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.completeSupplement': async ({ dossierId, documents, clockConfirmed: confirmed }, ctx) => {
       const me = staffOf(ctx);
       const clockConfirmed = clockConfirmation(deps, confirmed);
+      await guardNumbering(deps, ctx.now);
       const slip = await write(() => {
         const d = dossiers.row(dossierId);
         if (!d) throw new HubError('NOT_FOUND', 'Không tìm thấy hồ sơ.');

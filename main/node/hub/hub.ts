@@ -37,6 +37,7 @@ import { diagnosticsHandlers } from './diagnostics-handlers';
 import { backupHandlers } from './backup-handlers';
 import { BackupService, type BackupServiceOptions } from '../backup/backup-service';
 import { ListenAddress } from './listen-address';
+import { RecoveryGate } from '../sync/recovery-gate';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { StorageHealth } from './storage-health';
@@ -96,6 +97,7 @@ export class Hub {
       ratings: new RatingStore(db, outbox),
       dossiers: new DossierStore(db, outbox),
       sync: new SyncStore(db),
+      recovery: new RecoveryGate(site),
       printing,
       spooler: new PrintSpooler({ printing, writer, bus: this.bus, clock, log: log.child({ component: 'print' }) }, options.spooler),
       scanners: new ScannerHub(this.bus),

@@ -18,6 +18,7 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
   const facts = { enrolled: s.enrolled, online: s.online, conflict: s.conflict !== null, lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, oldestPendingAt: pending.oldest };
   const clock = deps.siteClock.check();
   const now = deps.clock();
+  const recovery = deps.recovery.state();
   return {
     checkedAt: new Date(now).toISOString(),
     level: syncLevel(facts, now),
@@ -40,6 +41,10 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     conflict: s.conflict,
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
     skippedFeedItems: s.skippedFeedItems.map((k) => ({ feed: k.feed, version: k.version, reason: k.reason, at: new Date(k.at).toISOString() })),
+    recovery: recovery && {
+      pending: recovery.doneAt === null, noticedBy: recovery.noticedBy, noticedAt: isoOrNull(recovery.noticedAt)!, doneAt: isoOrNull(recovery.doneAt),
+      applied: recovery.applied, missing: [...recovery.missing], offlineDays: [...recovery.offlineDays],
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
 import { announcePrintJob, enqueueTicketPrint } from './print-handlers';
 import { estimateFor } from './queue-facts';
+import { guardNumbering } from './recovery-guard';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
   return {
@@ -64,6 +65,7 @@ export function ticketHandlers(deps: HubDeps) {
     },
 
     'tickets.issue': async ({ serviceId, priorityClassId }, ctx) => {
+      await guardNumbering(deps, ctx.now);
       const result = await write(() => {
         const service = catalog.service(serviceId);
         if (!service) throw new HubError('NOT_FOUND', 'Không tìm thấy dịch vụ đã chọn.');

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { z } from 'zod';
 import {
-  AgencyCodeResponse, ConflictResponse, GapResponse, headers, PROTOCOL_VERSION, PullResponse, PushResponse, SnapshotResponse, StatusResponse, SyncError,
+  AgencyCodeResponse, ConflictResponse, GapResponse, headers, PROTOCOL_VERSION, PullResponse, PushResponse, SnapshotResponse, StatusResponse, StreamEventsResponse, SyncError,
   type Feed, type PushRequest,
 } from '../../../contract/sync';
 import { retryAfterMs } from '../../core/sync-rules';
@@ -128,6 +128,13 @@ export class CentralClient {
     const r = await this.request('POST', `${this.base()}/agency-code`, { agencyCode });
     if ('kind' in r) return r;
     return r.status === 200 ? this.parsed(AgencyCodeResponse, r.json) : this.failure(r);
+  }
+
+  /** A page of one of the site's own streams, as the central holds it (a restored hub fetching back what it lost). */
+  async streamEvents(incarnation: string, after: number, limit: number): Promise<{ kind: 'ok'; res: z.infer<typeof StreamEventsResponse> } | Failure> {
+    const r = await this.request('GET', `${this.base()}/streams/${encodeURIComponent(incarnation)}/events?after=${after}&limit=${limit}`);
+    if ('kind' in r) return r;
+    return r.status === 200 ? this.parsed(StreamEventsResponse, r.json) : this.failure(r);
   }
 
   async status(): Promise<{ kind: 'ok'; res: z.infer<typeof StatusResponse> } | Failure> {

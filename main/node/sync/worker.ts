@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { WireEvent } from '../../../contract/sync';
-import { backoffMs, isRestoredCopy, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
+import { backoffMs, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, nextBatchLimit } from '../../core/sync-rules';
 import type { OutboxRow } from '../db/sync-store';
 import type { HubDeps } from '../hub/context';
 import type { SkippedFeedItem } from './apply-feeds';
@@ -8,8 +7,9 @@ import { crashAt } from './crash-points';
 import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
-import { readMarker, writeMarker } from './marker';
+import { writeMarker } from './marker';
 import { prunedThrough, pruneOutbox } from './outbox-retention';
+import { StreamKeeper } from './stream-keeper';
 
 export interface SyncStatus {
   readonly enrolled: boolean;
@@ -43,18 +43,25 @@ const SKIPPED_KEPT = 20;
  * The hub's synchronizer. One run (`runOnce`) does, in order:
  *
  *   1. nothing if the site is not enrolled;
- *   2. start a new stream (incarnation) if this database is a restored copy;
- *   3. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
+ *   2. notice a restored copy — a restore record (admin screen, CLI), a database that remembers
+ *      less than its marker (a new stream is started), or, at the first run after a start, a
+ *      central holding more of this stream than the outbox ever had (the whole folder came back:
+ *      a new stream is started) — and note that its lost events are to be fetched back
+ *      (main/node/sync/stream-keeper.ts);
+ *   3. while that recovery is pending (the desk hands out no number meanwhile): pull the feeds
+ *      (staff and procedures the lost events may name), then fetch the site's earlier streams past
+ *      the copy and re-apply them (main/node/sync/recover.ts, resumable page by page);
+ *   4. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
  *      batches (≤ 500 events, ≤ 1 MiB, halved on 413) and record each acknowledgement (and the
  *      rejections that came with it) in one transaction; a gap resends from the seq the central
  *      expects;
- *   4. pull, whatever became of the push (the catalogue, calendar, staff and statuses do not wait
+ *   5. pull, whatever became of the push (the catalogue, calendar, staff and statuses do not wait
  *      for the site's own events): for each feed, fetch pages after the stored cursor and apply
  *      each page with its new cursor in one transaction; a 410 replaces the feed with the
  *      snapshot; an item the hub cannot read is skipped, logged and shown to staff;
- *   5. prune the outbox rows the central acknowledged longer ago than the retention
+ *   6. prune the outbox rows the central acknowledged longer ago than the retention
  *      (outbox-retention.ts), whatever became of this run;
- *   6. record the outcome (last success, the central's time for the clock check, error) for staff.
+ *   7. record the outcome (last success, the central's time for the clock check, error) for staff.
  *
  * Runs are never concurrent. They start when something is written (debounced), every 30 s when
  * idle, on "sync now", and after a failure on exponential backoff with jitter, at most 30 s so a
@@ -74,6 +81,7 @@ export class SyncWorker {
   };
   private readonly offChanged: () => void;
   private readonly log: HubDeps['log'];
+  private readonly streams: StreamKeeper;
 
   constructor(
     private readonly deps: HubDeps,
@@ -81,6 +89,10 @@ export class SyncWorker {
   ) {
     this.status = { ...this.status, lastSuccessAt: deps.site.get<number>('syncLastSuccessAt') };
     this.log = deps.log.child({ component: 'sync' });
+    // A new stream, whoever started it, answers the conflict that stopped the pushes.
+    this.streams = new StreamKeeper(deps, this.log, () => {
+      this.status = { ...this.status, conflict: null };
+    });
     // New writes bring the next run closer, but never cut a backoff short: after failures the
     // central is left alone until the backoff ends, however busy the counters are.
     const onChange = () => {
@@ -96,6 +108,7 @@ export class SyncWorker {
 
   start(): void {
     this.stopped = false;
+    if (this.config()) this.deps.recovery.workerStarted();
     this.schedule(0);
   }
 
@@ -182,7 +195,10 @@ export class SyncWorker {
     // Offline too, a clock changed since the last exchange shows within a run's interval.
     this.deps.siteClock.check();
     const client = new CentralClient(config, this.deps.version, this.options.timeoutMs, (t) => this.deps.siteClock.observe(t));
-    const pushed = this.status.conflict ? 'conflict' : await this.push(client, await this.currentStream());
+    const incarnation = await this.streams.notice(client, await this.streams.current());
+    const recovered = await this.streams.recoverIfPending(client, incarnation, (skipped) => this.skipped(skipped));
+    if (recovered !== 'ok') return this.failed(recovered);
+    const pushed = this.status.conflict ? 'conflict' : await this.push(client, incarnation);
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
     const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
     const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
@@ -208,29 +224,12 @@ export class SyncWorker {
     return { afterMs: f.kind === 'fatal' ? 300_000 : f.afterMs };
   }
 
-  /** The database's stream, or a new one if this database is a restored copy of an older state. */
-  private async currentStream(): Promise<string> {
-    const { site, sync, writer, clock, dataDir } = this.deps;
-    const incarnation = site.get<string>('incarnation')!;
-    const stream = sync.stream(incarnation);
-    if (dataDir && stream && isRestoredCopy(stream.acked_through, readMarker(dataDir), incarnation)) {
-      return this.newStream();
-    }
-    if (!stream) await writer.run(() => sync.startStream(incarnation, 1, clock()));
-    return incarnation;
-  }
-
-  /** Starts a new stream at the first event the central has not acknowledged (admin action, or a restore). */
-  async newStream(): Promise<string> {
-    const { site, sync, writer, clock } = this.deps;
-    const next = randomUUID();
-    await writer.run(() => {
-      const old = sync.stream(site.get<string>('incarnation')!);
-      site.set('incarnation', next);
-      sync.startStream(next, (old?.acked_through ?? 0) + 1, clock());
-    });
-    this.status = { ...this.status, conflict: null };
-    return next;
+  /**
+   * Starts a new stream at the first event the central has not acknowledged (Quản trị → Đồng bộ,
+   * after a seq conflict): what the old stream holds past the conflict is fetched back.
+   */
+  newStream(): Promise<string> {
+    return this.streams.start('admin', this.status.conflict);
   }
 
   private async push(client: CentralClient, incarnation: string): Promise<'ok' | 'conflict' | Failure> {

@@ -1,0 +1,17 @@
+import { HubError } from '../../../contract/errors';
+import { vnDate } from '../../core/vn-time';
+import { RecoveryStore } from '../db/recovery-store';
+import { moveForwardForOffline } from '../sync/recover';
+import type { HubDeps } from './context';
+
+/**
+ * Before a ticket number or a dossier code is handed out: nothing is in the way unless this
+ * database is a restored copy that has not fetched back what it lost (main/core/restore-recovery.ts,
+ * `issueGate`). Then the desk is told to wait while the central can be reached, and otherwise
+ * serves with the day's sequences moved forward by a margin.
+ */
+export async function guardNumbering(deps: HubDeps, now: number): Promise<void> {
+  const gate = await deps.recovery.beforeIssuing();
+  if (gate === 'refuse') throw new HubError('RECOVERY_PENDING');
+  if (gate === 'serve-offline') await deps.writer.run(() => moveForwardForOffline(deps, new RecoveryStore(deps.db), vnDate(now)));
+}
