@@ -156,6 +156,68 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
     expect(streams.find((x) => !x.current)!.leftBehind?.count).toBeGreaterThan(0);
   });
 
+  it('restored from its own backup taken during a burst of intake: every acknowledged ticket and dossier back, no number or code twice, a clean stream', async () => {
+    const r = await t.rig();
+    const inProcess = r.hub.inProcess;
+    if (!inProcess) throw new Error('the rig runs its hub in the test process');
+    await r.serve(1);
+    await r.receive('Trần Văn An');
+    await r.settle();
+    const admin = await r.hub.accounts.admin();
+
+    // Counters keep issuing and receiving while the hub's own backup (SQLite's online backup) runs.
+    const during: Promise<unknown>[] = [];
+    let writing = true;
+    const burst = (async () => {
+      while (writing && during.length < 200) {
+        const step = [r.issue(), r.receive(`Nguyễn Văn ${during.length}`)];
+        during.push(...step);
+        await Promise.all(step);
+      }
+    })();
+    const created = await admin['backups.create']({});
+    writing = false;
+    await burst;
+    expect(during.length, 'the copy interleaved with the burst').toBeGreaterThan(2);
+
+    // After the copy: 50 tickets and 2 dossiers, acknowledged by the central.
+    const afterTickets: string[] = [];
+    for (let i = 0; i < 48; i++) afterTickets.push((await r.issue()).ticket.id);
+    await r.serve(2);
+    const afterDossiers = [await r.receive('Lê Thị Bình'), await r.receive('Phạm Văn Cường')];
+    await r.settle();
+    const beforeRestore = await centralCounts(r);
+
+    // The admin restores the set (Quản trị → Sao lưu → Khôi phục); the hub restarts on it.
+    expect(await (await r.hub.accounts.admin())['backups.restore']({ id: created.local.id, location: 'local' })).toMatchObject({ restarting: true });
+    await inProcess.restartedOnRequest();
+    const recovered = await r.settle();
+    expect(recovered.conflict, 'sync goes on without an admin').toBeNull();
+    expect(recovered.recovery).toMatchObject({ pending: false, noticedBy: 'restore' });
+    expect(setting<RestoreRecord>(r.hub.dataDir, RESTORED_FROM_KEY).recoveredAt).not.toBeNull();
+    const atHub = hubCounts(r.hub.dataDir);
+    for (const id of afterTickets) expect(atHub.ticketIds.has(id), `ticket ${id} made after the backup is back at the hub`).toBe(true);
+    for (const d of afterDossiers) expect(atHub.dossierIds.has(d.id), `dossier ${d.code} made after the backup is back at the hub`).toBe(true);
+    expect({ tickets: atHub.tickets, dossiers: atHub.dossiers }).toEqual({ tickets: beforeRestore.tickets, dossiers: beforeRestore.dossiers });
+
+    // The desk goes on after the restore: new numbers and codes, none of them held by another citizen.
+    for (let i = 0; i < 10; i++) await r.issue();
+    const newCodes = [(await r.receive('Đỗ Thị Dung')).code, (await r.receive('Hoàng Văn Em')).code];
+    for (const d of afterDossiers) expect(newCodes).not.toContain(d.code);
+    await r.settle();
+    await r.verify();
+    const hub = hubCounts(r.hub.dataDir);
+    const central = await centralCounts(r);
+    console.log(`[restore, ${engine}, own backup during a burst] before the restore: central ${beforeRestore.tickets} tickets, ${beforeRestore.dossiers} dossiers; `
+      + `after: hub ${hub.tickets} tickets, ${hub.dossiers} dossiers; central ${central.tickets} tickets, ${central.dossiers} dossiers; `
+      + `ticket numbers twice: hub ${hub.ticketCodesTwice.length}, central ${central.ticketCodesTwice.length}; dossier codes twice: hub ${hub.dossierCodesTwice.length}, central ${central.dossierCodesTwice.length}; `
+      + `recovered ${JSON.stringify(recovered.recovery!.applied)}`);
+    expect({ tickets: hub.tickets, dossiers: hub.dossiers }).toEqual({ tickets: central.tickets, dossiers: central.dossiers });
+    expect({ tickets: hub.tickets, dossiers: hub.dossiers }).toEqual({ tickets: beforeRestore.tickets + 10, dossiers: beforeRestore.dossiers + 2 });
+    expect([...hub.ticketCodesTwice, ...central.ticketCodesTwice], 'a ticket number issued twice on one day').toEqual([]);
+    expect([...hub.dossierCodesTwice, ...central.dossierCodesTwice], 'a dossier code issued twice').toEqual([]);
+  });
+
   it('serves while the central cannot be reached before the recovery, with the day’s sequences moved forward', async () => {
     const r = await t.rig();
     const copy = await copyThenWork(r, () => r.proxy.inject({ kind: 'status', status: 503, headers: { 'retry-after': '0' } }, { times: 1_000_000 }));
