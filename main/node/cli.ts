@@ -42,6 +42,12 @@ async function main(): Promise<void> {
       void running.close().then(() => process.exit(RESTART_EXIT_CODE));
     },
   });
+  // Before the addresses are printed: whoever reads them (a supervisor, a test) may stop the hub at once.
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const port = running.lan.port;
   // The LAN addresses only when the hub listens on them (a hub bound to one address shows that one).
   const hosts = host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [host];
@@ -74,12 +80,6 @@ async function main(): Promise<void> {
     );
   }
   console.log(lines.join('\n'));
-
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

@@ -5,6 +5,7 @@ import { HubError } from '../../contract/errors';
 import { migrate, versionsOf, type MigrateResult } from './db/migrate';
 import { migrations } from './db/migrations';
 import { isCorruption, openConnection, type Db } from './db/open';
+import { closedCleanly, stampCleanClose } from './db/clean-close';
 import type { BackupServiceOptions } from './backup/backup-service';
 import { localRoot, type StoredSet } from './backup/backup-sets';
 import { corruptionRefusal } from './backup/corrupt-refusal';
@@ -73,6 +74,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     const retention = startScanRetention(hub.deps);
     hub.sync.start();
     hub.backups.start();
+    // A failed copy is logged and shown in the admin's backup status by `replicate` itself.
     if (migrationSet) void hub.backups.replicate(migrationSet).catch(() => undefined);
     const lan = await startLanServer({
       hub,
@@ -95,6 +97,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         clearInterval(retention);
         await lan.close();
         db.close();
+        stampCleanClose(o.dataDir, join(o.dataDir, 'motcua.sqlite'));
         log.info({ writeGroups: hub.deps.writer.groups() }, 'hub stopped');
         await flushed(log);
         unlock();
@@ -116,7 +119,8 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
 async function openHubDatabase(o: StartHubOptions, now: () => number): Promise<{ db: Db; migration: MigrateResult; migrationSet: StoredSet | null }> {
   let db: Db;
   try {
-    db = openConnection(join(o.dataDir, 'motcua.sqlite'), o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
+    const file = join(o.dataDir, 'motcua.sqlite');
+    db = openConnection(file, { quickCheck: !closedCleanly(o.dataDir, file), ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
   } catch (e) {
     throw isCorruption(e) ? await corruptionRefusal(o.dataDir, e as HubError) : e;
   }

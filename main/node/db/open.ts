@@ -17,10 +17,11 @@ export interface OpenOptions {
 /**
  * Opens the site database the way the hub must run it: WAL so readers never wait for the writer,
  * synchronous=FULL because power cuts are common and a printed receipt must never point at a lost
- * row, foreign keys on. A file SQLite finds damaged (`quick_check` reads every page) is refused
- * with DB_CORRUPT before anything writes to it: the caller says which backup to restore.
+ * row, foreign keys on. A file SQLite finds damaged (`quick_check` reads every page; the caller
+ * skips it for a file exactly as a clean close left it: clean-close.ts) is refused with DB_CORRUPT
+ * before anything writes to it: the caller says which backup to restore.
  */
-export function openConnection(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+export function openConnection(file: string, options: Pick<OpenOptions, 'nativeBinding'> & { readonly quickCheck?: boolean } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Db | null = null;
   try {
@@ -29,7 +30,8 @@ export function openConnection(file: string, options: Pick<OpenOptions, 'nativeB
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const check = (db.pragma('quick_check(1)') as { quick_check: string }[])[0]?.quick_check ?? 'ok';
+    // Without the full check, reading the schema still refuses a file that is not a database.
+    const check = options.quickCheck === false ? (db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get(), 'ok') : (db.pragma('quick_check(1)') as { quick_check: string }[])[0]?.quick_check ?? 'ok';
     if (check !== 'ok') throw new HubError('DB_CORRUPT', undefined, { file, sqlite: check });
     return db;
   } catch (e) {

@@ -1,10 +1,14 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../../contract/errors';
-import { startTestHub } from '../../support/hub';
+import { closedCleanly } from '../../../main/node/db/clean-close';
+import { hubAccounts, startTestHub } from '../../support/hub';
+import { startHubProcess } from '../../support/hub-process';
 import { siteWorkload } from '../../support/site-workload';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -84,6 +88,43 @@ describe('a corrupted database at start', () => {
       const refused = (await hub.start().then(() => null, (e: unknown) => e)) as HubError;
       expect(refused.code).toBe('DB_CORRUPT');
       expect(refused.message).toContain('Không tìm thấy bản sao lưu nào');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a clean stop (SIGTERM, even the moment the hub says it serves) is remembered, so the next start skips reading every page', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'motcua-clean-stop-'));
+    try {
+      const proc = await startHubProcess(dataDir);
+      await proc.kill('SIGTERM');
+      expect(proc.child.exitCode, proc.output()).toBe(0);
+      expect(closedCleanly(dataDir, join(dataDir, 'motcua.sqlite'))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a power cut (kill -9) every page is checked, even when the file kept its size and time', async () => {
+    // A clean stop stamps the closed file and the next start skips the full check (it reads every
+    // page: seconds on a big database); a hub that never closed leaves no stamp.
+    const dataDir = mkdtempSync(join(tmpdir(), 'motcua-power-cut-'));
+    try {
+      const proc = await startHubProcess(dataDir);
+      const work = await siteWorkload(hubAccounts(proc.url, { username: 'admin', password: proc.oneTimePassword! }));
+      for (let i = 0; i < 30; i++) await work.receive(`Người thứ ${i}`);
+      await proc.kill('SIGKILL');
+      const file = join(dataDir, 'motcua.sqlite');
+      // The pages into the file itself (as the hub's own checkpoints do), so the damage is not
+      // hidden behind newer copies of them in the WAL.
+      const db = new Database(file);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      const before = statSync(file);
+      damage(file);
+      utimesSync(file, before.atime, before.mtime);
+      const refused = await startTestHub({ dataDir, keepData: true }).then(async (h) => (await h.close(), null), (e: unknown) => e);
+      expect((refused as HubError | null)?.code).toBe('DB_CORRUPT');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
