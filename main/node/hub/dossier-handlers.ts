@@ -1,18 +1,15 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { Dossier, DossierSettings, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
+import type { Dossier, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
 import { processingText } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
-import { officialCalendars } from '../../core/calendar/calendar-data';
-import { returnTime, workingCalendar } from '../../core/calendar/working-time';
+import { returnTime } from '../../core/calendar/working-time';
 import { formatDossierCode, LOOKUP_ALPHABET, LOOKUP_LENGTH, lookupCodeFrom } from '../../core/dossier/code';
 import { checkApplicant, checkApplicantCorrection, checkDueOverride, checkPapers, checkReturn, requireComplete } from '../../core/dossier/intake-rules';
 import { allowedDossierActions, dossierTransition, extensionOf, printableForms, timeliness } from '../../core/dossier/lifecycle';
-import { procedureVersionState } from '../../core/dossier/procedure-state';
 import { dossierEventText } from '../../core/dossier/texts';
 import { receiptPrinterFor } from '../../core/printing-rules';
 import { isoOrNull, vnDate, vnMidnight } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
-import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure-import';
 import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import { throttled } from './attempts';
@@ -22,23 +19,16 @@ import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
-import { readScan, SCAN_DELETION_KEY, scanView, storeScan, type ScanDeletionRun } from './dossier-scans';
+import { readScan, scanView, storeScan } from './dossier-scans';
 import { guardNumbering } from './recovery-guard';
-
-
-/** Whether an imported procedure says the same as the version the hub has (then no new version). */
-function sameProcedure(a: ProcedureVersion, b: ImportedProcedure): boolean {
-  const { id: _i, version: _v, source: _s, ...rest } = a;
-  return JSON.stringify(rest) === JSON.stringify({ ...rest, ...b });
-}
+import { dossierSettings, procedureInForce, siteCalendar } from './procedure-handlers';
 
 /** Dossier intake and everything after it, for the counter. */
 export function dossierHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
   const { dossiers } = deps;
-  const settings = () => deps.site.get<DossierSettings>('dossiers')!;
-  /** Calendars edited at the site (or synced) win over the shipped official ones, which win over computed defaults. */
-  const calendar = () => workingCalendar({ province: settings().calendarProvince, calendars: [...dossiers.calendars(), ...officialCalendars] });
+  const settings = () => dossierSettings(deps);
+  const calendar = () => siteCalendar(deps);
   const audit = (ctx: HandlerContext, action: string, id: string, details: unknown = {}) => deps.audit.record(actorOf(ctx.principal), action, { type: 'dossier', id }, details, ctx.now);
 
   const view = (id: string): Dossier => {
@@ -65,11 +55,7 @@ export function dossierHandlers(deps: HubDeps) {
     };
   };
 
-  const procedureOrThrow = (code: string, today: string): ProcedureVersion => {
-    const p = dossiers.procedure(code.trim(), today);
-    if (!p) throw new HubError('PROCEDURE_UNKNOWN', `Không tìm thấy thủ tục "${code}" trong danh mục đang áp dụng.`);
-    return p;
-  };
+  const procedureOrThrow = (code: string, today: string) => procedureInForce(deps, code, today);
 
   /** Code, lookup code, receipt time and due time for a dossier received complete now. */
   const receiptOf = (p: ProcedureVersion, now: number, override: IntakeInput['dueOverride']) => {
@@ -171,75 +157,6 @@ export function dossierHandlers(deps: HubDeps) {
   };
 
   return {
-    'procedures.search': ({ q, limit }, ctx) => dossiers.searchProcedures(q, vnDate(ctx.now), limit),
-    'procedures.get': ({ code }, ctx) => procedureOrThrow(code, vnDate(ctx.now)),
-
-    'admin.listProcedures': ({ q, offset, limit }, ctx) => {
-      const today = vnDate(ctx.now);
-      const { total, items } = dossiers.allProcedureVersions(q.trim(), today, offset, limit);
-      return { today, total, items: items.map(({ procedure, inForceVersion, newestVersion }) => ({ ...procedure, state: procedureVersionState(procedure, inForceVersion, today), nextVersion: newestVersion + 1 })) };
-    },
-
-    'admin.saveProcedure': async (input, ctx) => {
-      const saved = await write(() => {
-        const version = (dossiers.latestVersion(input.code)?.version ?? 0) + 1;
-        const p = dossiers.insertProcedure({ ...input, version, source: 'admin' }, ctx.now);
-        deps.audit.record(actorOf(ctx.principal), 'catalog.procedureSaved', { type: 'procedure', id: p.id }, { code: p.code, version }, ctx.now);
-        return p;
-      });
-      ctx.notify.changed('catalog');
-      return saved;
-    },
-
-    'admin.importProcedures': async ({ format, dataBase64 }, ctx) => {
-      const { procedures, rejected } = await parseProcedureFile(format, Buffer.from(dataBase64, 'base64'));
-      const counts = await write(() => {
-        let added = 0;
-        let unchanged = 0;
-        for (const { procedure } of procedures) {
-          const latest = dossiers.latestVersion(procedure.code);
-          if (latest && sameProcedure(latest, procedure)) {
-            unchanged++;
-            continue;
-          }
-          dossiers.insertProcedure({ ...procedure, version: (latest?.version ?? 0) + 1, source: 'import' }, ctx.now);
-          added++;
-        }
-        deps.audit.record(actorOf(ctx.principal), 'catalog.proceduresImported', null, { format, added, unchanged, rejected: rejected.length }, ctx.now);
-        return { added, unchanged };
-      });
-      ctx.notify.changed('catalog');
-      return { ...counts, rejected };
-    },
-
-    'calendar.get': ({ year }) => {
-      const edited = dossiers.calendars().some((c) => c.year === year && c.province === settings().calendarProvince);
-      return { calendar: calendar().year(year), editedAtSite: edited };
-    },
-
-    'admin.saveCalendar': async ({ calendar: c }, ctx) => {
-      await write(() => {
-        dossiers.saveCalendar(c, 'admin', ctx.now);
-        deps.audit.record(actorOf(ctx.principal), 'calendar.saved', { type: 'calendar', id: `${c.year}/${c.province ?? ''}` }, {}, ctx.now);
-      });
-      ctx.notify.changed('catalog');
-      return c;
-    },
-
-    'dossierSettings.get': () => settings(),
-    'dossierSettings.scanDeletion': () => {
-      const run = deps.site.get<ScanDeletionRun>(SCAN_DELETION_KEY);
-      return { lastRunAt: isoOrNull(run?.at ?? null), deleted: run?.deleted ?? 0, failed: run?.failed ?? 0, errorCode: run?.errorCode ?? null };
-    },
-    'admin.saveDossierSettings': async (input, ctx) => {
-      await write(() => {
-        deps.site.set('dossiers', input);
-        deps.audit.record(actorOf(ctx.principal), 'dossiers.settingsSaved', null, input, ctx.now);
-      });
-      ctx.notify.changed('site');
-      return input;
-    },
-
     'dossiers.quote': ({ procedureCode }, ctx) => {
       const p = procedureOrThrow(procedureCode, vnDate(ctx.now));
       return { receivedAt: isoOrNull(ctx.now)!, dueAt: isoOrNull(returnTime(calendar(), ctx.now, p.processing))!, processingText: processingText(p.processing) };

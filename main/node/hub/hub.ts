@@ -32,6 +32,7 @@ import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
+import { procedureHandlers } from './procedure-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { backupHandlers } from './backup-handlers';
@@ -122,6 +123,7 @@ export class Hub {
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),
+      ...procedureHandlers(this.deps),
       ...dossierHandlers(this.deps),
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
