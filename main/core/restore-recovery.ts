@@ -70,15 +70,22 @@ export function startCursors(
 }
 
 /** What ticket issue and dossier intake may do while a recovery is pending. */
-export type IssueGate = 'serve' | 'refuse' | 'serve-offline';
+export type IssueGate = 'serve' | 'refuse' | 'serve-offline' | 'settle-locally';
 
 /**
  * The rule (docs/SYNC.md): no recovery pending → serve. Pending and the central reachable →
  * refuse (`RECOVERY_PENDING`): the recovery runs at once and takes seconds. Pending and the
  * central unreachable → the desk keeps working, but every number and code sequence of the day is
  * first moved forward by a margin (`offlineStart`), so what the lost hours handed out is skipped.
+ * A restore record on a hub with no central (not enrolled: no sync worker ever takes the record
+ * up, and nothing could be fetched back) → settle locally, once, before the first number: the
+ * same margin, and past what the database kept aside by the restore handed out.
  */
-export function issueGate(recovery: Pick<RecoveryState, 'doneAt'> | null, centralReachable: boolean): IssueGate {
+export function issueGate(
+  recovery: Pick<RecoveryState, 'doneAt'> | null, centralReachable: boolean,
+  restore: { readonly pending: boolean; readonly enrolled: boolean },
+): IssueGate {
+  if (restore.pending && !restore.enrolled) return 'settle-locally';
   if (recovery === null || recovery.doneAt !== null) return 'serve';
   return centralReachable ? 'refuse' : 'serve-offline';
 }
@@ -98,6 +105,20 @@ export function offlineStart(last: number | null, range: { rangeStart: number; r
   const from = last ?? range.rangeStart - 1;
   const room = Math.max(0, range.rangeEnd - from);
   return from + Math.min(margin, Math.floor(room / 2));
+}
+
+/**
+ * The sequences a ticket's display code may have come from: every one whose service's prefix
+ * reads a number out of it. A recovered ticket whose own service is gone (or whose prefix
+ * changed) still names its number this way, so no sequence that could hand it out again is missed.
+ */
+export function sequencesReading(displayCode: string, services: readonly { prefix: string; sequenceId: string }[]): { sequenceId: string; number: number }[] {
+  const found = new Map<string, number>();
+  for (const s of services) {
+    const number = ticketNumberOf(displayCode, s.prefix);
+    if (number !== null) found.set(s.sequenceId, Math.max(number, found.get(s.sequenceId) ?? 0));
+  }
+  return [...found].map(([sequenceId, number]) => ({ sequenceId, number }));
 }
 
 /** The number inside a ticket's display code (`A` + `015` → 15), or null when it is not the service's prefix and digits. */

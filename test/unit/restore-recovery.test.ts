@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  centralIsAhead, dossierCodeSeqOf, issueGate, MISSING_KEPT, offlineStart, startCursors, ticketNumberOf, withMissing,
+  centralIsAhead, dossierCodeSeqOf, issueGate, MISSING_KEPT, offlineStart, sequencesReading, startCursors, ticketNumberOf, withMissing,
 } from '../../main/core/restore-recovery';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -24,7 +24,22 @@ describe('a restored hub’s recovery rules', () => {
 
   it('refuses numbers while the central can be asked, and serves with the sequences moved forward when it cannot', () => {
     const pending = { doneAt: null };
-    expect([issueGate(null, true), issueGate({ doneAt: 1 }, true), issueGate(pending, true), issueGate(pending, false)]).toEqual(['serve', 'serve', 'refuse', 'serve-offline']);
+    const none = { pending: false, enrolled: true };
+    expect([issueGate(null, true, none), issueGate({ doneAt: 1 }, true, none), issueGate(pending, true, none), issueGate(pending, false, none)]).toEqual(['serve', 'serve', 'refuse', 'serve-offline']);
+  });
+
+  it('settles a restore record itself on a hub with no central, and leaves it to the recovery on an enrolled one', () => {
+    expect(issueGate(null, false, { pending: true, enrolled: false })).toBe('settle-locally');
+    expect(issueGate(null, false, { pending: false, enrolled: false })).toBe('serve');
+    // Enrolled: the sync worker takes the record up; until it has, its first check decides.
+    expect(issueGate({ doneAt: null }, true, { pending: true, enrolled: true })).toBe('refuse');
+  });
+
+  it('finds every sequence a display code may have come from, its own service gone or not', () => {
+    const services = [{ prefix: 'A', sequenceId: 's1' }, { prefix: 'A', sequenceId: 's2' }, { prefix: 'AB', sequenceId: 's3' }, { prefix: 'B', sequenceId: 's1' }];
+    expect(sequencesReading('A050', services)).toEqual([{ sequenceId: 's1', number: 50 }, { sequenceId: 's2', number: 50 }]);
+    expect(sequencesReading('AB007', services)).toEqual([{ sequenceId: 's3', number: 7 }]);
+    expect(sequencesReading('C001', services)).toEqual([]);
   });
 
   it('moves a sequence forward by the margin, keeping half the room left in its range', () => {

@@ -2,6 +2,7 @@ import { RESTORED_FROM_KEY, type RestoreRecord } from '../../../contract/restore
 import {
   newRecovery, OFFLINE_MARGIN, offlineStart, startCursors, withMissing, type RecoveryState, type RestoreNoticedBy,
 } from '../../core/restore-recovery';
+import type { IssuedSequences } from '../db/kept-database-store';
 import type { RecoveryStore } from '../db/recovery-store';
 import type { HubDeps } from '../hub/context';
 import type { CentralClient, Failure } from './central-client';
@@ -103,6 +104,33 @@ async function save(deps: HubDeps, state: RecoveryState): Promise<RecoveryState>
 export function moveForwardForOffline(deps: HubDeps, store: RecoveryStore, date: string): void {
   const state = deps.site.get<RecoveryState>(RECOVERY_KEY);
   if (!state || state.doneAt !== null || state.offlineDays.includes(date)) return;
+  moveSequencesForward(deps, store, date);
+  deps.site.set(RECOVERY_KEY, { ...state, offlineDays: [...state.offlineDays, date] });
+}
+
+/**
+ * A restore record on a hub with no central (main/core/restore-recovery.ts, `issueGate`): nothing
+ * can be fetched back, so before the first number the day's sequences move past the margin and
+ * past every number and code the replaced database (`kept`, read by the caller; null when it was
+ * missing or unreadable, with `keptProblem` saying why) handed out; then the restore counts as
+ * recovered. In the caller's transaction; a second call finds the record recovered and does nothing.
+ */
+export function settleRestoreLocally(deps: HubDeps, store: RecoveryStore, date: string, kept: IssuedSequences | null, keptProblem: string | null): void {
+  const record = pendingRestoreRecord(deps);
+  if (record === null) return;
+  // The margin covers a replaced database that was itself an older copy; its own counters are exact otherwise.
+  moveSequencesForward(deps, store, date);
+  for (const n of kept?.numbers ?? []) if (deps.catalog.sequence(n.sequenceId)) store.raiseLastNumber(n.sequenceId, n.serviceDate, n.lastNumber);
+  for (const c of kept?.codes ?? []) store.raiseCodeSeq(c.agencyCode, c.deskPart, c.codeDate, c.lastSeq);
+  const now = deps.clock();
+  const state = newRecovery('restore', record.backupOutboxMaxSeq, now, record.at);
+  const missing = keptProblem === null ? [] : [`Không đọc được cơ sở dữ liệu cũ đã cất riêng khi khôi phục (${keptProblem}): số thứ tự và mã hồ sơ hôm nay đã được đẩy lên một khoảng an toàn.`];
+  deps.site.set(RECOVERY_KEY, { ...state, cursors: {}, doneAt: now, offlineDays: [date], missing });
+  deps.site.set(RESTORED_FROM_KEY, { ...record, recoveredAt: new Date(now).toISOString() });
+}
+
+/** A day's numberings and code sequence: the margin above what this database knows (never more than half the room left). */
+function moveSequencesForward(deps: HubDeps, store: RecoveryStore, date: string): void {
   for (const seq of deps.catalog.sequences()) {
     store.raiseLastNumber(seq.id, date, offlineStart(deps.tickets.lastNumber(seq.id, date), seq, OFFLINE_MARGIN.ticketNumbers));
   }
@@ -110,5 +138,4 @@ export function moveForwardForOffline(deps: HubDeps, store: RecoveryStore, date:
   const agency = deps.site.site().agencyCode.trim();
   const last = store.lastCodeSeq(agency, code.deskPart, date);
   store.raiseCodeSeq(agency, code.deskPart, date, offlineStart(last, { rangeStart: 1, rangeEnd: Number.MAX_SAFE_INTEGER }, OFFLINE_MARGIN.dossierCodes));
-  deps.site.set(RECOVERY_KEY, { ...state, offlineDays: [...state.offlineDays, date] });
 }

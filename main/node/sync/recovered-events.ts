@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Applicant, DossierStatus } from '../../../contract/dossier';
 import { TicketStatus } from '../../../contract/queue';
 import type { WireEvent } from '../../../contract/sync';
-import { dossierCodeSeqOf, ticketNumberOf } from '../../core/restore-recovery';
+import { dossierCodeSeqOf, sequencesReading, ticketNumberOf } from '../../core/restore-recovery';
 import { vnDate } from '../../core/vn-time';
 import type { DossierSettings } from '../../../contract/dossier';
 import { applicantColumns, type DossierRow } from '../db/dossier-store';
@@ -74,10 +74,11 @@ function applyTicket(deps: HubDeps, store: RecoveryStore, type: string, p: z.inf
   const staffId = store.exists('staff', p.staffId) ? p.staffId : null;
   let row = deps.tickets.row(p.ticketId);
   if (!row) {
+    // Every sequence that could hand the number out again moves past it, even when the row cannot be rebuilt.
+    for (const s of sequencesReading(p.displayCode, deps.catalog.services())) store.raiseLastNumber(s.sequenceId, p.serviceDate, s.number);
     const service = deps.catalog.service(p.serviceId);
     const number = service ? ticketNumberOf(p.displayCode, service.prefix) : null;
     if (!service || number === null) return skipped(`Số ${p.displayCode} ngày ${p.serviceDate}: dịch vụ không còn trong danh mục, không dựng lại được.`);
-    store.raiseLastNumber(service.sequenceId, p.serviceDate, number);
     const parent = typeof p.data.redirectedFrom === 'string' && store.exists('tickets', p.data.redirectedFrom) ? p.data.redirectedFrom : null;
     if (parent === null && store.ticketWithNumber(service.sequenceId, p.serviceDate, number) !== null) {
       return skipped(`Số ${p.displayCode} ngày ${p.serviceDate} đã được cấp lại cho người khác tại điểm này trong lúc chờ khôi phục.`);

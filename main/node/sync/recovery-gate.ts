@@ -40,8 +40,11 @@ export class RecoveryGate {
     for (const wake of this.waiters.splice(0)) wake();
   }
 
-  /** What ticket issue and dossier receipt may do now. */
-  async beforeIssuing(): Promise<IssueGate> {
+  /**
+   * What ticket issue and dossier receipt may do now. `restore`: whether a restore record waits
+   * for a recovery (contract/restore.ts) and whether the hub has a central to recover from.
+   */
+  async beforeIssuing(restore: { readonly pending: boolean; readonly enrolled: boolean }): Promise<IssueGate> {
     if (this.running && this.reachable === null) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.firstCheckWaitMs);
@@ -52,6 +55,6 @@ export class RecoveryGate {
         });
       });
     }
-    return issueGate(this.state(), this.reachable === true);
+    return issueGate(this.state(), this.reachable === true, restore);
   }
 }

@@ -16,7 +16,14 @@ export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
   const s = props.status;
   const waiting = s.enrolled && !s.online && s.nextAttemptAt !== null;
   const now = useTicking(waiting, props.now);
-  if (!s.enrolled) return <Notice kind="info">Đơn vị chưa kết nối với hệ thống của tỉnh. Mọi dữ liệu vẫn được lưu tại máy chủ này.</Notice>;
+  if (!s.enrolled) {
+    return (
+      <>
+        <Notice kind="info">Đơn vị chưa kết nối với hệ thống của tỉnh. Mọi dữ liệu vẫn được lưu tại máy chủ này.</Notice>
+        {s.recovery ? <RecoveryFacts recovery={s.recovery} enrolled={false} now={now} /> : null}
+      </>
+    );
+  }
   const good = s.level === 'online';
   return (
     <>
@@ -60,7 +67,7 @@ export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
           </div>
         ) : null}
       </dl>
-      {s.recovery ? <RecoveryFacts recovery={s.recovery} now={now} /> : null}
+      {s.recovery ? <RecoveryFacts recovery={s.recovery} enrolled now={now} /> : null}
     </>
   );
 }
