@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CentralClient } from '../../main/node/sync/central-client';
 import { createSite, engines, type Engine } from '../central/helpers';
@@ -38,6 +40,40 @@ describe.each(engines)('agency codes at the central (%s)', (engine: Engine) => {
       expect((await adminB['site.update']({ agencyCode: mine })).agencyCode).toBe(mine);
       expect(await codeAt(b.siteId)).toBe(mine);
       expect(await codeOf(adminB['site.update']({ agencyCode: before }))).toBe('ok');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a site enrolled before the central kept agency codes registers its code at its next sync; a code another site holds is shown, and its events still go', async () => {
+    const a = await t.rig();
+    const b = await startRig(engine, { central: t.central });
+    try {
+      const codeA = (await (await a.hub.accounts.admin())['site.get']({})).agencyCode;
+      // What the versions before agency codes left: the central without the site's code, the hub
+      // without the memory of having registered it.
+      const forget = async () => {
+        await a.hub.stop();
+        const db = new Database(join(a.hub.dataDir, 'motcua.sqlite'));
+        db.prepare('DELETE FROM settings WHERE key = ?').run('syncAgencyCodeRegistered');
+        db.close();
+        await t.central.db.query('UPDATE sites SET agency_code = NULL WHERE site_id = $1', [a.siteId]);
+      };
+      await forget();
+      await a.hub.start();
+      await a.settle();
+      expect(await codeAt(a.siteId)).toBe(codeA);
+
+      // Meanwhile another site took the code: A's staff are told, and A's events still go up.
+      await forget();
+      expect(await new CentralClient({ centralUrl: t.central.url, siteId: b.siteId, credential: b.credential }, 'test').registerAgencyCode(codeA)).toMatchObject({ kind: 'ok' });
+      await a.hub.start();
+      await a.issue();
+      const s = await a.syncNow();
+      expect(s.lastError?.code).toBe('AGENCY_CODE_TAKEN');
+      expect(s.lastError?.message).toMatch(/Quản trị → Đơn vị/);
+      expect(s.pendingEvents).toBe(0);
+      expect(await codeAt(a.siteId)).toBeNull();
     } finally {
       await b.close();
     }

@@ -3,7 +3,7 @@ import type { Site } from '../../../contract/queue';
 import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
 import { stillSampleData } from '../../core/site-identity';
 import { hashPassword } from '../auth/password';
-import { registerAgencyCode } from '../sync/agency-registration';
+import { registerAgencyCode, REGISTERED_AGENCY_CODE_KEY } from '../sync/agency-registration';
 import type { CentralConfig } from '../sync/central-client';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
@@ -27,8 +27,10 @@ export function catalogHandlers(deps: HubDeps) {
     'site.update': async (patch, ctx) => {
       // A new agency code is registered with the central first: saved only once no other site holds it.
       const sync = site.get<CentralConfig>('sync');
-      if (sync && patch.agencyCode !== undefined && patch.agencyCode !== site.site().agencyCode) await registerAgencyCode(sync, deps.version, patch.agencyCode);
+      const registered = sync !== null && patch.agencyCode !== undefined && patch.agencyCode !== site.site().agencyCode;
+      if (registered) await registerAgencyCode(sync, deps.version, patch.agencyCode!);
       const next = await write(() => {
+        if (registered) site.set(REGISTERED_AGENCY_CODE_KEY, patch.agencyCode);
         const current = site.site();
         const merged = { ...current, ...patch };
         const updated = { ...merged, sampleData: stillSampleData(current, merged) };

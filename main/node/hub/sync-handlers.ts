@@ -2,7 +2,7 @@ import type { OpOutput } from '../../../contract/ops';
 import { HubError } from '../../../contract/errors';
 import { offlineSince, syncLevel } from '../../core/sync-status';
 import { actorOf } from '../db/audit-store';
-import { registerAgencyCode, centralFailureText } from '../sync/agency-registration';
+import { registerAgencyCode, centralFailureText, REGISTERED_AGENCY_CODE_KEY } from '../sync/agency-registration';
 import { CentralClient } from '../sync/central-client';
 import { outboxRetentionDays, setOutboxRetentionDays } from '../sync/outbox-retention';
 import type { SyncWorker } from '../sync/worker';
@@ -66,6 +66,7 @@ export function syncHandlers(deps: HubDeps, worker: SyncWorker) {
       await registerAgencyCode(input, deps.version, site.agencyCode);
       await deps.writer.run(() => {
         deps.site.set('sync', input);
+        deps.site.set(REGISTERED_AGENCY_CODE_KEY, site.agencyCode);
         deps.audit.record(actorOf(ctx.principal), 'sync.enrolled', null, { centralUrl: input.centralUrl, siteId: input.siteId, agencyCode: site.agencyCode }, ctx.now);
       });
       worker.reset();

@@ -8,6 +8,7 @@ import { pullFeeds } from './pull';
 import { CentralClient, type CentralConfig, type Failure } from './central-client';
 import { eventHash } from '../../../common/node/event-hash';
 import { writeMarker } from './marker';
+import { registerAgencyCodeOnce } from './agency-registration';
 import { prunedThrough, pruneOutbox } from './outbox-retention';
 import { StreamKeeper } from './stream-keeper';
 
@@ -51,7 +52,9 @@ const SKIPPED_KEPT = 20;
  *   3. while that recovery is pending (the desk hands out no number meanwhile): pull the feeds
  *      (staff and procedures the lost events may name), then fetch the site's earlier streams past
  *      the copy and re-apply them (main/node/sync/recover.ts, resumable page by page);
- *   4. push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
+ *   4. register the site's agency code if the central does not hold it yet (a site enrolled
+ *      before codes were registered: agency-registration.ts; a refusal is shown, events still go);
+ *      push — unless a seq conflict waits for an admin: send unacknowledged outbox events in
  *      batches (≤ 500 events, ≤ 1 MiB, halved on 413) and record each acknowledgement (and the
  *      rejections that came with it) in one transaction; a gap resends from the seq the central
  *      expects;
@@ -198,9 +201,10 @@ export class SyncWorker {
     const incarnation = await this.streams.notice(client, await this.streams.current());
     const recovered = await this.streams.recoverIfPending(client, incarnation, (skipped) => this.skipped(skipped));
     if (recovered !== 'ok') return this.failed(recovered);
+    const registration = await registerAgencyCodeOnce(this.deps, client);
     const pushed = this.status.conflict ? 'conflict' : await this.push(client, incarnation);
     // A failed push is told to staff at once (and its backoff decided); the pulls go on regardless.
-    const pushFailed = pushed === 'ok' ? null : this.failed(pushed);
+    const pushFailed = pushed === 'ok' ? (registration ? this.failed(registration) : null) : this.failed(pushed);
     const pulled = await pullFeeds(this.deps, client, (skipped) => this.skipped(skipped));
     // Only what the central acknowledged goes, so this needs no answer from it today.
     await pruneOutbox(this.deps);
