@@ -1,3 +1,4 @@
+import { HubError } from '../../contract/errors';
 import type { Site, SiteIdentity } from '../../contract/queue';
 
 /** Printed on every paper of a site in sample mode: the ticket, the receipt slip, every A4 form. */
@@ -13,7 +14,19 @@ export const sampleIdentity: SiteIdentity = {
   agencyCode: '000.00.00.H21',
 };
 
+/**
+ * What else only the sample has: the TV's ticker asking the admin for the real identity and the
+ * signer of letters. They go when sample mode ends (`withoutSampleExtras`); what the admin typed
+ * over them stays.
+ */
+export const SAMPLE_TICKER = 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.';
+export const SAMPLE_SIGNER = 'Nguyễn Văn Mẫu';
+
+/** Said under a field that still holds the sample's value. */
+export const SAMPLE_VALUE_TEXT = 'Đây vẫn là thông tin của dữ liệu mẫu: hãy nhập thông tin thật của đơn vị.';
+
 const sampleOnly = ['name', 'superiorBody', 'commune', 'agencyCode'] as const;
+type SampleOnlyField = (typeof sampleOnly)[number];
 
 /**
  * Whether a field holds the sample's value. The province and the address may well be the real
@@ -28,13 +41,40 @@ export function isSampleValue(field: keyof SiteIdentity, value: string): boolean
  * is left: a name changed alone would print the sample's letterhead and agency code on a
  * citizen's real receipt.
  */
-export function sampleFieldsLeft(identity: Pick<SiteIdentity, (typeof sampleOnly)[number]>): (keyof SiteIdentity)[] {
+export function sampleFieldsLeft(identity: Pick<SiteIdentity, SampleOnlyField>): (keyof SiteIdentity)[] {
   return sampleOnly.filter((k) => isSampleValue(k, identity[k]));
 }
 
-/** Whether the site, after a save of these values, still runs on sample data. */
+/**
+ * The rule every reader applies (SiteStore.site(), so intake, enrolment and every paper): a site
+ * runs on sample data while flagged so or while any sample-only value is left. The flag alone is
+ * not trusted: a hub set up before this rule lost it when its sample site was renamed, and still
+ * held the sample's superior body, commune and agency code.
+ */
+export function runsOnSampleData(site: Pick<Site, 'sampleData' | SampleOnlyField>): boolean {
+  return site.sampleData || sampleFieldsLeft(site).length > 0;
+}
+
+/**
+ * Whether the site, after a save of these values, still runs on sample data. A real site never
+ * goes back to sample mode, and takes no sample value back either (a real paper would print it):
+ * such a save is refused.
+ */
 export function stillSampleData(current: Site, next: Site): boolean {
-  return current.sampleData && sampleFieldsLeft(next).length > 0;
+  const left = sampleFieldsLeft(next);
+  if (!current.sampleData && left.length > 0) {
+    // Worded as the schema's issues, so Quản trị → Đơn vị shows it under each field like any other.
+    throw new HubError('VALIDATION_FAILED', SAMPLE_VALUE_TEXT, { issues: left.map((path) => ({ path, message: SAMPLE_VALUE_TEXT })) });
+  }
+  return left.length > 0;
+}
+
+/** The site and the dossier settings of a site leaving sample mode, without the sample's ticker and signer. */
+export function withoutSampleExtras<S extends { ticker: string }, D extends { signerName: string }>(site: S, dossiers: D): { site: S; dossiers: D } {
+  return {
+    site: site.ticker === SAMPLE_TICKER ? { ...site, ticker: '' } : site,
+    dossiers: dossiers.signerName === SAMPLE_SIGNER ? { ...dossiers, signerName: '' } : dossiers,
+  };
 }
 
 /** What the A4 forms print of the site: derived from its identity, so a rename reaches every paper. */

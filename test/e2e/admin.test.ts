@@ -104,6 +104,26 @@ describe('the admin screen, end to end in Chromium against the real hub', () => 
     expect((await kiosk.client['kiosk.menu']({})).siteName).toBe(SITE_NAME);
     const site = await admin['site.get']({});
     expect(site).toMatchObject({ name: SITE_NAME, address: 'Số 1 đường Lê Lợi, phường Hòa Bình', sampleData: false });
+    // The ticker typed over the sample's stays; the sample's signer went with sample mode.
+    expect(site.ticker).toBe('Giờ làm việc: 7:30–11:30 và 13:30–17:00 từ Thứ Hai đến Thứ Sáu.');
+    expect((await admin['dossierSettings.get']({})).signerName).toBe('');
+  });
+
+  it("refuses a sample value typed back into the real site, saying so under the field", async () => {
+    const commune = page.getByLabel('Xã / phường');
+    await commune.fill('Xã Mẫu');
+    await save('Thông tin đơn vị');
+    await expect.poll(() => commune.getAttribute('aria-invalid')).toBe('true');
+    const under = await commune.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent);
+    expect(under).toBe('Đây vẫn là thông tin của dữ liệu mẫu: hãy nhập thông tin thật của đơn vị.');
+    await expect.poll(() => formError('Thông tin đơn vị').textContent()).toContain('Xã / phường: Đây vẫn là thông tin của dữ liệu mẫu');
+    await check('don-vi-gia-tri-mau');
+    expect((await admin['site.get']({})).commune).toBe('Hòa Bình');
+    // Typing the real value again clears the word under the field.
+    await commune.fill('Hòa Bình');
+    expect(await commune.getAttribute('aria-invalid')).toBeNull();
+    await save('Thông tin đơn vị');
+    await saved('Thông tin đơn vị');
   });
 
   it('refuses an invalid hour with a Vietnamese message and saves nothing, then saves good hours', async () => {

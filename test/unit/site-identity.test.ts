@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../contract/queue';
-import { paperIdentity, sampleFieldsLeft, sampleIdentity, stillSampleData } from '../../main/core/site-identity';
+import { paperIdentity, runsOnSampleData, SAMPLE_SIGNER, SAMPLE_TICKER, sampleFieldsLeft, sampleIdentity, stillSampleData, withoutSampleExtras } from '../../main/core/site-identity';
 import { receiptSlipDocument, ticketDocument } from '../../main/node/print/layouts';
 
 const site = (over: Partial<Site>): Site => ({ ...sampleIdentity, sampleData: true, ...over } as Site);
@@ -22,8 +22,16 @@ describe('the site identity on paper', () => {
     expect(sampleFieldsLeft({ ...real, agencyCode: sampleIdentity.agencyCode })).toEqual(['agencyCode']);
     expect(stillSampleData(site({}), site({ name: 'UBND xã Ia Dom' }))).toBe(true);
     expect(stillSampleData(site({}), site(real))).toBe(false);
-    // A real site never goes back to sample mode, whatever it is renamed to.
-    expect(stillSampleData(site({ ...real, sampleData: false }), site({ sampleData: false }))).toBe(false);
+    // A real site never goes back to sample mode: a sample value typed back is refused.
+    expect(() => stillSampleData(site({ ...real, sampleData: false }), site({ ...real, commune: 'Xã Mẫu', sampleData: false }))).toThrow(/dữ liệu mẫu/);
+    // The flag alone is not trusted: a hub from before the rule lost it on a rename.
+    expect(runsOnSampleData({ ...real, superiorBody: 'UBND xã Mẫu', sampleData: false })).toBe(true);
+    expect(runsOnSampleData({ ...real, sampleData: false })).toBe(false);
+  });
+
+  it("leaves sample mode without the sample's ticker and signer, keeping what the admin typed", () => {
+    expect(withoutSampleExtras({ ticker: SAMPLE_TICKER }, { signerName: SAMPLE_SIGNER })).toEqual({ site: { ticker: '' }, dossiers: { signerName: '' } });
+    expect(withoutSampleExtras({ ticker: 'Nghỉ trưa 11:30' }, { signerName: 'Rơ Châm H’Lan' })).toEqual({ site: { ticker: 'Nghỉ trưa 11:30' }, dossiers: { signerName: 'Rơ Châm H’Lan' } });
   });
 
   it('heads the ticket and the receipt slip with the mark in sample mode, and only then', () => {

@@ -1,5 +1,6 @@
 import { HubError } from '../../../contract/errors';
 import type { Site } from '../../../contract/queue';
+import { runsOnSampleData } from '../../core/site-identity';
 import { SqlStore } from './sql-store';
 
 /** Site-wide settings as JSON values by key. */
@@ -20,6 +21,6 @@ export class SiteStore extends SqlStore {
     const site = this.get<Site>('site');
     // First start until the admin completes the setup wizard (or chooses the sample data).
     if (!site) throw new HubError('SETUP_NEEDED');
-    return site;
+    return { ...site, sampleData: runsOnSampleData(site) };
   }
 }

@@ -8,6 +8,7 @@ import type { CentralConfig } from '../sync/central-client';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
 import { checkNewPassword } from './auth-handlers';
+import { endSampleMode } from './site-setup';
 import type { Handlers, HubDeps } from './context';
 
 /** Site settings and the catalogue (services, sequences, priority classes, counters, staff). */
@@ -34,8 +35,9 @@ export function catalogHandlers(deps: HubDeps) {
         const current = site.site();
         const merged = { ...current, ...patch };
         const updated = { ...merged, sampleData: stillSampleData(current, merged) };
-        site.set('site', updated);
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
+        if (current.sampleData && !updated.sampleData) return endSampleMode(deps, updated);
+        site.set('site', updated);
         return updated;
       });
       ctx.notify.changed('site');

@@ -1,11 +1,9 @@
 import { HubError } from '../../../contract/errors';
 import { setupFields, SiteIdentity, type SetupField, type Site } from '../../../contract/queue';
-import { isSampleValue, paperIdentity, sampleIdentity } from '../../core/site-identity';
+import { isSampleValue, paperIdentity, SAMPLE_VALUE_TEXT, sampleIdentity } from '../../core/site-identity';
 import { actorOf } from '../db/audit-store';
 import { createSampleSite, createSite, replaceSampleIdentity } from './site-setup';
 import type { Handlers, HubDeps } from './context';
-
-const SAMPLE_VALUE = 'Đây vẫn là thông tin của dữ liệu mẫu: hãy nhập thông tin thật của đơn vị.';
 
 /** Each given field's problem, worded for the person typing it: the wizard shows them under the fields. */
 function setupProblems(values: Partial<Record<SetupField, string>>): Record<string, string> {
@@ -15,7 +13,7 @@ function setupProblems(values: Partial<Record<SetupField, string>>): Record<stri
     if (value === undefined) continue;
     const parsed = SiteIdentity.shape[field].safeParse(value);
     if (!parsed.success) problems[field] = parsed.error.issues[0]!.message;
-    else if (isSampleValue(field, parsed.data)) problems[field] = SAMPLE_VALUE;
+    else if (isSampleValue(field, parsed.data)) problems[field] = SAMPLE_VALUE_TEXT;
   }
   return problems;
 }
@@ -44,10 +42,11 @@ export function setupHandlers(deps: HubDeps) {
       const problems = setupProblems(identity);
       if (Object.keys(problems).length) throw new HubError('VALIDATION_FAILED', Object.values(problems)[0], { problems: Object.values(problems), fields: problems });
       const site = await deps.writer.run(() => {
-        const current = deps.site.get<Site>('site');
+        // Read through the store, which applies the sample rule: a sample site renamed before
+        // version 7 lost its flag and must still be able to take its real identity here.
+        const current = deps.site.get<Site>('site') ? deps.site.site() : null;
         if (current && !current.sampleData) throw new HubError('CONFLICT', 'Đơn vị đã được thiết lập. Sửa thông tin ở Quản trị → Đơn vị.');
-        const next = current ? replaceSampleIdentity(current, identity, queueHours) : createSite(deps, identity, queueHours, false, ctx.now);
-        if (current) deps.site.set('site', next);
+        const next = current ? replaceSampleIdentity(deps, current, identity, queueHours) : createSite(deps, identity, queueHours, false, ctx.now);
         deps.audit.record(actorOf(ctx.principal), current ? 'site.sampleReplaced' : 'site.setUp', null, identity, ctx.now);
         return next;
       });

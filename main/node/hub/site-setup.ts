@@ -6,11 +6,8 @@ import { defaultRatingSettings } from '../db/migrations/002-ratings';
 import { defaultPrintingSettings } from '../db/migrations/003-printing';
 import { sampleProcedures } from '../catalog/sample-catalogue';
 import { uuidv7 } from '../db/uuidv7';
-import { sampleIdentity } from '../../core/site-identity';
+import { SAMPLE_SIGNER, SAMPLE_TICKER, sampleIdentity, withoutSampleExtras } from '../../core/site-identity';
 import type { HubDeps } from './context';
-
-
-const SAMPLE_TICKER = 'Đây là dữ liệu mẫu. Quản trị viên hãy vào trang Quản trị để nhập thông tin thật của đơn vị.';
 
 const usualServices = [
   { code: 'HT', prefix: 'A', name: 'Hộ tịch', nameEn: 'Civil status', hint: 'Khai sinh, kết hôn, khai tử, xác nhận tình trạng hôn nhân', hintEn: 'Birth, marriage, death registration', minutes: 10 },
@@ -94,7 +91,7 @@ export function createSite(deps: HubDeps, identity: SiteIdentity, queueHours: We
     deps.catalog.saveCounter({ id: uuidv7(now), number: c.number, label: `Quầy số ${c.number}`, kind: 'quay', mode: 'all', skills: c.skills, active: true });
   }
   for (const p of sampleProcedures) deps.dossiers.insertProcedure({ ...p, version: 1, source: 'sample' }, now);
-  if (sampleData) deps.site.set('dossiers', { ...deps.site.get<DossierSettings>('dossiers')!, signerName: 'Nguyễn Văn Mẫu' });
+  if (sampleData) deps.site.set('dossiers', { ...deps.site.get<DossierSettings>('dossiers')!, signerName: SAMPLE_SIGNER });
   return site;
 }
 
@@ -104,9 +101,21 @@ export function createSampleSite(deps: HubDeps, now: number): Site {
 }
 
 /**
- * The sample site replaced by the real identity: services, counters and procedures the admin
- * tried stay (they are the usual ones); the sample's ticker goes.
+ * Sample mode ends, whichever way (the wizard or Quản trị → Đơn vị): the site is saved without the
+ * sample's ticker, and the dossier settings without its signer, so no TV and no real letter shows
+ * them. Runs inside the caller's write.
  */
-export function replaceSampleIdentity(current: Site, identity: SiteIdentity, queueHours: WeeklyHours): Site {
-  return { ...current, ...identity, queueHours, ticker: current.ticker === SAMPLE_TICKER ? '' : current.ticker, sampleData: false };
+export function endSampleMode(deps: HubDeps, site: Site): Site {
+  const cleaned = withoutSampleExtras({ ...site, sampleData: false }, deps.site.get<DossierSettings>('dossiers')!);
+  deps.site.set('site', cleaned.site);
+  deps.site.set('dossiers', cleaned.dossiers);
+  return cleaned.site;
+}
+
+/**
+ * The sample site replaced by the real identity: services, counters and procedures the admin
+ * tried stay (they are the usual ones); the sample's own values go (`endSampleMode`).
+ */
+export function replaceSampleIdentity(deps: HubDeps, current: Site, identity: SiteIdentity, queueHours: WeeklyHours): Site {
+  return endSampleMode(deps, { ...current, ...identity, queueHours });
 }

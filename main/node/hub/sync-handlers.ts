@@ -56,7 +56,10 @@ export function syncHandlers(deps: HubDeps, worker: SyncWorker) {
       return syncView(deps, worker);
     },
     'admin.enrollSync': async (input, ctx) => {
-      // The province's register holds real sites only: sample data never reaches it.
+      // The province's register holds real sites only: a site enrols once its identity is real
+      // (SiteStore.site() applies the sample rule). What was tried in sample mode — tickets,
+      // ratings, dossiers refused or sent back for papers — is in the outbox and goes up with the
+      // rest at enrolment (docs/OPERATIONS.md "First start"): the stream's sequence has no gaps to cut.
       const site = deps.site.site();
       if (site.sampleData) throw new HubError('SAMPLE_DATA', 'Chưa đăng ký đồng bộ: đơn vị đang dùng dữ liệu mẫu. Hãy nhập thông tin thật của đơn vị (Quản trị → Đơn vị) trước.');
       const check = await new CentralClient(input, deps.version, 15_000).status();

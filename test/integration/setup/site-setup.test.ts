@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { HubClient } from '../../../contract/client';
+import { SAMPLE_SIGNER, SAMPLE_TICKER } from '../../../main/core/site-identity';
 import { decodeEscPos, textItems } from '../../support/escpos-decoder';
 import { FakePrinter } from '../../support/fake-printer';
 import { ALL_DAY, TEST_SITE, startTestHub, type TestHub } from '../../support/hub';
@@ -70,8 +73,11 @@ describe('first start, sample mode and the site identity on every paper', () => 
   });
 
   it('once the real identity replaces the sample, the first receipt prints the real unit, place and agency code', async () => {
+    // The admin typed a ticker of the desk's own over the sample's: it stays; the sample's signer goes.
+    await admin['site.update']({ ticker: 'Nghỉ trưa 11:30–13:00' });
     const site = await admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY });
-    expect(site).toMatchObject({ ...TEST_SITE, sampleData: false, ticker: '' });
+    expect(site).toMatchObject({ ...TEST_SITE, sampleData: false, ticker: 'Nghỉ trưa 11:30–13:00' });
+    expect((await admin['dossierSettings.get']({})).signerName).toBe('');
     const officer = await hub.staff('that');
     const d = await officer['dossiers.receive'](intake());
     expect(d.code).toMatch(/^000\.00\.15\.H21-\d{6}-0001$/);
@@ -82,5 +88,78 @@ describe('first start, sample mode and the site identity on every paper', () => 
     expect(await codeOf(admin['setup.complete']({ ...TEST_SITE, queueHours: ALL_DAY }))).toBe('CONFLICT');
     expect(await codeOf(admin['setup.sample']({}))).toBe('CONFLICT');
     expect(await codeOf(admin['site.update']({ agencyCode: '000.00.15.H21 {seq}' }))).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('sample mode ended in Quản trị → Đơn vị', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ setup: 'sample' });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it("takes the sample's ticker and signer with it: no real letter names the sample's signer", async () => {
+    const admin = await hub.admin();
+    expect((await admin['site.get']({})).ticker).toBe(SAMPLE_TICKER);
+    expect((await admin['dossierSettings.get']({})).signerName).toBe(SAMPLE_SIGNER);
+    const site = await admin['site.update']({ ...TEST_SITE, queueHours: ALL_DAY });
+    expect(site).toMatchObject({ sampleData: false, ticker: '' });
+    expect((await admin['dossierSettings.get']({})).signerName).toBe('');
+
+    const officer = await hub.staff('that');
+    const d = await officer['dossiers.receive'](intake());
+    await officer['dossiers.withdraw']({ dossierId: d.id, reason: 'Gia đình đổi ý' });
+    const letter = await pdfText((await officer['dossiers.form']({ dossierId: d.id, form: 'withdrawal' })).pdfBase64);
+    expect(letter).toContain(d.code!);
+    expect(letter).not.toMatch(/MẪU|Mẫu/);
+    // Nor does a real site take a sample value back: its papers would print it unmarked.
+    expect(await codeOf(admin['site.update']({ commune: 'Xã Mẫu' }))).toBe('VALIDATION_FAILED');
+    expect((await admin['site.get']({})).commune).toBe(TEST_SITE.commune);
+  });
+});
+
+/**
+ * A hub updated from version 6, whose sample site the admin had renamed: up to 6 that ended sample
+ * mode, and its receipts went on printing the sample's letterhead, place and agency code. After the
+ * update (migration 007) it is in sample mode until the real identity is entered.
+ */
+describe('a hub updated from version 6 whose sample site had been renamed', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ setup: 'sample' });
+    await hub.admin();
+    await hub.stop();
+    // The database as version 6 left it: the site renamed (no longer flagged as sample), the
+    // letterhead, place and authority still in the dossier settings.
+    const db = new Database(join(hub.dataDir, 'motcua.sqlite'));
+    const read = (key: string) => JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value) as Record<string, unknown>;
+    const { superiorBody: _s, commune: _c, ...site } = read('site');
+    const write = db.prepare('UPDATE settings SET value = ? WHERE key = ?');
+    write.run(JSON.stringify({ ...site, name: 'Bộ phận Một cửa xã Ia Dom', sampleData: false, queueHours: ALL_DAY }), 'site');
+    write.run(JSON.stringify({ ...read('dossiers'), headerLines: ['UBND XÃ MẪU', 'BỘ PHẬN MỘT CỬA'], placeName: 'Xã Mẫu', authorityName: 'Ủy ban nhân dân xã Mẫu' }), 'dossiers');
+    db.pragma('user_version = 6');
+    db.close();
+    await hub.start();
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('is in sample mode until the real identity is entered: its papers are marked and no real dossier is received', async () => {
+    const admin = await hub.admin();
+    expect(await admin['site.get']({})).toMatchObject({ name: 'Bộ phận Một cửa xã Ia Dom', superiorBody: 'UBND xã Mẫu', commune: 'Xã Mẫu', agencyCode: '000.00.00.H21', sampleData: true, ticker: SAMPLE_TICKER });
+    const officer = await hub.staff('cu-6');
+    expect(await codeOf(officer['dossiers.receive'](intake()))).toBe('SAMPLE_DATA');
+    const sup = await officer['dossiers.requestSupplement']({ ...intake(), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa có' }] });
+    expect(await pdfText((await officer['dossiers.form']({ dossierId: sup.id, form: 'supplementRequest' })).pdfBase64)).toContain('DỮ LIỆU MẪU');
+    // Nor can it be enrolled with the province.
+    expect(await codeOf(admin['admin.enrollSync']({ centralUrl: 'http://127.0.0.1:9', siteId: 'xa-ia-dom', credential: 'khoa-bi-mat-cua-xa' }))).toBe('SAMPLE_DATA');
+
+    const real = await admin['site.update']({ superiorBody: 'UBND xã Ia Dom', commune: 'Ia Dom', agencyCode: '000.00.15.H21' });
+    expect(real).toMatchObject({ sampleData: false, ticker: '' });
+    expect((await admin['dossierSettings.get']({})).signerName).toBe('');
+    expect((await officer['dossiers.receive'](intake())).code).toMatch(/^000\.00\.15\.H21-\d{6}-0001$/);
   });
 });

@@ -1,7 +1,11 @@
+import { runsOnSampleData, sampleIdentity, withoutSampleExtras } from '../../../core/site-identity';
 import type { Migration } from '../migrate';
 
 /** The letterhead migration 004 gave every site: a title with no name, never typed by anyone. */
 const UNNAMED_HEADER = ['ỦY BAN NHÂN DÂN XÃ', 'BỘ PHẬN MỘT CỬA'];
+
+/** The name versions up to 6 gave the sample site; today's sample name replaces it. */
+const SAMPLE_NAME_6 = 'UBND xã Mẫu — Bộ phận Một cửa (DỮ LIỆU MẪU)';
 
 /**
  * One identity for the site. Up to 6 the dossier settings kept their own letterhead, dateline
@@ -11,6 +15,13 @@ const UNNAMED_HEADER = ['ỦY BAN NHÂN DÂN XÃ', 'BỘ PHẬN MỘT CỬA'];
  * line becomes the superior body (when the letterhead had a line above the unit and was not the
  * untouched default), the dateline's place the commune; the authority of letters is derived from
  * the superior body from now on (main/core/site-identity.ts expands "UBND").
+ *
+ * Up to 6 renaming the sample site ended sample mode; its letterhead, place and agency code stayed
+ * the sample's. Such a site is in sample mode again by today's rule (a sample-only value left), so
+ * its papers are marked and it takes no real intake until the admin enters the real identity; a
+ * site that is no longer sample loses the sample's ticker and signer it kept. The old sample name
+ * becomes today's, so it counts as a sample value too: a site whose other values were made real
+ * must not print "(DỮ LIỆU MẪU)" as its name unmarked.
  */
 export const migration007: Migration = {
   version: 7,
@@ -34,7 +45,13 @@ export const migration007: Migration = {
       const sentence = typeof dossiers?.authorityName === 'string' ? dossiers.authorityName.trim().replace(/^Ủy ban nhân dân\b/u, 'UBND') : '';
       const superiorBody = first !== '' && upper(sentence) === upper(first) ? sentence : first;
       const commune = typeof dossiers?.placeName === 'string' ? dossiers.placeName : '';
-      write.run(JSON.stringify({ ...site, superiorBody, commune }), 'site');
+      const name = site.name === SAMPLE_NAME_6 ? sampleIdentity.name : String(site.name);
+      const sampleData = runsOnSampleData({ name, superiorBody, commune, agencyCode: String(site.agencyCode), sampleData: site.sampleData === true });
+      const next = { ...site, name, superiorBody, commune, sampleData, ticker: String(site.ticker ?? '') };
+      const signer = { signerName: typeof dossiers?.signerName === 'string' ? dossiers.signerName : '' };
+      const cleaned = sampleData ? { site: next, dossiers: signer } : withoutSampleExtras(next, signer);
+      write.run(JSON.stringify(cleaned.site), 'site');
+      if (dossiers) dossiers.signerName = cleaned.dossiers.signerName;
     }
     if (dossiers) {
       const { headerLines: _h, placeName: _p, authorityName: _a, ...kept } = dossiers;
