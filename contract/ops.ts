@@ -110,6 +110,8 @@ export const SyncStatusView = z.object({
   recovery: z.object({
     pending: z.boolean(),
     noticedBy: z.enum(['restore', 'marker', 'central-ahead', 'admin']),
+    /** Settled by the hub alone (no central to fetch from): sequences moved past the replaced database's, nothing fetched back. */
+    settledLocally: z.boolean(),
     noticedAt: IsoTime,
     doneAt: IsoTime.nullable(),
     applied: z.object({ tickets: z.int(), ratings: z.int(), dossiers: z.int(), events: z.int() }),

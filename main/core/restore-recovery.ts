@@ -35,6 +35,8 @@ export interface RecoveryState {
   readonly missing: readonly string[];
   /** Service days on which the hub served offline before the recovery and moved its sequences forward. */
   readonly offlineDays: readonly string[];
+  /** Settled without a central (nothing fetched back); absent in states saved before it existed. */
+  readonly settledLocally?: boolean;
 }
 
 export const MISSING_KEPT = 50;

@@ -193,7 +193,7 @@ describe.each(engines)('a hub restored from an older copy (%s)', (engine: Engine
     await inProcess.restartedOnRequest();
     const recovered = await r.settle();
     expect(recovered.conflict, 'sync goes on without an admin').toBeNull();
-    expect(recovered.recovery).toMatchObject({ pending: false, noticedBy: 'restore' });
+    expect(recovered.recovery).toMatchObject({ pending: false, noticedBy: 'restore', settledLocally: false });
     expect(setting<RestoreRecord>(r.hub.dataDir, RESTORED_FROM_KEY).recoveredAt).not.toBeNull();
     const atHub = hubCounts(r.hub.dataDir);
     for (const id of afterTickets) expect(atHub.ticketIds.has(id), `ticket ${id} made after the backup is back at the hub`).toBe(true);

@@ -42,7 +42,7 @@ export function syncView(deps: HubDeps, worker: SyncWorker): OpOutput<'sync.stat
     rejections: deps.sync.rejections(50).map((r) => ({ seq: r.seq, type: r.type, code: r.code, message: r.message, at: new Date(r.at).toISOString() })),
     skippedFeedItems: s.skippedFeedItems.map((k) => ({ feed: k.feed, version: k.version, reason: k.reason, at: new Date(k.at).toISOString() })),
     recovery: recovery && {
-      pending: recovery.doneAt === null, noticedBy: recovery.noticedBy, noticedAt: isoOrNull(recovery.noticedAt)!, doneAt: isoOrNull(recovery.doneAt),
+      pending: recovery.doneAt === null, noticedBy: recovery.noticedBy, settledLocally: recovery.settledLocally === true, noticedAt: isoOrNull(recovery.noticedAt)!, doneAt: isoOrNull(recovery.doneAt),
       applied: recovery.applied, missing: [...recovery.missing], offlineDays: [...recovery.offlineDays],
     },
   };

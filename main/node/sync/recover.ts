@@ -125,7 +125,7 @@ export function settleRestoreLocally(deps: HubDeps, store: RecoveryStore, date: 
   const now = deps.clock();
   const state = newRecovery('restore', record.backupOutboxMaxSeq, now, record.at);
   const missing = keptProblem === null ? [] : [`Không đọc được cơ sở dữ liệu cũ đã cất riêng khi khôi phục (${keptProblem}): số thứ tự và mã hồ sơ hôm nay đã được đẩy lên một khoảng an toàn.`];
-  deps.site.set(RECOVERY_KEY, { ...state, cursors: {}, doneAt: now, offlineDays: [date], missing });
+  deps.site.set(RECOVERY_KEY, { ...state, cursors: {}, doneAt: now, offlineDays: [date], missing, settledLocally: true });
   deps.site.set(RESTORED_FROM_KEY, { ...record, recoveredAt: new Date(now).toISOString() });
 }
 

@@ -27,7 +27,7 @@ describe('a restore on a hub not enrolled with a central', () => {
       expect([...now.codes].filter((c) => lost.codes.has(c))).toEqual([]);
       expect(hub.running.hub.deps.site.get<RestoreRecord>(RESTORED_FROM_KEY)!.recoveredAt).not.toBeNull();
       const { recovery } = await work.officer['sync.status']({});
-      expect(recovery).toMatchObject({ pending: false, noticedBy: 'restore', missing: [] });
+      expect(recovery).toMatchObject({ pending: false, noticedBy: 'restore', missing: [], settledLocally: true });
       expect(recovery!.doneAt).not.toBeNull();
 
       // Settled once: after a restart the numbers go on from there.
@@ -49,7 +49,7 @@ describe('a restore on a hub not enrolled with a central', () => {
       expect(trailingNumber(ticket.displayCode)).toBe(restoredLast + OFFLINE_MARGIN.ticketNumbers + 1);
       expect(trailingNumber(dossier.code!)).toBeGreaterThan(Math.max(...[...lost.codes].map(trailingNumber)));
       const { recovery } = await work.officer['sync.status']({});
-      expect(recovery).toMatchObject({ pending: false, noticedBy: 'restore' });
+      expect(recovery).toMatchObject({ pending: false, noticedBy: 'restore', settledLocally: true });
       expect(recovery!.missing).toHaveLength(1);
       expect(recovery!.missing[0]).toMatch(/^Không đọc được cơ sở dữ liệu cũ đã cất riêng khi khôi phục/);
     } finally {

@@ -20,7 +20,7 @@ export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
     return (
       <>
         <Notice kind="info">Đơn vị chưa kết nối với hệ thống của tỉnh. Mọi dữ liệu vẫn được lưu tại máy chủ này.</Notice>
-        {s.recovery ? <RecoveryFacts recovery={s.recovery} enrolled={false} now={now} /> : null}
+        {s.recovery ? <RecoveryFacts recovery={s.recovery} now={now} /> : null}
       </>
     );
   }
@@ -67,7 +67,7 @@ export function SyncFacts(props: { status: SyncStatus; now: () => number }) {
           </div>
         ) : null}
       </dl>
-      {s.recovery ? <RecoveryFacts recovery={s.recovery} enrolled now={now} /> : null}
+      {s.recovery ? <RecoveryFacts recovery={s.recovery} now={now} /> : null}
     </>
   );
 }
