@@ -354,7 +354,8 @@ export const ops = {
     summary: 'What the kiosk offers now: services with open/closed state, priority classes',
     access: { staff: 'officer', devices: ['kiosk'] },
     input: Empty,
-    output: z.object({ siteName: z.string(), language: z.enum(['vi', 'en']), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
+    /** `sampleData`: the site runs on sample data (main/core/site-identity.ts): the kiosk says so, as its tickets do. */
+    output: z.object({ siteName: z.string(), sampleData: z.boolean(), language: z.enum(['vi', 'en']), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
   }),
   'tickets.issue': op({
     summary: 'Issue a queue number (kiosk or staff)',
@@ -751,6 +752,8 @@ export const ops = {
     input: Empty,
     output: z.object({
       siteName: z.string(),
+      /** The site runs on sample data: the TV says so beside the unit's name. */
+      sampleData: z.boolean(),
       ticker: z.string(),
       recent: z.array(DisplayCall),
       queue: z.array(ServiceQueueCount),

@@ -15,7 +15,7 @@ const OUT = 'test-results/screens';
 /** A site's first start as its admin lives it: a fresh data folder, the wizard, then the first ticket and receipt. */
 describe('first start in Chromium: the setup wizard, or the sample data', () => {
   let browser: Browser;
-  const open: { hub: TestHub; context: BrowserContext; printer: FakePrinter }[] = [];
+  const open: { hub: TestHub | null; context: BrowserContext; printer: FakePrinter | null }[] = [];
 
   /** A fresh hub whose admin has changed the one-time password, its admin screen open, a kiosk printer that reads back text. */
   const freshSite = async () => {
@@ -41,6 +41,15 @@ describe('first start in Chromium: the setup wizard, or the sample data', () => 
     const [bytes] = await printer.waitForJobs(1);
     return textItems(decodeEscPos(bytes!)).map((t) => t.text);
   };
+  /** A paired kiosk or TV screen of the hub at its real size. */
+  const citizenScreen = async (hub: TestHub, kind: 'kiosk' | 'display') => {
+    const { token } = await hub.device(kind);
+    const context = await deviceContext(browser, sizes[kind], { [`motcua.device.${kind}`]: token });
+    open.push({ hub: null, context, printer: null });
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/${kind}`);
+    return page;
+  };
   const look = async (page: Page, name: string) => {
     await screenshot(page, `setup-${name}-1366x768`);
     expect(await accessibilityProblems(page, null)).toEqual([]);
@@ -52,8 +61,8 @@ describe('first start in Chromium: the setup wizard, or the sample data', () => 
   afterAll(async () => {
     for (const o of open) {
       await o.context.close().catch(() => undefined);
-      await o.hub.close();
-      await o.printer.stop();
+      await o.hub?.close();
+      await o.printer?.stop();
     }
     await browser?.close();
   });
@@ -121,6 +130,14 @@ describe('first start in Chromium: the setup wizard, or the sample data', () => 
     await look(page, 'mau-1-banner');
 
     expect((await ticketLines(hub, admin, printer)).slice(0, 2)).toEqual(['*** DỮ LIỆU MẪU ***', 'Bộ phận Một cửa xã Mẫu']);
+    // The screens citizens see say it beside the unit's name, as the ticket does.
+    const kiosk = await citizenScreen(hub, 'kiosk');
+    const tv = await citizenScreen(hub, 'display');
+    for (const [screen, name] of [[kiosk, 'kiosk-mau-1080x1920'], [tv, 'display-mau-1920x1080']] as const) {
+      await expect.poll(() => screen.getByText('DỮ LIỆU MẪU', { exact: true }).isVisible()).toBe(true);
+      await screenshot(screen, `setup-${name}`);
+      expect(await accessibilityProblems(screen, null)).toEqual([]);
+    }
     const officer = await hub.staff('thu');
     expect(await codeOf(officer['dossiers.receive'](intake()))).toBe('SAMPLE_DATA');
     const sup = await officer['dossiers.requestSupplement']({ ...intake(), items: [{ what: 'Giấy chứng sinh', reason: 'Chưa có bản chính' }] });
@@ -146,5 +163,6 @@ describe('first start in Chromium: the setup wizard, or the sample data', () => 
     await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
     await expect.poll(() => page.getByText('Đang dùng DỮ LIỆU MẪU').count()).toBe(0);
     expect((await officer['dossiers.receive'](intake())).code).toMatch(/^H21\.123\.45-\d{6}-0001$/);
+    for (const screen of [kiosk, tv]) await expect.poll(() => screen.getByText('DỮ LIỆU MẪU', { exact: true }).count()).toBe(0);
   });
 });

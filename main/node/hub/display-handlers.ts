@@ -27,6 +27,7 @@ export function displayHandlers(deps: HubDeps) {
       const site = deps.site.site();
       return {
         siteName: site.name,
+        sampleData: site.sampleData,
         ticker: site.ticker,
         recent: deps.tickets.recentCalls(date, 8).map((r) => ({ call: r.call, mark: marks[r.status] })),
         queue: queueCounts(deps, date),

@@ -48,6 +48,7 @@ export function ticketHandlers(deps: HubDeps) {
       const siteHours = site.site().queueHours;
       return {
         siteName: site.site().name,
+        sampleData: site.site().sampleData,
         language: site.site().language,
         services: catalog
           .services()

@@ -3,6 +3,7 @@ import type { Call } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Clock } from '../../ui/Clock';
+import { SampleMark } from '../../ui/SampleMark';
 import { ConnectionBanner } from '../../ui/Notice';
 import { Announcer, htmlAudioPlayer, type AnnouncerState } from './announcer';
 import { loadClipManifest } from './clip-manifest';
@@ -73,7 +74,10 @@ export function DisplayScreen() {
   return (
     <div className="display" onPointerDown={() => announcer?.resume()}>
       <header className="display-header">
-        <div className="display-site">{state.data?.siteName ?? 'Một Cửa'}</div>
+        <div className="display-site">
+          {state.data?.siteName ?? 'Một Cửa'}
+          {state.data?.sampleData ? <SampleMark /> : null}
+        </div>
         <Clock offsetMs={clockOffset} withDate className="display-clock" />
       </header>
       <ConnectionBanner status={status} />

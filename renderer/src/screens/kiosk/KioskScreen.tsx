@@ -6,6 +6,7 @@ import { useData } from '../../hub/use-data';
 import { strings, waitText, type Lang } from '../../i18n';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
+import { SampleMark } from '../../ui/SampleMark';
 import { refusalForCitizen } from './kiosk-error';
 import { TicketCard } from './TicketCard';
 import { usePrintOutcome } from '../../hub/use-print-outcome';
@@ -92,7 +93,10 @@ export function KioskScreen() {
   return (
     <div className="kiosk" lang={language}>
       <header className="kiosk-header">
-        <div className="kiosk-site">{menu.data?.siteName ?? 'Một Cửa'}</div>
+        <div className="kiosk-site">
+          {menu.data?.siteName ?? 'Một Cửa'}
+          {menu.data?.sampleData ? <SampleMark /> : null}
+        </div>
         <Clock />
         <button type="button" className="btn btn-ghost kiosk-lang" onClick={() => setLang(language === 'vi' ? 'en' : 'vi')} lang={language === 'vi' ? 'en' : 'vi'}>
           {t.language}
