@@ -32,6 +32,6 @@ export function problemText(p: BackupProblem): string {
     case 'last_failed':
       return `Lần sao lưu gần nhất không thành công: ${p.message}`;
     case 'unreadable_sets':
-      return `Không đọc được tệp mô tả (manifest.json) của ${p.sets.length} bản sao lưu trong ${p.path}: ${p.sets.map((s) => `${s.name} (${s.reason})`).join('; ')}. Các bản này được giữ nguyên, không bị xóa khi xoay vòng; hãy kiểm tra ổ đĩa và quyền truy cập thư mục.`;
+      return `Không đọc được tệp mô tả (manifest.json) của ${p.sets.length} bản sao lưu trong ${p.path}: ${p.sets.map((s) => `${s.name} (${s.reason})`).join('; ')}. ${p.sets.length === 1 ? 'Bản này' : 'Các bản này'} được giữ nguyên, không bị xóa khi xoay vòng; hãy kiểm tra ổ đĩa và quyền truy cập thư mục.`;
   }
 }

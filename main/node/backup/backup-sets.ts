@@ -99,13 +99,13 @@ export async function readManifest(dir: string): Promise<ManifestRead> {
     text = await readFile(join(dir, MANIFEST), 'utf8');
   } catch (e) {
     if (isNoEntry(e)) return { state: 'absent' };
-    return { state: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
+    return { state: 'unreadable', reason: `không đọc được tệp: ${e instanceof Error ? e.message : String(e)}` };
   }
   try {
     const parsed = Manifest.safeParse(JSON.parse(text));
     return parsed.success ? { state: 'ok', manifest: parsed.data } : { state: 'unreadable', reason: `tệp mô tả không đúng định dạng: ${parsed.error.issues[0]?.message ?? ''}` };
-  } catch (e) {
-    return { state: 'unreadable', reason: `tệp mô tả không phải JSON hợp lệ: ${e instanceof Error ? e.message : String(e)}` };
+  } catch {
+    return { state: 'unreadable', reason: 'tệp mô tả không phải JSON hợp lệ, bị cắt ngang hoặc bị hỏng' };
   }
 }
 
