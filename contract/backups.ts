@@ -80,7 +80,7 @@ export const BackupSetView = z.object({
 export type BackupSetView = z.infer<typeof BackupSetView>;
 
 export const BackupWarning = z.object({
-  kind: z.enum(['never', 'stale', 'second_missing', 'second_not_set', 'last_failed']),
+  kind: z.enum(['never', 'stale', 'second_missing', 'second_not_set', 'last_failed', 'unreadable_sets']),
   message: z.string(),
 });
 

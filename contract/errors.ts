@@ -40,6 +40,7 @@ export const errorCatalog = {
   DAILY_CAP_REACHED: [409, 'Dịch vụ đã hết số thứ tự trong ngày hôm nay.'],
   NUMBERS_EXHAUSTED: [409, 'Dãy số thứ tự của dịch vụ đã dùng hết trong ngày hôm nay.'],
   RECOVERY_PENDING: [503, 'Đang khôi phục dữ liệu từ máy chủ tỉnh sau khi phục hồi bản sao lưu: chưa cấp số thứ tự và mã hồ sơ để không trùng số đã cấp. Vui lòng chờ trong giây lát.'],
+  RESTORE_IN_PROGRESS: [503, 'Đang khôi phục bản sao lưu, máy chủ sẽ khởi động lại trong giây lát: chưa cấp số thứ tự và mã hồ sơ để không trùng số đã cấp. Vui lòng chờ rồi thử lại.'],
   COUNTER_NOT_OPEN: [409, 'Bạn chưa mở quầy. Hãy chọn quầy để bắt đầu làm việc.'],
   COUNTER_IN_USE: [409, 'Quầy này đang được cán bộ khác sử dụng.'],
   STAFF_ALREADY_AT_COUNTER: [409, 'Bạn đang làm việc tại một quầy khác. Hãy đóng quầy đó trước.'],

@@ -23,7 +23,10 @@ export const RestoreRecord = z.object({
   backupIncarnation: z.uuid(),
   /** How far the central had acknowledged that stream, as the copy knew it. */
   backupAckedThrough: z.int().min(0),
-  /** The highest outbox seq in the copy: events above it exist only at the central (or are lost). */
+  /**
+   * The highest outbox seq the copy ever wrote, pruned rows included: events above it exist only
+   * at the central (or are lost).
+   */
   backupOutboxMaxSeq: z.int().min(0),
   /**
    * The stream of the database the restore replaced (kept aside), when it could be read; null

@@ -62,13 +62,33 @@ export function setsToKeep(sets: readonly DatedSet[], policy: KeepPolicy = defau
   return keep;
 }
 
+/**
+ * How long a set folder without a manifest may go unwritten before rotation takes it for the
+ * leftover of a backup cut short: no backup, even of a large database to a slow stick, takes a
+ * day, and one still running (another hub process, a copy to the second location) writes its
+ * files as it goes.
+ */
+export const PARTIAL_SET_ABANDONED_MS = 24 * 3_600_000;
+
+/** Whether a set folder without a manifest, last written at `lastWriteAt`, is a leftover (times of the same clock). */
+export function isAbandonedPartial(lastWriteAt: number, now: number): boolean {
+  return now - lastWriteAt > PARTIAL_SET_ABANDONED_MS;
+}
+
 /** What the admin screen warns about. */
 export type BackupProblem =
   | { readonly kind: 'never' }
   | { readonly kind: 'stale'; readonly where: 'local' | 'second'; readonly ageMs: number }
   | { readonly kind: 'second_missing'; readonly path: string }
   | { readonly kind: 'second_not_set' }
-  | { readonly kind: 'last_failed'; readonly message: string };
+  | { readonly kind: 'last_failed'; readonly message: string }
+  | { readonly kind: 'unreadable_sets'; readonly path: string; readonly sets: readonly UnreadableSetFact[] };
+
+/** A set folder whose manifest exists but cannot be read or understood. */
+export interface UnreadableSetFact {
+  readonly name: string;
+  readonly reason: string;
+}
 
 export interface BackupFacts {
   readonly now: number;
@@ -79,6 +99,8 @@ export interface BackupFacts {
   readonly second: { readonly path: string; readonly reachable: boolean; readonly newestAt: number | null } | null;
   /** The last attempt's failure, if the last attempt failed. */
   readonly lastError: string | null;
+  /** Per location (its path), the sets kept because their manifest cannot be read. */
+  readonly unreadable: readonly { readonly path: string; readonly sets: readonly UnreadableSetFact[] }[];
 }
 
 /**
@@ -110,6 +132,7 @@ export function backupProblems(f: BackupFacts): BackupProblem[] {
   else if (f.localNewestAt !== null && isStale(f.second.newestAt, f.now, f.intervalHours)) {
     problems.push({ kind: 'stale', where: 'second', ageMs: f.second.newestAt === null ? Infinity : f.now - f.second.newestAt });
   }
+  for (const u of f.unreadable) if (u.sets.length > 0) problems.push({ kind: 'unreadable_sets', path: u.path, sets: u.sets });
   return problems;
 }
 

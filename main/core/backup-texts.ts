@@ -31,5 +31,7 @@ export function problemText(p: BackupProblem): string {
       return 'Chưa chọn nơi sao lưu thứ hai (ổ đĩa khác hoặc ổ USB): bản sao lưu đang nằm cùng ổ đĩa với dữ liệu.';
     case 'last_failed':
       return `Lần sao lưu gần nhất không thành công: ${p.message}`;
+    case 'unreadable_sets':
+      return `Không đọc được tệp mô tả (manifest.json) của ${p.sets.length} bản sao lưu trong ${p.path}: ${p.sets.map((s) => `${s.name} (${s.reason})`).join('; ')}. ${p.sets.length === 1 ? 'Bản này' : 'Các bản này'} được giữ nguyên, không bị xóa khi xoay vòng; hãy kiểm tra ổ đĩa và quyền truy cập thư mục.`;
   }
 }

@@ -9,7 +9,8 @@ import { hhmmToMinutes, vnClock } from './vn-time';
  * their files after they close), and the gap at noon counts as open: people stay at their desks.
  *
  * - `busy`: inside that span — install nothing;
- * - `quiet`: outside it — an update may be installed when someone quits the app;
+ * - `quiet`: outside it but by day — install nothing either: someone may still be at the PC, and
+ *   quitting the app never installs (no backup would come first);
  * - `night`: outside it and between 22:00 and 05:00 — the app may restart by itself to install,
  *   since nobody is expected at the PC (a site with no hours at all still only restarts at night).
  */

@@ -30,6 +30,5 @@ export function startUpdater(options: { dataDir: string; log: Logger; hub: HubDe
       await options.backups.create('update');
     },
   });
-  app.on('before-quit', () => schedule.beforeQuit());
   return schedule;
 }

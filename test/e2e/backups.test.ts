@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -74,6 +74,16 @@ describe('the Sao lưu section', () => {
     await expect.poll(() => page.getByText(`Không thấy nơi sao lưu thứ hai ${usb}`).isVisible()).toBe(true);
     await screenshot(page, 'sao-luu-usb-rut-ra-1366x768');
     renameSync(`${usb}-rut-ra`, usb);
+  });
+
+  it('warns about a set on the stick whose manifest cannot be read, which is kept', async () => {
+    const broken = join(usb, 'MotCua-sao-luu', 'sets', '20260101-080000');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, 'manifest.json'), '{"format": 1, "id": "2026');
+    await page.reload();
+    await expect.poll(() => page.getByText(/^Không đọc được tệp mô tả \(manifest\.json\) của 1 bản sao lưu trong .*20260101-080000/).isVisible()).toBe(true);
+    await screenshot(page, 'sao-luu-manifest-hong-1366x768');
+    rmSync(broken, { recursive: true });
   });
 
   it('restores a set after a confirmation; the hub restarts on it', async () => {

@@ -189,7 +189,7 @@ export interface UpdateBench {
   /** Writes a release and signs the folder as the province does (scripts/sign-update.mjs). */
   publishSigned(version: string): Promise<{ installerName: string; installer: Buffer }>;
   /** The PC's updater at this version, with its electron-updater engine. */
-  hubPc(version: string, env?: NodeJS.ProcessEnv): Promise<{ updater: SiteUpdater; events: PcEvents }>;
+  hubPc(version: string, env?: NodeJS.ProcessEnv): Promise<{ updater: SiteUpdater; events: PcEvents; engine: NsisUpdater }>;
   /** `<data>/update-status.json` as the hub would read it. */
   statusFile(): UpdateStatus;
   close(): Promise<void>;
@@ -234,7 +234,7 @@ export async function updateBench(): Promise<UpdateBench> {
       });
       const log = await createLogger({ name: 'hub', dir: null, destination });
       const updater = new SiteUpdater({ engine, dataDir, keysDir, currentVersion: version, log, fetch: (url, init) => fetch(url, init), env, channelFile: 'latest.yml', timeoutMs: 5000 });
-      return { updater, events };
+      return { updater, events, engine };
     },
     statusFile: () => UpdateStatus.parse(JSON.parse(readFileSync(join(dataDir, UPDATE_STATUS_FILE), 'utf8'))),
     async close() {

@@ -88,21 +88,21 @@ describe('when backups are a problem', () => {
   const fresh = now - 2 * HOUR;
 
   it('all well: a fresh local set and a fresh set on a plugged-in second location', () => {
-    expect(backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: true, newestAt: fresh }, lastError: null })).toEqual([]);
+    expect(backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: true, newestAt: fresh }, lastError: null, unreadable: [] })).toEqual([]);
   });
 
   it('the USB stick is unplugged: second location missing', () => {
-    expect(backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: false, newestAt: null }, lastError: null }))
+    expect(backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: false, newestAt: null }, lastError: null, unreadable: [] }))
       .toEqual([{ kind: 'second_missing', path: 'E:\\' }]);
   });
 
   it('the second location was last written three days ago: stale', () => {
-    const p = backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: true, newestAt: now - 3 * DAY }, lastError: null });
+    const p = backupProblems({ now, intervalHours: 4, localNewestAt: fresh, second: { path: 'E:\\', reachable: true, newestAt: now - 3 * DAY }, lastError: null, unreadable: [] });
     expect(p).toEqual([{ kind: 'stale', where: 'second', ageMs: 3 * DAY }]);
   });
 
   it('never backed up, no second location, and the last try failed', () => {
-    expect(backupProblems({ now, intervalHours: 4, localNewestAt: null, second: null, lastError: 'Ổ đĩa đầy' }).map((p) => p.kind))
+    expect(backupProblems({ now, intervalHours: 4, localNewestAt: null, second: null, lastError: 'Ổ đĩa đầy', unreadable: [] }).map((p) => p.kind))
       .toEqual(['last_failed', 'never', 'second_not_set']);
   });
 

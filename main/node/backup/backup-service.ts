@@ -8,7 +8,7 @@ import { backupProblems, defaultKeepPolicy, newestUpTo, nextBackupAt, START_GRAC
 import { backupSummary, problemText } from '../../core/backup-texts';
 import { isoOrNull } from '../../core/vn-time';
 import type { HubDeps } from '../hub/context';
-import { isFolder, listSets, localRoot, LOCATIONS_FILE, rotate, secondRoot, setView, type StoredSet } from './backup-sets';
+import { isFolder, listSets, localRoot, LOCATIONS_FILE, readLocation, rotate, secondRoot, setView, type StoredSet } from './backup-sets';
 import { ensureLocationKey, keyForPassphrase, keyFromLocation, type StoredKey } from './location-key';
 import { stageRestore } from './restore';
 import { copySet, takeBackup } from './take-backup';
@@ -92,19 +92,23 @@ export class BackupService {
     const now = this.deps.clock();
     const s = this.stored();
     const localPath = localRoot(this.dataDir());
-    const localSets = await listSets(localPath);
+    const localContents = await readLocation(localPath);
+    const localSets = localContents.sets;
+    const unreadable = [{ path: localPath, sets: localContents.unreadable }];
     const localNewest = newestUpTo(localSets.map(dated), now);
     let second: BackupStatus['second'] = null;
     let secondFacts: { path: string; reachable: boolean; newestAt: number | null } | null = null;
     if (s.secondLocation !== null) {
       const reachable = await isFolder(s.secondLocation);
-      const sets = reachable ? await listSets(secondRoot(s.secondLocation)) : [];
+      const contents = reachable ? await readLocation(secondRoot(s.secondLocation)) : null;
+      const sets = contents?.sets ?? [];
+      if (contents) unreadable.push({ path: secondRoot(s.secondLocation), sets: contents.unreadable });
       const newestAt = newestUpTo(sets.map(dated), now);
       secondFacts = { path: s.secondLocation, reachable, newestAt };
       second = { path: s.secondLocation, reachable, newestAt: isoOrNull(newestAt), sets: sets.map((x) => setView(x, 'second')) };
     }
     const lastError = this.lastRun && !this.lastRun.ok ? this.lastRun.message : null;
-    const problems = backupProblems({ now, intervalHours: s.intervalHours, localNewestAt: localNewest, second: secondFacts, lastError });
+    const problems = backupProblems({ now, intervalHours: s.intervalHours, localNewestAt: localNewest, second: secondFacts, lastError, unreadable });
     return {
       settings: this.settings(),
       local: { path: localPath, reachable: true, newestAt: isoOrNull(localNewest), sets: localSets.map((x) => setView(x, 'local')) },
@@ -143,7 +147,7 @@ export class BackupService {
         ...(this.options.pagesPerStep ? { pagesPerStep: this.options.pagesPerStep } : {}),
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
       });
-      await rotate(localRoot(dataDir), s.keep, local.manifest.id);
+      await this.rotate(localRoot(dataDir), s.keep, local.manifest.id);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.lastRun = { at: now, ok: false, message };
@@ -175,8 +179,15 @@ export class BackupService {
     const copy = s.encryption
       ? await copySet(set, root, { kind: 'encrypt', key: await ensureLocationKey(root, s.encryption) })
       : await copySet(set, root);
-    await rotate(root, s.keep, copy.manifest.id);
+    await this.rotate(root, s.keep, copy.manifest.id);
     return copy;
+  }
+
+  /** Rotates a location; the sets it had to keep because their manifest is unreadable are logged (the status shows them). */
+  private async rotate(root: string, keep: KeepPolicy, protect: string): Promise<void> {
+    const { removed, unreadable } = await rotate(root, keep, protect);
+    if (removed.length > 0) this.log.info({ root, removed }, 'backup sets rotated out');
+    if (unreadable.length > 0) this.log.warn({ root, unreadable }, 'backup sets with an unreadable manifest kept (their scans too)');
   }
 
   /** Copies a set taken outside a run (before a migration) to the second location, and rotates. */

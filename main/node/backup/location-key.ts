@@ -43,16 +43,35 @@ function derive(passphrase: string, salt: Buffer, params: { N: number; r: number
   });
 }
 
+/**
+ * The location's key file; null only when there is none. One that is there but cannot be read
+ * is not "no key": taking it for none would encrypt with a new salt beside the old copies.
+ */
 async function readKeyFile(root: string): Promise<KeyFile | null> {
+  const file = join(root, KEY_FILE);
   let text: string;
   try {
-    text = await readFile(join(root, KEY_FILE), 'utf8');
-  } catch {
-    return null;
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new HubError('BACKUP_LOCATION_UNAVAILABLE', `Không đọc được tệp ${file}: ${e instanceof Error ? e.message : String(e)}. Hãy kiểm tra ổ đĩa và quyền truy cập thư mục.`);
   }
-  const parsed = KeyFile.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new HubError('BACKUP_INVALID', `Tệp ${join(root, KEY_FILE)} bị hỏng: không đọc được tham số của mật khẩu sao lưu.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = KeyFile.safeParse(json);
+  if (!parsed.success) throw new HubError('BACKUP_INVALID', `Tệp ${file} bị hỏng: không đọc được tham số của mật khẩu sao lưu.`);
   return parsed.data;
+}
+
+/** Whether two check values are equal, in constant time (timingSafeEqual throws on different lengths). */
+function sameCheck(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
@@ -64,7 +83,7 @@ export async function keyForPassphrase(root: string | null, passphrase: string):
   const salt = existing ? Buffer.from(existing.salt, 'base64') : randomBytes(16);
   const key = await derive(passphrase, salt, existing ?? PARAMS);
   const check = checkOf(key);
-  if (existing && !timingSafeEqual(Buffer.from(check), Buffer.from(existing.check))) {
+  if (existing && !sameCheck(check, existing.check)) {
     throw new HubError('BACKUP_WRONG_PASSPHRASE', `Mật khẩu không khớp với các bản sao lưu mã hóa đã có ở ${root}. Hãy nhập đúng mật khẩu đã dùng cho ổ này, hoặc chọn thư mục khác.`);
   }
   return { salt: salt.toString('base64'), secretKey: key.toString('base64'), check };
@@ -77,7 +96,7 @@ export async function keyForPassphrase(root: string | null, passphrase: string):
  */
 export async function ensureLocationKey(root: string, stored: StoredKey): Promise<Buffer> {
   const existing = await readKeyFile(root);
-  if (existing && existing.check !== stored.check) {
+  if (existing && !sameCheck(existing.check, stored.check)) {
     throw new HubError('BACKUP_WRONG_PASSPHRASE', `Ở ${root} đã có bản sao lưu mã hóa bằng một mật khẩu khác. Hãy dùng ổ khác, hoặc đặt lại mật khẩu sao lưu bằng mật khẩu của ổ này.`);
   }
   if (!existing) writeFileAtomic(join(root, KEY_FILE), JSON.stringify({ format: 1, kdf: 'scrypt', ...PARAMS, salt: stored.salt, check: stored.check } satisfies KeyFile, null, 2));

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { HubError } from '../../../contract/errors';
 import { formatVnDateTime } from '../../core/vn-time';
@@ -6,6 +5,7 @@ import { lockDataDir } from '../data-dir';
 import { listSets, localRoot, secondRoot, type StoredSet } from './backup-sets';
 import { noteOfSecondLocation } from './corrupt-refusal';
 import { keyFromLocation } from './location-key';
+import { askPassphrase } from './passphrase-prompt';
 import { applyStagedRestore, stageRestore } from './restore';
 
 /**
@@ -30,7 +30,7 @@ export async function runRestoreCommand(args: readonly string[], dataDir: string
     unlock = lockDataDir(dataDir);
     const set = await findSet(dataDir, id, from);
     let key: Buffer | null = null;
-    if (set.manifest.encrypted) key = await keyFromLocation(join(set.dir, '..', '..'), process.env.MOTCUA_BACKUP_PASSPHRASE ?? (await ask('Mật khẩu sao lưu: ')));
+    if (set.manifest.encrypted) key = await keyFromLocation(join(set.dir, '..', '..'), process.env.MOTCUA_BACKUP_PASSPHRASE ?? (await askPassphrase('Mật khẩu sao lưu (không hiện khi gõ): ')));
     print(`Đang kiểm tra bản sao lưu ${set.manifest.id} (${formatVnDateTime(Date.parse(set.manifest.takenAt))}) ở ${set.dir}…`);
     await stageRestore(dataDir, set, key);
     const { record } = applyStagedRestore(dataDir, Date.now());
@@ -52,13 +52,4 @@ async function findSet(dataDir: string, id: string, from: string | null): Promis
     if (set) return set;
   }
   throw new HubError('NOT_FOUND', `Không tìm thấy bản sao lưu ${id} trong ${localRoot(dataDir)}${from ? ` hay ở ${from}` : ''}.`);
-}
-
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
 }

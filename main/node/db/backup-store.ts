@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqlStore } from './sql-store';
+import { SyncStore } from './sync-store';
 
 /** What a backup manifest says about the database copy, read from the copy itself. */
 export interface CopyFacts {
@@ -36,7 +37,8 @@ export class BackupStore extends SqlStore {
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
       incarnation,
       ackedThrough: stream?.acked_through ?? 0,
-      outboxMaxSeq: this.sql<[], { m: number | null }>('SELECT max(seq) AS m FROM outbox').get()?.m ?? 0,
+      // Not max(seq): pruning may have emptied the outbox, and recovery fetches the copy's stream from here.
+      outboxMaxSeq: new SyncStore(this.db).writtenThrough(),
       siteName: site?.name ?? null,
       agencyCode: site?.agencyCode ?? null,
     };

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { HubError } from '../../../contract/errors';
 import { vnDate } from '../../core/vn-time';
+import { restorePending } from '../backup/restore';
 import { issuedInKeptDatabase, type IssuedSequences } from '../db/kept-database-store';
 import { RecoveryStore } from '../db/recovery-store';
 import type { CentralConfig } from '../sync/central-client';
@@ -13,8 +14,12 @@ import type { HubDeps } from './context';
  * `issueGate`). Then the desk is told to wait while the central can be reached, and otherwise
  * serves with the day's sequences moved forward by a margin. A hub with no central settles a
  * restore itself, once, reading the database the restore kept aside.
+ *
+ * Nor while a restore is staged: this database is about to be set aside and sync is stopping, so
+ * a number given now would never reach the central and the restored copy could give it again.
  */
 export async function guardNumbering(deps: HubDeps, now: number): Promise<void> {
+  if (deps.dataDir !== null && restorePending(deps.dataDir)) throw new HubError('RESTORE_IN_PROGRESS');
   const record = pendingRestoreRecord(deps);
   const enrolled = deps.site.get<CentralConfig>('sync') !== null;
   const gate = await deps.recovery.beforeIssuing({ pending: record !== null, enrolled });

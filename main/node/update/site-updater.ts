@@ -1,7 +1,6 @@
 import type { AppUpdater } from 'electron-updater';
 import type { UpdateStatus } from '../../../contract/update-status';
 import type { Logger } from '../../../common/node/logger';
-import type { UpdateMoment } from '../../core/update-window';
 import { isNewer, channelFileName } from './release';
 import { fetchSignedRelease, type FetchLike } from './signed-channel';
 import { writeUpdateStatus } from './status-file';
@@ -36,7 +35,8 @@ const switchedOff: readonly UpdateErrorCode[] = ['UPDATE_NOT_CONFIGURED', 'UPDAT
  * 3. compares versions: only a newer one goes on;
  * 4. hands the verified release to electron-updater, which downloads the installer and checks
  *    its sha512 (the signed one) — a mismatch is refused and the file deleted;
- * 5. the update then waits, `ready`, for a moment outside office hours (update-schedule.ts).
+ * 5. the update then waits, `ready`, for the night (update-schedule.ts), which takes a backup and
+ *    then restarts the app into it; quitting the app never installs it.
  * After every step the status is written to `<data>/update-status.json`. A check never throws:
  * whatever fails becomes a status with a code and a Vietnamese message, and the next check
  * comes by itself.
@@ -52,9 +52,10 @@ export class SiteUpdater {
     this.statusNow = { state: 'idle', channelUrl: null, currentVersion: options.currentVersion, availableVersion: null, checkedAt: null, error: null };
     const { engine, log } = options;
     engine.autoDownload = false;
-    // electron-updater registers its install-on-quit handler only if this is true when a download
-    // completes; whether a quit may install is then decided at the quit itself (installOnQuit).
-    engine.autoInstallOnAppQuit = true;
+    // Never installed by a quit: electron-updater would run the installer as the app exits, with
+    // no backup set taken first. Every install goes through the schedule's beforeInstall backup
+    // and installNow (update-schedule.ts).
+    engine.autoInstallOnAppQuit = false;
     engine.allowDowngrade = false;
     engine.disableWebInstaller = true;
     engine.logger = {
@@ -81,11 +82,6 @@ export class SiteUpdater {
       this.running = null;
     });
     return this.running;
-  }
-
-  /** Decided when the app quits: install the waiting update then, or leave it for a better moment. */
-  installOnQuit(moment: UpdateMoment): void {
-    this.options.engine.autoInstallOnAppQuit = moment !== 'busy';
   }
 
   /** Restarts the app into the waiting update (silent installer, app started again after it). */

@@ -20,16 +20,14 @@ export interface UpdateScheduleOptions {
 }
 
 export interface UpdateSchedule {
-  /** Called by the shell when the app is about to quit. */
-  beforeQuit(): void;
   stop(): void;
 }
 
 /**
  * When the updater checks and when a waiting update is installed: a check a minute after start,
  * then every 6 hours (30 minutes after a failure — a provincial server that is down is tried
- * again the same day); a downloaded update is installed by restarting the app at night, or when
- * someone quits the app outside office hours. Never during office hours.
+ * again the same day); a downloaded update is installed by restarting the app at night, after a
+ * backup set. Never during office hours, and never by quitting the app (there would be no backup).
  */
 export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOptions): UpdateSchedule {
   const { moment, firstCheckMs = 60_000, intervalMs = 6 * 3600_000, retryMs = 30 * 60_000, tickMs = 5 * 60_000 } = options;
@@ -64,7 +62,6 @@ export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOpt
   tick.unref();
 
   return {
-    beforeQuit: () => updater.installOnQuit(moment()),
     stop: () => {
       stopped = true;
       if (next !== null) clearTimeout(next);

@@ -129,9 +129,11 @@ describe('a hub PC updating from the provincial folder', () => {
 
   it('restarts into the update when told to (at night), silently and starting the app again', async () => {
     await bench.publishSigned('0.2.0');
-    const { updater, events } = await bench.hubPc('0.1.0');
+    const { updater, events, engine } = await bench.hubPc('0.1.0');
     expect(updater.installNow()).toBe(false); // nothing downloaded yet
     await updater.check();
+    // Only installNow installs (after the schedule's backup): never a quit of the app.
+    expect(engine.autoInstallOnAppQuit).toBe(false);
 
     expect(updater.installNow()).toBe(true);
     expect(events.installs).toEqual([expect.objectContaining({ isSilent: true, isForceRunAfter: true })]);

@@ -55,20 +55,44 @@ describe('the updater left running', () => {
     await expect.poll(() => events.quits).toBe(1);
   });
 
-  it('decides at quit time whether the quit installs', async () => {
+  it('never installs on a quit of the app, whatever the hour: only the night restart, after its backup', async () => {
     await bench.publishSigned('0.2.0');
-    const { updater, events } = await bench.hubPc('0.1.0');
-    let moment: UpdateMoment = 'busy';
-    schedule = scheduleUpdates(updater, { ...fast, moment: () => moment });
+    const { updater, events, engine } = await bench.hubPc('0.1.0');
+    let moment: UpdateMoment = 'quiet';
+    const backups: number[] = [];
+    schedule = scheduleUpdates(updater, {
+      ...fast,
+      moment: () => moment,
+      beforeInstall: async () => {
+        backups.push(events.installs.length);
+      },
+    });
     await expect.poll(() => bench.statusFile().state).toBe('ready');
 
-    schedule.beforeQuit();
+    // Electron's quit as electron-updater sees it: it would run the installer without a backup.
     events.quit(0);
     expect(events.installs).toEqual([]);
+    expect(engine.autoInstallOnAppQuit).toBe(false);
 
-    moment = 'quiet';
-    schedule.beforeQuit();
-    events.quit(0);
-    expect(events.installs).toEqual([expect.objectContaining({ isSilent: true })]);
+    moment = 'night';
+    await expect.poll(() => events.installs).toEqual([expect.objectContaining({ isSilent: true, isForceRunAfter: true })]);
+    expect(backups[0]).toBe(0); // the backup came first
+  });
+
+  it('does not install while the backup before it fails, and installs once one succeeds', async () => {
+    await bench.publishSigned('0.2.0');
+    const { updater, events } = await bench.hubPc('0.1.0');
+    // How many installs had happened at each backup: the first two backups fail.
+    const backups: number[] = [];
+    schedule = scheduleUpdates(updater, {
+      ...fast,
+      moment: () => 'night',
+      beforeInstall: async () => {
+        backups.push(events.installs.length);
+        if (backups.length <= 2) throw new Error('Ổ đĩa đầy');
+      },
+    });
+    await expect.poll(() => events.installs).toHaveLength(1);
+    expect(backups.slice(0, 3)).toEqual([0, 0, 0]);
   });
 });

@@ -40,8 +40,8 @@ export function BackupSection() {
         <strong>{s.summary}</strong>
         {s.nextAt ? <span className="muted"> · Lần tự động tiếp theo: {at(s.nextAt)}</span> : null}
       </p>
-      {s.warnings.map((w) => (
-        <Notice key={w.kind} kind={w.kind === 'second_not_set' ? 'info' : 'warning'}>
+      {s.warnings.map((w, i) => (
+        <Notice key={`${w.kind}-${i}`} kind={w.kind === 'second_not_set' ? 'info' : 'warning'}>
           {w.message}
         </Notice>
       ))}
