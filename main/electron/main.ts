@@ -6,6 +6,7 @@ import { screenNames } from '../core/shell-windows';
 import { defaultDataDir } from '../node/data-dir';
 import { portFromEnv } from '../node/hub-env';
 import { installLastResort } from '../node/last-resort';
+import { corruptStart, RESTORE_BUTTONS, restoreOffered } from '../node/shell/corrupt-start';
 import { applyAutoStartAtLaunch, autoStartPlan, chooseAutoStart, type LoginItems } from '../node/shell/auto-start';
 import { shellIpcHandlers, type IpcCaller } from '../node/shell/ipc-handlers';
 import { LocalTokens } from '../node/shell/local-tokens';
@@ -74,8 +75,7 @@ async function main(): Promise<void> {
     });
   } catch (e) {
     log.fatal({ err: e }, 'the Electron app could not start the hub');
-    dialog.showErrorBox('Một Cửa không khởi động được', e instanceof Error ? e.message : String(e));
-    app.exit(1);
+    await sayWhyNotStarted(e, dataDir);
     return;
   }
   const hub = running.hub;
@@ -158,4 +158,24 @@ function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAt
     { label: 'Màn hình', submenu: (['counter', 'admin', 'kiosk', 'display', 'rating'] as const).map(screens) },
     { label: 'Sửa', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
   ];
+}
+
+/** The hub did not start: a damaged database is offered its newest good backup (corrupt-start.ts); anything else is said as it is. */
+async function sayWhyNotStarted(e: unknown, dataDir: string): Promise<void> {
+  const corrupt = corruptStart(e);
+  if (corrupt?.offer) {
+    const { response } = await dialog.showMessageBox({ type: 'error', title: corrupt.title, message: corrupt.message, buttons: [...RESTORE_BUTTONS], defaultId: 0, cancelId: 1 });
+    if (response === 0) {
+      const restored = await restoreOffered(dataDir, corrupt.offer);
+      if (restored.ok) {
+        app.relaunch();
+        app.exit(0);
+        return;
+      }
+      dialog.showErrorBox('Không khôi phục được bản sao lưu', restored.lines.join('\n'));
+    }
+  } else {
+    dialog.showErrorBox(corrupt?.title ?? 'Một Cửa không khởi động được', corrupt?.message ?? (e instanceof Error ? e.message : String(e)));
+  }
+  app.exit(1);
 }

@@ -1,10 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { damageDatabase } from '../support/damage-db';
+import { startTestHub } from '../support/hub';
 import { START_HANG_MS } from '../support/hub-process';
+import { siteWorkload } from '../support/site-workload';
 
 /**
  * The built Electron app, as far as it can run without the Electron binary (which cannot be
@@ -39,6 +42,25 @@ describe('the built Electron app under Node with a stand-in electron module', ()
   const reports = (): Report[] => (existsSync(reportFile()) ? readFileSync(reportFile(), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Report) : []);
   const windows = () => reports().filter((r): r is WindowReport => r.event === 'window');
 
+  /** The built app's main bundle on the data folder `data`, reporting its Electron calls to `report`. */
+  const runApp = (data: string, report: string, env: Record<string, string> = {}): ChildProcess =>
+    spawn(process.execPath, ['--require', join(stub, 'register.cjs'), join(dir, 'app', 'dist', 'electron', 'main.cjs')], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        MOTCUA_DATA_DIR: data,
+        MOTCUA_PORT: '0',
+        MOTCUA_HOST: '127.0.0.1',
+        MOTCUA_ELECTRON_STUB_APP_PATH: join(dir, 'app'),
+        MOTCUA_ELECTRON_STUB_REPORT: report,
+        MOTCUA_ELECTRON_STUB_DISPLAYS: JSON.stringify(displays),
+        MOTCUA_ELECTRON_STUB_PACKAGED: '1',
+        XDG_CONFIG_HOME: join(dir, 'config'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-shell-'));
     const app = join(dir, 'app');
@@ -60,21 +82,7 @@ describe('the built Electron app under Node with a stand-in electron module', ()
         ],
       }),
     );
-    child = spawn(process.execPath, ['--require', join(stub, 'register.cjs'), join(app, 'dist', 'electron', 'main.cjs')], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        MOTCUA_DATA_DIR: data,
-        MOTCUA_PORT: '0',
-        MOTCUA_HOST: '127.0.0.1',
-        MOTCUA_ELECTRON_STUB_APP_PATH: app,
-        MOTCUA_ELECTRON_STUB_REPORT: reportFile(),
-        MOTCUA_ELECTRON_STUB_DISPLAYS: JSON.stringify(displays),
-        MOTCUA_ELECTRON_STUB_PACKAGED: '1',
-        XDG_CONFIG_HOME: join(dir, 'config'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = runApp(data, reportFile());
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     const started = Date.now();
@@ -121,6 +129,38 @@ describe('the built Electron app under Node with a stand-in electron module', ()
     const entry = readFileSync(join(dir, 'config', 'autostart', 'motcua.desktop'), 'utf8');
     expect(entry).toContain(`Exec=${process.execPath}`);
     expect(readFileSync(join(dir, 'data', 'auto-start-chosen'), 'utf8').trim()).toBe('true');
+  });
+
+  it('offers the newest good backup when the database is damaged, restores it at a click and starts again (no command line needed)', async () => {
+    const data = join(dir, 'data-damaged');
+    const hub = await startTestHub({ dataDir: data, keepData: true });
+    const work = await siteWorkload(hub);
+    await work.serve(3);
+    for (let i = 0; i < 30; i++) await work.receive(`Người thứ ${i}`);
+    const set = await (await hub.admin())['backups.create']({});
+    await hub.stop();
+    damageDatabase(join(data, 'motcua.sqlite'));
+
+    const report = join(dir, 'report-damaged.jsonl');
+    const app = runApp(data, report);
+    const code = await new Promise<number | null>((resolve) => app.once('exit', (c) => resolve(c)));
+    const said = readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Report);
+    const box = said.find((r) => r.event === 'message-box') as { title: string; message: string; buttons: string[] } | undefined;
+    expect(box?.title).toBe('Cơ sở dữ liệu bị hỏng');
+    expect(box?.message).toContain(`Bản sao lưu tốt gần nhất: ${set.local.id}`);
+    expect(box?.message).not.toContain('npm run');
+    expect(box?.buttons).toEqual(['Khôi phục bản sao lưu này', 'Thoát']);
+    expect(said.map((r) => r.event)).toContain('relaunch');
+    expect(code).toBe(0);
+
+    // What the relaunched app finds: the backup in place, the damaged file kept beside it.
+    expect(readdirSync(data).some((f) => f.startsWith('motcua.sqlite.before-restore-'))).toBe(true);
+    await hub.start();
+    try {
+      expect((await (await hub.admin())['dossiers.search']({ q: 'Người thứ 29', limit: 5 })).length).toBe(1);
+    } finally {
+      await hub.close();
+    }
   });
 
   it('on SIGTERM closes the hub before it exits', async () => {

@@ -36,6 +36,20 @@ export async function newestGoodBackup(dataDir: string): Promise<{ set: StoredSe
   return null;
 }
 
+/** What DB_CORRUPT carries besides its message. */
+export interface CorruptionDetails {
+  readonly file: string | null;
+  /** What is wrong and that the file is left as it is (the message's first part). */
+  readonly problem: string;
+  readonly backup: {
+    readonly id: string; readonly takenAt: string; readonly path: string;
+    /** The second location it is on; null for the data folder's own. */
+    readonly from: string | null;
+    readonly encrypted: boolean;
+    readonly command: string;
+  } | null;
+}
+
 /**
  * What a hub whose database file is damaged says instead of SQLite's "database disk image is
  * malformed": what is wrong, that the file is left as it is, and the newest good backup with the
@@ -52,6 +66,10 @@ export async function corruptionRefusal(dataDir: string, cause: HubError): Promi
     : ` Không tìm thấy bản sao lưu nào trong ${localRoot(dataDir)}${noteOfSecondLocation(dataDir) ? ` hay ở ${noteOfSecondLocation(dataDir)}` : ''}. Đừng xóa tệp; hãy liên hệ bộ phận kỹ thuật của tỉnh.`;
   return new HubError('DB_CORRUPT', head + tail, {
     file: file ?? null,
-    backup: good ? { id: good.set.manifest.id, takenAt: good.set.manifest.takenAt, path: good.set.dir, command: restoreCommand(good.set.manifest.id, good.from) } : null,
-  });
+    // The Electron app words its own offer from these (main/node/shell/corrupt-start.ts): it has no command line.
+    problem: head,
+    backup: good
+      ? { id: good.set.manifest.id, takenAt: good.set.manifest.takenAt, path: good.set.dir, from: good.from, encrypted: good.set.manifest.encrypted, command: restoreCommand(good.set.manifest.id, good.from) }
+      : null,
+  } satisfies CorruptionDetails);
 }

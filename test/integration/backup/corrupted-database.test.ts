@@ -10,19 +10,9 @@ import { closedCleanly } from '../../../main/node/db/clean-close';
 import { hubAccounts, startTestHub } from '../../support/hub';
 import { startHubProcess } from '../../support/hub-process';
 import { siteWorkload } from '../../support/site-workload';
+import { damageDatabase } from '../../support/damage-db';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-
-/** Overwrites whole pages in the middle of the file with random bytes, as a failing disk does. */
-function damage(file: string): void {
-  const pages = statSync(file).size / 4096;
-  const fd = openSync(file, 'r+');
-  try {
-    for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 4; p++) writeSync(fd, randomBytes(4096), 0, 4096, p * 4096);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * A database file damaged on disk: the hub refuses it with a Vietnamese message that names the
@@ -43,8 +33,8 @@ describe('a corrupted database at start', () => {
       expect(newest.local.id).not.toBe(older.local.id);
       await hub.stop();
       // The newest set's database copy is damaged too: the refusal must name the older one.
-      damage(join(newest.local.path, 'motcua.sqlite'));
-      damage(join(dataDir, 'motcua.sqlite'));
+      damageDatabase(join(newest.local.path, 'motcua.sqlite'));
+      damageDatabase(join(dataDir, 'motcua.sqlite'));
 
       const refused = await hub.start().then(() => null, (e: unknown) => e);
       expect(refused).toBeInstanceOf(HubError);
@@ -121,7 +111,7 @@ describe('a corrupted database at start', () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       const before = statSync(file);
-      damage(file);
+      damageDatabase(file);
       utimesSync(file, before.atime, before.mtime);
       const refused = await startTestHub({ dataDir, keepData: true }).then(async (h) => (await h.close(), null), (e: unknown) => e);
       expect((refused as HubError | null)?.code).toBe('DB_CORRUPT');

@@ -128,9 +128,10 @@ module.exports = {
   BrowserWindow,
   dialog: {
     showErrorBox: (title, content) => report('error-box', { title, content }),
+    // The button the person presses: MOTCUA_ELECTRON_STUB_MESSAGE_RESPONSE, else the first.
     showMessageBox: (options) => {
-      report('message-box', { title: options.title, message: options.message });
-      return Promise.resolve({ response: 0 });
+      report('message-box', { title: options.title, message: options.message, buttons: options.buttons ?? [] });
+      return Promise.resolve({ response: Number(process.env.MOTCUA_ELECTRON_STUB_MESSAGE_RESPONSE ?? 0) });
     },
   },
   ipcMain: { handle: (channel) => report('ipc-handle', { channel }) },
