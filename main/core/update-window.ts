@@ -9,8 +9,8 @@ import { hhmmToMinutes, vnClock } from './vn-time';
  * their files after they close), and the gap at noon counts as open: people stay at their desks.
  *
  * - `busy`: inside that span — install nothing;
- * - `quiet`: outside it but by day — install nothing either: someone may still be at the PC, and
- *   quitting the app never installs (no backup would come first);
+ * - `quiet`: outside it but by day — no restart by itself (someone may still be at the PC), but
+ *   quitting the app installs the waiting update, after a backup set (update-schedule.ts);
  * - `night`: outside it and between 22:00 and 05:00 — the app may restart by itself to install,
  *   since nobody is expected at the PC (a site with no hours at all still only restarts at night).
  */

@@ -15,6 +15,7 @@ import { startHub, type RunningHub } from '../node/start-hub';
 import { printPdf } from './print-pdf';
 import { denyPermissions } from './security';
 import { startUpdater } from './updater';
+import type { UpdateSchedule } from '../node/update/update-schedule';
 import { WindowManager } from './windows';
 
 /**
@@ -32,15 +33,27 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   let running: RunningHub | null = null;
   let windows: WindowManager | null = null;
+  let updates: UpdateSchedule | null = null;
   app.on('second-instance', () => windows?.focusMain());
   app.on('window-all-closed', () => app.quit());
   // The database is closed before the process ends (a quit while a ticket is being written).
+  // Outside office hours a waiting update is installed then, after its backup: the backup needs
+  // the hub, the installer needs it closed. electron-updater's quit then ends the app.
   let closing = false;
   app.on('before-quit', (event) => {
     if (!running || closing) return;
     event.preventDefault();
     closing = true;
-    void running.close().finally(() => app.exit(0));
+    const hub = running;
+    void (async () => {
+      const plan = (await updates?.atQuit()) ?? 'quit';
+      await hub.close();
+      if (plan === 'install' && updates?.install()) return;
+      app.exit(0);
+    })().catch((e: unknown) => {
+      log.error({ err: e }, 'the quit did not close the hub or start the update cleanly');
+      app.exit(0);
+    });
   });
 
   await app.whenReady();
@@ -128,7 +141,7 @@ async function main(): Promise<void> {
   manager.openAll();
 
   // Updates from the provincial folder, installed outside office hours (main/electron/updater.ts).
-  startUpdater({ dataDir, log, hub: hub.deps, backups: hub.backups });
+  updates = startUpdater({ dataDir, log, hub: hub.deps, backups: hub.backups });
 }
 
 function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAtLogin: (enabled: boolean) => void): MenuItemConstructorOptions[] {

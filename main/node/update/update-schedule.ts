@@ -20,14 +20,24 @@ export interface UpdateScheduleOptions {
 }
 
 export interface UpdateSchedule {
+  /**
+   * The app is quitting; the shell asks while the hub still runs. Outside office hours with an
+   * update waiting, the backup set is taken first and the answer is `install`: the shell closes
+   * the hub, then calls `install`. During office hours, or when the backup failed, `quit`: the
+   * update waits. A PC switched off every evening so still gets its updates.
+   */
+  atQuit(): Promise<'install' | 'quit'>;
+  /** Restarts into the waiting update (after `atQuit` said so); false when it could not start. */
+  install(): boolean;
   stop(): void;
 }
 
 /**
  * When the updater checks and when a waiting update is installed: a check a minute after start,
  * then every 6 hours (30 minutes after a failure — a provincial server that is down is tried
- * again the same day); a downloaded update is installed by restarting the app at night, after a
- * backup set. Never during office hours, and never by quitting the app (there would be no backup).
+ * again the same day); a downloaded update is installed by restarting the app at night, or when
+ * someone quits the app outside office hours, each time after a backup set. Never during office
+ * hours, and never by electron-updater's own install-on-quit (it would come before any backup).
  */
 export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOptions): UpdateSchedule {
   const { moment, firstCheckMs = 60_000, intervalMs = 6 * 3600_000, retryMs = 30 * 60_000, tickMs = 5 * 60_000 } = options;
@@ -61,11 +71,24 @@ export function scheduleUpdates(updater: SiteUpdater, options: UpdateScheduleOpt
   }, tickMs);
   tick.unref();
 
+  const stop = (): void => {
+    stopped = true;
+    if (next !== null) clearTimeout(next);
+    clearInterval(tick);
+  };
+
   return {
-    stop: () => {
-      stopped = true;
-      if (next !== null) clearTimeout(next);
-      clearInterval(tick);
+    atQuit: async () => {
+      stop();
+      if (updater.status.state !== 'ready' || moment() === 'busy') return 'quit';
+      try {
+        await options.beforeInstall?.();
+        return 'install';
+      } catch {
+        return 'quit'; // the backup logged why; the update waits for a later night or quit
+      }
     },
+    install: () => updater.installNow(),
+    stop,
   };
 }

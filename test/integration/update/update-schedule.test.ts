@@ -55,28 +55,45 @@ describe('the updater left running', () => {
     await expect.poll(() => events.quits).toBe(1);
   });
 
-  it('never installs on a quit of the app, whatever the hour: only the night restart, after its backup', async () => {
+  it('at a quit outside office hours installs after its backup; at a quit during them, or with the backup failing, the update waits', async () => {
     await bench.publishSigned('0.2.0');
     const { updater, events, engine } = await bench.hubPc('0.1.0');
-    let moment: UpdateMoment = 'quiet';
+    let moment: UpdateMoment = 'busy';
+    let failBackup = false;
     const backups: number[] = [];
-    schedule = scheduleUpdates(updater, {
+    const quitWith = () => scheduleUpdates(updater, {
       ...fast,
       moment: () => moment,
       beforeInstall: async () => {
         backups.push(events.installs.length);
+        if (failBackup) throw new Error('Ổ đĩa đầy');
       },
     });
+    schedule = quitWith();
     await expect.poll(() => bench.statusFile().state).toBe('ready');
 
-    // Electron's quit as electron-updater sees it: it would run the installer without a backup.
+    // electron-updater's own install-on-quit is off: it would come before any backup.
     events.quit(0);
     expect(events.installs).toEqual([]);
     expect(engine.autoInstallOnAppQuit).toBe(false);
 
-    moment = 'night';
-    await expect.poll(() => events.installs).toEqual([expect.objectContaining({ isSilent: true, isForceRunAfter: true })]);
-    expect(backups[0]).toBe(0); // the backup came first
+    // The office is open: the app quits, the update waits, no backup is taken.
+    expect(await schedule.atQuit()).toBe('quit');
+    expect(backups).toEqual([]);
+
+    // Evening, the backup fails: the update still waits.
+    moment = 'quiet';
+    failBackup = true;
+    expect(await quitWith().atQuit()).toBe('quit');
+    expect(events.installs).toEqual([]);
+
+    // Evening, the backup succeeds: then the install, once the shell closed the hub.
+    failBackup = false;
+    schedule = quitWith();
+    expect(await schedule.atQuit()).toBe('install');
+    expect(schedule.install()).toBe(true);
+    expect(events.installs).toEqual([expect.objectContaining({ isSilent: true, isForceRunAfter: true })]);
+    expect(backups).toEqual([0, 0]); // each backup came before any install
   });
 
   it('does not install while the backup before it fails, and installs once one succeeds', async () => {
