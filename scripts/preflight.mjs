@@ -19,6 +19,8 @@ const requirements = [
   { pkg: 'chromium', present: () => executable(process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium') },
   // Linked pseudo-terminals stand in for a serial printer's or scanner's cable.
   { pkg: 'socat', present: () => executable('/usr/bin/socat') },
+  // Python's pty module types at a real terminal in the backup passphrase prompt's test (no echo).
+  { pkg: 'python3', present: () => executable('/usr/bin/python3') },
   // The central's and the sync tests start a throwaway PostgreSQL 15 cluster (test/support/postgres.ts)
   // unless MOTCUA_TEST_DATABASE_URL names a server to use instead.
   {
