@@ -8,6 +8,8 @@ export interface CentralConfig {
   /** Folder of the embedded database and its lock (PGlite only). */
   readonly dataDir: string | null;
   readonly adminToken: string | undefined;
+  /** The province-admin account created at the first start (when there is no account yet). */
+  readonly firstAdmin: string;
   readonly faults: boolean;
   /** Rotated log files; null = standard error only (PostgreSQL without MOTCUA_CENTRAL_LOG_DIR). */
   readonly logDir: string | null;
@@ -23,6 +25,11 @@ function int(name: string, value: string | undefined, fallback: number, min: num
   return n;
 }
 
+function username(name: string, value: string): string {
+  if (!/^[a-z0-9._-]{3,32}$/.test(value)) throw new Error(`${name} phải gồm 3–32 chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.`);
+  return value;
+}
+
 /** Everything the central reads from its environment (docs/SYNC.md, "Central back office"). */
 export function configFromEnv(env: NodeJS.ProcessEnv): CentralConfig {
   const dataDir = env.DATABASE_URL ? null : resolve(env.MOTCUA_CENTRAL_DATA_DIR || '.central-data');
@@ -35,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CentralConfig {
       : { kind: 'pglite', dataDir: join(dataDir!, 'pgdata') },
     dataDir,
     adminToken: env.CENTRAL_ADMIN_TOKEN || undefined,
+    firstAdmin: username('CENTRAL_FIRST_ADMIN', env.CENTRAL_FIRST_ADMIN || 'quantri'),
     faults: env.MOTCUA_CENTRAL_FAULTS === '1',
     logDir: env.MOTCUA_CENTRAL_LOG_DIR ? resolve(env.MOTCUA_CENTRAL_LOG_DIR) : dataDir ? join(dataDir, 'logs') : null,
     maxConnections: int('MOTCUA_CENTRAL_MAX_CONNECTIONS', env.MOTCUA_CENTRAL_MAX_CONNECTIONS, 1000, 10, 100_000),

@@ -1,5 +1,6 @@
 import { lockFolder } from '../common/node/folder-lock';
 import { createLogger } from '../common/node/logger';
+import { ensureFirstAdmin } from './admin/accounts';
 import { checkAdminToken, resolveAdminToken } from './admin/admin-token';
 import { configFromEnv } from './config';
 import { loggableError } from './db/db';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const log = await createLogger({ name: 'central', dir: config.logDir, level: 'info', echoToStderr: true });
   const db = await openDatabase(config.db, log);
   const admin = await resolveAdminToken(db, config.adminToken);
+  const firstPassword = await ensureFirstAdmin(db, config.firstAdmin);
   const central = createCentral({
     db,
     admin,
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   log.info({ engine: config.db.kind, url }, 'central started');
   if (config.faults) console.log('CẢNH BÁO: điểm gây lỗi cho kiểm thử đang bật (MOTCUA_CENTRAL_FAULTS=1).');
   if (admin.generated) console.log(`Mã quản trị (CENTRAL_ADMIN_TOKEN), chỉ hiện lần này: ${admin.generated}`);
+  if (firstPassword) console.log(`Tài khoản quản trị tỉnh "${config.firstAdmin}", mật khẩu chỉ hiện lần này (đổi ngay sau khi đăng nhập): ${firstPassword}`);
   // Last, so whoever waits for this line (test/support/central-process.ts) has read the rest.
   console.log(`Máy chủ tỉnh Một Cửa đang chạy: ${url}/`);
 

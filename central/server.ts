@@ -7,13 +7,15 @@ import '../contract/locale';
 import type { AdminToken } from './admin/admin-token';
 import { loggableError, sqlState, type Db } from './db/db';
 import { adminPage } from './http/admin-page';
+import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
+import { dossierRoutes } from './http/dossier-routes';
 import { HttpError } from './http/http-error';
 import { ClientGone, send, sendJson } from './http/io';
 import { defaultLimits, Slots, type Limits } from './http/limits';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
 import { syncRoutes } from './http/sync-routes';
-import { AuthThrottle, clientAddress } from './http/throttle';
+import { AuthThrottle, clientAddress, LoginThrottle } from './http/throttle';
 import { decodersV1, type Decoders } from './projection/decode';
 
 export interface CentralOptions {
@@ -37,7 +39,7 @@ export interface Central {
   close(): Promise<void>;
 }
 
-const routes: readonly Route[] = [...syncRoutes, ...adminRoutes];
+const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...adminRoutes];
 
 /** SQLSTATEs meaning "the database is not there right now" or "try again": 503 with Retry-After. */
 function retryable(e: unknown): string | null {
@@ -70,6 +72,7 @@ export function createCentral(o: CentralOptions): Central {
     limits,
     log,
     throttle: new AuthThrottle(limits, log.child({ component: 'auth' })),
+    logins: new LoginThrottle(limits),
     uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
     trustProxy: o.trustProxy ?? true,

@@ -2,6 +2,8 @@ import { isWithBackOffice } from '../../contract/dossier';
 import type { DossierStatusItem } from '../../contract/sync';
 import type { Db } from '../db/db';
 import { publish } from '../sync/feeds';
+import { audit, type Actor } from './audit';
+import { currentStatus } from './dossier-status';
 
 export type StatusChange =
   | { readonly kind: 'ok'; readonly item: DossierStatusItem; readonly version: number }
@@ -9,10 +11,12 @@ export type StatusChange =
   | { readonly kind: 'closed'; readonly siteStatus: string };
 
 /**
- * A back office moved a dossier: the projection's central-owned fields and the site's
- * `dossier-status` feed item change in one transaction, so the site learns exactly what is stored.
+ * A back office moved a dossier: the projection's central-owned fields, the site's
+ * `dossier-status` feed item and the audit (the dossier's history) change in one transaction, so
+ * the site learns exactly what is stored. A dossier the desk has closed stays closed
+ * (central/admin/dossier-status.ts: the site's returned / withdrawn win).
  */
-export async function changeProcessingStatus(db: Db, siteId: string, dossierId: string, status: DossierStatusItem['status'], note: string): Promise<StatusChange> {
+export async function changeProcessingStatus(db: Db, actor: Actor, siteId: string, dossierId: string, status: DossierStatusItem['status'], note: string): Promise<StatusChange> {
   return db.transaction(async (tx) => {
     const [d] = await tx.query<{ status: string }>('SELECT status FROM dossiers WHERE site_id = $1 AND dossier_id = $2 FOR UPDATE', [siteId, dossierId]);
     if (!d) return { kind: 'notFound' };
@@ -24,6 +28,7 @@ export async function changeProcessingStatus(db: Db, siteId: string, dossierId: 
     );
     const item: DossierStatusItem = { dossierId, status, note, at: row!.processing_at.toISOString() };
     const version = await publish(tx, 'dossier-status', siteId, dossierId, JSON.stringify(item));
+    await audit(tx, actor, 'dossier.move', { siteId, subject: dossierId }, { status, note });
     return { kind: 'ok', item, version };
   });
 }
@@ -31,8 +36,10 @@ export async function changeProcessingStatus(db: Db, siteId: string, dossierId: 
 export interface DossierListItem {
   dossierId: string;
   code: string | null;
+  /** The site's status, the back office's, and the one the dossier has (central/admin/dossier-status.ts). */
   status: string;
   processingStatus: string | null;
+  currentStatus: string;
   processingNote: string | null;
   procedureCode: string;
   procedureName: string;
@@ -58,7 +65,8 @@ export async function listDossiers(db: Db, siteId: string, limit: number): Promi
   );
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return rows.map((r) => ({
-    dossierId: r.dossier_id, code: r.code, status: r.status, processingStatus: r.processing_status, processingNote: r.processing_note,
+    dossierId: r.dossier_id, code: r.code, status: r.status, processingStatus: r.processing_status,
+    currentStatus: currentStatus(r.status, r.processing_status), processingNote: r.processing_note,
     procedureCode: r.procedure_code, procedureName: r.procedure_name, applicantName: r.applicant_name, receivedAt: iso(r.received_at),
     dueAt: iso(r.due_at), returnedAt: iso(r.returned_at), lastEventType: r.last_event_type, updatedAt: r.updated_at.toISOString(),
   }));

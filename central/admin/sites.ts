@@ -1,5 +1,6 @@
 import type { Db } from '../db/db';
 import { issueCredential } from '../sync/credentials';
+import { audit, type Actor } from './audit';
 
 export interface StreamState {
   incarnation: string;
@@ -26,25 +27,28 @@ export interface SiteState {
   unprojected: number;
 }
 
-/** A new site and its first credential (returned once). */
 /** Whether the province has created this site. */
 export async function siteExists(db: Db, siteId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM sites WHERE site_id = $1', [siteId])).length > 0;
 }
 
-export async function createSite(db: Db, siteId: string, name: string, expiresInDays: number): Promise<{ credential: string; expiresAt: Date } | null> {
+/** A new site and its first credential (returned once). */
+export async function createSite(db: Db, actor: Actor, siteId: string, name: string, expiresInDays: number): Promise<{ credential: string; expiresAt: Date } | null> {
   return db.transaction(async (tx) => {
     const created = await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2) ON CONFLICT (site_id) DO NOTHING RETURNING site_id', [siteId, name]);
     if (created.length === 0) return null;
+    await audit(tx, actor, 'site.create', { siteId }, { name });
     return issueCredential(tx, siteId, expiresInDays);
   });
 }
 
 /** A new credential for an existing site (the old one stops working), or null if there is no such site. */
-export async function renewCredential(db: Db, siteId: string, expiresInDays: number): Promise<{ credential: string; expiresAt: Date } | null> {
+export async function renewCredential(db: Db, actor: Actor, siteId: string, expiresInDays: number): Promise<{ credential: string; expiresAt: Date } | null> {
   return db.transaction(async (tx) => {
     const [site] = await tx.query('SELECT 1 FROM sites WHERE site_id = $1 FOR NO KEY UPDATE', [siteId]);
-    return site ? issueCredential(tx, siteId, expiresInDays) : null;
+    if (!site) return null;
+    await audit(tx, actor, 'site.credential', { siteId });
+    return issueCredential(tx, siteId, expiresInDays);
   });
 }
 

@@ -1,97 +1,59 @@
-import { z } from 'zod';
 import { Feed } from '../../contract/sync';
-import { changeProcessingStatus, listDossiers } from '../admin/dossiers';
-import { ChangeStatus, Compact, CreateSite, NewCredential, PublishCalendar, PublishProcedure, PublishStaff, SiteId } from '../admin/schemas';
-import { createSite, listSites, renewCredential, siteExists } from '../admin/sites';
+import { audit, type Actor } from '../admin/audit';
+import { Compact, CreateSite, NewCredential, PublishCalendar, PublishProcedure, PublishStaff } from '../admin/schemas';
+import { createSite, listSites, renewCredential } from '../admin/sites';
 import { reproject } from '../projection/project';
 import { compact, PROVINCE, publish, siteScoped } from '../sync/feeds';
+import { admin } from './auth';
 import { HttpError } from './http-error';
 import { readJson, sendJson } from './io';
-import type { CentralDeps, Route, RouteRequest } from './routes';
+import { requireSite, siteIdOf } from './params';
+import type { CentralDeps, Route } from './routes';
 
-/** The admin token, from an address not blocked for failing too often (central/http/throttle.ts). */
-async function requireAdmin(deps: CentralDeps, r: RouteRequest): Promise<void> {
-  await deps.throttle.check(r.address);
-  const auth = /^Bearer\s+(\S+)$/i.exec(r.req.headers.authorization ?? '');
-  if (!auth || !deps.admin.verify(auth[1]!)) {
-    await deps.throttle.fail(r.address, new HttpError(401, 'ADMIN_UNAUTHORIZED', 'Cần mã quản trị của máy chủ tỉnh.'), { path: r.url.pathname.slice(0, 200) });
-  }
-}
+/** A feed item published and audited in one transaction; its version. */
+const publishAudited = (deps: CentralDeps, actor: Actor, feed: Feed, scope: string, key: string, payload: unknown) =>
+  deps.db.transaction(async (tx) => {
+    const version = await publish(tx, feed, scope, key, JSON.stringify(payload));
+    await audit(tx, actor, `${feed}.publish`, { ...(scope === PROVINCE ? {} : { siteId: scope }), subject: key }, { version });
+    return version;
+  });
 
-function siteIdOf(raw: string): string {
-  const r = SiteId.safeParse(raw);
-  if (!r.success) throw new HttpError(404, 'SITE_NOT_FOUND', 'Không tìm thấy điểm một cửa.');
-  return r.data;
-}
-
-async function requireSite(deps: CentralDeps, raw: string): Promise<string> {
-  const siteId = siteIdOf(raw);
-  if (!(await siteExists(deps.db, siteId))) throw new HttpError(404, 'SITE_NOT_FOUND', `Không tìm thấy điểm một cửa "${siteId}".`);
-  return siteId;
-}
-
-/** Every back-office route needs the admin token; the wrapper checks it before anything else. */
-const admin = (method: Route['method'], path: RegExp, handle: Route['handle']): Route => ({
-  method,
-  path,
-  handle: async (deps, r) => {
-    await requireAdmin(deps, r);
-    await handle(deps, r);
-  },
-});
-
+/** The province-admin's part of the back office: sites, feeds, reprojection. */
 export const adminRoutes: readonly Route[] = [
-  admin('POST', /^\/admin\/sites$/, async (deps, { req, res }) => {
+  admin('POST', /^\/admin\/sites$/, 'province-admin', async (deps, { req, res }, actor) => {
     const body = await readJson(req, deps.limits, CreateSite);
-    const created = await createSite(deps.db, body.siteId, body.name, body.expiresInDays);
+    const created = await createSite(deps.db, actor, body.siteId, body.name, body.expiresInDays);
     if (!created) throw new HttpError(409, 'SITE_EXISTS', `Điểm một cửa "${body.siteId}" đã có.`);
     await sendJson(req, res, 201, { siteId: body.siteId, credential: created.credential, expiresAt: created.expiresAt.toISOString() });
   }),
-  admin('GET', /^\/admin\/sites$/, async (deps, { req, res }) => {
+  admin('GET', /^\/admin\/sites$/, 'province-admin', async (deps, { req, res }) => {
     await sendJson(req, res, 200, { sites: await listSites(deps.db), serverTime: new Date().toISOString() });
   }),
-  admin('POST', /^\/admin\/sites\/([^/]+)\/credential$/, async (deps, { req, res, params: [raw] }) => {
+  admin('POST', /^\/admin\/sites\/([^/]+)\/credential$/, 'province-admin', async (deps, { req, res, params: [raw] }, actor) => {
     const siteId = siteIdOf(raw!);
     const body = await readJson(req, deps.limits, NewCredential);
-    const issued = await renewCredential(deps.db, siteId, body.expiresInDays);
+    const issued = await renewCredential(deps.db, actor, siteId, body.expiresInDays);
     if (!issued) throw new HttpError(404, 'SITE_NOT_FOUND', `Không tìm thấy điểm một cửa "${siteId}".`);
     await sendJson(req, res, 201, { siteId, credential: issued.credential, expiresAt: issued.expiresAt.toISOString() });
   }),
-  admin('POST', /^\/admin\/catalog$/, async (deps, { req, res }) => {
+  admin('POST', /^\/admin\/catalog$/, 'province-admin', async (deps, { req, res }, actor) => {
     const { procedure } = await readJson(req, deps.limits, PublishProcedure);
-    const version = await deps.db.transaction((tx) => publish(tx, 'catalog', PROVINCE, `${procedure.code}@${procedure.version}`, JSON.stringify(procedure)));
+    const version = await publishAudited(deps, actor, 'catalog', PROVINCE, `${procedure.code}@${procedure.version}`, procedure);
     await sendJson(req, res, 201, { feed: 'catalog', version });
   }),
-  admin('POST', /^\/admin\/calendar$/, async (deps, { req, res }) => {
+  admin('POST', /^\/admin\/calendar$/, 'province-admin', async (deps, { req, res }, actor) => {
     const { calendar } = await readJson(req, deps.limits, PublishCalendar);
     const key = `${calendar.year}/${calendar.province ?? ''}`;
-    const version = await deps.db.transaction((tx) => publish(tx, 'calendar', PROVINCE, key, JSON.stringify(calendar)));
+    const version = await publishAudited(deps, actor, 'calendar', PROVINCE, key, calendar);
     await sendJson(req, res, 201, { feed: 'calendar', version });
   }),
-  admin('POST', /^\/admin\/sites\/([^/]+)\/staff$/, async (deps, { req, res, params: [raw] }) => {
+  admin('POST', /^\/admin\/sites\/([^/]+)\/staff$/, 'province-admin', async (deps, { req, res, params: [raw] }, actor) => {
     const siteId = await requireSite(deps, raw!);
     const { staff } = await readJson(req, deps.limits, PublishStaff);
-    const version = await deps.db.transaction((tx) => publish(tx, 'staff', siteId, staff.username, JSON.stringify(staff)));
+    const version = await publishAudited(deps, actor, 'staff', siteId, staff.username, staff);
     await sendJson(req, res, 201, { feed: 'staff', version });
   }),
-  admin('POST', /^\/admin\/sites\/([^/]+)\/dossiers\/([^/]+)\/status$/, async (deps, { req, res, params: [raw, dossierId] }) => {
-    const siteId = siteIdOf(raw!);
-    const body = await readJson(req, deps.limits, ChangeStatus);
-    if (!z.uuid().safeParse(dossierId).success) throw new HttpError(404, 'DOSSIER_NOT_FOUND', 'Không tìm thấy hồ sơ.');
-    const r = await changeProcessingStatus(deps.db, siteId, dossierId!, body.status, body.note);
-    if (r.kind === 'notFound') throw new HttpError(404, 'DOSSIER_NOT_FOUND', 'Máy chủ tỉnh chưa nhận hồ sơ này từ điểm một cửa.');
-    if (r.kind === 'closed') {
-      throw new HttpError(409, 'DOSSIER_NOT_WITH_BACK_OFFICE', 'Hồ sơ không ở bộ phận xử lý (đã trả, đã rút, bị từ chối hoặc đang chờ bổ sung) theo dữ liệu của điểm một cửa.', { siteStatus: r.siteStatus });
-    }
-    await sendJson(req, res, 200, { item: r.item, version: r.version });
-  }),
-  admin('GET', /^\/admin\/sites\/([^/]+)\/dossiers$/, async (deps, { req, res, url, params: [raw] }) => {
-    const siteId = await requireSite(deps, raw!);
-    const limit = Number(url.searchParams.get('limit') ?? 100);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'VALIDATION_FAILED', 'Tham số limit phải từ 1 đến 1000.');
-    await sendJson(req, res, 200, { dossiers: await listDossiers(deps.db, siteId, limit) });
-  }),
-  admin('POST', /^\/admin\/feeds\/([^/]+)\/compact$/, async (deps, { req, res, params: [name] }) => {
+  admin('POST', /^\/admin\/feeds\/([^/]+)\/compact$/, 'province-admin', async (deps, { req, res, params: [name] }, actor) => {
     const feed = Feed.safeParse(name);
     if (!feed.success) throw new HttpError(404, 'FEED_UNKNOWN', `Không có luồng dữ liệu "${name}".`);
     const body = await readJson(req, deps.limits, Compact);
@@ -99,10 +61,16 @@ export const adminRoutes: readonly Route[] = [
       throw new HttpError(400, 'VALIDATION_FAILED', siteScoped(feed.data) ? 'Luồng này riêng từng điểm: cần siteId.' : 'Luồng này chung cho cả tỉnh: không dùng siteId.');
     }
     const scope = body.siteId ?? PROVINCE;
-    const r = await deps.db.transaction((tx) => compact(tx, feed.data, scope, body.keepFrom));
+    const r = await deps.db.transaction(async (tx) => {
+      const compacted = await compact(tx, feed.data, scope, body.keepFrom);
+      await audit(tx, actor, `${feed.data}.compact`, scope === PROVINCE ? {} : { siteId: scope }, { keepFrom: body.keepFrom });
+      return compacted;
+    });
     await sendJson(req, res, 200, r);
   }),
-  admin('POST', /^\/admin\/reproject$/, async (deps, { req, res }) => {
-    await sendJson(req, res, 200, await reproject(deps.db, deps.decoders));
+  admin('POST', /^\/admin\/reproject$/, 'province-admin', async (deps, { req, res }, actor) => {
+    const result = await reproject(deps.db, deps.decoders);
+    await audit(deps.db, actor, 'reproject', {}, { ...result });
+    await sendJson(req, res, 200, result);
   }),
 ];

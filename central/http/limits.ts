@@ -30,6 +30,13 @@ export interface Limits {
   readonly authFailures: number;
   readonly authWindowSeconds: number;
   readonly authBlockSeconds: number;
+  /**
+   * Password attempts at one back-office account (counted before the password is checked, handed
+   * back when it was right) within the window before the account's logins wait `loginBlockSeconds`.
+   */
+  readonly loginFailures: number;
+  readonly loginWindowSeconds: number;
+  readonly loginBlockSeconds: number;
 }
 
 export const defaultLimits: Limits = {
@@ -48,6 +55,9 @@ export const defaultLimits: Limits = {
   authFailures: 10,
   authWindowSeconds: 60,
   authBlockSeconds: 300,
+  loginFailures: 5,
+  loginWindowSeconds: 900,
+  loginBlockSeconds: 900,
 };
 
 /** Counts held per key and in total; a slot is a function that gives it back (once). */

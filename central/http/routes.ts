@@ -4,7 +4,7 @@ import type { AdminToken } from '../admin/admin-token';
 import type { Db } from '../db/db';
 import type { Decoders } from '../projection/decode';
 import type { Limits, Slots } from './limits';
-import type { AuthThrottle } from './throttle';
+import type { AuthThrottle, LoginThrottle } from './throttle';
 
 /** Crash points the fault tests reach through `x-motcua-test-crash` (only when the central is started with them). */
 export type CrashPoint = 'before-commit' | 'after-commit';
@@ -18,6 +18,8 @@ export interface CentralDeps {
   readonly limits: Limits;
   readonly log: Logger;
   readonly throttle: AuthThrottle;
+  /** Password attempts per back-office account. */
+  readonly logins: LoginThrottle;
   /** Push bodies being received, per site. */
   readonly uploads: Slots;
   /** Pushes being processed (their body arrived), per site and over all sites. */

@@ -41,7 +41,7 @@ export class AuthThrottle {
   /** Refuses an address that failed too often (before its credential is even looked at). */
   async check(address: string): Promise<void> {
     const r = await this.failures.get(address);
-    if (r && r.consumedPoints > this.limits.authFailures) throw blocked(r.msBeforeNext);
+    if (r && r.consumedPoints > this.limits.authFailures) throw blocked(r.msBeforeNext, 'từ địa chỉ này');
   }
 
   /** Records a failed authentication and throws `refusal` (or 429 once the address is blocked). Logged as `ip`: `address` is a citizen's and redacted. */
@@ -58,11 +58,42 @@ export class AuthThrottle {
     if (n === this.limits.authFailures + 1) {
       this.log.warn({ ip: address, code: refusal.code, failures: n, blockedSeconds: this.limits.authBlockSeconds, ...context }, 'authentication failures: address blocked');
     }
-    throw n > this.limits.authFailures ? blocked(after.msBeforeNext) : refusal;
+    throw n > this.limits.authFailures ? blocked(after.msBeforeNext, 'từ địa chỉ này') : refusal;
   }
 }
 
-function blocked(msBeforeNext: number): HttpError {
+/**
+ * Password guesses at one back-office account, from wherever they come. Unlike long random
+ * credentials a password can be guessed, so an attempt is counted *before* scrypt checks it and
+ * handed back when it was right: guesses sent in parallel cannot all be checked against a count
+ * that has not seen them yet. Past `loginFailures` within the window the account's logins are
+ * refused for `loginBlockSeconds` (429), the right password too — a province-admin can still act
+ * with the admin token or another account. Per address, the AuthThrottle above applies as well.
+ */
+export class LoginThrottle {
+  private readonly attempts: RateLimiterMemory;
+
+  constructor(limits: Pick<Limits, 'loginFailures' | 'loginWindowSeconds' | 'loginBlockSeconds'>) {
+    this.attempts = new RateLimiterMemory({ points: limits.loginFailures, duration: limits.loginWindowSeconds, blockDuration: limits.loginBlockSeconds });
+  }
+
+  /** Counts an attempt at `username`, or refuses it with 429 when the account is blocked. */
+  async begin(username: string): Promise<void> {
+    try {
+      await this.attempts.consume(username);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      throw blocked(e.msBeforeNext, 'vào tài khoản này');
+    }
+  }
+
+  /** The password was right: the attempt is handed back. */
+  async succeeded(username: string): Promise<void> {
+    await this.attempts.reward(username, 1);
+  }
+}
+
+function blocked(msBeforeNext: number, where: string): HttpError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new HttpError(429, 'TOO_MANY_FAILED_LOGINS', `Quá nhiều lần xác thực sai từ địa chỉ này: thử lại sau ${seconds} giây.`, {}, { 'retry-after': String(seconds) });
+  return new HttpError(429, 'TOO_MANY_FAILED_LOGINS', `Quá nhiều lần xác thực sai ${where}: thử lại sau ${seconds} giây.`, {}, { 'retry-after': String(seconds) });
 }

@@ -78,6 +78,24 @@ export async function call<T = Record<string, unknown>>(
 export const adminCall = <T = Record<string, unknown>>(url: string, path: string, body?: unknown, method?: 'GET' | 'POST', token = ADMIN_TOKEN) =>
   call<T>(url, path, { method: method ?? (body === undefined ? 'GET' : 'POST'), body, headers: { authorization: `Bearer ${token}` } });
 
+/** A back-office account made with the admin token; its one-time password. */
+export async function createAccount(url: string, username: string, role: 'province-admin' | 'clerk', fullName = 'Lê Thị Hoa'): Promise<string> {
+  const r = await adminCall<{ password: string }>(url, '/admin/accounts', { username, fullName, role });
+  if (r.status !== 201) throw new Error(`create account: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json.password;
+}
+
+/** Logs an account in: the answer, and the session cookie to send back (null when refused). */
+export async function login(url: string, username: string, password: string) {
+  const r = await call<Record<string, unknown>>(url, '/admin/login', { body: { username, password } });
+  const cookie = /^(motcua_central=[^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1] ?? null;
+  return { ...r, cookie };
+}
+
+/** A back-office call with a session cookie. */
+export const sessionCall = <T = Record<string, unknown>>(url: string, path: string, cookie: string, body?: unknown) =>
+  call<T>(url, path, { method: body === undefined ? 'GET' : 'POST', body, headers: { cookie } });
+
 export function syncHeaders(siteId: string, credential: string, protocol: number = PROTOCOL_VERSION): Record<string, string> {
   return { authorization: `Bearer ${credential}`, [headers.protocol]: String(protocol), [headers.app]: '0.1.0', [headers.site]: siteId };
 }
@@ -133,10 +151,10 @@ export class SiteOutbox {
     }));
   }
 
-  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null } = {}): WireEvent {
+  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null; code?: string } = {}): WireEvent {
     const at = this.tick();
     return this.raw(`dossier.${type}`, 1, dossierId, JSON.stringify({
-      dossierId, code: '000.00.01.H21-260302-0001', status, procedureCode: '1.000948.H38', procedureVersion: 1, procedureName: 'Đăng ký khai sinh',
+      dossierId, code: extra.code ?? '000.00.01.H21-260302-0001', status, procedureCode: '1.000948.H38', procedureVersion: 1, procedureName: 'Đăng ký khai sinh',
       applicant: { kind: 'person', fullName: extra.applicantName ?? 'Nguyễn Văn An', idNumber: '064090001234', dateOfBirth: null, address: 'Ia Grai', phone: '', email: '' },
       sets: 1, channel: 'direct', returnMethod: 'desk', receivingUnit: 'UBND xã Ia Grai', receivedAt: '2026-03-02T01:00:00.000Z',
       dueAt: '2026-03-05T09:00:00.000Z', returnedAt: extra.returnedAt ?? null, documents: [{ index: 0, name: 'Tờ khai', received: 1 }],

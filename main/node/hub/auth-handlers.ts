@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
+import { decoyHash, hashPassword, verifyPassword } from '../../../common/node/password';
 import { newToken, tokenHash } from '../auth/tokens';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';

@@ -2,7 +2,7 @@ import { HubError } from '../../../contract/errors';
 import type { Site } from '../../../contract/queue';
 import { checkAdminsRemain, checkPrefixes } from '../../core/catalog-rules';
 import { stillSampleData } from '../../core/site-identity';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../../common/node/password';
 import { registerAgencyCode, REGISTERED_AGENCY_CODE_KEY } from '../sync/agency-registration';
 import type { CentralConfig } from '../sync/central-client';
 import { actorOf } from '../db/audit-store';

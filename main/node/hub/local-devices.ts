@@ -1,7 +1,7 @@
 import type { DeviceKind } from '../../../contract/access';
 import { HubError } from '../../../contract/errors';
 import type { UnlockResult } from '../../../contract/shell';
-import { verifyPassword } from '../auth/password';
+import { verifyPassword } from '../../../common/node/password';
 import { newToken, tokenHash } from '../auth/tokens';
 import { uuidv7 } from '../db/uuidv7';
 import { throttled } from './attempts';

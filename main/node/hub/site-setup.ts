@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DossierSettings } from '../../../contract/dossier';
 import { USUAL_HOURS, type Site, type SiteIdentity, type WeeklyHours } from '../../../contract/queue';
-import { hashPassword, oneTimePassword } from '../auth/password';
+import { hashPassword, oneTimePassword } from '../../../common/node/password';
 import { defaultRatingSettings } from '../db/migrations/002-ratings';
 import { defaultPrintingSettings } from '../db/migrations/003-printing';
 import { sampleProcedures } from '../catalog/sample-catalogue';
