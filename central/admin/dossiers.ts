@@ -18,7 +18,7 @@ export type StatusChange =
  */
 export async function changeProcessingStatus(db: Db, actor: Actor, siteId: string, dossierId: string, status: DossierStatusItem['status'], note: string): Promise<StatusChange> {
   return db.transaction(async (tx) => {
-    const [d] = await tx.query<{ status: string }>('SELECT status FROM dossiers WHERE site_id = $1 AND dossier_id = $2 FOR UPDATE', [siteId, dossierId]);
+    const [d] = await tx.query<{ status: string; code: string | null }>('SELECT status, code FROM dossiers WHERE site_id = $1 AND dossier_id = $2 FOR UPDATE', [siteId, dossierId]);
     if (!d) return { kind: 'notFound' };
     if (!isWithBackOffice(d.status)) return { kind: 'closed', siteStatus: d.status };
     const [row] = await tx.query<{ processing_at: Date }>(
@@ -28,7 +28,7 @@ export async function changeProcessingStatus(db: Db, actor: Actor, siteId: strin
     );
     const item: DossierStatusItem = { dossierId, status, note, at: row!.processing_at.toISOString() };
     const version = await publish(tx, 'dossier-status', siteId, dossierId, JSON.stringify(item));
-    await audit(tx, actor, 'dossier.move', { siteId, subject: dossierId }, { status, note });
+    await audit(tx, actor, 'dossier.move', { siteId, subject: dossierId }, { status, note, code: d.code });
     return { kind: 'ok', item, version };
   });
 }

@@ -1,3 +1,5 @@
+import { dossierStatusLabels } from '../../contract/dossier-texts';
+
 /**
  * The back-office page's script (plain browser JavaScript, no build): it calls the /admin API with
  * the session cookie and writes every value as text (never as HTML). Which moves a dossier allows
@@ -11,6 +13,11 @@ const ACTION_LABELS = {
   'dossier.move': 'Chuyển trạng thái hồ sơ', 'account.create': 'Tạo tài khoản', 'account.update': 'Sửa tài khoản', 'account.password': 'Đổi mật khẩu',
   'site.create': 'Tạo điểm một cửa', 'site.credential': 'Cấp lại mã xác thực', 'catalog.publish': 'Ban hành thủ tục', 'calendar.publish': 'Ban hành lịch',
   'staff.publish': 'Gửi tài khoản cán bộ', reproject: 'Chiếu lại sự kiện',
+};
+const STATUS_LABELS = ${JSON.stringify(dossierStatusLabels)};
+const DETAIL_LABELS = {
+  role: 'Vai trò', fullName: 'Họ tên', active: 'Đang dùng', passwordReset: 'Cấp mật khẩu mới', name: 'Tên', status: 'Trạng thái', note: 'Ghi chú',
+  version: 'Phiên bản luồng', keepFrom: 'Giữ từ phiên bản', projected: 'Đã chiếu', rejected: 'Bị từ chối', remaining: 'Còn lại',
 };
 let me = null;
 
@@ -33,8 +40,9 @@ function el(tag, attrs, ...children) {
   return e;
 }
 const row = (...cells) => el('tr', {}, ...cells.map((c) => el('td', {}, c)));
-const when = (iso) => iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }) : '—';
-const day = (iso) => iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: TZ }) : '—';
+const DAY = { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' };
+const when = (iso) => iso ? new Date(iso).toLocaleString('vi-VN', { ...DAY, hour: '2-digit', minute: '2-digit' }) : '—';
+const day = (iso) => iso ? new Date(iso).toLocaleDateString('vi-VN', DAY) : '—';
 function say(p, text, kind) { p.className = 'msg ' + (kind || ''); p.replaceChildren(...[].concat(text)); }
 const secret = (s) => el('span', { class: 'secret' }, s);
 const FINAL = ['returned', 'withdrawn', 'refused'];
@@ -85,23 +93,29 @@ function show(tab) {
 for (const b of document.querySelectorAll('nav button')) b.addEventListener('click', () => show(b.dataset.tab));
 
 // ── Dossiers ─────────────────────────────────────────────────────────────────────────────────
-$('find-form').addEventListener('submit', async (ev) => {
+let lastQuery = null;
+$('find-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
+  lastQuery = ev.target.q.value;
+  search(true);
+});
+/** Runs the last search again (after a move, so the list shows the new status too). */
+async function search(openSingle) {
   const msg = $('find-msg');
   say(msg, 'Đang tìm…');
   try {
-    const { dossiers } = await api('GET', '/admin/dossiers?q=' + encodeURIComponent(ev.target.q.value));
+    const { dossiers } = await api('GET', '/admin/dossiers?q=' + encodeURIComponent(lastQuery));
     const body = $('found').tBodies[0];
     body.replaceChildren(...dossiers.map((d) => {
       const open = el('button', { 'aria-label': 'Xem hồ sơ ' + (d.code || '') }, 'Xem');
       open.addEventListener('click', () => openDossier(d.siteId, d.dossierId));
-      return row(d.code || '—', d.applicantName, d.procedureName, d.siteName, day(d.dueAt), badge(d.status, d.statusLabel), open);
+      return row(el('span', { class: 'nowrap' }, d.code || '—'), d.applicantName, d.siteName, day(d.dueAt), badge(d.status, d.statusLabel), open);
     }));
     $('found').hidden = dossiers.length === 0;
     say(msg, dossiers.length === 0 ? 'Không tìm thấy hồ sơ nào.' : 'Tìm thấy ' + dossiers.length + ' hồ sơ.');
-    if (dossiers.length === 1) openDossier(dossiers[0].siteId, dossiers[0].dossierId);
+    if (openSingle && dossiers.length === 1) openDossier(dossiers[0].siteId, dossiers[0].dossierId);
   } catch (e) { say(msg, e.message, 'error'); }
-});
+}
 
 async function openDossier(siteId, dossierId) {
   const msg = $('move-msg');
@@ -129,13 +143,13 @@ async function openDossier(siteId, dossierId) {
         say(msg, 'Đang lưu…');
         try {
           await api('POST', '/admin/sites/' + encodeURIComponent(d.siteId) + '/dossiers/' + encodeURIComponent(d.dossierId) + '/status', { status: m.status, note: note.value });
-          await openDossier(d.siteId, d.dossierId);
+          await Promise.all([openDossier(d.siteId, d.dossierId), search(false)]);
           say(msg, 'Đã chuyển sang “' + m.label + '”. Điểm một cửa sẽ nhận ở lần đồng bộ tới.', 'ok');
         } catch (e) { say(msg, e.message, 'error'); }
       });
       return b;
     });
-    moves.replaceChildren(el('div', { class: 'moves' }, el('label', {}, 'Ghi chú (không bắt buộc)', note), ...buttons));
+    moves.replaceChildren(el('label', { class: 'note' }, 'Ghi chú (không bắt buộc)', note), el('div', { class: 'moves' }, ...buttons));
   }
   $('history').replaceChildren(...d.history.map((h) => row(when(h.at), h.statusLabel, h.source === 'site' ? 'Điểm một cửa' : 'Máy chủ tỉnh: ' + h.by, h.note)));
 }
@@ -178,8 +192,13 @@ async function loadAccounts() {
 }
 async function loadAudit() {
   const { entries } = await api('GET', '/admin/audit?limit=100');
-  const detail = (d) => Object.entries(d).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ');
-  $('audit').replaceChildren(...entries.map((e) => row(when(e.at), e.actor === 'token' ? 'Mã quản trị' : e.actor, ACTION_LABELS[e.action] || e.action, e.siteId || '', e.subject || '', detail(e.detail))));
+  const value = (k, v) => k === 'role' ? ROLE_LABELS[v] : k === 'status' ? STATUS_LABELS[v] : v === true ? 'có' : v === false ? 'không' : typeof v === 'object' ? JSON.stringify(v) : v;
+  // In the order of DETAIL_LABELS (the database keeps a detail's keys in its own order).
+  const rank = (k) => { const i = Object.keys(DETAIL_LABELS).indexOf(k); return i < 0 ? 99 : i; };
+  const detail = (d) => Object.entries(d).filter(([k, v]) => k !== 'code' && v !== '').sort(([a], [b]) => rank(a) - rank(b))
+    .map(([k, v]) => (DETAIL_LABELS[k] || k) + ': ' + value(k, v)).join('; ');
+  $('audit').replaceChildren(...entries.map((e) => row(when(e.at), e.actor === 'token' ? 'Mã quản trị' : e.actor, ACTION_LABELS[e.action] || e.action, e.siteId || '',
+    e.detail.code || e.subject || '', detail(e.detail))));
 }
 
 /** Runs a call, then says what it did (Vietnamese text, secrets highlighted) or why it failed. */
@@ -213,7 +232,7 @@ for (const form of document.querySelectorAll('form[data-call]')) {
     let call;
     try { call = calls[form.dataset.call](Object.fromEntries(new FormData(form))); }
     catch (e) { say(out, 'Nội dung JSON không đọc được: ' + e.message, 'error'); return; }
-    act(out, () => call[0], call[1], call[2]);
+    act(out, () => call[0], call[1], () => { form.reset(); if (call[2]) call[2](); });
   });
 }
 

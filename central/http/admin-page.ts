@@ -15,6 +15,7 @@ export function adminPage(nonce: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Một Cửa — Máy chủ tỉnh</title>
 <style nonce="${nonce}">
+  [hidden] { display: none !important; }
   body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d2733; background: #f4f6f8; }
   header { background: #a3191f; color: #fff; padding: 10px 20px; display: flex; gap: 16px; align-items: center; }
   header h1 { font-size: 18px; margin: 0; flex: 1; }
@@ -22,12 +23,12 @@ export function adminPage(nonce: string): string {
   nav { display: flex; gap: 4px; padding: 8px 20px 0; }
   nav button { border: 1px solid #c5ccd3; border-bottom: 0; border-radius: 6px 6px 0 0; background: #e3e7eb; }
   nav button[aria-current="page"] { background: #fff; font-weight: 600; }
-  main { padding: 0 20px 16px; display: grid; gap: 16px; max-width: 1280px; }
+  main { padding: 0 20px 16px; display: grid; gap: 16px; }
   section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 2px #0002; }
   h2 { font-size: 17px; margin: 0 0 10px; }
   h3 { font-size: 15px; margin: 14px 0 6px; }
   table { border-collapse: collapse; width: 100%; font-size: 14px; }
-  th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e3e7eb; vertical-align: top; }
+  th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e3e7eb; vertical-align: middle; }
   th { background: #f0f2f4; font-weight: 600; }
   form { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; }
   label { display: grid; gap: 2px; font-size: 13px; }
@@ -42,14 +43,16 @@ export function adminPage(nonce: string): string {
   .error { color: #a3191f; }
   .ok { color: #1e6b35; }
   .secret { font-family: ui-monospace, monospace; background: #fff4d6; padding: 2px 6px; }
-  .status { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e3e7eb; font-weight: 600; }
+  .status { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; background: #e3e7eb; font-weight: 600; }
   .status.final { background: #d9efe0; color: #14532d; }
   .split { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 4fr); gap: 16px; align-items: start; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
   dt { color: #4a5561; }
   dd { margin: 0; }
-  .moves { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin-top: 10px; }
+  .moves { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin-top: 8px; }
+  .note input { width: 100%; box-sizing: border-box; }
   .muted { color: #4a5561; }
+  .nowrap { white-space: nowrap; }
 </style>
 </head>
 <body>
@@ -87,7 +90,7 @@ export function adminPage(nonce: string): string {
         <button class="primary">Tìm</button>
       </form>
       <p class="msg" role="status" id="find-msg"></p>
-      <table id="found" hidden><thead><tr><th>Mã hồ sơ</th><th>Người nộp</th><th>Thủ tục</th><th>Điểm một cửa</th><th>Hạn trả</th><th>Trạng thái</th><th></th></tr></thead><tbody></tbody></table>
+      <table id="found" hidden><thead><tr><th>Mã hồ sơ</th><th>Người nộp</th><th>Điểm một cửa</th><th>Hạn trả</th><th>Trạng thái</th><th></th></tr></thead><tbody></tbody></table>
     </section>
     <section aria-labelledby="detail-title" id="detail" hidden>
       <h2 id="detail-title"></h2>
@@ -105,7 +108,7 @@ export function adminPage(nonce: string): string {
     <table><thead><tr><th>Mã</th><th>Tên</th><th>Luồng dữ liệu</th><th>Lần gửi cuối</th><th>Lệch giờ</th><th>Phiên bản</th><th>Bị từ chối</th><th>Chưa chiếu</th><th>Mã xác thực hết hạn</th></tr></thead>
     <tbody id="sites"></tbody></table>
     <h3 id="create-site-title">Thêm điểm một cửa</h3>
-    <form data-call="createSite" aria-labelledby="create-site-title"><label>Mã điểm <input name="siteId" required pattern="[A-Za-z0-9][A-Za-z0-9._-]{0,79}"></label>
+    <form data-call="createSite" aria-labelledby="create-site-title"><label>Mã điểm <input name="siteId" required pattern="[A-Za-z0-9][A-Za-z0-9._\\-]{0,79}"></label>
       <label>Tên <input name="name" required size="30"></label><label>Hạn mã xác thực (ngày) <input name="expiresInDays" type="number" value="365" min="1"></label>
       <button>Tạo</button></form>
     <h3 id="credential-title">Cấp lại mã xác thực</h3>
@@ -117,7 +120,7 @@ export function adminPage(nonce: string): string {
     <h2 id="accounts-title">Tài khoản của máy chủ tỉnh</h2>
     <table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Đang dùng</th><th></th></tr></thead><tbody id="accounts"></tbody></table>
     <h3 id="new-account-title">Thêm tài khoản</h3>
-    <form data-call="createAccount" aria-labelledby="new-account-title"><label>Tên đăng nhập <input name="username" required pattern="[a-z0-9._-]{3,32}"></label>
+    <form data-call="createAccount" aria-labelledby="new-account-title"><label>Tên đăng nhập <input name="username" required pattern="[a-z0-9._\\-]{3,32}"></label>
       <label>Họ tên <input name="fullName" required size="30"></label>
       <label>Vai trò <select name="role"><option value="clerk">Cán bộ xử lý hồ sơ</option><option value="province-admin">Quản trị tỉnh</option></select></label>
       <button>Tạo</button></form>

@@ -70,3 +70,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Collects a page's script errors and console errors into `problems` — except the browser's own
+ * "Failed to load resource" line for a refused request's 4xx, which the screens expect (a wrong
+ * password) and show in words.
+ */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+}
