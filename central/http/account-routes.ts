@@ -1,7 +1,7 @@
 import { changeOwnPassword, checkPassword, closeSession, createAccount, listAccounts, openSession, updateAccount } from '../admin/accounts';
 import { listAudit } from '../admin/audit';
 import { AccountUpdate, Login, NewAccount, PasswordChange, Username } from '../admin/schemas';
-import { admin, clearSessionCookie, sessionCookieOf, setSessionCookie } from './auth';
+import { admin, clearSessionCookie, requireSameOrigin, sessionCookieOf, setSessionCookie } from './auth';
 import { HttpError } from './http-error';
 import { readJson, sendJson } from './io';
 import { limitOf } from './params';
@@ -16,6 +16,7 @@ export const accountRoutes: readonly Route[] = [
     method: 'POST',
     path: /^\/admin\/login$/,
     handle: async (deps, { req, res, address }) => {
+      requireSameOrigin(req);
       await deps.throttle.check(address);
       const { username, password } = await readJson(req, deps.limits, Login);
       await deps.logins.begin(username);
@@ -32,6 +33,7 @@ export const accountRoutes: readonly Route[] = [
     method: 'POST',
     path: /^\/admin\/logout$/,
     handle: async (deps, { req, res }) => {
+      requireSameOrigin(req);
       const token = sessionCookieOf(req);
       if (token !== null) await closeSession(deps.db, token);
       await sendJson(req, res, 200, {}, clearSessionCookie(deps, req));

@@ -28,6 +28,24 @@ export function setSessionCookie(deps: CentralDeps, req: IncomingMessage, token:
 
 export const clearSessionCookie = (deps: CentralDeps, req: IncomingMessage): Record<string, string> => setSessionCookie(deps, req, '', 0);
 
+/**
+ * A browser's request from another page than the central's own: SameSite=Strict keeps the cookie
+ * from other sites, but another port of the same host is the same "site" to the browser, so a
+ * request carrying the session (or a login) must also come from this origin when it says where it
+ * comes from (browsers send Origin with every POST). Behind the reverse proxy, Host is forwarded.
+ */
+export function requireSameOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let host: string | null = null;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    // "null" (a sandboxed frame, a file) is no origin of ours either.
+  }
+  if (host === null || host !== req.headers.host) throw new HttpError(403, 'CROSS_ORIGIN', 'Yêu cầu đến từ một trang khác, không phải trang của máy chủ tỉnh.');
+}
+
 const unauthorized = () => new HttpError(401, 'ADMIN_UNAUTHORIZED', 'Cần đăng nhập vào máy chủ tỉnh (hoặc mã quản trị CENTRAL_ADMIN_TOKEN).');
 
 /**
@@ -47,6 +65,7 @@ export async function authenticate(deps: CentralDeps, r: RouteRequest): Promise<
   }
   const token = sessionCookieOf(r.req);
   if (token === null) throw unauthorized();
+  requireSameOrigin(r.req);
   const account = await sessionAccount(deps.db, token);
   if (account) return { kind: 'account', username: account.username, fullName: account.fullName, role: account.role };
   const ended = new HttpError(401, 'SESSION_ENDED', 'Phiên làm việc đã hết hạn hoặc đã đăng xuất: hãy đăng nhập lại.', {}, clearSessionCookie(deps, r.req));

@@ -40,6 +40,14 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     expect(ended.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     // A made-up cookie is no better.
     expect((await sessionCall(central.url, '/admin/me', 'motcua_central=mcs_guess')).status).toBe(401);
+    // A page on another port of the same host is the same "site" to a browser: its Origin is refused.
+    const again = await login(central.url, username, password);
+    const elsewhere = { cookie: again.cookie!, origin: 'http://127.0.0.1:9' };
+    const moved = await call(central.url, '/admin/me/password', { body: { current: password, next: 'mat-khau-moi-dai' }, headers: elsewhere });
+    expect(moved.status).toBe(403);
+    expect(moved.json).toMatchObject({ code: 'CROSS_ORIGIN' });
+    expect((await call(central.url, '/admin/login', { body: { username, password }, headers: { origin: 'http://127.0.0.1:9' } })).status).toBe(403);
+    expect((await call(central.url, '/admin/me', { headers: { cookie: again.cookie!, origin: central.url } })).status).toBe(200);
   });
 
   it("keeps accounts, sites and publishing from a clerk, and lets the province-admin and the token manage them", async () => {
