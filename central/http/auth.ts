@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import { isSameOrigin } from '../../common/node/same-origin';
 import { sessionAccount } from '../admin/accounts';
 import type { Actor, Role } from '../admin/audit';
 import { HttpError } from './http-error';
 import type { CentralDeps, Route, RouteRequest } from './routes';
+import { LOOPBACK } from './throttle';
 
 /** The back-office session's cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends it). */
 export const SESSION_COOKIE = 'motcua_central';
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 export function sessionCookieOf(req: IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -35,15 +36,7 @@ export const clearSessionCookie = (deps: CentralDeps, req: IncomingMessage): Rec
  * comes from (browsers send Origin with every POST). Behind the reverse proxy, Host is forwarded.
  */
 export function requireSameOrigin(req: IncomingMessage): void {
-  const origin = req.headers.origin;
-  if (origin === undefined) return;
-  let host: string | null = null;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // "null" (a sandboxed frame, a file) is no origin of ours either.
-  }
-  if (host === null || host !== req.headers.host) throw new HttpError(403, 'CROSS_ORIGIN', 'Yêu cầu đến từ một trang khác, không phải trang của máy chủ tỉnh.');
+  if (!isSameOrigin(req)) throw new HttpError(403, 'CROSS_ORIGIN', 'Yêu cầu đến từ một trang khác, không phải trang của máy chủ tỉnh.');
 }
 
 const unauthorized = () => new HttpError(401, 'ADMIN_UNAUTHORIZED', 'Cần đăng nhập vào máy chủ tỉnh (hoặc mã quản trị CENTRAL_ADMIN_TOKEN).');

@@ -5,7 +5,7 @@ import { machineOf } from '../../contract/machine-address';
 import { HttpError } from './http-error';
 import type { Limits } from './limits';
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+export const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /**
  * The client's machine (`machineOf`: an IPv6 client counts by its /64, where it may take any address). Behind the reverse proxy of docs/SYNC.md ("TLS") every connection comes

@@ -3,6 +3,7 @@ import { HubError } from '../../../contract/errors';
 import { bodyLimitOf, tooLargeMessage } from '../../../contract/uploads';
 import { isOpName, ops } from '../../../contract/ops';
 import type { Logger } from '../../../common/node/logger';
+import { isSameOrigin } from '../../../common/node/same-origin';
 import type { Hub } from '../hub/hub';
 
 /**
@@ -91,15 +92,7 @@ function readBody(req: IncomingMessage, limit: number, tooLarge: () => HubError)
 function checkSameOrigin(req: IncomingMessage): void {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new HubError('UNSUPPORTED_MEDIA_TYPE');
-  const origin = req.headers.origin;
-  if (origin === undefined) return;
-  let host: string | null = null;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // "null" (a sandboxed frame, a file:// page) or garbage: not one of the hub's pages.
-  }
-  if (host !== req.headers.host) throw new HubError('CROSS_ORIGIN');
+  if (!isSameOrigin(req)) throw new HubError('CROSS_ORIGIN');
 }
 
 /** `POST /api/<operation>` with a JSON body → the hub → JSON. */
