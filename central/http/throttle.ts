@@ -5,6 +5,7 @@ import { machineOf } from '../../contract/machine-address';
 import { HttpError } from './http-error';
 import type { Limits } from './limits';
 
+/** A peer on this machine: the reverse proxy of docs/SYNC.md, "TLS". */
 export const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /**

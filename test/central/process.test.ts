@@ -7,7 +7,7 @@ import type { Db } from '../../central/db/db';
 import { decodersV1 } from '../../central/projection/decode';
 import { startCentralProcess, type CentralProcess } from '../support/central-process';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { adminCall, busyOutbox, count, createSite, foldAndStored, pushBatch } from './helpers';
+import { adminCall, busyOutbox, count, createSite, foldAndStored, login, pushBatch } from './helpers';
 
 const FAULTS = { MOTCUA_CENTRAL_FAULTS: '1' };
 
@@ -19,6 +19,8 @@ async function crashAndRecover(start: () => Promise<CentralProcess>, inspect: ()
   let central = await start();
   const token = central.adminToken!;
   expect(token).toMatch(/^\S{20,}$/);
+  // The first province-admin, as a province's admin finds it in the first start's output.
+  expect((await login(central.url, 'quantri', central.firstAdminPassword!)).json).toMatchObject({ account: { username: 'quantri', role: 'province-admin' } });
   const siteId = `xa-${randomUUID().slice(0, 8)}`;
   const credential = await createSite(central.url, siteId, 'UBND xã Ia Grai', token);
   const o = busyOutbox(siteId, 150);
@@ -35,6 +37,7 @@ async function crashAndRecover(start: () => Promise<CentralProcess>, inspect: ()
 
   central = await start();
   expect(central.adminToken).toBeNull(); // printed once, at the first start only
+  expect(central.firstAdminPassword).toBeNull();
   const retried = await pushBatch(central.url, credential, first);
   expect(retried.status).toBe(200);
   expect(retried.json.ackedThrough).toBe(100);

@@ -9,6 +9,8 @@ export interface CentralProcess {
   readonly url: string;
   /** CENTRAL_ADMIN_TOKEN as passed in, or the one printed at the first start of a database; null on a later start without one. */
   readonly adminToken: string | null;
+  /** The first province-admin's password, printed at the first start of a database only (else null). */
+  readonly firstAdminPassword: string | null;
   /** PGlite's folder when no databaseUrl was given (start a second process on it to play a restart). */
   readonly dataDir: string | null;
   readonly output: () => string;
@@ -53,7 +55,8 @@ export function startCentralProcess(options: CentralProcessOptions = {}): Promis
       resolve({
         child,
         url,
-        adminToken: env.CENTRAL_ADMIN_TOKEN ?? /chỉ hiện lần này: (\S+)/.exec(out)?.[1] ?? null,
+        adminToken: env.CENTRAL_ADMIN_TOKEN ?? /\(CENTRAL_ADMIN_TOKEN\), chỉ hiện lần này: (\S+)/.exec(out)?.[1] ?? null,
+        firstAdminPassword: /Tài khoản quản trị tỉnh "[^"]+", mật khẩu chỉ hiện lần này[^:]*: (\S+)/.exec(out)?.[1] ?? null,
         dataDir,
         output: () => out,
         kill: async (signal = 'SIGKILL') => {
