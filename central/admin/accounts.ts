@@ -44,9 +44,13 @@ export interface AccountChange {
   resetPassword?: boolean | undefined;
 }
 
+/** The change would leave no active province-admin: nobody could manage the accounts any more. */
+export class LastProvinceAdminError extends Error {}
+
 /**
  * Changes an account; a new password (returned once) when asked. Switching an account off or
- * giving it a new password ends its sessions.
+ * giving it a new password ends its sessions. Throws LastProvinceAdminError (nothing changed) when
+ * the last active province-admin would be switched off or made a clerk.
  */
 export async function updateAccount(db: Db, actor: Actor, username: string, c: AccountChange): Promise<{ account: Account; password: string | null } | null> {
   const password = c.resetPassword ? oneTimePassword(12) : null;
@@ -59,6 +63,8 @@ export async function updateAccount(db: Db, actor: Actor, username: string, c: A
       [username, c.fullName ?? null, c.role ?? null, c.active ?? null, hash],
     );
     if (!row) return null;
+    const [admins] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM central_accounts WHERE role = 'province-admin' AND active`);
+    if (Number(admins!.n) === 0) throw new LastProvinceAdminError();
     if (c.active === false || hash !== null) await tx.query('DELETE FROM central_sessions WHERE username = $1', [username]);
     const { resetPassword, ...changed } = c;
     await audit(tx, actor, 'account.update', { subject: username }, { ...changed, ...(resetPassword ? { passwordReset: true } : {}) });

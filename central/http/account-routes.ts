@@ -1,4 +1,4 @@
-import { changeOwnPassword, checkPassword, closeSession, createAccount, listAccounts, openSession, updateAccount } from '../admin/accounts';
+import { changeOwnPassword, checkPassword, closeSession, createAccount, LastProvinceAdminError, listAccounts, openSession, updateAccount } from '../admin/accounts';
 import { listAudit } from '../admin/audit';
 import { AccountUpdate, Login, NewAccount, PasswordChange, Username } from '../admin/schemas';
 import { admin, clearSessionCookie, requireSameOrigin, sessionCookieOf, setSessionCookie } from './auth';
@@ -63,7 +63,11 @@ export const accountRoutes: readonly Route[] = [
   admin('POST', /^\/admin\/accounts\/([^/]+)$/, 'province-admin', async (deps, { req, res, params: [raw] }, actor) => {
     const username = Username.safeParse(raw);
     if (!username.success) throw accountNotFound(raw!.slice(0, 40));
-    const updated = await updateAccount(deps.db, actor, username.data, await readJson(req, deps.limits, AccountUpdate));
+    const change = await readJson(req, deps.limits, AccountUpdate);
+    const updated = await updateAccount(deps.db, actor, username.data, change).catch((e: unknown) => {
+      if (e instanceof LastProvinceAdminError) throw new HttpError(409, 'LAST_PROVINCE_ADMIN', 'Đây là tài khoản quản trị tỉnh cuối cùng đang dùng: hãy tạo hoặc mở lại một tài khoản quản trị tỉnh khác trước.');
+      throw e;
+    });
     if (!updated) throw accountNotFound(username.data);
     await sendJson(req, res, 200, updated);
   }),

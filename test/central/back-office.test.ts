@@ -136,7 +136,7 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     expect((await sessionCall(central.url, path(randomUUID()), clerk.cookie)).json).toMatchObject({ code: 'DOSSIER_NOT_FOUND' });
   });
 
-  it('creates the first province-admin once, with a password printed once', async () => {
+  it('creates the first province-admin once, and never switches off or demotes the last one', async () => {
     const { db, dispose } = await openTestDb(engine);
     try {
       const password = await ensureFirstAdmin(db, 'quantri');
@@ -144,7 +144,16 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
       expect(await ensureFirstAdmin(db, 'quantri')).toBeNull();
       const c = await startTestCentral(db);
       try {
-        expect((await login(c.url, 'quantri', password!)).json).toMatchObject({ account: { username: 'quantri', role: 'province-admin' } });
+        const first = await login(c.url, 'quantri', password!);
+        expect(first.json).toMatchObject({ account: { username: 'quantri', role: 'province-admin' } });
+        for (const change of [{ active: false }, { role: 'clerk' }]) {
+          const r = await sessionCall(c.url, '/admin/accounts/quantri', first.cookie!, change);
+          expect(r.status).toBe(409);
+          expect(r.json).toMatchObject({ code: 'LAST_PROVINCE_ADMIN' });
+        }
+        expect(await db.query('SELECT role, active FROM central_accounts')).toEqual([{ role: 'province-admin', active: true }]);
+        await createAccount(c.url, 'quantri.hai', 'province-admin');
+        expect((await sessionCall(c.url, '/admin/accounts/quantri', first.cookie!, { role: 'clerk' })).status).toBe(200);
       } finally {
         await c.close();
       }
