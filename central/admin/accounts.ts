@@ -12,11 +12,15 @@ export interface Account {
   fullName: string;
   role: Role;
   active: boolean;
+  /** Its password was given by someone else (one-time): only changing it works until then. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
-interface AccountRow { username: string; full_name: string; role: Role; active: boolean; created_at: Date; password_hash: string }
-const toAccount = (r: AccountRow): Account => ({ username: r.username, fullName: r.full_name, role: r.role, active: r.active, createdAt: r.created_at.toISOString() });
+interface AccountRow { username: string; full_name: string; role: Role; active: boolean; must_change_password: boolean; created_at: Date; password_hash: string }
+const toAccount = (r: AccountRow): Account => ({
+  username: r.username, fullName: r.full_name, role: r.role, active: r.active, mustChangePassword: r.must_change_password, createdAt: r.created_at.toISOString(),
+});
 
 export async function listAccounts(db: Queryable): Promise<Account[]> {
   return (await db.query<AccountRow>('SELECT * FROM central_accounts ORDER BY username')).map(toAccount);
@@ -58,7 +62,7 @@ export async function updateAccount(db: Db, actor: Actor, username: string, c: A
   return db.transaction(async (tx) => {
     const [row] = await tx.query<AccountRow>(
       `UPDATE central_accounts SET full_name = coalesce($2, full_name), role = coalesce($3, role), active = coalesce($4, active),
-         password_hash = coalesce($5, password_hash), updated_at = now()
+         password_hash = coalesce($5, password_hash), must_change_password = must_change_password OR $5 IS NOT NULL, updated_at = now()
        WHERE username = $1 RETURNING *`,
       [username, c.fullName ?? null, c.role ?? null, c.active ?? null, hash],
     );
@@ -79,7 +83,7 @@ export async function changeOwnPassword(db: Db, actor: Actor & { kind: 'account'
   if (!row || !(await verifyPassword(current, row.password_hash))) return false;
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE central_accounts SET password_hash = $2, updated_at = now() WHERE username = $1', [username, hash]);
+    await tx.query('UPDATE central_accounts SET password_hash = $2, must_change_password = false, updated_at = now() WHERE username = $1', [username, hash]);
     await tx.query('DELETE FROM central_sessions WHERE username = $1', [username]);
     await audit(tx, actor, 'account.password', { subject: username });
   });

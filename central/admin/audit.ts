@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 
 /** Who acts in the back office: an account, or whoever holds CENTRAL_ADMIN_TOKEN (scripts, enrolment). */
 export type Actor =
-  | { readonly kind: 'account'; readonly username: string; readonly fullName: string; readonly role: Role }
+  | { readonly kind: 'account'; readonly username: string; readonly fullName: string; readonly role: Role; readonly mustChangePassword: boolean }
   | { readonly kind: 'token' };
 
 export const ROLES = ['province-admin', 'clerk'] as const;

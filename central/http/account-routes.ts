@@ -41,7 +41,7 @@ export const accountRoutes: readonly Route[] = [
   },
   admin('GET', /^\/admin\/me$/, 'clerk', async (_deps, { req, res }, actor) => {
     await sendJson(req, res, 200, { actor });
-  }),
+  }, true),
   admin('POST', /^\/admin\/me\/password$/, 'clerk', async (deps, { req, res, address }, actor) => {
     if (actor.kind !== 'account') throw new HttpError(400, 'NOT_AN_ACCOUNT', 'Mã quản trị không có mật khẩu để đổi.');
     const { current, next } = await readJson(req, deps.limits, PasswordChange);
@@ -50,7 +50,7 @@ export const accountRoutes: readonly Route[] = [
     if (!(await changeOwnPassword(deps.db, actor, current, next))) return deps.throttle.fail(address, wrongPassword(), { path: '/admin/me/password' });
     await deps.logins.succeeded(actor.username);
     await sendJson(req, res, 200, {}, clearSessionCookie(deps, req));
-  }),
+  }, true),
   admin('GET', /^\/admin\/accounts$/, 'province-admin', async (deps, { req, res }) => {
     await sendJson(req, res, 200, { accounts: await listAccounts(deps.db) });
   }),

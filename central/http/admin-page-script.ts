@@ -60,8 +60,15 @@ function showApp(actor) {
   $('login').hidden = true; $('app').hidden = false; $('tabs').hidden = false; $('logout').hidden = false;
   const admin = actor.kind === 'token' || actor.role === 'province-admin';
   $('who').textContent = actor.kind === 'token' ? 'Mã quản trị' : actor.fullName + ' — ' + ROLE_LABELS[actor.role];
-  for (const b of document.querySelectorAll('nav button[data-role]')) b.hidden = !admin;
-  document.querySelector('nav button[data-tab="password"]').hidden = actor.kind !== 'account';
+  for (const b of document.querySelectorAll('nav button')) b.hidden = (b.dataset.role && !admin) || (b.dataset.tab === 'password' && actor.kind !== 'account');
+  if (actor.kind === 'account' && actor.mustChangePassword) {
+    // A one-time password opens nothing else (the server refuses it): the change comes first.
+    for (const b of document.querySelectorAll('nav button')) b.hidden = b.dataset.tab !== 'password';
+    show('password');
+    say(document.querySelector('[data-panel="password"] .msg'), 'Mật khẩu bạn vừa dùng là mật khẩu một lần do quản trị tỉnh cấp: hãy đặt mật khẩu của riêng bạn để bắt đầu làm việc.');
+    document.querySelector('[data-panel="password"] input[name="current"]').focus();
+    return;
+  }
   show('dossiers');
   $('find-form').q.focus();
 }
@@ -72,7 +79,7 @@ $('login-form').addEventListener('submit', async (ev) => {
   try {
     const { account } = await api('POST', '/admin/login', { username: f.username.value, password: f.password.value });
     f.password.value = '';
-    showApp({ kind: 'account', username: account.username, fullName: account.fullName, role: account.role });
+    showApp({ kind: 'account', username: account.username, fullName: account.fullName, role: account.role, mustChangePassword: account.mustChangePassword });
   } catch (e) { say($('login-msg'), e.message, 'error'); }
 });
 $('logout').addEventListener('click', async () => {

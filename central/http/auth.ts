@@ -60,7 +60,7 @@ export async function authenticate(deps: CentralDeps, r: RouteRequest): Promise<
   if (token === null) throw unauthorized();
   requireSameOrigin(r.req);
   const account = await sessionAccount(deps.db, token);
-  if (account) return { kind: 'account', username: account.username, fullName: account.fullName, role: account.role };
+  if (account) return { kind: 'account', username: account.username, fullName: account.fullName, role: account.role, mustChangePassword: account.mustChangePassword };
   const ended = new HttpError(401, 'SESSION_ENDED', 'Phiên làm việc đã hết hạn hoặc đã đăng xuất: hãy đăng nhập lại.', {}, clearSessionCookie(deps, r.req));
   return deps.throttle.fail(r.address, ended, context);
 }
@@ -74,13 +74,19 @@ export function requireRole(actor: Actor, role: Role): void {
 /** What a back-office route does once its caller is known and allowed. */
 export type AdminHandler = (deps: CentralDeps, r: RouteRequest, actor: Actor) => Promise<void>;
 
-/** A back-office route: the caller is authenticated and its role checked before anything else. */
-export const admin = (method: Route['method'], path: RegExp, role: Role, handle: AdminHandler): Route => ({
+/**
+ * A back-office route: the caller is authenticated and its role checked before anything else; an
+ * account with a one-time password reaches only the routes marked `beforePasswordChange`.
+ */
+export const admin = (method: Route['method'], path: RegExp, role: Role, handle: AdminHandler, beforePasswordChange = false): Route => ({
   method,
   path,
   handle: async (deps, r) => {
     const actor = await authenticate(deps, r);
     requireRole(actor, role);
+    if (actor.kind === 'account' && actor.mustChangePassword && !beforePasswordChange) {
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Mật khẩu này do người khác đặt (dùng một lần): hãy đổi mật khẩu trước khi làm việc.');
+    }
     await handle(deps, r, actor);
   },
 });

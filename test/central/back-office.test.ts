@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../central/admin/accounts';
 import type { DossierDetail, DossierSummary } from '../../central/admin/dossier-lookup';
 import { centralPerSuite } from './central-per-suite';
-import { adminCall, call, createAccount, createSite, engines, login, openTestDb, pushBatch, sessionCall, SiteOutbox, startTestCentral } from './helpers';
+import { adminCall, call, createAccount, createSite, engines, login, openTestDb, pushBatch, readyAccount, sessionCall, SiteOutbox, startTestCentral } from './helpers';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 const name = (prefix: string) => `${prefix}${randomUUID().slice(0, 6)}`;
@@ -11,13 +11,7 @@ const name = (prefix: string) => `${prefix}${randomUUID().slice(0, 6)}`;
 describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engine) => {
   const central = centralPerSuite(engine);
 
-  async function account(role: 'province-admin' | 'clerk') {
-    const username = name(role === 'clerk' ? 'canbo' : 'quantri');
-    const password = await createAccount(central.url, username, role);
-    const r = await login(central.url, username, password);
-    expect(r.status).toBe(200);
-    return { username, password, cookie: r.cookie! };
-  }
+  const account = (role: 'province-admin' | 'clerk') => readyAccount(central.url, name(role === 'clerk' ? 'canbo' : 'quantri'), role);
 
   it('answers 401 without a session, keeps the cookie from scripts and other sites, and ends it at logout', async () => {
     for (const path of ['/admin/me', '/admin/dossiers?q=Nguyễn', '/admin/accounts', '/admin/sites']) {
@@ -30,23 +24,37 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     const password = await createAccount(central.url, username, 'clerk');
     const r = await login(central.url, username, password);
     expect(r.headers.get('set-cookie')).toMatch(/^motcua_central=mcs_[\w-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/);
-    expect(r.json).toMatchObject({ account: { username, role: 'clerk', active: true } });
-    expect((await sessionCall(central.url, '/admin/me', r.cookie!)).json).toMatchObject({ actor: { kind: 'account', username, role: 'clerk' } });
+    expect(r.json).toMatchObject({ account: { username, role: 'clerk', active: true, mustChangePassword: true } });
+    expect((await sessionCall(central.url, '/admin/me', r.cookie!)).json).toMatchObject({ actor: { kind: 'account', username, role: 'clerk', mustChangePassword: true } });
+    // A one-time password opens nothing but its own change.
+    const early = await sessionCall(central.url, '/admin/dossiers?q=Nguyễn', r.cookie!);
+    expect(early.status).toBe(403);
+    expect(early.json).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(early.json.message).toMatch(VIETNAMESE);
+    const short = await sessionCall(central.url, '/admin/me/password', r.cookie!, { current: password, next: 'ngan' });
+    expect(short.json).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await sessionCall(central.url, '/admin/me/password', r.cookie!, { current: 'sai', next: 'mat-khau-moi-dai' })).json).toMatchObject({ code: 'LOGIN_FAILED' });
+    expect((await sessionCall(central.url, '/admin/me/password', r.cookie!, { current: password, next: 'mat-khau-moi-dai' })).status).toBe(200);
+    expect((await sessionCall(central.url, '/admin/me', r.cookie!)).status).toBe(401); // log in again with the new one
+    expect((await login(central.url, username, password)).json).toMatchObject({ code: 'LOGIN_FAILED' });
+    const own = await login(central.url, username, 'mat-khau-moi-dai');
+    expect(own.json).toMatchObject({ account: { mustChangePassword: false } });
+    expect((await sessionCall(central.url, '/admin/dossiers?q=Nguyễn', own.cookie!)).status).toBe(200);
 
-    expect((await sessionCall(central.url, '/admin/logout', r.cookie!, {})).headers.get('set-cookie')).toMatch(/Max-Age=0/);
-    const ended = await sessionCall(central.url, '/admin/me', r.cookie!);
+    expect((await sessionCall(central.url, '/admin/logout', own.cookie!, {})).headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    const ended = await sessionCall(central.url, '/admin/me', own.cookie!);
     expect(ended.status).toBe(401);
     expect(ended.json).toMatchObject({ code: 'SESSION_ENDED' });
     expect(ended.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     // A made-up cookie is no better.
     expect((await sessionCall(central.url, '/admin/me', 'motcua_central=mcs_guess')).status).toBe(401);
     // A page on another port of the same host is the same "site" to a browser: its Origin is refused.
-    const again = await login(central.url, username, password);
+    const again = await login(central.url, username, 'mat-khau-moi-dai');
     const elsewhere = { cookie: again.cookie!, origin: 'http://127.0.0.1:9' };
-    const moved = await call(central.url, '/admin/me/password', { body: { current: password, next: 'mat-khau-moi-dai' }, headers: elsewhere });
+    const moved = await call(central.url, '/admin/me/password', { body: { current: 'mat-khau-moi-dai', next: 'mat-khau-khac-dai' }, headers: elsewhere });
     expect(moved.status).toBe(403);
     expect(moved.json).toMatchObject({ code: 'CROSS_ORIGIN' });
-    expect((await call(central.url, '/admin/login', { body: { username, password }, headers: { origin: 'http://127.0.0.1:9' } })).status).toBe(403);
+    expect((await call(central.url, '/admin/login', { body: { username, password: 'mat-khau-moi-dai' }, headers: { origin: 'http://127.0.0.1:9' } })).status).toBe(403);
     expect((await call(central.url, '/admin/me', { headers: { cookie: again.cookie!, origin: central.url } })).status).toBe(200);
   });
 
@@ -144,8 +152,10 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
       expect(await ensureFirstAdmin(db, 'quantri')).toBeNull();
       const c = await startTestCentral(db);
       try {
-        const first = await login(c.url, 'quantri', password!);
-        expect(first.json).toMatchObject({ account: { username: 'quantri', role: 'province-admin' } });
+        const once = await login(c.url, 'quantri', password!);
+        expect(once.json).toMatchObject({ account: { username: 'quantri', role: 'province-admin', mustChangePassword: true } });
+        expect((await sessionCall(c.url, '/admin/me/password', once.cookie!, { current: password, next: 'mat-khau-cua-tinh' })).status).toBe(200);
+        const first = await login(c.url, 'quantri', 'mat-khau-cua-tinh');
         for (const change of [{ active: false }, { role: 'clerk' }]) {
           const r = await sessionCall(c.url, '/admin/accounts/quantri', first.cookie!, change);
           expect(r.status).toBe(409);

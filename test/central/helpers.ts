@@ -92,6 +92,20 @@ export async function login(url: string, username: string, password: string) {
   return { ...r, cookie };
 }
 
+/**
+ * An account as its owner has it after the first login: the one-time password replaced by their
+ * own (nothing else works before), logged in again; its password and session cookie.
+ */
+export async function readyAccount(url: string, username: string, role: 'province-admin' | 'clerk', fullName?: string) {
+  const oneTime = await createAccount(url, username, role, fullName);
+  const first = await login(url, username, oneTime);
+  const password = `mat-khau-cua-${username}`;
+  const changed = await sessionCall(url, '/admin/me/password', first.cookie!, { current: oneTime, next: password });
+  if (changed.status !== 200) throw new Error(`change password: ${changed.status} ${JSON.stringify(changed.json)}`);
+  const again = await login(url, username, password);
+  return { username, password, cookie: again.cookie! };
+}
+
 /** A back-office call with a session cookie. */
 export const sessionCall = <T = Record<string, unknown>>(url: string, path: string, cookie: string, body?: unknown) =>
   call<T>(url, path, { method: body === undefined ? 'GET' : 'POST', body, headers: { cookie } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
-import { createAccount, createSite, openTestDb, pushBatch, SiteOutbox, startTestCentral } from '../central/helpers';
+import { createAccount, createSite, openTestDb, pushBatch, readyAccount, SiteOutbox, startTestCentral } from '../central/helpers';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes, watchProblems } from './support/browser';
 
@@ -48,7 +48,7 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     const pushed = await pushBatch(central.url, credential, o.request(o.events));
     if (pushed.status !== 200) throw new Error(`push: ${pushed.status}`);
     clerkPassword = await createAccount(central.url, 'canbo.hoa', 'clerk', 'Lê Thị Hoa');
-    adminPassword = await createAccount(central.url, 'quantri.tinh', 'province-admin', 'Phan Văn Đức');
+    adminPassword = (await readyAccount(central.url, 'quantri.tinh', 'province-admin', 'Phan Văn Đức')).password;
     browser = await launchBrowser();
     context = await deviceContext(browser, sizes.admin);
     page = await context.newPage();
@@ -72,11 +72,22 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     await check('login');
   });
 
-  it('logs the clerk in: only the dossiers and the own password, no sites or accounts', async () => {
+  it('makes the clerk replace the one-time password first, then shows only the dossiers and the own password', async () => {
     const form = page.getByRole('form', { name: 'Đăng nhập' });
     await form.getByLabel('Mật khẩu').fill(clerkPassword);
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
     const tabs = page.getByRole('navigation', { name: 'Mục của máy chủ tỉnh' });
+    await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Đổi mật khẩu']);
+    const change = page.getByRole('form', { name: 'Đổi mật khẩu' });
+    await expect.poll(() => page.getByText(/^Mật khẩu bạn vừa dùng là mật khẩu một lần/).isVisible()).toBe(true);
+    await check('clerk-first-login');
+    await change.getByLabel('Mật khẩu hiện tại').fill(clerkPassword);
+    await change.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('hoa-mat-khau-rieng');
+    await change.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Đã đổi mật khẩu: hãy đăng nhập lại bằng mật khẩu mới.');
+    await form.getByLabel('Tên đăng nhập').fill('canbo.hoa');
+    await form.getByLabel('Mật khẩu').fill('hoa-mat-khau-rieng');
+    await form.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Hồ sơ', 'Đổi mật khẩu']);
     await expect.poll(() => page.getByText('Lê Thị Hoa — Cán bộ xử lý hồ sơ').isVisible()).toBe(true);
   });

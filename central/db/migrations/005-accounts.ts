@@ -18,6 +18,8 @@ export const statements: readonly string[] = [
      role          text NOT NULL CHECK (role IN ('province-admin', 'clerk')),
      password_hash text NOT NULL,
      active        boolean NOT NULL DEFAULT true,
+     -- A password someone else chose (a new account, a reset): changed before anything else works.
+     must_change_password boolean NOT NULL DEFAULT true,
      created_at    timestamptz NOT NULL DEFAULT now(),
      updated_at    timestamptz NOT NULL DEFAULT now()
    )`,
