@@ -14,7 +14,8 @@ const notFound = () => new HttpError(404, 'DOSSIER_NOT_FOUND', 'Máy chủ tỉn
 export const dossierRoutes: readonly Route[] = [
   admin('GET', /^\/admin\/dossiers$/, 'clerk', async (deps, { req, res, url }) => {
     const q = (url.searchParams.get('q') ?? '').trim();
-    if (q.length < 2 || q.length > 100) throw new HttpError(400, 'QUERY_INVALID', 'Nhập mã hồ sơ hoặc họ tên người nộp (từ 2 đến 100 ký tự).');
+    // A control character is in no code or name, and PostgreSQL refuses U+0000 in a text parameter.
+    if (q.length < 2 || q.length > 100 || /\p{Cc}/u.test(q)) throw new HttpError(400, 'QUERY_INVALID', 'Nhập mã hồ sơ hoặc họ tên người nộp (từ 2 đến 100 ký tự, không có ký tự điều khiển).');
     await sendJson(req, res, 200, { dossiers: await findDossiers(deps.db, q, limitOf(url, 50, 200)) });
   }),
   admin('GET', /^\/admin\/sites\/([^/]+)\/dossiers\/([^/]+)$/, 'clerk', async (deps, { req, res, params: [raw, dossierId] }) => {

@@ -133,7 +133,11 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     expect((await find(applicant.slice(0, 9))).map((d) => d.dossierId)).toEqual([open]);
     expect((await find(applicant.toLowerCase().slice(0, 9))).map((d) => d.dossierId)).toEqual([open]);
     expect(await find('%_')).toEqual([]); // a LIKE wildcard is a character like any other
-    expect((await sessionCall(central.url, '/admin/dossiers?q=x', clerk.cookie)).json).toMatchObject({ code: 'QUERY_INVALID' });
+    for (const q of ['x', '%00%00', `${'a'.repeat(101)}`]) {
+      const refusedQuery = await sessionCall(central.url, `/admin/dossiers?q=${q}`, clerk.cookie);
+      expect(refusedQuery.status).toBe(400);
+      expect(refusedQuery.json).toMatchObject({ code: 'QUERY_INVALID' });
+    }
 
     // The moves come from the server; the clerk's move is the dossier's status and in its history.
     expect((await detail(open)).moves.map((m) => m.status)).toEqual(['forwarded', 'processing', 'result_ready']);

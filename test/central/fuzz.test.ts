@@ -119,6 +119,9 @@ describe.each(engines)('the central under odd and hostile requests (%s)', (engin
       fc.tuple(fc.constantFrom('/admin/feeds/catalog/compact', '/admin/feeds/staff/compact'), mutated({ keepFrom: 1, siteId })),
       fc.tuple(fc.constant('/admin/calendar'), mutated({ calendar: { year: 2027, province: null, days: [] } })),
       fc.tuple(fc.constant('/admin/sites/xa-khac/credential'), mutated({ expiresInDays: 30 })),
+      fc.tuple(fc.constant('/admin/login'), mutated({ username: 'canbo.thu', password: 'mat-khau-thu-nghiem' })),
+      fc.tuple(fc.constant('/admin/accounts'), mutated({ username: `canbo.${randomUUID().slice(0, 6)}`, fullName: 'Cán bộ thử', role: 'clerk' })),
+      fc.tuple(fc.constant('/admin/accounts/canbo.thu'), mutated({ fullName: 'Cán bộ thử', role: 'clerk', active: true, resetPassword: false })),
     )
     .chain(([target, body]) =>
       fc.constantFrom('plain' as const, 'gzip' as const).map((how) => ({
@@ -136,7 +139,8 @@ describe.each(engines)('the central under odd and hostile requests (%s)', (engin
       fc.constantFrom(
         'http://[/', 'http://[::1/admin/sites', 'http://a:b@c/admin/sites', 'http://central/admin/sites', '*', '//', '/%', '/%zz', '/%E0%A4%A',
         '/sync/v1/sites/%00/status', '/sync/v1/sites/%ZZ/events', '/admin/sites/%ED%A0%80/staff', '/admin/feeds/%00/compact', '/sync/v1/sites/x/feeds/catalog?cursor=-1',
-        '/sync/v1/sites/x/feeds/catalog?cursor=99999999999999999999&limit=0', '/admin/sites/x/dossiers?limit=1e3', `/${'a'.repeat(5000)}`, '/../../etc/passwd', '/?%',
+        '/sync/v1/sites/x/feeds/catalog?cursor=99999999999999999999&limit=0', '/admin/sites/x/dossiers?limit=1e3', '/admin/dossiers?q=%25_%5C', `/admin/dossiers?q=${'Nguyễn'.repeat(40)}`,
+        '/admin/dossiers?q=%00%00', '/admin/sites/x/dossiers/not-a-uuid', '/admin/accounts/%00', '/admin/audit?limit=-1', `/${'a'.repeat(5000)}`, '/../../etc/passwd', '/?%',
       ),
       fc.tuple(fc.constantFrom('/sync/v1/sites/', '/admin/sites/', '/admin/feeds/', '/'), fc.webSegment(), fc.constantFrom('', '/events', '/status', '/feeds/catalog', '/staff', '/credential'))
         .map(([a, b, c]) => `${a}${b}${c}`),
