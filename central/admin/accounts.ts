@@ -6,6 +6,7 @@ import { audit, type Actor, type Role } from './audit';
 
 /** A working day and then some: a clerk logs in once a morning. */
 const SESSION_HOURS = 12;
+const IDLE_HOURS = 3;
 
 export interface Account {
   username: string;
@@ -112,11 +113,17 @@ export async function openSession(db: Db, username: string): Promise<{ token: st
   return { token, expiresAt };
 }
 
-/** The account behind a session token, while the session lasts and the account is active. */
+/**
+ * The account behind a session token, while the session lasts (12 hours, and 3 hours since its last
+ * request: a screen left open at the end of the day does not stay logged in) and the account is
+ * active. Each request marks the session seen: one small write, at the back office's pace.
+ */
 export async function sessionAccount(db: Queryable, token: string): Promise<Account | null> {
   const [row] = await db.query<AccountRow>(
-    `SELECT a.* FROM central_sessions s JOIN central_accounts a USING (username)
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND a.active`,
+    `UPDATE central_sessions s SET last_seen_at = now() FROM central_accounts a
+     WHERE s.token_hash = $1 AND a.username = s.username AND a.active
+       AND s.expires_at > now() AND s.last_seen_at > now() - interval '${IDLE_HOURS} hours'
+     RETURNING a.*`,
     [sha256(token)],
   );
   return row ? toAccount(row) : null;

@@ -24,6 +24,9 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     const password = await createAccount(central.url, username, 'clerk');
     const r = await login(central.url, username, password);
     expect(r.headers.get('set-cookie')).toMatch(/^motcua_central=mcs_[\w-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/);
+    // Behind the TLS proxy on this machine the cookie travels over HTTPS only.
+    const viaProxy = await call(central.url, '/admin/login', { body: { username, password }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(viaProxy.headers.get('set-cookie')).toMatch(/; Secure$/);
     expect(r.json).toMatchObject({ account: { username, role: 'clerk', active: true, mustChangePassword: true } });
     expect((await sessionCall(central.url, '/admin/me', r.cookie!)).json).toMatchObject({ actor: { kind: 'account', username, role: 'clerk', mustChangePassword: true } });
     // A one-time password opens nothing but its own change.
@@ -40,9 +43,18 @@ describe.each(engines)('the back office: accounts, roles, dossiers (%s)', (engin
     const own = await login(central.url, username, 'mat-khau-moi-dai');
     expect(own.json).toMatchObject({ account: { mustChangePassword: false } });
     expect((await sessionCall(central.url, '/admin/dossiers?q=Nguyễn', own.cookie!)).status).toBe(200);
+    // Three hours without a request end a session; so do twelve hours in all.
+    const idle = await login(central.url, username, 'mat-khau-moi-dai');
+    await central.db.query(`UPDATE central_sessions SET last_seen_at = now() - interval '181 minutes' WHERE username = $1`, [username]);
+    expect((await sessionCall(central.url, '/admin/me', idle.cookie!)).json).toMatchObject({ code: 'SESSION_ENDED' });
+    const old = await login(central.url, username, 'mat-khau-moi-dai');
+    await central.db.query(`UPDATE central_sessions SET expires_at = now() - interval '1 second' WHERE username = $1`, [username]);
+    expect((await sessionCall(central.url, '/admin/me', old.cookie!)).json).toMatchObject({ code: 'SESSION_ENDED' });
+    expect((await sessionCall(central.url, '/admin/me', own.cookie!)).json).toMatchObject({ code: 'SESSION_ENDED' });
+    const fresh = await login(central.url, username, 'mat-khau-moi-dai');
 
-    expect((await sessionCall(central.url, '/admin/logout', own.cookie!, {})).headers.get('set-cookie')).toMatch(/Max-Age=0/);
-    const ended = await sessionCall(central.url, '/admin/me', own.cookie!);
+    expect((await sessionCall(central.url, '/admin/logout', fresh.cookie!, {})).headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    const ended = await sessionCall(central.url, '/admin/me', fresh.cookie!);
     expect(ended.status).toBe(401);
     expect(ended.json).toMatchObject({ code: 'SESSION_ENDED' });
     expect(ended.headers.get('set-cookie')).toMatch(/Max-Age=0/);

@@ -4,7 +4,8 @@
  * - `central_accounts`: people at the province, each with a role (`province-admin`: accounts,
  *   sites, feeds; `clerk`: looks dossiers up and moves them). Passwords as scrypt hashes
  *   (common/node/password.ts, the hub's format).
- * - `central_sessions`: a login's cookie, stored as SHA-256 like the sites' credentials.
+ * - `central_sessions`: a login's cookie, stored as SHA-256 like the sites' credentials; 12 hours,
+ *   3 hours without a request (as the hub's sessions).
  * - `central_audit`: who changed what, one row per change, written in the change's transaction.
  *   `(site_id, subject)` reads a dossier's back-office moves for its history.
  * - `dossiers_by_code`, `dossiers_by_name`: a clerk finds a dossier by its code or the start of the
@@ -27,7 +28,8 @@ export const statements: readonly string[] = [
      token_hash text PRIMARY KEY,
      username   text NOT NULL REFERENCES central_accounts,
      created_at timestamptz NOT NULL DEFAULT now(),
-     expires_at timestamptz NOT NULL
+     expires_at timestamptz NOT NULL,
+     last_seen_at timestamptz NOT NULL DEFAULT now()
    )`,
   `CREATE INDEX central_sessions_by_account ON central_sessions (username)`,
   `CREATE TABLE central_audit (
