@@ -18,6 +18,8 @@ export interface StreamState {
 export interface SiteState {
   siteId: string;
   name: string;
+  /** The agency code the site registered (null: never registered — a site not yet synced since the upgrade). */
+  agencyCode: string | null;
   createdAt: string;
   credentialExpiresAt: string | null;
   streams: StreamState[];
@@ -55,10 +57,10 @@ export async function renewCredential(db: Db, actor: Actor, siteId: string, expi
 /** Every site's sync state; per site a handful of index probes, whatever the size of the log. */
 export async function listSites(db: Db): Promise<SiteState[]> {
   const rows = await db.query<{
-    site_id: string; name: string; created_at: Date; credential_expires_at: Date | null; rejections: number; unprojected: number;
+    site_id: string; name: string; agency_code: string | null; created_at: Date; credential_expires_at: Date | null; rejections: number; unprojected: number;
     streams: { incarnation: string; baseSeq: number; lastSeq: number; lastPushAt: string; siteTime: string | null; appVersion: string | null; nextBase: number | null; superseded: boolean }[];
   }>(
-    `SELECT s.site_id, s.name, s.created_at,
+    `SELECT s.site_id, s.name, s.agency_code, s.created_at,
        (SELECT max(expires_at) FROM site_credentials c WHERE c.site_id = s.site_id AND c.revoked_at IS NULL) AS credential_expires_at,
        coalesce((SELECT json_agg(json_build_object('incarnation', t.incarnation, 'baseSeq', t.base_seq, 'lastSeq', t.last_seq, 'lastPushAt', t.updated_at,
                                                   'siteTime', t.site_time, 'appVersion', t.app_version, 'superseded', t.superseded_by IS NOT NULL,
@@ -71,7 +73,7 @@ export async function listSites(db: Db): Promise<SiteState[]> {
      FROM sites s ORDER BY s.site_id`,
   );
   return rows.map((r) => ({
-    siteId: r.site_id, name: r.name, createdAt: r.created_at.toISOString(), credentialExpiresAt: r.credential_expires_at?.toISOString() ?? null,
+    siteId: r.site_id, name: r.name, agencyCode: r.agency_code, createdAt: r.created_at.toISOString(), credentialExpiresAt: r.credential_expires_at?.toISOString() ?? null,
     streams: r.streams.map(({ nextBase, superseded, ...t }) => ({
       ...t, lastPushAt: new Date(t.lastPushAt).toISOString(), siteTime: t.siteTime === null ? null : new Date(t.siteTime).toISOString(), current: !superseded,
       leftBehind: nextBase === null || t.lastSeq < nextBase ? null : { fromSeq: nextBase, count: t.lastSeq - nextBase + 1 },

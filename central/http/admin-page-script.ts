@@ -180,7 +180,7 @@ async function loadSites() {
   const { sites } = await api('GET', '/admin/sites');
   $('sites').replaceChildren(...sites.map((s) => {
     const last = s.streams[0];
-    return row(s.siteId, s.name, s.streams.map(streamText).join('; ') || 'chưa gửi', when(last && last.lastPushAt),
+    return row(s.siteId, s.name, s.agencyCode || 'chưa đăng ký', s.streams.map(streamText).join('; ') || 'chưa gửi', when(last && last.lastPushAt),
       last && last.siteTime ? skew(Date.parse(last.lastPushAt) - Date.parse(last.siteTime)) : '—', last ? last.appVersion : '—',
       s.rejections, s.unprojected, day(s.credentialExpiresAt));
   }));

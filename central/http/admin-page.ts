@@ -105,7 +105,7 @@ export function adminPage(nonce: string): string {
 
   <section data-panel="sites" hidden aria-labelledby="sites-title">
     <h2 id="sites-title">Các điểm một cửa và tình trạng đồng bộ</h2>
-    <table><thead><tr><th>Mã</th><th>Tên</th><th>Luồng dữ liệu</th><th>Lần gửi cuối</th><th>Lệch giờ</th><th>Phiên bản</th><th>Bị từ chối</th><th>Chưa chiếu</th><th>Mã xác thực hết hạn</th></tr></thead>
+    <table><thead><tr><th>Mã</th><th>Tên</th><th>Mã định danh</th><th>Luồng dữ liệu</th><th>Lần gửi cuối</th><th>Lệch giờ</th><th>Phiên bản</th><th>Bị từ chối</th><th>Chưa chiếu</th><th>Mã xác thực hết hạn</th></tr></thead>
     <tbody id="sites"></tbody></table>
     <h3 id="create-site-title">Thêm điểm một cửa</h3>
     <form data-call="createSite" aria-labelledby="create-site-title"><label>Mã điểm <input name="siteId" required pattern="[A-Za-z0-9][A-Za-z0-9._\\-]{0,79}"></label>

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CentralClient } from '../../main/node/sync/central-client';
-import { createSite, engines, type Engine } from '../central/helpers';
+import { adminCall, createSite, engines, type Engine } from '../central/helpers';
 import { startTestHub, uniqueAgencyCode } from '../support/hub';
 import { codeOf } from '../support/outcome';
 import { startRig, useSyncRigs } from './rig';
@@ -63,6 +63,9 @@ describe.each(engines)('agency codes at the central (%s)', (engine: Engine) => {
       await a.hub.start();
       await a.settle();
       expect(await codeAt(a.siteId)).toBe(codeA);
+      // The province's list of sites shows it.
+      const { sites } = (await adminCall<{ sites: { siteId: string; agencyCode: string | null }[] }>(t.central.url, '/admin/sites', undefined, 'GET')).json;
+      expect(sites.find((x) => x.siteId === a.siteId)?.agencyCode).toBe(codeA);
 
       // Meanwhile another site took the code: A's staff are told, and A's events still go up.
       await forget();
