@@ -30,3 +30,8 @@ export function countBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
 }
+
+/** Counts largest first, ties by name in Vietnamese order: how a report table lists them. */
+export function ranked<K>(counts: Map<K, number>, name: (key: K) => string): [K, number][] {
+  return [...counts].sort(([a, m], [b, n]) => n - m || name(a).localeCompare(name(b), 'vi'));
+}

@@ -3,7 +3,7 @@ import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysBetween 
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
 import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
-import { countBy, share } from '../../core/reports/stats';
+import { countBy, ranked, share } from '../../core/reports/stats';
 import { isoOrNull } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import type { DueRow, RatingReportRow } from '../db/report-store';
@@ -22,9 +22,9 @@ export const reportSettings = (deps: HubDeps): ReportSettings => ({ ...defaultRe
  * only his own — the hub puts him in the filter whatever the screen sent.
  */
 function scopeOf(ctx: HandlerContext, input: { from: string; to: string; staffId?: string | undefined }) {
-  const own = ctx.principal.kind === 'staff' && ctx.principal.role === 'officer';
-  const staffId = own && ctx.principal.kind === 'staff' ? ctx.principal.staffId : (input.staffId ?? null);
-  return { from: input.from, to: input.to, staffId, ownFiguresOnly: own };
+  const p = ctx.principal;
+  const self = p.kind === 'staff' && p.role === 'officer' ? p.staffId : null;
+  return { from: input.from, to: input.to, staffId: self ?? input.staffId ?? null, ownFiguresOnly: self !== null };
 }
 
 const dueView = (r: DueRow): DueDossier => ({
@@ -75,9 +75,9 @@ export function reportHandlers(deps: HubDeps) {
         asOf: isoOrNull(ctx.now)!,
         received: {
           total: received.length,
-          byProcedure: [...countBy(received, (r) => r.procedure_code)].map(([procedureCode, count]) => ({ procedureCode, procedureName: names.get(procedureCode)!, count })),
-          byField: [...countBy(received, (r) => r.field)].map(([field, count]) => ({ field, count })),
-          byChannel: [...countBy(received, (r) => r.channel)].map(([channel, count]) => ({ channel, count })),
+          byProcedure: ranked(countBy(received, (r) => r.procedure_code), (code) => names.get(code)!).map(([procedureCode, count]) => ({ procedureCode, procedureName: names.get(procedureCode)!, count })),
+          byField: ranked(countBy(received, (r) => r.field), (field) => field).map(([field, count]) => ({ field, count })),
+          byChannel: ranked(countBy(received, (r) => r.channel), (channel) => channel).map(([channel, count]) => ({ channel, count })),
         },
         intake: { total: intakes.length, supplementRequested, refused, supplementRate: share(supplementRequested, intakes.length), refusalRate: share(refused, intakes.length) },
         handled: { total: handled.length, early, onTime, late: timely.get('late') ?? 0, onTimeShare: share(early + onTime, handled.length) },
