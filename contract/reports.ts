@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierStatus } from './dossier';
+import { PrinterLive } from './printing';
 import { Id, IsoTime, VnDate } from './scalars';
 
 /**
@@ -146,6 +147,26 @@ export const SatisfactionReport = z.object({
   byOfficer: z.array(RatingSummary.extend({ staffId: Id, name: z.string() })),
 });
 export type SatisfactionReport = z.infer<typeof SatisfactionReport>;
+
+/** The live view for the supervisor: the queue, the counters and the printers right now. */
+export const ReportNow = z.object({
+  asOf: IsoTime,
+  /**
+   * Every active service: who waits, since when the longest, and how many counters that serve it
+   * are calling now (none with people waiting: nobody will call them).
+   */
+  services: z.array(z.object({
+    serviceId: Id, name: z.string(), prefix: z.string(), waiting: z.int(), waitingPriority: z.int(),
+    longestWaitMinutes: z.number().nullable(), countersCalling: z.int(),
+  })),
+  counters: z.array(z.object({
+    counterId: Id, number: z.int(), label: z.string(), state: z.enum(['closed', 'open', 'paused']),
+    staffName: z.string().nullable(), currentDisplayCode: z.string().nullable(),
+  })),
+  /** Only printers someone should look at: a problem, or jobs held back. */
+  printers: z.array(PrinterLive),
+});
+export type ReportNow = z.infer<typeof ReportNow>;
 
 /** Report settings the admin sets (Quản trị → Báo cáo). */
 export const ReportSettings = z.object({

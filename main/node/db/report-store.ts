@@ -120,6 +120,14 @@ export class ReportStore extends SqlStore {
     ).all({ until, running: JSON.stringify(RUNNING), ...f });
   }
 
+  /** When the longest-waiting ticket of each service joined the queue (its place, kept through transfers). */
+  oldestWaiting(serviceDate: string): Map<string, number> {
+    const rows = this.sql<[string], { service_id: string; since: number }>(
+      `SELECT service_id, min(queue_entered_at) AS since FROM tickets WHERE service_date = ? AND status = 'waiting' GROUP BY service_id`,
+    ).all(serviceDate);
+    return new Map(rows.map((r) => [r.service_id, r.since]));
+  }
+
   /** Ratings given in [start, end), by the counter and officer who served the ticket. */
   ratings(start: number, end: number, f: QueueFilter): RatingReportRow[] {
     return this.sql<[Record<string, number | string | null>], RatingReportRow>(

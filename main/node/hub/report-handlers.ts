@@ -3,12 +3,15 @@ import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysBetween 
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
 import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
-import { countBy, ranked, share } from '../../core/reports/stats';
-import { isoOrNull } from '../../core/vn-time';
+import { countBy, ranked, share, toMinutes } from '../../core/reports/stats';
+import { printerNeedsAttention } from '../../core/printing-rules';
+import { isoOrNull, vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import type { DueRow, RatingReportRow } from '../db/report-store';
 import { ReportStore } from '../db/report-store';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { printersLive } from './print-handlers';
+import { queueCounts } from './queue-facts';
 import { siteCalendar } from './procedure-handlers';
 
 const SETTINGS_KEY = 'reports';
@@ -104,6 +107,29 @@ export function reportHandlers(deps: HubDeps) {
         byOfficer: staffIds
           .map((id) => ({ staffId: id, name: deps.people.staffById(id)?.fullName ?? '', ...summary((r) => r.staff_id === id) }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+      };
+    },
+
+    'reports.now': (_input, ctx) => {
+      const counters = deps.catalog.counters();
+      const open = new Map(deps.sessions.openAll().map((s) => [s.counter_id, s]));
+      const calling = (serviceId: string) => counters.filter((c) => open.get(c.id)?.paused_at === null && c.skills.some((k) => k.serviceId === serviceId)).length;
+      const oldest = reports.oldestWaiting(vnDate(ctx.now));
+      return {
+        asOf: isoOrNull(ctx.now)!,
+        services: queueCounts(deps, vnDate(ctx.now)).map((q) => {
+          const since = oldest.get(q.serviceId);
+          return { ...q, longestWaitMinutes: since === undefined ? null : toMinutes(ctx.now - since), countersCalling: calling(q.serviceId) };
+        }),
+        counters: counters.filter((c) => c.active).map((c) => {
+          const s = open.get(c.id);
+          const current = s ? deps.tickets.activeForSession(s.id) : null;
+          return {
+            counterId: c.id, number: c.number, label: c.label, state: !s ? 'closed' as const : s.paused_at === null ? 'open' as const : 'paused' as const,
+            staffName: s ? (deps.people.staffById(s.staff_id)?.fullName ?? '') : null, currentDisplayCode: current?.display_code ?? null,
+          };
+        }),
+        printers: printersLive(deps).filter((p) => printerNeedsAttention({ active: p.printer.active, state: p.state, held: p.held })),
       };
     },
 
