@@ -76,8 +76,12 @@ export const QueueReport = z.object({
   service: Durations,
   /** Served tickets whose wait was at most the target. */
   servedWithinTarget: z.object({ count: z.int(), share: Share }),
-  /** Per counter: tickets served, hours the counter was open in the period, served per open hour. */
-  counters: z.array(z.object({ counterId: Id, number: z.int(), label: z.string(), served: z.int(), openHours: z.number(), servedPerHour: z.number().nullable() })),
+  /**
+   * Per counter: tickets served, hours the counter was open in the period (pauses included: they
+   * are not kept in the history), served per open hour, and utilisation — the share of the open
+   * time spent serving (the service times of the tickets it served).
+   */
+  counters: z.array(z.object({ counterId: Id, number: z.int(), label: z.string(), served: z.int(), openHours: z.number(), servedPerHour: z.number().nullable(), utilisation: Share })),
   /** Arrivals (numbers taken) by weekday (0 = Chủ nhật … 6 = Thứ bảy) and hour of day, in Vietnam time. */
   arrivals: z.array(z.array(z.int()).length(24)).length(7),
 });

@@ -55,10 +55,12 @@ export interface CounterInfo {
   readonly label: string;
 }
 
+const HOUR_MS = 3_600_000;
+
 /** Hours a counter was open inside [start, end), a session still open counting up to `now`. */
 export function openHours(spans: readonly CounterSpan[], start: number, end: number, now: number): number {
   const ms = spans.reduce((sum, s) => sum + Math.max(0, Math.min(s.closedAt ?? now, end, now) - Math.max(s.openedAt, start)), 0);
-  return Math.round(ms / 360_000) / 10;
+  return Math.round((ms / HOUR_MS) * 10) / 10;
 }
 
 /** Arrivals by weekday (0 = Chủ nhật) and hour, in Vietnam time. */
@@ -84,12 +86,16 @@ export function queueFigures(
   const count = (o: LegOutcome) => outcomes.filter((x) => x.outcome === o).length;
   const waitOf = (l: QueueLeg) => (l.firstCalledAt === null ? null : l.firstCalledAt - l.issuedAt);
   const waits = legs.map(waitOf).filter((w): w is number => w !== null);
-  const serviceTimes = served.map((l) => l.lastAt - Math.max(l.startedAt ?? 0, l.lastCalledAt ?? l.lastAt));
+  const serviceTime = (l: QueueLeg) => l.lastAt - Math.max(l.startedAt ?? 0, l.lastCalledAt ?? l.lastAt);
   const withinTarget = served.filter((l) => (waitOf(l) ?? 0) <= targetWaitMinutes * 60_000).length;
   const rows = counters.map((c) => {
-    const n = served.filter((l) => l.counterId === c.id).length;
+    const here = served.filter((l) => l.counterId === c.id);
     const hours = openHours(sessions.filter((s) => s.counterId === c.id), bounds.start, bounds.end, bounds.now);
-    return { counterId: c.id, number: c.number, label: c.label, served: n, openHours: hours, servedPerHour: hours === 0 ? null : Math.round((n / hours) * 10) / 10 };
+    return {
+      counterId: c.id, number: c.number, label: c.label, served: here.length, openHours: hours,
+      servedPerHour: hours === 0 ? null : Math.round((here.length / hours) * 10) / 10,
+      utilisation: share(Math.min(here.reduce((sum, l) => sum + serviceTime(l), 0), hours * HOUR_MS), hours * HOUR_MS),
+    };
   });
   return {
     counts: {
@@ -101,7 +107,7 @@ export function queueFigures(
       transferred: legs.filter((l) => l.moved).length,
     },
     wait: durations(waits),
-    service: durations(serviceTimes),
+    service: durations(served.map(serviceTime)),
     servedWithinTarget: { count: withinTarget, share: share(withinTarget, served.length) },
     counters: rows.filter((r) => r.served > 0 || r.openHours > 0),
     arrivals: arrivalHeatMap(legs.filter((l) => !l.continues).map((l) => l.issuedAt)),

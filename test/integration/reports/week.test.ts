@@ -227,8 +227,9 @@ describe('reports over a hand-built week', () => {
     // Served within 10 minutes: T1, T4, T6, T7 of six.
     expect(r.servedWithinTarget).toEqual({ count: 4, share: 0.6667 });
     expect(r.counters).toEqual([
-      { counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1 },
-      { counterId: counter[1], number: 2, label: 'Quầy số 2', served: 2, openHours: 3, servedPerHour: 0.7 },
+      // Serving 10 + 7 + 3 + 5 of 240 open minutes; 4 + 8 of 180.
+      { counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1, utilisation: 0.1042 },
+      { counterId: counter[1], number: 2, label: 'Quầy số 2', served: 2, openHours: 3, servedPerHour: 0.7, utilisation: 0.0667 },
     ]);
     const arrivals = r.arrivals.flatMap((hours, weekday) => hours.flatMap((n, hour) => (n > 0 ? [[weekday, hour, n]] : [])));
     expect(arrivals).toEqual([[1, 8, 3], [1, 9, 1], [5, 8, 1], [6, 8, 3]]);
@@ -244,7 +245,7 @@ describe('reports over a hand-built week', () => {
     const binh = await boss['reports.queue']({ ...WEEK, staffId: staffIds.binh });
     expect(binh.scope).toEqual({ ...WEEK, staffId: staffIds.binh, ownFiguresOnly: false });
     expect(binh.counts.served).toBe(2);
-    expect(binh.counters).toEqual([{ counterId: counter[1], number: 2, label: 'Quầy số 2', served: 2, openHours: 3, servedPerHour: 0.7 }]);
+    expect(binh.counters).toEqual([{ counterId: counter[1], number: 2, label: 'Quầy số 2', served: 2, openHours: 3, servedPerHour: 0.7, utilisation: 0.0667 }]);
   });
 
   it('dossiers: received, intake, QĐ 766 timeliness, digitised, processing days, overdue and due soon', async () => {
@@ -295,7 +296,7 @@ describe('reports over a hand-built week', () => {
     expect(q.scope).toEqual(own);
     // T1, T3, T5 (cancelled by him), T6 and its turn at Đất đai (he sent it there), T7, T8.
     expect(q.counts).toEqual({ issued: 6, served: 4, noShow: 1, cancelled: 1, unfinished: 1, transferred: 1 });
-    expect(q.counters).toEqual([{ counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1 }]);
+    expect(q.counters).toEqual([{ counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1, utilisation: 0.1042 }]);
     const d = await an['reports.dossiers']({ ...WEEK, staffId: staffIds.binh });
     expect(d.scope).toEqual(own);
     expect([d.received.total, d.intake.total, d.intake.supplementRequested, d.intake.refused]).toEqual([5, 6, 2, 0]);

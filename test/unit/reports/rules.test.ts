@@ -87,7 +87,7 @@ describe('queue rules', () => {
     expect(f.wait).toEqual({ count: 2, meanMinutes: 15, p50Minutes: 10, p90Minutes: 20 });
     expect(f.service).toEqual({ count: 1, meanMinutes: 6, p50Minutes: 6, p90Minutes: 6 });
     expect(f.servedWithinTarget).toEqual({ count: 1, share: 1 });
-    expect(f.counters).toEqual([{ counterId: 'c2', number: 2, label: 'Quầy 2', served: 1, openHours: 0, servedPerHour: null }]);
+    expect(f.counters).toEqual([{ counterId: 'c2', number: 2, label: 'Quầy 2', served: 1, openHours: 0, servedPerHour: null, utilisation: null }]);
     expect(f.arrivals[1]![8]).toBe(2);
   });
 });
