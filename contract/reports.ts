@@ -82,6 +82,12 @@ export const QueueReport = z.object({
    * time spent serving (the service times of the tickets it served).
    */
   counters: z.array(z.object({ counterId: Id, number: z.int(), label: z.string(), served: z.int(), openHours: z.number(), servedPerHour: z.number().nullable(), utilisation: Share })),
+  /**
+   * Per service: minutes with people waiting and no counter open that serves it, within the
+   * service's hours (pauses and past changes of skills are not in the history). A site figure:
+   * null when the report is narrowed to a counter or an officer.
+   */
+  unstaffedWaiting: z.array(z.object({ serviceId: Id, name: z.string(), minutes: z.number() })).nullable(),
   /** Arrivals (numbers taken) by weekday (0 = Chủ nhật … 6 = Thứ bảy) and hour of day, in Vietnam time. */
   arrivals: z.array(z.array(z.int()).length(24)).length(7),
 });

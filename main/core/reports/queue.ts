@@ -80,7 +80,7 @@ export function queueFigures(
   counters: readonly CounterInfo[],
   bounds: { start: number; end: number; now: number },
   targetWaitMinutes: number,
-): Omit<QueueReport, 'scope' | 'targetWaitMinutes'> {
+): Omit<QueueReport, 'scope' | 'targetWaitMinutes' | 'unstaffedWaiting'> {
   const outcomes = legs.map((l) => ({ leg: l, outcome: legOutcome(l.lastType) }));
   const served = outcomes.filter((o) => o.outcome === 'served').map((o) => o.leg);
   const count = (o: LegOutcome) => outcomes.filter((x) => x.outcome === o).length;

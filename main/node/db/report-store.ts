@@ -66,6 +66,21 @@ export class ReportStore extends SqlStore {
       }));
   }
 
+  /**
+   * Every spell a ticket spent waiting for a service on the period's service dates: from the event
+   * that put it in a queue (its issue, a transfer, being brought back) to its next event, or open.
+   */
+  waitingSpells(fromDate: string, toDate: string, serviceId: string | null): { serviceId: string; serviceDate: string; from: number; to: number | null }[] {
+    return this.sql<[Record<string, string | null>], { service_id: string; service_date: string; at: number; next_at: number | null }>(
+      `SELECT service_id, service_date, at, next_at FROM (
+         SELECT type, at, service_id, service_date, lead(at) OVER (PARTITION BY ticket_id ORDER BY id) AS next_at
+         FROM ticket_events WHERE service_date BETWEEN @from AND @to)
+       WHERE type IN ('issued', 'transferred', 'returned') AND (@serviceId IS NULL OR service_id = @serviceId)`,
+    )
+      .all({ from: fromDate, to: toDate, serviceId })
+      .map((r) => ({ serviceId: r.service_id, serviceDate: r.service_date, from: r.at, to: r.next_at }));
+  }
+
   /** Counter sessions overlapping [start, end), of one officer or all. */
   counterSpans(start: number, end: number, staffId: string | null): CounterSpan[] {
     return this.sql<[Record<string, number | string | null>], { counter_id: string; opened_at: number; closed_at: number | null }>(

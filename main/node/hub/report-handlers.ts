@@ -2,6 +2,7 @@ import { defaultReportSettings, type DueDossier, type ReportSettings } from '../
 import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysBetween } from '../../core/reports/dossiers';
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
+import { unstaffedByService } from '../../core/reports/unstaffed';
 import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
 import { countBy, ranked, share, toMinutes } from '../../core/reports/stats';
 import { printerNeedsAttention } from '../../core/printing-rules';
@@ -41,6 +42,20 @@ const ratingFact = (r: RatingReportRow): RatingFact => ({ score: r.score, scoreL
 export function reportHandlers(deps: HubDeps) {
   const reports = new ReportStore(deps.db);
 
+  /** The site's minutes with people waiting and no counter for them, per active service (or the one asked for). */
+  const unstaffed = (input: { from: string; to: string; serviceId?: string | undefined }, now: number) => {
+    const { start, end } = periodBounds(input.from, input.to);
+    const siteHours = deps.site.site().queueHours;
+    const services = deps.catalog.services().filter((s) => s.active && (input.serviceId === undefined || s.id === input.serviceId));
+    return unstaffedByService(
+      reports.waitingSpells(input.from, input.to, input.serviceId ?? null),
+      services.map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? siteHours })),
+      deps.catalog.counters(),
+      reports.counterSpans(start, end, null),
+      { from: input.from, to: input.to, now },
+    );
+  };
+
   return {
     'reports.queue': (input, ctx) => {
       const scope = scopeOf(ctx, input);
@@ -49,7 +64,10 @@ export function reportHandlers(deps: HubDeps) {
       const legs = reports.queueLegs(input.from, input.to, { serviceId: input.serviceId ?? null, counterId: input.counterId ?? null, staffId: scope.staffId });
       const counters = deps.catalog.counters().filter((c) => input.counterId === undefined || c.id === input.counterId);
       const spans = reports.counterSpans(start, end, scope.staffId);
-      return { scope, targetWaitMinutes, ...queueFigures(legs, spans, counters, { start, end, now: ctx.now }, targetWaitMinutes) };
+      return {
+        scope, targetWaitMinutes, ...queueFigures(legs, spans, counters, { start, end, now: ctx.now }, targetWaitMinutes),
+        unstaffedWaiting: input.counterId !== undefined || scope.staffId !== null ? null : unstaffed(input, ctx.now),
+      };
     },
 
     'reports.dossiers': (input, ctx) => {

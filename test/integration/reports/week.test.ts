@@ -88,6 +88,9 @@ describe('reports over a hand-built week', () => {
     const catalog = await admin['catalog.get']({});
     counter = [catalog.counters.find((c) => c.number === 1)!.id, catalog.counters.find((c) => c.number === 2)!.id];
     const byCode = (code: string) => catalog.services.find((s) => s.code === code)!.id;
+    // Đất đai takes numbers in the mornings only: a ticket left waiting there counts until 11:30.
+    const land = catalog.services.find((s) => s.code === 'DD')!;
+    await admin['admin.saveService']({ ...land, hours: Array.from({ length: 7 }, () => [{ from: '07:00', to: '11:30' }]) });
     service = { ht: byCode('HT'), ct: byCode('CT'), dd: byCode('DD') };
     for (const name of ['anh', 'binh']) await hub.staff(name, 'officer', true);
     await hub.staff('truong', 'supervisor');
@@ -231,6 +234,8 @@ describe('reports over a hand-built week', () => {
       { counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1, utilisation: 0.1042 },
       { counterId: counter[1], number: 2, label: 'Quầy số 2', served: 2, openHours: 3, servedPerHour: 0.7, utilisation: 0.0667 },
     ]);
+    // Every wait had a counter open for it but T6's turn at Đất đai (counter 3 never opened): 08:40–11:30.
+    expect(r.unstaffedWaiting!.map((u) => [u.name, u.minutes])).toEqual([['Hộ tịch', 0], ['Chứng thực', 0], ['Đất đai', 170], ['Kinh doanh', 0]]);
     const arrivals = r.arrivals.flatMap((hours, weekday) => hours.flatMap((n, hour) => (n > 0 ? [[weekday, hour, n]] : [])));
     expect(arrivals).toEqual([[1, 8, 3], [1, 9, 1], [5, 8, 1], [6, 8, 3]]);
   });
@@ -239,9 +244,11 @@ describe('reports over a hand-built week', () => {
     const boss = await as('truong');
     const ct = await boss['reports.queue']({ ...WEEK, serviceId: service.ct });
     expect(ct.counts).toEqual({ issued: 2, served: 1, noShow: 0, cancelled: 1, unfinished: 0, transferred: 0 });
+    expect(ct.unstaffedWaiting).toEqual([{ serviceId: service.ct, name: 'Chứng thực', minutes: 0 }]);
     const second = await boss['reports.queue']({ ...WEEK, counterId: counter[1] });
     expect(second.counts).toEqual({ issued: 2, served: 2, noShow: 0, cancelled: 0, unfinished: 0, transferred: 1 });
     expect(second.counters.map((c) => c.number)).toEqual([2]);
+    expect(second.unstaffedWaiting).toBeNull(); // a site figure, not a counter's
     const binh = await boss['reports.queue']({ ...WEEK, staffId: staffIds.binh });
     expect(binh.scope).toEqual({ ...WEEK, staffId: staffIds.binh, ownFiguresOnly: false });
     expect(binh.counts.served).toBe(2);
@@ -294,6 +301,7 @@ describe('reports over a hand-built week', () => {
     const own = { ...WEEK, staffId: staffIds.anh, ownFiguresOnly: true };
     const q = await an['reports.queue']({ ...WEEK, staffId: staffIds.binh });
     expect(q.scope).toEqual(own);
+    expect(q.unstaffedWaiting).toBeNull();
     // T1, T3, T5 (cancelled by him), T6 and its turn at Đất đai (he sent it there), T7, T8.
     expect(q.counts).toEqual({ issued: 6, served: 4, noShow: 1, cancelled: 1, unfinished: 1, transferred: 1 });
     expect(q.counters).toEqual([{ counterId: counter[0], number: 1, label: 'Quầy số 1', served: 4, openHours: 4, servedPerHour: 1, utilisation: 0.1042 }]);

@@ -5,6 +5,8 @@ import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysBetween 
 import { periodBounds } from '../../../main/core/reports/period';
 import { arrivalHeatMap, legOutcome, openHours, queueFigures, type QueueLeg } from '../../../main/core/reports/queue';
 import { satisfiedLevels, summariseRatings } from '../../../main/core/reports/satisfaction';
+import { hoursIntervals, merged, unstaffedWaitingMinutes } from '../../../main/core/reports/unstaffed';
+import { USUAL_HOURS } from '../../../contract/queue';
 import { durations, percentile, share } from '../../../main/core/reports/stats';
 import { defaultRatingSettings } from '../../../main/node/db/migrations/002-ratings';
 
@@ -89,6 +91,29 @@ describe('queue rules', () => {
     expect(f.servedWithinTarget).toEqual({ count: 1, share: 1 });
     expect(f.counters).toEqual([{ counterId: 'c2', number: 2, label: 'Quầy 2', served: 1, openHours: 0, servedPerHour: null, utilisation: null }]);
     expect(f.arrivals[1]![8]).toBe(2);
+  });
+});
+
+describe('time with people waiting and no counter open', () => {
+  const span = (from: string, to: string) => ({ from: at(from), to: at(to) });
+  const monday = hoursIntervals(USUAL_HOURS, '2026-08-24', '2026-08-24');
+
+  it('merges overlapping spells and takes a service’s hours day by day', () => {
+    expect(merged([span('2026-08-24 08:30', '2026-08-24 10:00'), span('2026-08-24 08:00', '2026-08-24 09:00'), span('2026-08-24 11:00', '2026-08-24 11:00')])).toEqual([span('2026-08-24 08:00', '2026-08-24 10:00')]);
+    expect(monday).toEqual([span('2026-08-24 07:00', '2026-08-24 11:30'), span('2026-08-24 13:00', '2026-08-24 17:00')]);
+    // Saturday and Sunday have no hours in the usual week; a window to 24:00 ends at midnight.
+    expect(hoursIntervals(USUAL_HOURS, '2026-08-22', '2026-08-23')).toEqual([]);
+    expect(hoursIntervals(Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]), '2026-08-22', '2026-08-23')).toEqual([span('2026-08-22 00:00', '2026-08-24 00:00')]);
+  });
+
+  it('counts waiting before a counter opened and after it closed, people waiting together once', () => {
+    const waiting = [span('2026-08-24 07:50', '2026-08-24 09:00'), span('2026-08-24 08:30', '2026-08-24 10:00')];
+    expect(unstaffedWaitingMinutes(waiting, monday, [span('2026-08-24 08:15', '2026-08-24 09:45')])).toBe(40);
+  });
+
+  it('does not count the lunch break or the night: only the service’s hours', () => {
+    expect(unstaffedWaitingMinutes([span('2026-08-24 11:00', '2026-08-24 14:00')], monday, [])).toBe(90); // 11:00–11:30 and 13:00–14:00
+    expect(unstaffedWaitingMinutes([span('2026-08-24 16:50', '2026-08-25 00:00')], monday, [])).toBe(10);
   });
 });
 
