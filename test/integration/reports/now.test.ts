@@ -65,7 +65,7 @@ describe('reports.now', () => {
       [3, 'closed', null, null],
     ]);
     // The ticket printer refuses connections: its tickets wait, and it is listed.
-    await expect.poll(async () => (await boss['reports.now']({})).printers.map((p) => [p.printer.id, p.state])).toEqual([[printerId, 'unreachable']]);
+    await expect.poll(async () => (await boss['reports.now']({})).printers.map((p) => [p.printer.id, p.state]), { timeout: 15_000 }).toEqual([[printerId, 'unreachable']]);
   });
 
   it('is for supervisors: officers and devices are refused', async () => {
