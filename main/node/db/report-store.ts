@@ -102,26 +102,27 @@ export class ReportStore extends SqlStore {
     ).all({ start, end, ...f });
   }
 
-  /** Dossiers first brought to the desk in [start, end): how their intake ended, and whether they were refused since. */
+  /**
+   * Dossiers first brought to the desk in [start, end): how their intake ended (their first event:
+   * received, papers asked for, refused), and whether they were refused since.
+   */
   intakes(start: number, end: number, f: DossierFilter): IntakeRow[] {
     return this.sql<[Record<string, number | string | null>], IntakeRow>(
-      `SELECT (SELECT e.type FROM dossier_events e WHERE e.dossier_id = d.id ORDER BY e.id LIMIT 1) AS first_type,
-         EXISTS (SELECT 1 FROM dossier_events r WHERE r.dossier_id = d.id AND r.type = 'refused') AS refused
-       FROM dossiers d JOIN procedure_versions p ON p.id = d.procedure_version_id
-       WHERE d.created_at >= @start AND d.created_at < @end AND ${DOSSIER_FILTER}`,
+      `SELECT e.type AS first_type, EXISTS (SELECT 1 FROM dossier_events r WHERE r.dossier_id = d.id AND r.type = 'refused') AS refused
+       FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id JOIN procedure_versions p ON p.id = d.procedure_version_id
+       WHERE e.type IN ('received', 'supplement_requested', 'refused') AND e.at >= @start AND e.at < @end
+         AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.id < e.id) AND ${DOSSIER_FILTER}`,
     ).all({ start, end, ...f });
   }
 
   /** Dossiers whose result became ready (their first `resultReady` event) in [start, end), with the due times to score them by. */
   handled(start: number, end: number, f: DossierFilter): HandledRow[] {
     return this.sql<[Record<string, number | string | null>], HandledRow>(
-      `SELECT * FROM (
-         SELECT d.received_at, d.due_at,
-           (SELECT x.previous_due FROM dossier_extensions x WHERE x.dossier_id = d.id ORDER BY x.at LIMIT 1) AS first_extension_previous_due,
-           (SELECT min(e.at) FROM dossier_events e WHERE e.dossier_id = d.id AND e.type = 'resultReady') AS handled_at
-         FROM dossiers d JOIN procedure_versions p ON p.id = d.procedure_version_id
-         WHERE d.status IN ('result_ready', 'returned') AND d.due_at IS NOT NULL AND ${DOSSIER_FILTER})
-       WHERE handled_at >= @start AND handled_at < @end`,
+      `SELECT d.received_at, d.due_at, e.at AS handled_at,
+         (SELECT x.previous_due FROM dossier_extensions x WHERE x.dossier_id = d.id ORDER BY x.at LIMIT 1) AS first_extension_previous_due
+       FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id JOIN procedure_versions p ON p.id = d.procedure_version_id
+       WHERE e.type = 'resultReady' AND e.at >= @start AND e.at < @end AND d.due_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.type = 'resultReady' AND x.id < e.id) AND ${DOSSIER_FILTER}`,
     ).all({ start, end, ...f });
   }
 
