@@ -1,5 +1,5 @@
 import { defaultReportSettings, type DueDossier, type ReportSettings } from '../../../contract/reports';
-import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysBetween } from '../../core/reports/dossiers';
+import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter } from '../../core/reports/dossiers';
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
 import { unstaffedByService } from '../../core/reports/unstaffed';
@@ -75,12 +75,13 @@ export function reportHandlers(deps: HubDeps) {
       const { start, end } = periodBounds(input.from, input.to);
       const filter = { procedureCode: input.procedureCode?.trim() ?? null, channel: input.channel ?? null, staffId: scope.staffId };
       const cal = siteCalendar(deps);
+      const workingDays = workingDaysCounter(cal);
       const received = reports.received(start, end, filter);
       const intakes = reports.intakes(start, end, filter);
       const handled = reports.handled(start, end, filter).map((h) => ({
         ...h,
         timeliness: handledTimeliness({ dueAt: h.due_at, firstExtensionPreviousDue: h.first_extension_previous_due, handledAt: h.handled_at }),
-        workingDays: workingDaysBetween(cal, h.received_at, h.handled_at),
+        workingDays: workingDays(h.received_at, h.handled_at),
       }));
       const due = reports.dueBy(dueSoonUntil(cal, ctx.now, DUE_SOON_WORKING_DAYS), filter);
       const names = new Map(received.map((r) => [r.procedure_code, r.procedure_name]));
