@@ -57,10 +57,9 @@ export interface CounterInfo {
 
 const HOUR_MS = 3_600_000;
 
-/** Hours a counter was open inside [start, end), a session still open counting up to `now`. */
-export function openHours(spans: readonly CounterSpan[], start: number, end: number, now: number): number {
-  const ms = spans.reduce((sum, s) => sum + Math.max(0, Math.min(s.closedAt ?? now, end, now) - Math.max(s.openedAt, start)), 0);
-  return Math.round((ms / HOUR_MS) * 10) / 10;
+/** How long a counter was open inside [start, end), a session still open counting up to `now`, in ms. */
+export function openTime(spans: readonly CounterSpan[], start: number, end: number, now: number): number {
+  return spans.reduce((sum, s) => sum + Math.max(0, Math.min(s.closedAt ?? now, end, now) - Math.max(s.openedAt, start)), 0);
 }
 
 /** Arrivals by weekday (0 = Chủ nhật) and hour, in Vietnam time. */
@@ -90,11 +89,11 @@ export function queueFigures(
   const withinTarget = served.filter((l) => (waitOf(l) ?? 0) <= targetWaitMinutes * 60_000).length;
   const rows = counters.map((c) => {
     const here = served.filter((l) => l.counterId === c.id);
-    const hours = openHours(sessions.filter((s) => s.counterId === c.id), bounds.start, bounds.end, bounds.now);
+    const open = openTime(sessions.filter((s) => s.counterId === c.id), bounds.start, bounds.end, bounds.now);
     return {
-      counterId: c.id, number: c.number, label: c.label, served: here.length, openHours: hours,
-      servedPerHour: hours === 0 ? null : Math.round((here.length / hours) * 10) / 10,
-      utilisation: share(Math.min(here.reduce((sum, l) => sum + serviceTime(l), 0), hours * HOUR_MS), hours * HOUR_MS),
+      counterId: c.id, number: c.number, label: c.label, served: here.length, openHours: Math.round((open / HOUR_MS) * 10) / 10,
+      servedPerHour: open === 0 ? null : Math.round((here.length / (open / HOUR_MS)) * 10) / 10,
+      utilisation: share(Math.min(here.reduce((sum, l) => sum + serviceTime(l), 0), open), open),
     };
   });
   return {
@@ -109,7 +108,7 @@ export function queueFigures(
     wait: durations(waits),
     service: durations(served.map(serviceTime)),
     servedWithinTarget: { count: withinTarget, share: share(withinTarget, served.length) },
-    counters: rows.filter((r) => r.served > 0 || r.openHours > 0),
+    counters: rows.filter((r) => r.served > 0 || r.utilisation !== null), // utilisation is null only for a counter never open
     arrivals: arrivalHeatMap(legs.filter((l) => !l.continues).map((l) => l.issuedAt)),
   };
 }

@@ -3,7 +3,7 @@ import { QueueReportInput } from '../../../contract/reports';
 import { workingCalendar } from '../../../main/core/calendar/working-time';
 import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter } from '../../../main/core/reports/dossiers';
 import { periodBounds } from '../../../main/core/reports/period';
-import { arrivalHeatMap, legOutcome, openHours, queueFigures, type QueueLeg } from '../../../main/core/reports/queue';
+import { arrivalHeatMap, legOutcome, openTime, queueFigures, type QueueLeg } from '../../../main/core/reports/queue';
 import { satisfiedLevels, summariseRatings } from '../../../main/core/reports/satisfaction';
 import { hoursIntervals, merged, unstaffedWaitingMinutes } from '../../../main/core/reports/unstaffed';
 import { USUAL_HOURS } from '../../../contract/queue';
@@ -70,7 +70,7 @@ describe('queue rules', () => {
       { counterId: 'c', openedAt: at('2026-08-21 16:00'), closedAt: at('2026-08-22 09:00') }, // from before the period
       { counterId: 'c', openedAt: at('2026-08-24 08:00'), closedAt: null }, // still open
     ];
-    expect(openHours(spans, at('2026-08-22 00:00'), at('2026-08-25 00:00'), at('2026-08-24 09:30'))).toBe(10.5);
+    expect(openTime(spans, at('2026-08-22 00:00'), at('2026-08-25 00:00'), at('2026-08-24 09:30'))).toBe(10.5 * 3_600_000);
   });
 
   it('measures wait to the first call, service from the later of the last call and the start', () => {
