@@ -6,6 +6,7 @@ import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
+import { DossierReport, DossierReportInput, QueueReport, QueueReportInput, ReportNow, ReportSettings, SatisfactionReport } from './reports';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -36,6 +37,7 @@ const Ok = z.object({ ok: z.literal(true) });
 const TicketRef = z.object({ ticketId: Id }).strict();
 
 const staff = { staff: 'officer' } as const;
+const supervisor = { staff: 'supervisor' } as const;
 const admin = { staff: 'admin' } as const;
 
 export const CounterSession = z.object({
@@ -739,6 +741,33 @@ export const ops = {
     input: z.object({ dossierId: Id, applicant: Applicant }).strict(),
     output: Dossier,
   }),
+
+  'reports.queue': op({
+    summary: 'Queue report of a period: tickets issued, served, no-show, cancelled, moved; wait and service times; share within the target wait; per counter; arrivals by weekday and hour (an officer: his own figures only)',
+    access: staff,
+    input: QueueReportInput,
+    output: QueueReport,
+  }),
+  'reports.dossiers': op({
+    summary: 'Dossier report of a period: received by procedure, field and channel; early / on time / late (QĐ 766); supplement and refusal rates; digitised at intake; processing days; overdue and due soon now (an officer: his own dossiers only)',
+    access: staff,
+    input: DossierReportInput,
+    output: DossierReport,
+  }),
+  'reports.satisfaction': op({
+    summary: 'Satisfaction report of a period: ratings by level and reason, for the site, per counter and per officer, and the share satisfied (an officer: his own ratings only)',
+    access: staff,
+    input: QueueReportInput,
+    output: SatisfactionReport,
+  }),
+  'reports.now': op({
+    summary: 'The live view: queues per service with the longest wait and the counters calling for each, counters open, paused or closed, printers needing attention',
+    access: supervisor,
+    input: Empty,
+    output: ReportNow,
+  }),
+  'reports.settings': op({ summary: 'Report settings: the target wait', access: supervisor, input: Empty, output: ReportSettings }),
+  'admin.saveReportSettings': op({ summary: 'Change the report settings (the target wait)', access: admin, input: ReportSettings.strict(), output: ReportSettings }),
 
   'calls.since': op({
     summary: 'Every call and recall after the given call id, in order (displays catch up with this)',

@@ -175,7 +175,12 @@ export type RatingSettings = z.infer<typeof RatingSettings>;
  */
 export function asksWhy(settings: RatingSettings, score: string): boolean {
   const i = settings.scale.findIndex((s) => s.code === score);
-  return settings.reasons.length > 0 && i >= Math.ceil(settings.scale.length / 2);
+  return settings.reasons.length > 0 && i >= lowerHalfStart(settings.scale.length);
+}
+
+/** Where the lower half of a scale of `levels` (best first) starts: the middle of an odd scale is in the upper half. */
+export function lowerHalfStart(levels: number): number {
+  return Math.ceil(levels / 2);
 }
 
 /**

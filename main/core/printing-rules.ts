@@ -56,6 +56,14 @@ const stateOfProblem: Partial<Record<PrinterProblem, PrinterState>> = {
   PRINT_NOT_CONFIRMED: 'unconfirmed',
 };
 
+/** Printer states that are not a problem in themselves: ready, a one-way device, not yet checked. */
+const calmPrinterStates: readonly PrinterState[] = ['ok', 'one_way', 'unknown'];
+
+/** Whether someone should look at an active printer: a state that is a problem, or jobs held back. */
+export function printerNeedsAttention(p: { active: boolean; state: PrinterState; held: number }): boolean {
+  return p.active && (!calmPrinterStates.includes(p.state) || p.held > 0);
+}
+
 /** What a one-way printer's state says: we can send, never read back. */
 export const ONE_WAY_MESSAGE = 'Máy in nối một chiều (USB, LPT, máy in chia sẻ): không đọc được trạng thái giấy, nắp; phiếu được gửi đi nhưng không được máy in xác nhận.';
 

@@ -1,15 +1,13 @@
 import { updateHeadline } from '../../../contract/about-texts';
 import type { DiagnosticsReport } from '../../../contract/diagnostics';
 import { durationWords, offlineWords, printerStateLabels } from '../../../contract/status-texts';
+import { printerNeedsAttention } from '../printing-rules';
 import { formatVnDateTime } from '../vn-time';
 
 export type ReportFacts = Omit<DiagnosticsReport, 'attention'>;
 
 /** Below this much free space on the data disk, the bundle says so (a day's scans can take hundreds of MB). */
 export const LOW_DISK_BYTES = 1024 ** 3;
-
-/** Printer states that are not a problem in themselves: ready, a one-way device, not yet checked. */
-const calmPrinterStates = new Set(['ok', 'one_way', 'unknown']);
 
 /** "850 MB", "12,3 GB": sizes as a Vietnamese reader writes them (decimal comma). */
 export function bytesText(bytes: number): string {
@@ -44,7 +42,8 @@ export function attentionPoints(r: ReportFacts, now: number): string[] {
   if (storage.error) points.push(`Không đọc được dung lượng trống của ổ đĩa dữ liệu: ${storage.error}`);
 
   for (const p of r.printers) {
-    if (!p.printer.active || calmPrinterStates.has(p.state)) continue;
+    // Held jobs are counted together below, not per printer.
+    if (!printerNeedsAttention({ active: p.printer.active, state: p.state, held: 0 })) continue;
     points.push(sentence(`Máy in "${p.printer.name}": ${p.message ?? printerStateLabels[p.state]}`));
   }
   const held = r.openPrintJobs.filter((j) => j.status === 'held');

@@ -36,6 +36,7 @@ import { procedureHandlers } from './procedure-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { backupHandlers } from './backup-handlers';
+import { reportHandlers } from './report-handlers';
 import { BackupService, type BackupServiceOptions } from '../backup/backup-service';
 import { ListenAddress } from './listen-address';
 import { RecoveryGate } from '../sync/recovery-gate';
@@ -128,6 +129,7 @@ export class Hub {
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
       ...backupHandlers(this.deps, this.backups),
+      ...reportHandlers(this.deps),
     };
   }
 
