@@ -55,9 +55,9 @@ export async function reportsBench(): Promise<void> {
     const proc = await startHubProcess(dir);
     try {
       const admin = await hubAccounts(proc.url, null, 'none').admin();
-      for (const [label, r] of ranges) {
-        for (const op of ['reports.queue', 'reports.dossiers', 'reports.satisfaction'] as const) rows.push([`${op} ${label} (HTTP)`, await timeAsync(() => admin[op](r))]);
-      }
+      // The hub offers a month at most (MAX_REPORT_DAYS): the longer periods are measured as SQL only, above.
+      const [label, month] = ranges[0];
+      for (const op of ['reports.queue', 'reports.dossiers', 'reports.satisfaction'] as const) rows.push([`${op} ${label} (HTTP)`, await timeAsync(() => admin[op](month))]);
       rows.push(['reports.now (HTTP)', await timeAsync(() => admin['reports.now']({}))]);
     } finally {
       await proc.kill('SIGTERM');

@@ -9,16 +9,21 @@ import { Id, IsoTime, VnDate } from './scalars';
  * included. An officer's call is narrowed to his own figures by the hub (`scope` says so).
  */
 
-/** The longest period a report covers: two years and a leap day, inclusive. */
-export const MAX_REPORT_DAYS = 731;
+/**
+ * The longest period a report covers: a month. The report queries run on the hub's event loop; on
+ * a busy centre's four years (a million dossiers) a month's dossier report takes ~0.6 s and a
+ * year's ~10 s, during which no ticket is issued (docs/PERFORMANCE.md "Reports"). Longer periods
+ * wait for a reader off the event loop (its own connection in a worker).
+ */
+export const MAX_REPORT_DAYS = 31;
 
 const DAY_MS = 86_400_000;
 const daysIn = (p: { from: string; to: string }) => Math.round((Date.parse(p.to) - Date.parse(p.from)) / DAY_MS) + 1;
 
-/** A period with its Vietnamese complaints: from after to, or longer than two years. */
+/** A period with its Vietnamese complaints: from after to, or longer than a month. */
 function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' });
-  else if (daysIn(p) > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `Khoảng thời gian báo cáo dài nhất là 2 năm (${MAX_REPORT_DAYS} ngày)` });
+  else if (daysIn(p) > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `Khoảng thời gian báo cáo dài nhất là ${MAX_REPORT_DAYS} ngày (một tháng)` });
 }
 
 const period = { from: VnDate, to: VnDate };
