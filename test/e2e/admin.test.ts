@@ -4,7 +4,7 @@ import type { HubClient } from '../../contract/client';
 import { HubError } from '../../contract/errors';
 import { ADMIN_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
-import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
+import { launchBrowser, screenshot, sizes, watchedPage } from './support/browser';
 
 const SITE_NAME = 'UBND phường Hòa Bình — Bộ phận Một cửa';
 
@@ -44,12 +44,7 @@ describe('the admin screen, end to end in Chromium against the real hub', () => 
   beforeAll(async () => {
     hub = await startTestHub({ screens: true, setup: 'none' });
     browser = await launchBrowser();
-    context = await deviceContext(browser, sizes.admin);
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageProblems.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageProblems.push(m.text());
-    });
+    ({ context, page } = await watchedPage(browser, sizes.admin, pageProblems));
   });
   afterAll(async () => {
     await context?.close().catch(() => undefined);

@@ -70,3 +70,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * A page in a context of its own that collects what goes wrong in it into `problems`: script
+ * errors and console errors (the browser's own line for a refused request, "Failed to load
+ * resource", is expected, not one).
+ */
+export async function watchedPage(browser: Browser, size: { width: number; height: number }, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await deviceContext(browser, size);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  return { context, page };
+}
