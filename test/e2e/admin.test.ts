@@ -330,6 +330,21 @@ describe('the admin screen, end to end in Chromium against the real hub', () => 
     expect(rating.scale.map((c) => c.code)).toEqual(['very_satisfied', 'satisfied', 'unsatisfied', 'rat_khong_hai_long']);
   });
 
+  it('sets the target wait the queue report measures against, refusing one out of range', async () => {
+    await openSection('Báo cáo');
+    const target = page.getByLabel('Thời gian chờ mục tiêu (phút)');
+    await expect.poll(() => target.inputValue()).toBe('15');
+    await target.fill('500');
+    await save('Cài đặt báo cáo');
+    await expect.poll(() => formError('Cài đặt báo cáo').isVisible()).toBe(true);
+    expect(await admin['reports.settings']({})).toEqual({ targetWaitMinutes: 15 });
+    await target.fill('20');
+    await save('Cài đặt báo cáo');
+    await saved('Cài đặt báo cáo');
+    await check('bao-cao');
+    expect(await admin['reports.settings']({})).toEqual({ targetWaitMinutes: 20 });
+  });
+
   it('ran without script errors in the page', () => {
     expect(pageProblems).toEqual([]);
   });

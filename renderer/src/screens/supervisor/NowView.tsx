@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ReportNow } from '../../../../contract/reports';
 import { printerStateLabels } from '../../../../contract/status-texts';
 import { useHub } from '../../hub/session';
@@ -8,16 +9,22 @@ import { minutes } from './format';
 
 const counterStates: Record<ReportNow['counters'][number]['state'], string> = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đóng' };
 
-/** "Bây giờ": the queue, the counters and the printers as the hub sees them, refreshed on every change. */
+/** "Bây giờ": the queue, the counters and the printers as the hub sees them, refreshed on every change and every minute. */
 export function NowView() {
   const { client, changes } = useHub();
   const now = useData(() => client['reports.now']({}), ['queue', 'counters', 'printers', 'catalog'], changes);
+  // Waits grow while nothing happens: read again every minute too, or "chờ lâu nhất" would stand still.
+  const { reload } = now;
+  useEffect(() => {
+    const timer = setInterval(() => void reload(), 60_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   if (!now.data) return <Loading error={now.error} />;
   const { services, counters, printers, asOf } = now.data;
   const tally = (state: 'open' | 'paused' | 'closed') => counters.filter((c) => c.state === state).length;
   return (
     <div className="now">
-      <p className="muted" role="status">Cập nhật lúc {hhmm(Date.parse(asOf))}, tự làm mới khi có thay đổi.</p>
+      <p className="muted" role="status">Cập nhật lúc {hhmm(Date.parse(asOf))}, tự làm mới khi có thay đổi và mỗi phút.</p>
       <ul className="figures" aria-label="Tóm tắt">
         <Figure label="Đang chờ" value={String(services.reduce((n, s) => n + s.waiting, 0))} />
         <Figure label="Quầy đang mở" value={String(tally('open'))} />
