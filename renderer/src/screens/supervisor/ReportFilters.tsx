@@ -46,6 +46,9 @@ export function ReportFilters(props: { value: Filters; onChange: (f: Filters) =>
           <Choice label="Cán bộ" value={f.staffId} onChange={(staffId) => set({ staffId })} options={choices.staff.map((x) => [x.staffId, x.name + inactive(x.active)])} />
           <ProcedureFilter value={f.procedureCode} onChange={(procedureCode) => set({ procedureCode })} />
           <Choice label="Kênh nộp" value={f.channel} onChange={(channel) => set({ channel })} options={channels} />
+          <p className="filter-note">
+            Dịch vụ và quầy lọc hàng chờ và đánh giá; thủ tục và kênh nộp lọc hồ sơ; cán bộ lọc cả ba.
+          </p>
         </div>
       ) : null}
     </form>
