@@ -120,10 +120,18 @@ describe('reports over a hand-built week', () => {
     expect([s.all.total, s.all.satisfied, s.byOfficer.map((o) => o.name)]).toEqual([2, 2, ['Cán bộ anh']]);
   });
 
-  it('refuses devices, officers the settings, and bad periods in Vietnamese', async () => {
+  it("offers the supervisor's filters every service, counter and staff member", async () => {
+    const f = await (await w.as('truong'))['reports.filters']({});
+    expect(f.services.map((s) => s.name)).toEqual(expect.arrayContaining(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Kinh doanh']));
+    expect(f.counters.map((c) => c.counterId)).toEqual(expect.arrayContaining(w.counter));
+    expect(f.staff.map((s) => s.staffId)).toEqual(expect.arrayContaining([w.staffIds.anh, w.staffIds.binh, w.staffIds.truong]));
+  });
+
+  it('refuses devices, officers the settings and the filters, and bad periods in Vietnamese', async () => {
     await expect(w.kiosk['reports.queue'](WEEK)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.rating[0]['reports.satisfaction'](WEEK)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect((await w.as('anh'))['reports.settings']({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await w.as('anh'))['reports.filters']({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect((await w.as('truong'))['admin.saveReportSettings']({ targetWaitMinutes: 20 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await (await w.as('truong'))['reports.settings']({})).toEqual({ targetWaitMinutes: 10 });
     const boss = await w.as('truong');
