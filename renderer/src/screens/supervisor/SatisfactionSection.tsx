@@ -9,7 +9,7 @@ import { Figure } from './NowView';
 export function SatisfactionSection(props: { report: SatisfactionReport }) {
   const r = props.report;
   const levels = r.all.levels;
-  const colours = levelColours(levels.length);
+  const colours = levelColours(levels.map((l) => l.code), r.satisfiedLevels);
   const bars = levels.map((l, i) => ({ name: l.label, value: l.count, text: num(l.count), color: colours[i]! }));
   const reasons = r.all.reasons.filter((x) => x.count > 0);
   return (
