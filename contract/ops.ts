@@ -6,7 +6,7 @@ import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
-import { DossierReport, DossierReportInput, QueueReport, QueueReportInput, ReportNow, ReportSettings, SatisfactionReport } from './reports';
+import { DossierReport, DossierReportInput, QueueReport, QueueReportInput, ReportFilterChoices, ReportNow, ReportSettings, SatisfactionReport } from './reports';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -765,6 +765,12 @@ export const ops = {
     access: supervisor,
     input: Empty,
     output: ReportNow,
+  }),
+  'reports.filters': op({
+    summary: 'The choices of the report filters: services, counters and staff, inactive ones included',
+    access: supervisor,
+    input: Empty,
+    output: ReportFilterChoices,
   }),
   'reports.settings': op({ summary: 'Report settings: the target wait', access: supervisor, input: Empty, output: ReportSettings }),
   'admin.saveReportSettings': op({ summary: 'Change the report settings (the target wait)', access: admin, input: ReportSettings.strict(), output: ReportSettings }),

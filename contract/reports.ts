@@ -190,3 +190,15 @@ export const ReportSettings = z.object({
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;
 export const defaultReportSettings: ReportSettings = { targetWaitMinutes: 15 };
+
+/**
+ * What the report filters offer a supervisor: the services, the counters and the staff who may
+ * appear in a report (inactive ones too: last month's figures may name them). Procedures are
+ * looked up as typed (`procedures.search`): a province's catalogue has hundreds.
+ */
+export const ReportFilterChoices = z.object({
+  services: z.array(z.object({ serviceId: Id, name: z.string(), active: z.boolean() })),
+  counters: z.array(z.object({ counterId: Id, number: z.int(), label: z.string(), active: z.boolean() })),
+  staff: z.array(z.object({ staffId: Id, name: z.string(), active: z.boolean() })),
+});
+export type ReportFilterChoices = z.infer<typeof ReportFilterChoices>;

@@ -34,7 +34,7 @@ export const shellChannels = {
   printPdf: 'motcua:print-pdf',
 } as const;
 
-export const windowRoles = ['counter', 'kiosk', 'display', 'rating', 'admin'] as const;
+export const windowRoles = ['counter', 'kiosk', 'display', 'rating', 'supervisor', 'admin'] as const;
 export type WindowRole = (typeof windowRoles)[number];
 
 declare global {

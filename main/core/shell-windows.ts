@@ -16,6 +16,7 @@ export const windowTitles: Record<WindowRole, string> = {
   kiosk: 'Một Cửa — Kiosk lấy số',
   display: 'Một Cửa — Màn hình chờ',
   rating: 'Một Cửa — Đánh giá',
+  supervisor: 'Một Cửa — Giám sát',
   admin: 'Một Cửa — Quản trị',
 };
 
@@ -24,6 +25,7 @@ export const screenNames: Record<WindowRole, string> = {
   kiosk: 'Kiosk lấy số',
   display: 'Màn hình chờ (TV)',
   rating: 'Đánh giá hài lòng',
+  supervisor: 'Giám sát, báo cáo',
   admin: 'Quản trị',
 };
 

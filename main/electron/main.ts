@@ -168,7 +168,7 @@ function menu(manager: WindowManager, startsAtLogin: boolean | null, setStartsAt
         { role: 'quit', label: 'Thoát' },
       ],
     },
-    { label: 'Màn hình', submenu: (['counter', 'admin', 'kiosk', 'display', 'rating'] as const).map(screens) },
+    { label: 'Màn hình', submenu: (['counter', 'supervisor', 'admin', 'kiosk', 'display', 'rating'] as const).map(screens) },
     { label: 'Sửa', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
   ];
 }

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       `  Kiosk lấy số:          http://${h}:${port}/kiosk`,
       `  Màn hình chờ (TV):     http://${h}:${port}/display`,
       `  Đánh giá (rating):     http://${h}:${port}/rating`,
+      `  Giám sát, báo cáo:     http://${h}:${port}/supervisor`,
       `  Quản trị (admin):      http://${h}:${port}/admin`,
       `  API (OpenAPI):         http://${h}:${port}/api/openapi.json`,
       '',

@@ -8,9 +8,10 @@ const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) =>
 const CounterScreen = lazy(() => import('./screens/counter/CounterScreen').then((m) => ({ default: m.CounterScreen })));
 const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
 const KioskScreen = lazy(() => import('./screens/kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
+const SupervisorScreen = lazy(() => import('./screens/supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })));
 const RatingScreen = lazy(() => import('./screens/rating/RatingScreen').then((m) => ({ default: m.RatingScreen })));
 
-/** One renderer, five screens, chosen by the path the hub served (the same in Electron and in a browser). */
+/** One renderer, six screens, chosen by the path the hub served (the same in Electron and in a browser). */
 export function App() {
   const path = location.pathname.replace(/\/$/, '');
   document.body.dataset.screen = path.slice(1) || 'home';
@@ -27,6 +28,9 @@ function screenFor(path: string): ReactNode {
       return <DeviceGate kind="rating" lastCallId={null}>{() => <RatingScreen />}</DeviceGate>;
     case '/counter':
       return <StaffGate title="Đăng nhập quầy" minRole="officer">{(staff, logout) => <CounterScreen staff={staff} logout={logout} />}</StaffGate>;
+    case '/supervisor':
+      // Officers too: the hub narrows the reports to their own figures.
+      return <StaffGate title="Đăng nhập giám sát" minRole="officer">{(staff, logout) => <SupervisorScreen staff={staff} logout={logout} />}</StaffGate>;
     case '/admin':
       return <StaffGate title="Đăng nhập quản trị" minRole="admin">{(staff, logout) => <AdminScreen staff={staff} logout={logout} />}</StaffGate>;
     default:
@@ -40,6 +44,7 @@ function Home() {
     ['/kiosk', 'Kiosk lấy số', 'Màn hình cảm ứng cho công dân'],
     ['/display', 'Màn hình chờ', 'TV phòng chờ, đọc số bằng giọng nói'],
     ['/rating', 'Đánh giá hài lòng', 'Máy tính bảng tại quầy'],
+    ['/supervisor', 'Giám sát', 'Tình hình hiện tại, báo cáo hàng chờ, hồ sơ, mức độ hài lòng'],
     ['/admin', 'Quản trị', 'Cấu hình đơn vị, dịch vụ, quầy, thiết bị'],
   ] as const;
   return (

@@ -4,7 +4,7 @@ import type { HubClient } from '../../contract/client';
 import { HubError } from '../../contract/errors';
 import { ADMIN_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
-import { deviceContext, launchBrowser, screenshot, sizes, watchProblems } from './support/browser';
+import { launchBrowser, screenshot, sizes, watchedPage } from './support/browser';
 
 const SITE_NAME = 'UBND phường Hòa Bình — Bộ phận Một cửa';
 
@@ -44,9 +44,7 @@ describe('the admin screen, end to end in Chromium against the real hub', () => 
   beforeAll(async () => {
     hub = await startTestHub({ screens: true, setup: 'none' });
     browser = await launchBrowser();
-    context = await deviceContext(browser, sizes.admin);
-    page = await context.newPage();
-    watchProblems(page, pageProblems);
+    ({ context, page } = await watchedPage(browser, sizes.admin, pageProblems));
   });
   afterAll(async () => {
     await context?.close().catch(() => undefined);
@@ -330,6 +328,21 @@ describe('the admin screen, end to end in Chromium against the real hub', () => 
     const rating = (await admin['site.get']({})).rating;
     expect(rating.question).toBe('Ông/Bà có hài lòng với cách phục vụ hôm nay?');
     expect(rating.scale.map((c) => c.code)).toEqual(['very_satisfied', 'satisfied', 'unsatisfied', 'rat_khong_hai_long']);
+  });
+
+  it('sets the target wait the queue report measures against, refusing one out of range', async () => {
+    await openSection('Báo cáo');
+    const target = page.getByLabel('Thời gian chờ mục tiêu (phút)');
+    await expect.poll(() => target.inputValue()).toBe('15');
+    await target.fill('500');
+    await save('Cài đặt báo cáo');
+    await expect.poll(() => formError('Cài đặt báo cáo').isVisible()).toBe(true);
+    expect(await admin['reports.settings']({})).toEqual({ targetWaitMinutes: 15 });
+    await target.fill('20');
+    await save('Cài đặt báo cáo');
+    await saved('Cài đặt báo cáo');
+    await check('bao-cao');
+    expect(await admin['reports.settings']({})).toEqual({ targetWaitMinutes: 20 });
   });
 
   it('ran without script errors in the page', () => {

@@ -19,6 +19,7 @@ export const creditedPackages: readonly { name: string; licence: string; use: st
   { name: 'exceljs', licence: 'MIT', use: 'Sổ theo dõi hồ sơ dạng Excel' },
   { name: 'qrcode', licence: 'MIT', use: 'Mã QR trên phiếu' },
   { name: '@napi-rs/canvas', licence: 'MIT', use: 'Dựng hình phiếu in' },
+  { name: '@visx/heatmap', licence: 'MIT', use: 'Biểu đồ báo cáo (visx)' },
   { name: 'fflate', licence: 'MIT', use: 'Nén gói chẩn đoán' },
   { name: '@fontsource/be-vietnam-pro', licence: 'OFL-1.1', use: 'Phông chữ Be Vietnam Pro' },
 ];

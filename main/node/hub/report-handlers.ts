@@ -152,6 +152,12 @@ export function reportHandlers(deps: HubDeps) {
       };
     },
 
+    'reports.filters': () => ({
+      services: deps.catalog.services().map((s) => ({ serviceId: s.id, name: s.name, active: s.active })),
+      counters: deps.catalog.counters().map((c) => ({ counterId: c.id, number: c.number, label: c.label, active: c.active })),
+      staff: deps.people.listStaff().map((s) => ({ staffId: s.id, name: s.fullName, active: s.active })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    }),
+
     'reports.settings': () => reportSettings(deps),
 
     'admin.saveReportSettings': async (input, ctx) => {

@@ -40,7 +40,7 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** Screens of the single-page renderer: any of these paths serves index.html. */
-const screens = new Set(['/', '/kiosk', '/counter', '/display', '/rating', '/admin', '/pair']);
+const screens = new Set(['/', '/kiosk', '/counter', '/display', '/rating', '/admin', '/supervisor', '/pair']);
 
 export async function serveStatic(
   path: string,

@@ -82,3 +82,11 @@ export function watchProblems(page: Page, problems: string[]): void {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
   });
 }
+
+/** A page in a context of its own whose problems are collected (`watchProblems`). */
+export async function watchedPage(browser: Browser, size: { width: number; height: number }, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await deviceContext(browser, size);
+  const page = await context.newPage();
+  watchProblems(page, problems);
+  return { context, page };
+}

@@ -62,6 +62,9 @@ export function AdminScreen(props: { staff: StaffAccount; logout: () => void }) 
       <header className="admin-header">
         <strong>Một Cửa — Quản trị</strong>
         <span className="admin-site">{site.data?.name}</span>
+        <a className="header-link" href="/supervisor">
+          Giám sát, báo cáo
+        </a>
         <span className="admin-who">{props.staff.fullName}</span>
         <Button variant="ghost" onClick={props.logout}>
           Đăng xuất

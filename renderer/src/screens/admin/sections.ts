@@ -9,6 +9,7 @@ import { PrintersSection } from './PrintersSection';
 import { PriorityClassesSection } from './PriorityClassesSection';
 import { ProceduresSection } from './ProceduresSection';
 import { RatingSection } from './RatingSection';
+import { ReportSettingsSection } from './ReportSettingsSection';
 import { RulesSection } from './RulesSection';
 import { ServicesSection } from './ServicesSection';
 import { SiteSection } from './SiteSection';
@@ -41,6 +42,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'lich-lam-viec', title: 'Lịch làm việc', intro: 'Ngày nghỉ lễ, nghỉ bù, làm bù và giờ làm việc dùng để tính thời hạn trả kết quả.', Component: CalendarSection },
   { id: 'ho-so', title: 'Hồ sơ', intro: 'Mã hồ sơ, thông tin in trên giấy tiếp nhận và các phiếu, lịch nghỉ và bản quét.', Component: DossierSettingsSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
+  { id: 'bao-cao', title: 'Báo cáo', intro: 'Thời gian chờ mục tiêu mà báo cáo hàng chờ đo theo; báo cáo xem ở màn hình Giám sát.', Component: ReportSettingsSection },
   { id: 'dong-bo', title: 'Đồng bộ với tỉnh', intro: 'Kết nối với hệ thống của tỉnh, tình trạng gửi dữ liệu và các sự kiện bị từ chối.', Component: SyncSection },
   { id: 'sao-luu', title: 'Sao lưu', intro: 'Sao lưu tự động dữ liệu và bản quét vào thư mục dữ liệu và một nơi thứ hai (ổ USB, ổ đĩa khác); khôi phục khi cần.', Component: BackupSection },
   { id: 'gioi-thieu', title: 'Giới thiệu', intro: 'Phiên bản, máy chủ, cập nhật, thư viện sử dụng, và gói chẩn đoán gửi bộ phận kỹ thuật khi có sự cố.', Component: AboutSection },

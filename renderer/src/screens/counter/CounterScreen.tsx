@@ -29,6 +29,9 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
         <strong>Một Cửa — Quầy tiếp nhận</strong>
         <SyncBadge />
         <span className="counter-who">{props.staff.fullName}</span>
+        <a className="header-link" href="/supervisor">
+          Báo cáo
+        </a>
         <Button variant="ghost" onClick={() => setAboutOpen(true)}>
           Giới thiệu
         </Button>
