@@ -62,6 +62,8 @@ export const errorCatalog = {
   AGENCY_CODE_TAKEN: [409, 'Mã định danh cơ quan này đã được một đơn vị khác đăng ký với hệ thống của tỉnh. Hãy kiểm tra lại mã của đơn vị mình.'],
   DOSSIER_INCOMPLETE: [409, 'Hồ sơ chưa đủ giấy tờ bắt buộc. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.'],
   PROCEDURE_UNKNOWN: [404, 'Không tìm thấy thủ tục hành chính này trong danh mục.'],
+  ALREADY_RATED: [409, 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà.'],
+  RATING_NOT_OPEN: [409, 'Hồ sơ này chưa thể đánh giá: Ông/Bà đánh giá sau khi nhận kết quả.'],
   SCAN_UNREADABLE: [400, 'Không đọc được mã vừa quét. Vui lòng quét lại hoặc nhập tay.'],
   PRINTER_NOT_FOUND: [404, 'Chưa có máy in phù hợp. Quản trị viên cần khai báo máy in.'],
   CLOCK_SKEW_CONFIRM: [409, 'Đồng hồ của máy chủ Một Cửa đang lệch: cần xác nhận trước khi tiếp nhận hồ sơ.'],

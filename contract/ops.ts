@@ -202,6 +202,11 @@ const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).ext
  * The hub's API: every operation, its input and output schema, and who may call it. The LAN
  * server binds each one to `POST /api/<name>`; the renderer's HubClient calls them by name.
  */
+/** A dossier as a citizen names it: the two codes printed on the receipt (and in its QR). */
+const ReceiptKeys = z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict();
+/** A citizen's answer at the rating tablet: a level of the site's scale and, for a low one, why. */
+const RatingAnswer = { score: z.string().min(1).max(40), reasons: z.array(z.string().max(40)).max(10).default([]) };
+
 export const ops = {
   'system.health': op({
     summary: 'Hub liveness, version, clock (and whether it is off the central\'s) and whether it can save (its disk)',
@@ -456,7 +461,19 @@ export const ops = {
   'rating.submit': op({
     summary: 'Record the citizen’s rating of a served ticket (one per ticket)',
     access: { devices: ['rating'] },
-    input: z.object({ ticketId: Id, score: z.string().min(1).max(40), reasons: z.array(z.string().max(40)).max(10).default([]) }).strict(),
+    input: z.object({ ticketId: Id, ...RatingAnswer }).strict(),
+    output: Ok,
+  }),
+  'rating.findDossier': op({
+    summary: 'The dossier a citizen names at the rating tablet with the receipt’s code and lookup code (throttled), and whether it can be rated',
+    access: { devices: ['rating'] },
+    input: ReceiptKeys,
+    output: z.object({ code: z.string(), procedureName: z.string(), returnedAt: IsoTime }),
+  }),
+  'rating.submitDossier': op({
+    summary: 'Record the citizen’s rating of a returned dossier (one per dossier), named by the receipt’s two codes',
+    access: { devices: ['rating'] },
+    input: ReceiptKeys.extend(RatingAnswer).strict(),
     output: Ok,
   }),
 
@@ -681,7 +698,7 @@ export const ops = {
   'dossiers.lookup': op({
     summary: 'Public status lookup with the dossier code and the secret lookup code (no personal data)',
     access: { public: true },
-    input: z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict(),
+    input: ReceiptKeys,
     output: z.object({ code: z.string(), procedureName: z.string(), status: DossierStatus, receivedAt: IsoTime, dueAt: IsoTime.nullable(), returnedAt: IsoTime.nullable() }),
   }),
 

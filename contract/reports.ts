@@ -158,6 +158,8 @@ export const SatisfactionReport = z.object({
   /** The levels counted as satisfied: the upper half of the scale (the tablet asks the rest why). */
   satisfiedLevels: z.array(z.string()),
   all: RatingSummary,
+  /** The same, of served tickets (asked when the counter finishes) and of dossiers (rated when the result is handed over). */
+  bySubject: z.object({ tickets: RatingSummary, dossiers: RatingSummary }),
   byCounter: z.array(RatingSummary.extend({ counterId: Id, number: z.int(), label: z.string() })),
   byOfficer: z.array(RatingSummary.extend({ staffId: Id, name: z.string() })),
 });

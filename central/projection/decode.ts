@@ -99,10 +99,11 @@ const ratingV1: Decoder = (payload, aggregateId) => {
 
 const TICKET_EVENTS = ['issued', 'called', 'recalled', 'started', 'finished', 'skipped', 'returned', 'transferred', 'redirected', 'cancelled'] as const;
 // `applicant_updated` is not in the first list of docs/SYNC.md but the hub sends it (dossier
-// handlers: correcting an applicant's details); it carries the same snapshot as the others.
+// handlers: correcting an applicant's details); `rated` is a citizen's rating of the dossier at
+// the tablet (its data: score, reasons, counter, officer). Both carry the same snapshot as the others.
 const DOSSIER_EVENTS = [
   'received', 'supplement_requested', 'refused', 'forward', 'startProcessing', 'resultReady', 'returned', 'extended', 'withdrawn',
-  'supplement_received', 'applicant_updated',
+  'supplement_received', 'applicant_updated', 'rated',
 ] as const;
 
 /** The event versions this central projects. */

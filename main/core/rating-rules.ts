@@ -1,8 +1,28 @@
 import { HubError } from '../../contract/errors';
+import type { DossierStatus } from '../../contract/dossier';
 import type { RatingSettings } from '../../contract/queue';
 
 /** A finished ticket can be rated at its counter's tablet for this long; later the moment has passed. */
 export const RATING_WINDOW_MS = 10 * 60_000;
+
+/** A dossier's rating is an entry of its history (the reports read it there) and reaches the central with it. */
+export const DOSSIER_RATED = 'rated';
+
+/**
+ * A dossier is rated at a tablet once its result was handed over (issue 12: "the rating tablet can
+ * be asked for a dossier's code at return"), for this long after: a citizen who comes back for a
+ * second paper weeks later still can, but not for a result of last year.
+ */
+export const DOSSIER_RATING_WINDOW_DAYS = 30;
+
+/** Whether a citizen may rate this dossier now: returned, within the window, not rated yet. */
+export function checkDossierRateable(d: { status: DossierStatus; returned_at: number | null }, rated: boolean, now: number): void {
+  if (rated) throw new HubError('ALREADY_RATED');
+  if (d.status !== 'returned' || d.returned_at === null) throw new HubError('RATING_NOT_OPEN');
+  if (now - d.returned_at > DOSSIER_RATING_WINDOW_DAYS * 86_400_000) {
+    throw new HubError('RATING_NOT_OPEN', `Hồ sơ đã trả kết quả hơn ${DOSSIER_RATING_WINDOW_DAYS} ngày trước: không còn đánh giá tại máy này.`);
+  }
+}
 
 /** Checks a rating against the site's scale and reasons; returns the label to store with it. */
 export function checkRating(settings: RatingSettings, score: string, reasons: readonly string[]): { scoreLabel: string } {

@@ -16,7 +16,7 @@ const upgraded: Decoders = new Map([...decodersV1, ['ticket.called@2', calledV2]
 
 const TICKET_TYPES = ['issued', 'called', 'recalled', 'started', 'finished', 'skipped', 'returned', 'transferred', 'redirected', 'cancelled'];
 const TICKET_STATUSES = ['waiting', 'called', 'serving', 'skipped', 'finished', 'cancelled', 'redirected'];
-const DOSSIER_TYPES = ['received', 'supplement_requested', 'refused', 'forward', 'extended', 'returned', 'withdrawn', 'applicant_updated'];
+const DOSSIER_TYPES = ['received', 'supplement_requested', 'refused', 'forward', 'extended', 'returned', 'withdrawn', 'applicant_updated', 'rated'];
 const DOSSIER_STATUSES = ['received', 'supplement_requested', 'refused', 'forwarded', 'processing', 'result_ready', 'returned', 'withdrawn'];
 
 type Op =

@@ -6,9 +6,8 @@ import { ALL_DAY, sameDayClock, STAFF_PASSWORD, startTestHub, type TestHub } fro
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 import { announcements } from './support/announcements';
-
-
-
+import { vnDate } from '../../main/core/vn-time';
+import { intake } from '../integration/dossier/intake-input';
 
 async function loginAtCounter(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -166,5 +165,39 @@ describe('the screens, end to end in Chromium against the real hub', () => {
     await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expect.poll(() => rating.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).isVisible()).toBe(true);
     expect(hub.running.hub.deps.db.prepare("SELECT score, reasons FROM ratings WHERE score = 'unsatisfied'").all()).toEqual([{ score: 'unsatisfied', reasons: '["long_wait"]' }]);
+  });
+
+  it('a citizen collecting a result rates the dossier at the tablet: scans the receipt QR, chooses a level, and the officer who handed it over is credited', async () => {
+    const officer = await hub.staff('canbo2');
+    const d = await officer['dossiers.receive'](intake({ procedureCode: '1.004873.000.00.00.H21', documents: [{ index: 0, count: 1 }] }));
+    await officer['dossiers.advance']({ dossierId: d.id, step: 'resultReady', note: '' });
+    const rating = await open(sizes.rating, '/rating', { 'motcua.device.rating': tokens.rating });
+    await rating.getByRole('button', { name: 'Đánh giá hồ sơ khi nhận kết quả' }).click();
+    await expect.poll(() => rating.getByRole('heading', { name: 'Đánh giá việc giải quyết hồ sơ' }).isVisible()).toBe(true);
+    // Not handed over yet: the hub says so, in words for the citizen.
+    await rating.getByLabel('Mã hồ sơ').fill(d.code!);
+    await rating.getByLabel('Mã tra cứu').fill(d.lookupCode!);
+    await rating.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => rating.getByRole('alert').textContent()).toBe('Hồ sơ này chưa thể đánh giá: Ông/Bà đánh giá sau khi nhận kết quả.');
+    await screenshot(rating, 'rating-dossier-codes-1280x800');
+    expect(await accessibilityProblems(rating, 64)).toEqual([]);
+
+    await officer['dossiers.returnResult']({ dossierId: d.id, results: [{ name: 'Giấy xác nhận tình trạng hôn nhân', count: 1 }], receiver: { name: 'Nguyễn Thị Hường', idNumber: '', relation: '' } });
+    // A scanner at the tablet types the receipt's QR into the first field, then Enter.
+    await rating.getByLabel('Mã hồ sơ').fill('');
+    await rating.getByLabel('Mã tra cứu').fill('');
+    await rating.getByLabel('Mã hồ sơ').focus();
+    await rating.keyboard.type(`MC1|${d.code!}|${d.lookupCode!.toLowerCase()}`);
+    await rating.keyboard.press('Enter');
+    await expect.poll(() => rating.getByText(`Hồ sơ ${d.code!} · Cấp Giấy xác nhận tình trạng hôn nhân`).isVisible()).toBe(true);
+    await screenshot(rating, 'rating-dossier-question-1280x800');
+    expect(await accessibilityProblems(rating, 64)).toEqual([]);
+    await rating.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await expect.poll(() => rating.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).isVisible()).toBe(true);
+
+    const day = vnDate(Date.parse(d.receivedAt!));
+    const credited = await (await hub.staff('truong', 'supervisor'))['reports.satisfaction']({ from: day, to: day });
+    expect(credited.bySubject.dossiers).toMatchObject({ total: 1, satisfied: 1 });
+    expect(credited.byOfficer.find((o) => o.name === 'Cán bộ canbo2')).toMatchObject({ total: 1, satisfied: 1 });
   });
 });

@@ -29,6 +29,7 @@ const eventTexts: Record<string, (d: EventData) => string> = {
   withdrawn: (d) => `Dừng giải quyết theo đề nghị của người nộp${d.reason ? `: ${String(d.reason)}` : ''}`,
   file_attached: (d) => `Đính kèm bản quét ${String(d.fileName ?? '')}`,
   applicant_updated: () => 'Sửa thông tin người nộp',
+  rated: (d) => `Công dân đánh giá: ${String(d.scoreLabel ?? d.score ?? '')}`,
 };
 
 /** The history line of one dossier event; an unknown type (a newer hub's, or synced) shows its name. */

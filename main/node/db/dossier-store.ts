@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { CalendarYear } from '../../../contract/calendar';
 import type { Applicant, DossierStatus, DossierSummary, Fee, ProcedureVersion, ProcessingTime, RequiredDocument } from '../../../contract/dossier';
 import { foldVietnamese } from '../../core/vn-fold';
@@ -219,6 +220,17 @@ export class DossierStore extends SqlStore {
 
   byCode(code: string): DossierRow | null {
     return this.sql<[string], DossierRow>('SELECT * FROM dossiers WHERE code = ?').get(code) ?? null;
+  }
+
+  /**
+   * The dossier a citizen names with the two codes of the receipt, or null. The lookup code is
+   * compared in constant time: it is the secret that stands for the citizen.
+   */
+  byLookup(code: string, lookupCode: string): DossierRow | null {
+    const d = this.byCode(code.trim().toUpperCase());
+    const given = Buffer.from(lookupCode.trim().toUpperCase());
+    const stored = Buffer.from(d?.lookup_code ?? '');
+    return d && given.length === stored.length && timingSafeEqual(given, stored) ? d : null;
   }
 
   documents(id: string): DocumentRow[] {

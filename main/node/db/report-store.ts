@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../../../contract/dossier';
+import { DOSSIER_RATED } from '../../core/rating-rules';
 import type { CounterSpan, QueueLeg } from '../../core/reports/queue';
 import { SqlStore } from './sql-store';
 
@@ -20,7 +21,7 @@ export interface ReceivedRow { procedure_code: string; procedure_name: string; f
 export interface IntakeRow { first_type: string; refused: number }
 export interface HandledRow { received_at: number; due_at: number; first_extension_previous_due: number | null; handled_at: number }
 export interface DueRow { id: string; code: string | null; procedure_name: string; officer_name: string; status: DossierStatus; received_at: number | null; due_at: number }
-export interface RatingReportRow { counter_id: string | null; staff_id: string | null; score: string; score_label: string; reasons: string }
+export interface RatingReportRow { subject: 'ticket' | 'dossier'; counter_id: string | null; staff_id: string | null; score: string; score_label: string; reasons: string }
 
 /** The statuses of a dossier with the back office, its clock running: the ones that can be overdue. */
 const RUNNING: readonly DossierStatus[] = ['received', 'forwarded', 'processing'];
@@ -144,13 +145,25 @@ export class ReportStore extends SqlStore {
     return new Map(rows.map((r) => [r.service_id, r.since]));
   }
 
-  /** Ratings given in [start, end), by the counter and officer who served the ticket. */
+  /**
+   * Ratings given in [start, end): of tickets, by the counter and officer who served them, and of
+   * dossiers (their history's `rated` entries), by the tablet's counter and the officer who handed
+   * the result over. A dossier counts for a service through the ticket it was taken in with.
+   */
   ratings(start: number, end: number, f: QueueFilter): RatingReportRow[] {
     return this.sql<[Record<string, number | string | null>], RatingReportRow>(
-      `SELECT r.counter_id, r.staff_id, r.score, r.score_label, r.reasons FROM ratings r JOIN tickets t ON t.id = r.ticket_id
+      `SELECT 'ticket' AS subject, r.counter_id, r.staff_id, r.score, r.score_label, r.reasons, r.at FROM ratings r JOIN tickets t ON t.id = r.ticket_id
        WHERE r.at >= @start AND r.at < @end AND (@serviceId IS NULL OR t.service_id = @serviceId)
          AND (@counterId IS NULL OR r.counter_id = @counterId) AND (@staffId IS NULL OR r.staff_id = @staffId)
-       ORDER BY r.at`,
-    ).all({ start, end, ...f });
+       UNION ALL
+       SELECT 'dossier', r.counter_id, r.staff_id, r.score, r.score_label, r.reasons, r.at FROM (
+         SELECT e.at, json_extract(e.data, '$.counterId') AS counter_id, json_extract(e.data, '$.officerId') AS staff_id,
+           json_extract(e.data, '$.score') AS score, json_extract(e.data, '$.scoreLabel') AS score_label, json_extract(e.data, '$.reasons') AS reasons,
+           (SELECT t.service_id FROM dossiers d JOIN tickets t ON t.id = d.ticket_id WHERE d.id = e.dossier_id) AS service_id
+         FROM dossier_events e WHERE e.type = @rated AND e.at >= @start AND e.at < @end) r
+       WHERE (@serviceId IS NULL OR r.service_id = @serviceId)
+         AND (@counterId IS NULL OR r.counter_id = @counterId) AND (@staffId IS NULL OR r.staff_id = @staffId)
+       ORDER BY at`,
+    ).all({ start, end, rated: DOSSIER_RATED, ...f });
   }
 }

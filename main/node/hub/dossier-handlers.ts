@@ -1,4 +1,4 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Dossier, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
 import { processingText } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
@@ -12,11 +12,11 @@ import { isoOrNull, vnDate, vnMidnight } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import { applicantColumns, applicantOf, documentRows, type DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
-import { throttled } from './attempts';
 import { clockConfirmation } from './clock-confirm';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
+import { dossierByReceipt, guardedDossierByReceipt } from './dossier-lookup';
 import { announcePrintJob, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
 import { readScan, scanView, storeScan } from './dossier-scans';
@@ -148,14 +148,6 @@ export function dossierHandlers(deps: HubDeps) {
     return view(dossierId);
   };
 
-  const checkLookup = (code: string, lookupCode: string) => {
-    const d = dossiers.byCode(code.trim().toUpperCase());
-    const given = Buffer.from(lookupCode.trim().toUpperCase());
-    const stored = Buffer.from(d?.lookup_code ?? '');
-    if (!d || given.length !== stored.length || !timingSafeEqual(given, stored)) throw new HubError('NOT_FOUND', 'Mã hồ sơ hoặc mã tra cứu không đúng.');
-    return d;
-  };
-
   return {
     'dossiers.quote': ({ procedureCode }, ctx) => {
       const p = procedureOrThrow(procedureCode, vnDate(ctx.now));
@@ -244,7 +236,7 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.search': ({ q, limit }) => dossiers.search(q, limit),
 
     'dossiers.byReceiptQr': async ({ code, lookupCode }, ctx) => {
-      const d = checkLookup(code, lookupCode);
+      const d = dossierByReceipt(deps, code, lookupCode);
       await write(() => audit(ctx, 'dossier.viewed', d.id, { via: 'receiptQr' }));
       return view(d.id);
     },
@@ -296,13 +288,11 @@ export function dossierHandlers(deps: HubDeps) {
       return file;
     },
 
-    'dossiers.lookup': ({ code, lookupCode }, ctx) =>
-      throttled(() => deps.throttle.lookup.begin(ctx.now, code, ctx.clientAddress), 'TOO_MANY_ATTEMPTS', async (attempt) => {
-        const d = checkLookup(code, lookupCode);
-        attempt.succeeded();
-        const p = dossiers.procedureVersion(d.procedure_version_id)!;
-        return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
-      }),
+    'dossiers.lookup': async ({ code, lookupCode }, ctx) => {
+      const d = await guardedDossierByReceipt(deps, ctx, code, lookupCode);
+      const p = dossiers.procedureVersion(d.procedure_version_id)!;
+      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
+    },
   } satisfies Partial<Handlers>;
 }
 

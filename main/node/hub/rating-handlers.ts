@@ -1,11 +1,20 @@
 import { HubError } from '../../../contract/errors';
-import { checkRating, RATING_WINDOW_MS } from '../../core/rating-rules';
+import { checkDossierRateable, checkRating, DOSSIER_RATED, RATING_WINDOW_MS } from '../../core/rating-rules';
+import { isoOrNull } from '../../core/vn-time';
+import type { DossierRow } from '../db/dossier-store';
 import { uuidv7 } from '../db/uuidv7';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { guardedDossierByReceipt } from './dossier-lookup';
 
-/** The citizen-facing rating tablet at a counter: what to ask about, and the answer. */
+/**
+ * The citizen-facing rating tablet at a counter: what to ask about, and the answer — for the
+ * ticket the counter just finished, or for a dossier whose result the citizen received, named by
+ * the receipt's two codes.
+ */
 export function ratingHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
+
+  const rated = (d: DossierRow) => deps.dossiers.lastEvent(d.id, DOSSIER_RATED) !== null;
 
   const tablet = (ctx: HandlerContext) => {
     if (ctx.principal.kind !== 'device' || ctx.principal.deviceKind !== 'rating') throw new HubError('FORBIDDEN');
@@ -38,6 +47,28 @@ export function ratingHandlers(deps: HubDeps) {
         });
       });
       ctx.notify.changed('queue');
+      return { ok: true as const };
+    },
+
+    'rating.findDossier': async ({ code, lookupCode }, ctx) => {
+      tablet(ctx);
+      const d = await guardedDossierByReceipt(deps, ctx, code, lookupCode);
+      checkDossierRateable(d, rated(d), ctx.now);
+      return { code: d.code!, procedureName: deps.dossiers.procedureVersion(d.procedure_version_id)!.name, returnedAt: isoOrNull(d.returned_at)! };
+    },
+
+    'rating.submitDossier': async ({ code, lookupCode, score, reasons }, ctx) => {
+      const device = tablet(ctx);
+      const { scoreLabel } = checkRating(deps.site.site().rating, score, reasons);
+      const { id } = await guardedDossierByReceipt(deps, ctx, code, lookupCode);
+      await write(() => {
+        const d = deps.dossiers.row(id)!;
+        checkDossierRateable(d, rated(d), ctx.now);
+        // The officer credited is the one who handed the result over (the tablet's counter at return).
+        const officerId = deps.dossiers.lastEvent(d.id, 'returned')?.staff_id ?? d.officer_id;
+        deps.dossiers.appendEvent(d, DOSSIER_RATED, null, { score, scoreLabel, reasons, counterId: device.counterId, deviceId: device.deviceId, officerId }, ctx.now, true);
+      });
+      ctx.notify.dossier(id);
       return { ok: true as const };
     },
   } satisfies Partial<Handlers>;

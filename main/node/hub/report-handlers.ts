@@ -122,6 +122,7 @@ export function reportHandlers(deps: HubDeps) {
         scope,
         satisfiedLevels: satisfiedLevels(settings.scale),
         all: summary(() => true),
+        bySubject: { tickets: summary((r) => r.subject === 'ticket'), dossiers: summary((r) => r.subject === 'dossier') },
         byCounter: deps.catalog.counters().filter((c) => counterIds.has(c.id)).map((c) => ({ counterId: c.id, number: c.number, label: c.label, ...summary((r) => r.counter_id === c.id) })),
         byOfficer: staffIds
           .map((id) => ({ staffId: id, name: deps.people.staffById(id)?.fullName ?? '', ...summary((r) => r.staff_id === id) }))

@@ -16,7 +16,7 @@ export function SatisfactionSection(props: { report: SatisfactionReport }) {
     <section className="report-section" aria-labelledby="report-satisfaction">
       <h3 id="report-satisfaction">Mức độ hài lòng</h3>
       <ul className="figures" aria-label="Số liệu đánh giá">
-        <Figure label="Lượt đánh giá" value={num(r.all.total)} />
+        <Figure label="Lượt đánh giá" value={num(r.all.total)} hint={`${num(r.bySubject.tickets.total)} lượt phục vụ · ${num(r.bySubject.dossiers.total)} hồ sơ`} />
         <Figure label="Hài lòng" value={pct(r.all.satisfiedShare)} hint={`${num(r.all.satisfied)} lượt`} />
         <Figure label="Chưa hài lòng" value={num(r.all.total - r.all.satisfied)} warn={r.all.total > r.all.satisfied} />
       </ul>
@@ -25,7 +25,16 @@ export function SatisfactionSection(props: { report: SatisfactionReport }) {
           title="Đánh giá theo mức"
           summary={`Biểu đồ cột: ${r.all.total} lượt đánh giá; ${levels.map((l) => `${l.label} ${l.count}`).join(', ')}.`}
           height={barsHeight(bars.length)}
-          table={<LevelTable rows={[{ key: 'all', name: 'Toàn đơn vị', summary: r.all }]} levels={levels} />}
+          table={
+            <LevelTable
+              rows={[
+                { key: 'all', name: 'Toàn đơn vị', summary: r.all },
+                { key: 'tickets', name: 'Lượt phục vụ tại quầy', summary: r.bySubject.tickets },
+                { key: 'dossiers', name: 'Hồ sơ (khi trả kết quả)', summary: r.bySubject.dossiers },
+              ]}
+              levels={levels}
+            />
+          }
         >
           {(width) => <Bars bars={bars} width={width} labelWidth={150} />}
         </Chart>
