@@ -208,11 +208,13 @@ export class BackupService {
   /**
    * Checks and stages a set for restoring (restore.ts), then asks the hub to restart on it. The
    * hub's own key opens an encrypted set; a typed passphrase opens one made with another.
+   * `found` runs once the set is known to exist, before anything is staged (the audit line).
    */
-  restore(input: OpParsedInput<'backups.restore'>): Promise<OpOutput<'backups.restore'>> {
+  restore(input: OpParsedInput<'backups.restore'>, found: () => Promise<void>): Promise<OpOutput<'backups.restore'>> {
     return this.serial(async () => {
       const dataDir = this.dataDir();
       const set = await this.find(input.id, input.location);
+      await found();
       let key: Buffer | null = null;
       if (set.manifest.encrypted) {
         const root = join(set.dir, '..', '..');

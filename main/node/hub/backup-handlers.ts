@@ -20,10 +20,9 @@ export function backupHandlers(deps: HubDeps, backups: BackupService) {
       return saved;
     },
 
-    'backups.restore': async (input, ctx) => {
-      // Recorded before the swap, in the database that is kept aside: who restored what, and when.
-      await deps.writer.run(() => deps.audit.record(actorOf(ctx.principal), 'backups.restoreRequested', null, { id: input.id, location: input.location }, ctx.now));
-      return backups.restore(input);
-    },
+    'backups.restore': (input, ctx) =>
+      // Recorded once the set is found, before the swap, in the database that is kept aside: who
+      // restored what, and when. A request for a set that is not there is refused with no trace.
+      backups.restore(input, () => deps.writer.run(() => deps.audit.record(actorOf(ctx.principal), 'backups.restoreRequested', null, { id: input.id, location: input.location }, ctx.now))),
   } satisfies Partial<Handlers>;
 }

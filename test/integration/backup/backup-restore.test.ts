@@ -89,6 +89,14 @@ describe('a backup taken during a burst of intake, restored from the admin scree
     expect(list.summary).toMatch(/^Bản sao lưu gần nhất: vừa xong, trong thư mục dữ liệu /);
   });
 
+  it('refuses a set that is not there with NOT_FOUND, and writes nothing (not even its audit line)', async () => {
+    const count = () => readDb(join(hub.dataDir, 'motcua.sqlite'), (db) => (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'backups.restoreRequested'").get() as { n: number }).n);
+    const before = count();
+    await expect(admin['backups.restore']({ id: ' ', location: 'local' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(admin['backups.restore']({ id: 'khong-co', location: 'second' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(count()).toBe(before);
+  });
+
   it('restores it: the current database kept aside, a new sync stream, the restoredFrom record', async () => {
     const [set] = await listSets(join(hub.dataDir, 'backups'));
     const live = join(hub.dataDir, 'motcua.sqlite');
