@@ -1,6 +1,9 @@
 import type { DossierStatus } from '../../../contract/dossier';
 import type { CounterSpan, QueueLeg } from '../../core/reports/queue';
+import { VN_OFFSET_MS } from '../../core/vn-time';
 import { SqlStore } from './sql-store';
+
+const DAY_MS = 86_400_000;
 
 /** Where a ticket's turn ended and who ended it; null = any. */
 export interface QueueFilter {
@@ -16,8 +19,9 @@ export interface DossierFilter {
   readonly staffId: string | null;
 }
 
-export interface ReceivedRow { procedure_code: string; procedure_name: string; field: string; channel: 'direct' | 'postal'; received_at: number; first_scan_at: number | null }
-export interface IntakeRow { first_type: string; refused: number }
+/** `count` receipts of one procedure and channel on one day whose first scans were on one day (or none), by the earliest of each. */
+export interface ReceivedRow { procedure_code: string; procedure_name: string; field: string; channel: 'direct' | 'postal'; received_at: number; first_scan_at: number | null; count: number }
+export interface IntakeRow { first_type: string; refused: number; count: number }
 export interface HandledRow { received_at: number; due_at: number; first_extension_previous_due: number | null; handled_at: number }
 export interface DueRow { id: string; code: string | null; procedure_name: string; officer_name: string; status: DossierStatus; received_at: number | null; due_at: number }
 export interface RatingReportRow { counter_id: string | null; staff_id: string | null; score: string; score_label: string; reasons: string }
@@ -103,27 +107,38 @@ export class ReportStore extends SqlStore {
       .map((r) => ({ counterId: r.counter_id, openedAt: r.opened_at, closedAt: r.closed_at }));
   }
 
-  /** Dossiers given their code in [start, end) (their `received` event), with their first scan. */
+  /**
+   * Dossiers given their code in [start, end) (their `received` event), with their first scan:
+   * counted by procedure, channel, receipt day and first scan's day (Vietnam days), the earliest
+   * instants of each group standing for it — a year's receipts are hundreds of thousands of rows,
+   * their groups a few thousand, and every rule applied to them (digitised at intake: a scan by the
+   * end of the receipt day) looks at those days only. Latest receipt last (a procedure's name is
+   * the one of its latest version).
+   */
   received(start: number, end: number, f: DossierFilter): ReceivedRow[] {
     return this.sql<[Record<string, number | string | null>], ReceivedRow>(
-      `SELECT p.code AS procedure_code, p.name AS procedure_name, p.field, d.channel, e.at AS received_at,
-         (SELECT min(s.at) FROM dossier_events s WHERE s.dossier_id = d.id AND s.type = 'file_attached') AS first_scan_at
-       FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
-       WHERE e.type = 'received' AND e.at >= @start AND e.at < @end AND ${DOSSIER_FILTER}
-       ORDER BY e.at`,
-    ).all({ start, end, ...f });
+      `SELECT procedure_code, procedure_name, field, channel, min(received_at) AS received_at, min(first_scan_at) AS first_scan_at, count(*) AS count FROM (
+         SELECT p.code AS procedure_code, p.name AS procedure_name, p.field, d.channel, e.at AS received_at,
+           (SELECT min(s.at) FROM dossier_events s WHERE s.dossier_id = d.id AND s.type = 'file_attached') AS first_scan_at
+         FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
+         WHERE e.type = 'received' AND e.at >= @start AND e.at < @end AND ${DOSSIER_FILTER})
+       GROUP BY procedure_code, procedure_name, field, channel, (received_at + @offset) / ${DAY_MS}, (first_scan_at + @offset) / ${DAY_MS}
+       ORDER BY max(received_at)`,
+    ).all({ start, end, offset: VN_OFFSET_MS, ...f });
   }
 
   /**
-   * Dossiers first brought to the desk in [start, end): how their intake ended (their first event:
-   * received, papers asked for, refused), and whether they were refused since.
+   * Dossiers first brought to the desk in [start, end), counted by how their intake ended (their
+   * first event: received, papers asked for, refused) and whether they were refused since.
    */
   intakes(start: number, end: number, f: DossierFilter): IntakeRow[] {
     return this.sql<[Record<string, number | string | null>], IntakeRow>(
-      `SELECT e.type AS first_type, EXISTS (SELECT 1 FROM dossier_events r WHERE r.dossier_id = d.id AND r.type = 'refused') AS refused
-       FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
-       WHERE e.type IN ('received', 'supplement_requested', 'refused') AND e.at >= @start AND e.at < @end
-         AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.id < e.id) AND ${DOSSIER_FILTER}`,
+      `SELECT first_type, refused, count(*) AS count FROM (
+         SELECT e.type AS first_type, EXISTS (SELECT 1 FROM dossier_events r WHERE r.dossier_id = d.id AND r.type = 'refused') AS refused
+         FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
+         WHERE e.type IN ('received', 'supplement_requested', 'refused') AND e.at >= @start AND e.at < @end
+           AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.id < e.id) AND ${DOSSIER_FILTER})
+       GROUP BY first_type, refused`,
     ).all({ start, end, ...f });
   }
 

@@ -6,7 +6,7 @@ import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter 
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
 import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
-import { countBy, ranked, share } from '../../core/reports/stats';
+import { countBy, ranked, share, total } from '../../core/reports/stats';
 import { unstaffedByService } from '../../core/reports/unstaffed';
 import { isoOrNull } from '../../core/vn-time';
 import type { DueRow, RatingReportRow, ReportStore } from '../db/report-store';
@@ -106,25 +106,28 @@ function dossierReport(reports: ReportStore, job: DossierJob): DossierReport {
   }));
   const due = reports.dueBy(dueSoonUntil(cal, now, DUE_SOON_WORKING_DAYS), filter);
   const names = new Map(received.map((r) => [r.procedure_code, r.procedure_name]));
-  const supplementRequested = intakes.filter((i) => i.first_type === 'supplement_requested').length;
-  const refused = intakes.filter((i) => i.refused === 1).length;
+  const counted = (r: { count: number }) => r.count;
+  const intakeTotal = total(intakes, counted);
+  const supplementRequested = total(intakes, counted, (i) => i.first_type === 'supplement_requested');
+  const refused = total(intakes, counted, (i) => i.refused === 1);
+  const receivedTotal = total(received, counted);
   const timely = countBy(handled, (h) => h.timeliness);
   const early = timely.get('early') ?? 0;
   const onTime = timely.get('on_time') ?? 0;
-  const withScans = received.filter((r) => digitisedAtIntake(r.received_at, r.first_scan_at)).length;
+  const withScans = total(received, counted, (r) => digitisedAtIntake(r.received_at, r.first_scan_at));
   const days = handled.reduce((s, h) => s + h.workingDays, 0);
   return {
     scope,
     asOf: isoOrNull(now)!,
     received: {
-      total: received.length,
-      byProcedure: ranked(countBy(received, (r) => r.procedure_code), (code) => names.get(code)!).map(([procedureCode, count]) => ({ procedureCode, procedureName: names.get(procedureCode)!, count })),
-      byField: ranked(countBy(received, (r) => r.field), (field) => field).map(([field, count]) => ({ field, count })),
-      byChannel: ranked(countBy(received, (r) => r.channel), (channel) => channel).map(([channel, count]) => ({ channel, count })),
+      total: receivedTotal,
+      byProcedure: ranked(countBy(received, (r) => r.procedure_code, counted), (code) => names.get(code)!).map(([procedureCode, count]) => ({ procedureCode, procedureName: names.get(procedureCode)!, count })),
+      byField: ranked(countBy(received, (r) => r.field, counted), (field) => field).map(([field, count]) => ({ field, count })),
+      byChannel: ranked(countBy(received, (r) => r.channel, counted), (channel) => channel).map(([channel, count]) => ({ channel, count })),
     },
-    intake: { total: intakes.length, supplementRequested, refused, supplementRate: share(supplementRequested, intakes.length), refusalRate: share(refused, intakes.length) },
+    intake: { total: intakeTotal, supplementRequested, refused, supplementRate: share(supplementRequested, intakeTotal), refusalRate: share(refused, intakeTotal) },
     handled: { total: handled.length, early, onTime, late: timely.get('late') ?? 0, onTimeShare: share(early + onTime, handled.length) },
-    digitised: { received: received.length, withScans, share: share(withScans, received.length) },
+    digitised: { received: receivedTotal, withScans, share: share(withScans, receivedTotal) },
     processingDays: { count: handled.length, meanWorkingDays: handled.length === 0 ? null : Math.round((days / handled.length) * 10) / 10 },
     overdue: due.filter((d) => d.due_at < now).map(dueView),
     dueSoon: due.filter((d) => d.due_at >= now).map(dueView),
