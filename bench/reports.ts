@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_REPORT_DAYS } from '../contract/reports';
 import { migration009 } from '../main/node/db/migrations/009-report-indexes';
-import { openDatabase } from '../main/node/db/open';
+import { migrate } from '../main/node/db/migrate';
+import { migrations } from '../main/node/db/migrations';
+import { openConnection } from '../main/node/db/open';
 import { ReportStore } from '../main/node/db/report-store';
 import { uuidv7 } from '../main/node/db/uuidv7';
 import { vnDate, vnMidnight } from '../main/core/vn-time';
@@ -42,8 +44,10 @@ export async function reportsBench(): Promise<void> {
     const genSeconds = (performance.now() - t0) / 1000;
     if (kept !== undefined) writeFileSync(join(dir, READY), '');
     // Data kept from an older run is brought to the code's schema first, as the hub would (timed: the cost of the update on a busy site).
+    const migrating = openConnection(site.file, { quickCheck: false });
     const m0 = performance.now();
-    const { db: migrating, migration } = openDatabase(site.file, { backupDir: null });
+    const migration = migrate(migrating, migrations, null);
+    const migrationSeconds = (performance.now() - m0) / 1000;
     migrating.close();
     const ranges = [
       ['a month', { from: daysBefore(29), to: LAST_DAY }],
@@ -52,7 +56,7 @@ export async function reportsBench(): Promise<void> {
     ] as const;
     const rows: [string, string][] = [
       ['data', reuse ? `kept in ${dir}: ${tickets.toLocaleString('en')} tickets` : `${DOSSIERS.toLocaleString('en')} dossiers (${site.genSeconds.toFixed(0)} s), ${tickets.toLocaleString('en')} tickets with events and ratings, dossier history (${genSeconds.toFixed(0)} s)`],
-      ['schema update', `${JSON.stringify(migration)} in ${((performance.now() - m0) / 1000).toFixed(1)} s`],
+      ['schema update (migrations only)', `${JSON.stringify(migration)} in ${migrationSeconds.toFixed(1)} s`],
     ];
     const sql = rawSql(site.file, ranges);
 

@@ -122,9 +122,9 @@ export class ReportStore extends SqlStore {
            (SELECT min(s.at) FROM dossier_events s WHERE s.dossier_id = d.id AND s.type = 'file_attached') AS first_scan_at
          FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
          WHERE e.type = 'received' AND e.at >= @start AND e.at < @end AND ${DOSSIER_FILTER})
-       GROUP BY procedure_code, procedure_name, field, channel, (received_at + @offset) / ${DAY_MS}, (first_scan_at + @offset) / ${DAY_MS}
+       GROUP BY procedure_code, procedure_name, field, channel, (received_at + ${VN_OFFSET_MS}) / ${DAY_MS}, (first_scan_at + ${VN_OFFSET_MS}) / ${DAY_MS}
        ORDER BY max(received_at)`,
-    ).all({ start, end, offset: VN_OFFSET_MS, ...f });
+    ).all({ start, end, ...f });
   }
 
   /**
