@@ -1,14 +1,20 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { MAX_REPORT_DAYS } from '../contract/reports';
+import { migration009 } from '../main/node/db/migrations/009-report-indexes';
+import { migrate } from '../main/node/db/migrate';
+import { migrations } from '../main/node/db/migrations';
+import { openConnection } from '../main/node/db/open';
 import { ReportStore } from '../main/node/db/report-store';
 import { uuidv7 } from '../main/node/db/uuidv7';
 import { vnDate, vnMidnight } from '../main/core/vn-time';
 import { hubAccounts } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 import { dossierSite } from './dossier-fixture';
+import { benchHub, issueLoad } from './queue';
 import { table } from './stats';
 
 const DOSSIERS = Number(process.env.BENCH_REPORT_DOSSIERS ?? 1_000_000);
@@ -20,62 +26,145 @@ const daysBefore = (n: number) => vnDate(vnMidnight(LAST_DAY) - n * DAY_MS);
 const TICKETS_FROM = daysBefore(729);
 
 /**
- * `npm run bench -- reports`: each report over a month, a year and two years of a busy centre —
+ * `npm run bench -- reports`: each report over a month and a year of a busy centre —
  * TICKETS_PER_DAY tickets a working day with their events and ratings, DOSSIERS dossiers with their
- * history — through the hub (HTTP, as a screen asks) and, beside it, the report store's raw SQL.
+ * history — through the hub (HTTP, as a screen asks; the hub offers a year at most) next to the
+ * raw SQL it runs (the report store's queries on the same file, one connection, no hub), the SQL of
+ * two years too; then ticket issue without and with migration 009's report indexes.
  */
 export async function reportsBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-reports-'));
+  // BENCH_REPORTS_DIR keeps the generated site (minutes to make) for the next run, which reuses it.
+  const kept = process.env.BENCH_REPORTS_DIR;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'motcua-bench-reports-'));
   try {
-    const site = await dossierSite(dir, DOSSIERS);
+    const reuse = kept !== undefined && existsSync(join(dir, READY));
     const t0 = performance.now();
-    const tickets = addHistory(site.file);
+    const site = reuse ? { file: join(dir, 'motcua.sqlite'), genSeconds: 0 } : await dossierSite(dir, DOSSIERS);
+    const tickets = reuse ? countTickets(site.file) : addHistory(site.file);
     const genSeconds = (performance.now() - t0) / 1000;
+    if (kept !== undefined) writeFileSync(join(dir, READY), '');
+    // Data kept from an older run is brought to the code's schema first, as the hub would (timed: the cost of the update on a busy site).
+    const migrating = openConnection(site.file, { quickCheck: false });
+    const m0 = performance.now();
+    const migration = migrate(migrating, migrations, null);
+    const migrationSeconds = (performance.now() - m0) / 1000;
+    migrating.close();
     const ranges = [
       ['a month', { from: daysBefore(29), to: LAST_DAY }],
       ['a year', { from: daysBefore(364), to: LAST_DAY }],
       ['two years', { from: TICKETS_FROM, to: LAST_DAY }],
     ] as const;
     const rows: [string, string][] = [
-      ['data', `${DOSSIERS.toLocaleString('en')} dossiers (${site.genSeconds.toFixed(0)} s), ${tickets.toLocaleString('en')} tickets with events and ratings, dossier history (${genSeconds.toFixed(0)} s)`],
+      ['data', reuse ? `kept in ${dir}: ${tickets.toLocaleString('en')} tickets` : `${DOSSIERS.toLocaleString('en')} dossiers (${site.genSeconds.toFixed(0)} s), ${tickets.toLocaleString('en')} tickets with events and ratings, dossier history (${genSeconds.toFixed(0)} s)`],
+      ['schema update (migrations only)', `${JSON.stringify(migration)} in ${migrationSeconds.toFixed(1)} s`],
     ];
-    const db = new Database(site.file, { readonly: true });
-    const store = new ReportStore(db);
-    const any = { serviceId: null, counterId: null, staffId: null };
-    const anyDossier = { procedureCode: null, channel: null, staffId: null };
-    for (const [label, r] of ranges) {
-      const start = vnMidnight(r.from);
-      const end = vnMidnight(r.to) + DAY_MS;
-      rows.push([`SQL ${label}: queue turns / waiting spells / sessions`, [time(() => store.queueLegs(r.from, r.to, any)), time(() => store.waitingSpells(r.from, r.to, null)), time(() => store.counterSpans(start, end, null))].join(' / ')]);
-      rows.push([`SQL ${label}: received / intakes / handled / due`, [time(() => store.received(start, end, anyDossier)), time(() => store.intakes(start, end, anyDossier)), time(() => store.handled(start, end, anyDossier)), time(() => store.dueBy(end, anyDossier))].join(' / ')]);
-      rows.push([`SQL ${label}: ratings`, time(() => store.ratings(start, end, any))]);
-    }
-    db.close();
+    const sql = rawSql(site.file, ranges);
 
     const proc = await startHubProcess(dir);
     try {
       const admin = await hubAccounts(proc.url, null, 'none').admin();
-      // The hub offers a month at most (MAX_REPORT_DAYS): the longer periods are measured as SQL only, above.
-      const [label, month] = ranges[0];
-      for (const op of ['reports.queue', 'reports.dossiers', 'reports.satisfaction'] as const) rows.push([`${op} ${label} (HTTP)`, await timeAsync(() => admin[op](month))]);
-      rows.push(['reports.now (HTTP)', await timeAsync(() => admin['reports.now']({}))]);
+      for (const [label, r] of ranges) {
+        for (const op of ['reports.queue', 'reports.dossiers', 'reports.satisfaction'] as const) {
+          const hub = daysIn(r) <= MAX_REPORT_DAYS ? `${await timeAsync(() => admin[op](r))} through the hub` : `over ${MAX_REPORT_DAYS} days: not offered`;
+          rows.push([`${op} ${label}`, `${hub}; SQL ${sql.get(`${op} ${label}`)}`]);
+        }
+      }
+      rows.push(['reports.now (HTTP; today\'s rows, on the hub\'s own thread)', await timeAsync(() => admin['reports.now']({}))]);
     } finally {
       await proc.kill('SIGTERM');
     }
     table('Reports — a busy centre (median of 3 runs)', rows);
+    table('Ticket issue without and with migration 009 (20 concurrent kiosks, 5 s each, alternating)', await issueWithAndWithoutIndexes());
+  } finally {
+    if (kept === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Marks a BENCH_REPORTS_DIR whose data is complete. */
+const READY = 'bench-data-ready';
+
+function countTickets(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+const daysIn = (r: { from: string; to: string }) => Math.round((vnMidnight(r.to) - vnMidnight(r.from)) / DAY_MS) + 1;
+
+/** Each report's raw SQL per period: the sum of its queries' medians, and each query's. */
+function rawSql(file: string, ranges: readonly (readonly [string, { from: string; to: string }])[]): Map<string, string> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const store = new ReportStore(db);
+    const any = { serviceId: null, counterId: null, staffId: null };
+    const anyDossier = { procedureCode: null, channel: null, staffId: null };
+    const out = new Map<string, string>();
+    const report = (parts: [string, () => unknown[]][]) => {
+      const timed = parts.map(([name, f]) => ({ name, ...time(f) }));
+      return `${timed.reduce((n, t) => n + t.ms, 0).toFixed(0)} ms (${timed.map((t) => `${t.name} ${t.ms.toFixed(0)} ms, ${t.rows.toLocaleString('en')} rows`).join('; ')})`;
+    };
+    for (const [label, r] of ranges) {
+      const start = vnMidnight(r.from);
+      const end = vnMidnight(r.to) + DAY_MS;
+      out.set(`reports.queue ${label}`, report([['turns', () => store.queueLegs(r.from, r.to, any)], ['waiting', () => store.waitingSpells(r.from, r.to, null)], ['sessions', () => store.counterSpans(start, end, null)]]));
+      out.set(`reports.dossiers ${label}`, report([['received', () => store.received(start, end, anyDossier)], ['intakes', () => store.intakes(start, end, anyDossier)], ['handled', () => store.handled(start, end, anyDossier)], ['due', () => store.dueBy(end, anyDossier)]]));
+      out.set(`reports.satisfaction ${label}`, report([['ratings', () => store.ratings(start, end, any)]]));
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** The indexes as they were before migration 009 (004's and 008's), to time ticket issue without its indexes. */
+const BEFORE_009 = `
+  DROP INDEX ticket_events_for_reports; DROP INDEX ticket_events_continuing; DROP INDEX dossiers_for_reports;
+  DROP INDEX dossier_events_by_type_at_dossier; CREATE INDEX dossier_events_by_type_at ON dossier_events(type, at);
+  DROP INDEX dossier_events_by_dossier_type; CREATE INDEX dossier_events_by_dossier ON dossier_events(dossier_id);`;
+
+/**
+ * Ticket issue on a fresh hub, alternately without migration 009's indexes (dropped by hand, the
+ * hub stopped) and with them, twice each: the load of the shared machine moves between runs.
+ */
+async function issueWithAndWithoutIndexes(): Promise<[string, string][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
+  try {
+    const first = await benchHub(dir);
+    const services = first.cat.services.map((s) => s.id);
+    await first.proc.kill('SIGTERM');
+    const rates = { without: [] as number[], with: [] as number[] };
+    for (const withIndexes of [false, true, false, true]) {
+      const db = new Database(join(dir, 'motcua.sqlite'));
+      if (withIndexes) migration009.up(db);
+      else db.exec(BEFORE_009);
+      db.close();
+      const proc = await startHubProcess(dir);
+      try {
+        rates[withIndexes ? 'with' : 'without'].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+      } finally {
+        await proc.kill('SIGTERM');
+      }
+    }
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
+    return [
+      ['tickets.issue without the report indexes', `${list(rates.without)} tickets/s`],
+      ['tickets.issue with them (migration 009)', `${list(rates.with)} tickets/s`],
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function time(f: () => unknown[]): string {
+function time(f: () => unknown[]): { ms: number; rows: number } {
   const runs = [0, 1, 2].map(() => {
     const t = performance.now();
-    const n = f().length;
-    return { ms: performance.now() - t, n };
+    const rows = f().length;
+    return { ms: performance.now() - t, rows };
   });
-  const sorted = runs.sort((a, b) => a.ms - b.ms);
-  return `${sorted[1]!.ms.toFixed(0)} ms (${sorted[1]!.n.toLocaleString('en')} rows)`;
+  return runs.sort((a, b) => a.ms - b.ms)[1]!;
 }
 
 async function timeAsync(f: () => Promise<unknown>): Promise<string> {

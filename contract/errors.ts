@@ -69,6 +69,7 @@ export const errorCatalog = {
   CLOCK_SKEW_CONFIRM: [409, 'Đồng hồ của máy chủ Một Cửa đang lệch: cần xác nhận trước khi tiếp nhận hồ sơ.'],
   DISK_FULL: [507, 'Ổ đĩa của máy chủ Một Cửa đã đầy nên chưa lưu được thao tác này. Hãy báo quản trị viên giải phóng dung lượng; dữ liệu đã lưu không bị mất.'],
   HUB_UNREACHABLE: [503, 'Không kết nối được với máy chủ Một Cửa. Đang thử kết nối lại…'],
+  REPORT_FAILED: [500, 'Không lập được báo cáo do lỗi khi đọc dữ liệu. Vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị viên.'],
   INTERNAL: [500, 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị viên.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -29,7 +29,14 @@ const MOTCUA_BUILD = JSON.stringify({ date: new Date().toISOString(), commit: co
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', define: { MOTCUA_BUILD } };
 const cjsImportMeta = { define: { ...common.define, 'import.meta.url': 'cjsImportMetaUrl' }, inject: ['scripts/cjs-import-meta.js'] };
 
-const hub = () => build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: `${out}/hub/cli.mjs`, format: 'esm' });
+// The period reports' worker thread (main/node/reports/report-reader.ts) is its own file next to
+// each bundle that runs the hub: the reader finds it beside the bundle's own file (import.meta.url).
+const reportWorker = (dir) => build({ ...common, entryPoints: ['main/node/reports/report-worker.ts'], outfile: `${out}/${dir}/report-worker.mjs`, format: 'esm' });
+const hubBundle = () => build({ ...common, entryPoints: ['main/node/cli.ts'], outfile: `${out}/hub/cli.mjs`, format: 'esm' });
+const hub = async () => {
+  const [a, b] = await Promise.all([hubBundle(), reportWorker('hub')]);
+  return { warnings: [...a.warnings, ...b.warnings] };
+};
 // `--hub`: only the headless hub, for the benchmark that times its start as `npm start` runs it.
 if (args.hub) {
   const r = await hub();
@@ -41,6 +48,7 @@ const results = await Promise.all([
   // Runs cli.mjs as a child and restarts it when it dies (the headless hub's supervisor).
   build({ ...common, entryPoints: ['main/node/supervisor.ts'], outfile: `${out}/hub/supervisor.mjs`, format: 'esm' }),
   build({ ...common, entryPoints: ['main/electron/main.ts'], outfile: `${out}/electron/main.cjs`, format: 'cjs', external: ['electron'], ...cjsImportMeta }),
+  reportWorker('electron'),
   // A sandboxed preload may only require('electron'): bundle everything else into it.
   build({ ...common, packages: undefined, entryPoints: ['preload/index.ts'], outfile: `${out}/preload/index.cjs`, format: 'cjs', external: ['electron'], platform: 'browser' }),
 ]);

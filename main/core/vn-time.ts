@@ -23,6 +23,9 @@ export function vnClock(epochMs: number): VnClock {
   };
 }
 
+/** Days since 1970-01-01 in Vietnam time: orders and keys dates without formatting them (a year's report compares hundreds of thousands). */
+export const vnDayNumber = (epochMs: number): number => Math.floor((epochMs + VN_OFFSET_MS) / 86_400_000);
+
 export function vnDate(epochMs: number): string {
   return vnClock(epochMs).date;
 }

@@ -66,6 +66,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     const { db, migration, migrationSet } = await openHubDatabase(o, now);
     const hub = new Hub({
       db, log, version: o.version, dataDir: o.dataDir, ...(o.clock ? { clock: o.clock } : {}), ...(o.monotonic ? { monotonic: o.monotonic } : {}), ...(o.spooler ? { spooler: o.spooler } : {}), ...(o.sync ? { sync: o.sync } : {}),
+      ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
       backup: { ...o.backup, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), ...(o.onRestartRequested ? { onRestartRequested: o.onRestartRequested } : {}) },
     });
     const firstAdmin = await createFirstAdminIfEmpty(hub.deps);
@@ -94,6 +95,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         await hub.backups.stop();
         await hub.deps.spooler.stop();
         await hub.deps.scanners.stop();
+        await hub.reports.close();
         clearInterval(retention);
         await lan.close();
         db.close();

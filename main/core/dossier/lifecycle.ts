@@ -1,7 +1,7 @@
 import { DossierStatus, type DossierAction, type DossierForm } from '../../../contract/dossier';
 import { dossierStatusLabels } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
-import { vnDate } from '../vn-time';
+import { vnDayNumber } from '../vn-time';
 
 /**
  * What the officer (or the back office, through sync) may do with a dossier in each state.
@@ -47,7 +47,7 @@ export function allowedDossierActions(d: { status: DossierStatus; hasDueTime: bo
 /** Returned before the due day (in Vietnam), on it, or after the due time (QĐ 766 "Trước hạn / Đúng hạn / Quá hạn"). */
 export function timeliness(dueAt: number, doneAt: number): 'early' | 'on_time' | 'late' {
   if (doneAt > dueAt) return 'late';
-  return vnDate(doneAt) < vnDate(dueAt) ? 'early' : 'on_time';
+  return vnDayNumber(doneAt) < vnDayNumber(dueAt) ? 'early' : 'on_time';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isWorkingDay, type WorkingCalendar } from '../calendar/working-time';
 import { jdnFromIso, jdnToIso } from '../calendar/lunar';
 import { timeliness } from '../dossier/lifecycle';
-import { vnDate, vnMidnight } from '../vn-time';
+import { vnDate, vnDayNumber, vnMidnight } from '../vn-time';
 
 /**
  * The dossier rules of the reports: the QĐ 766 on-time measure, processing time in working days,
@@ -31,7 +31,7 @@ export function handledTimeliness(d: { dueAt: number; firstExtensionPreviousDue:
 export function workingDaysCounter(cal: WorkingCalendar): (fromMs: number, toMs: number) => number {
   const known = new Map<string, number>();
   return (fromMs, toMs) => {
-    const key = `${vnDate(fromMs)}|${vnDate(toMs)}`;
+    const key = `${vnDayNumber(fromMs)}|${vnDayNumber(toMs)}`;
     let days = known.get(key);
     if (days === undefined) {
       days = 0;

@@ -24,11 +24,16 @@ export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
-/** Counts of each key, in the order the keys first appear. */
-export function countBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, number> {
+/** Counts of each key, in the order the keys first appear; `weight`: how many each item stands for (a row of counted rows). */
+export function countBy<T, K>(items: readonly T[], key: (item: T) => K, weight: (item: T) => number = () => 1): Map<K, number> {
   const counts = new Map<K, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + weight(item));
   return counts;
+}
+
+/** The sum of `weight` over the items `keep` keeps. */
+export function total<T>(items: readonly T[], weight: (item: T) => number, keep: (item: T) => boolean = () => true): number {
+  return items.reduce((n, item) => (keep(item) ? n + weight(item) : n), 0);
 }
 
 /** Counts largest first, ties by name in Vietnamese order: how a report table lists them. */

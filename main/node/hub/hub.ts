@@ -42,6 +42,7 @@ import { ListenAddress } from './listen-address';
 import { RecoveryGate } from '../sync/recovery-gate';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
+import { ReportReader } from '../reports/report-reader';
 import { StorageHealth } from './storage-health';
 import { ClockWatch } from './clock-watch';
 import { isDiskFull } from '../../core/storage-health';
@@ -62,6 +63,8 @@ export interface HubOptions {
   readonly dataDir?: string | null;
   readonly log?: Logger;
   readonly backup?: BackupServiceOptions;
+  /** A better-sqlite3 binary built for another runtime (the Electron shell's), for the report reader's connection. */
+  readonly nativeBinding?: string;
 }
 
 /**
@@ -74,6 +77,8 @@ export class Hub {
   readonly bus = new HubBus();
   readonly sync: SyncWorker;
   readonly backups: BackupService;
+  /** The period reports' own thread and connection (main/node/reports/report-reader.ts). */
+  readonly reports: ReportReader;
   private readonly handlers: Handlers;
 
   constructor(options: HubOptions) {
@@ -115,6 +120,7 @@ export class Hub {
     };
     this.sync = new SyncWorker(this.deps, options.sync);
     this.backups = new BackupService(this.deps, options.backup);
+    this.reports = new ReportReader({ file: db.name, nativeBinding: options.nativeBinding ?? null, log: log.child({ component: 'reports' }) });
     this.handlers = {
       ...authHandlers(this.deps),
       ...catalogHandlers(this.deps),
@@ -129,7 +135,7 @@ export class Hub {
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
       ...backupHandlers(this.deps, this.backups),
-      ...reportHandlers(this.deps),
+      ...reportHandlers(this.deps, this.reports),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { CalendarYear } from '../../../contract/calendar';
 import type { DossierSettings, ProcedureVersion } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 import { officialCalendars } from '../../core/calendar/calendar-data';
@@ -13,8 +14,11 @@ import { SCAN_DELETION_KEY, type ScanDeletionRun } from './dossier-scans';
 export const dossierSettings = (deps: HubDeps): DossierSettings => deps.site.get<DossierSettings>('dossiers')!;
 
 /** Calendars edited at the site (or synced) win over the shipped official ones, which win over computed defaults. */
-export const siteCalendar = (deps: HubDeps): WorkingCalendar =>
-  workingCalendar({ province: dossierSettings(deps).calendarProvince, calendars: [...deps.dossiers.calendars(), ...officialCalendars] });
+export const siteCalendarSources = (deps: HubDeps): { province: string | null; calendars: CalendarYear[] } => ({
+  province: dossierSettings(deps).calendarProvince,
+  calendars: [...deps.dossiers.calendars(), ...officialCalendars],
+});
+export const siteCalendar = (deps: HubDeps): WorkingCalendar => workingCalendar(siteCalendarSources(deps));
 
 /** The version of a procedure in force on `today`, or PROCEDURE_UNKNOWN. */
 export function procedureInForce(deps: HubDeps, code: string, today: string): ProcedureVersion {

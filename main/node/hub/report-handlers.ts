@@ -1,23 +1,16 @@
-import { defaultReportSettings, type DueDossier, type ReportSettings } from '../../../contract/reports';
-import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter } from '../../core/reports/dossiers';
-import { periodBounds } from '../../core/reports/period';
-import { queueFigures } from '../../core/reports/queue';
-import { unstaffedByService } from '../../core/reports/unstaffed';
-import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
-import { countBy, ranked, share, toMinutes } from '../../core/reports/stats';
+import { defaultReportSettings, type ReportSettings } from '../../../contract/reports';
+import { toMinutes } from '../../core/reports/stats';
 import { printerNeedsAttention } from '../../core/printing-rules';
 import { isoOrNull, vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
-import type { DueRow, RatingReportRow } from '../db/report-store';
 import { ReportStore } from '../db/report-store';
+import type { ReportReader } from '../reports/report-reader';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { printersLive } from './print-handlers';
 import { queueCounts } from './queue-facts';
-import { siteCalendar } from './procedure-handlers';
+import { siteCalendarSources } from './procedure-handlers';
 
 const SETTINGS_KEY = 'reports';
-/** How many working days ahead "due soon" looks (issue 12: the next 2 working days). */
-const DUE_SOON_WORKING_DAYS = 2;
 
 export const reportSettings = (deps: HubDeps): ReportSettings => ({ ...defaultReportSettings, ...deps.site.get<Partial<ReportSettings>>(SETTINGS_KEY) });
 
@@ -31,104 +24,32 @@ function scopeOf(ctx: HandlerContext, input: { from: string; to: string; staffId
   return { from: input.from, to: input.to, staffId: self ?? input.staffId ?? null, ownFiguresOnly: self !== null };
 }
 
-const dueView = (r: DueRow): DueDossier => ({
-  dossierId: r.id, code: r.code, procedureName: r.procedure_name, officerName: r.officer_name, status: r.status,
-  receivedAt: isoOrNull(r.received_at), dueAt: isoOrNull(r.due_at)!,
-});
-
-const ratingFact = (r: RatingReportRow): RatingFact => ({ score: r.score, scoreLabel: r.score_label, reasons: JSON.parse(r.reasons) as string[] });
-
-/** The reports of issue 12 (docs/ARCHITECTURE.md "Reports"): read-only queries over the hub's logs. */
-export function reportHandlers(deps: HubDeps) {
+/**
+ * The reports of issue 12 (docs/ARCHITECTURE.md "Reports"): read-only queries over the hub's logs.
+ * The period reports run in the report reader's thread (main/node/reports): the handler reads the
+ * site's settings and catalogue here and hands them over with the job. The live view stays here:
+ * it reads today's few rows and the printers' state, which only this thread holds.
+ */
+export function reportHandlers(deps: HubDeps, reader: ReportReader) {
   const reports = new ReportStore(deps.db);
-
-  /** The site's minutes with people waiting and no counter for them, per active service (or the one asked for). */
-  const unstaffed = (input: { from: string; to: string; serviceId?: string | undefined }, now: number) => {
-    const { start, end } = periodBounds(input.from, input.to);
-    const siteHours = deps.site.site().queueHours;
-    const services = deps.catalog.services().filter((s) => s.active && (input.serviceId === undefined || s.id === input.serviceId));
-    return unstaffedByService(
-      reports.waitingSpells(input.from, input.to, input.serviceId ?? null),
-      services.map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? siteHours })),
-      deps.catalog.counters(),
-      reports.counterSpans(start, end, null),
-      { from: input.from, to: input.to, now },
-    );
-  };
+  const counterFacts = () => deps.catalog.counters().map((c) => ({ id: c.id, number: c.number, label: c.label, skills: c.skills }));
 
   return {
     'reports.queue': (input, ctx) => {
-      const scope = scopeOf(ctx, input);
-      const { targetWaitMinutes } = reportSettings(deps);
-      const { start, end } = periodBounds(input.from, input.to);
-      const legs = reports.queueLegs(input.from, input.to, { serviceId: input.serviceId ?? null, counterId: input.counterId ?? null, staffId: scope.staffId });
-      const counters = deps.catalog.counters().filter((c) => input.counterId === undefined || c.id === input.counterId);
-      const spans = reports.counterSpans(start, end, scope.staffId);
-      return {
-        scope, targetWaitMinutes, ...queueFigures(legs, spans, counters, { start, end, now: ctx.now }, targetWaitMinutes),
-        unstaffedWaiting: input.counterId !== undefined || scope.staffId !== null ? null : unstaffed(input, ctx.now),
-      };
+      const siteHours = deps.site.site().queueHours;
+      return reader.run('queue', {
+        input, scope: scopeOf(ctx, input), now: ctx.now, targetWaitMinutes: reportSettings(deps).targetWaitMinutes, counters: counterFacts(),
+        services: deps.catalog.services().filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? siteHours })),
+      });
     },
 
-    'reports.dossiers': (input, ctx) => {
-      const scope = scopeOf(ctx, input);
-      const { start, end } = periodBounds(input.from, input.to);
-      const filter = { procedureCode: input.procedureCode?.trim() ?? null, channel: input.channel ?? null, staffId: scope.staffId };
-      const cal = siteCalendar(deps);
-      const workingDays = workingDaysCounter(cal);
-      const received = reports.received(start, end, filter);
-      const intakes = reports.intakes(start, end, filter);
-      const handled = reports.handled(start, end, filter).map((h) => ({
-        ...h,
-        timeliness: handledTimeliness({ dueAt: h.due_at, firstExtensionPreviousDue: h.first_extension_previous_due, handledAt: h.handled_at }),
-        workingDays: workingDays(h.received_at, h.handled_at),
-      }));
-      const due = reports.dueBy(dueSoonUntil(cal, ctx.now, DUE_SOON_WORKING_DAYS), filter);
-      const names = new Map(received.map((r) => [r.procedure_code, r.procedure_name]));
-      const supplementRequested = intakes.filter((i) => i.first_type === 'supplement_requested').length;
-      const refused = intakes.filter((i) => i.refused === 1).length;
-      const timely = countBy(handled, (h) => h.timeliness);
-      const early = timely.get('early') ?? 0;
-      const onTime = timely.get('on_time') ?? 0;
-      const withScans = received.filter((r) => digitisedAtIntake(r.received_at, r.first_scan_at)).length;
-      const days = handled.reduce((s, h) => s + h.workingDays, 0);
-      return {
-        scope,
-        asOf: isoOrNull(ctx.now)!,
-        received: {
-          total: received.length,
-          byProcedure: ranked(countBy(received, (r) => r.procedure_code), (code) => names.get(code)!).map(([procedureCode, count]) => ({ procedureCode, procedureName: names.get(procedureCode)!, count })),
-          byField: ranked(countBy(received, (r) => r.field), (field) => field).map(([field, count]) => ({ field, count })),
-          byChannel: ranked(countBy(received, (r) => r.channel), (channel) => channel).map(([channel, count]) => ({ channel, count })),
-        },
-        intake: { total: intakes.length, supplementRequested, refused, supplementRate: share(supplementRequested, intakes.length), refusalRate: share(refused, intakes.length) },
-        handled: { total: handled.length, early, onTime, late: timely.get('late') ?? 0, onTimeShare: share(early + onTime, handled.length) },
-        digitised: { received: received.length, withScans, share: share(withScans, received.length) },
-        processingDays: { count: handled.length, meanWorkingDays: handled.length === 0 ? null : Math.round((days / handled.length) * 10) / 10 },
-        overdue: due.filter((d) => d.due_at < ctx.now).map(dueView),
-        dueSoon: due.filter((d) => d.due_at >= ctx.now).map(dueView),
-      };
-    },
+    'reports.dossiers': (input, ctx) => reader.run('dossiers', { input, scope: scopeOf(ctx, input), now: ctx.now, calendar: siteCalendarSources(deps) }),
 
-    'reports.satisfaction': (input, ctx) => {
-      const scope = scopeOf(ctx, input);
-      const settings = deps.site.site().rating;
-      const { start, end } = periodBounds(input.from, input.to);
-      const rows = reports.ratings(start, end, { serviceId: input.serviceId ?? null, counterId: input.counterId ?? null, staffId: scope.staffId });
-      const summary = (keep: (r: RatingReportRow) => boolean) => summariseRatings(settings, rows.filter(keep).map(ratingFact));
-      const counterIds = new Set(rows.map((r) => r.counter_id));
-      const staffIds = [...new Set(rows.map((r) => r.staff_id))].filter((id): id is string => id !== null);
-      return {
-        scope,
-        satisfiedLevels: satisfiedLevels(settings.scale),
-        all: summary(() => true),
-        bySubject: { tickets: summary((r) => r.subject === 'ticket'), dossiers: summary((r) => r.subject === 'dossier') },
-        byCounter: deps.catalog.counters().filter((c) => counterIds.has(c.id)).map((c) => ({ counterId: c.id, number: c.number, label: c.label, ...summary((r) => r.counter_id === c.id) })),
-        byOfficer: staffIds
-          .map((id) => ({ staffId: id, name: deps.people.staffById(id)?.fullName ?? '', ...summary((r) => r.staff_id === id) }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-      };
-    },
+    'reports.satisfaction': (input, ctx) =>
+      reader.run('satisfaction', {
+        input, scope: scopeOf(ctx, input), rating: deps.site.site().rating, counters: counterFacts(),
+        staffNames: Object.fromEntries(deps.people.listStaff().map((s) => [s.id, s.fullName])),
+      }),
 
     'reports.now': (_input, ctx) => {
       const counters = deps.catalog.counters();

@@ -127,6 +127,16 @@ describe('reports over a hand-built week', () => {
     expect(f.staff.map((s) => s.staffId)).toEqual(expect.arrayContaining([w.staffIds.anh, w.staffIds.binh, w.staffIds.truong]));
   });
 
+  it("answers for a year (366 days) from the week's first day: the same figures, nothing else happened since", async () => {
+    const boss = await w.as('truong');
+    const YEAR = { from: WEEK.from, to: '2027-08-22' };
+    const withoutScope = <T extends { scope: unknown }>({ scope: _s, ...rest }: T) => rest;
+    expect(withoutScope(await boss['reports.queue'](YEAR))).toEqual(withoutScope(await boss['reports.queue'](WEEK)));
+    expect(withoutScope(await boss['reports.dossiers'](YEAR))).toEqual(withoutScope(await boss['reports.dossiers'](WEEK)));
+    expect(withoutScope(await boss['reports.satisfaction'](YEAR))).toEqual(withoutScope(await boss['reports.satisfaction'](WEEK)));
+    await expect(boss['reports.queue']({ from: WEEK.from, to: '2027-08-23' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('dài nhất là 366 ngày (một năm)') });
+  });
+
   it('refuses devices, officers the settings and the filters, and bad periods in Vietnamese', async () => {
     await expect(w.kiosk['reports.queue'](WEEK)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.rating[0]['reports.satisfaction'](WEEK)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -136,6 +146,6 @@ describe('reports over a hand-built week', () => {
     expect(await (await w.as('truong'))['reports.settings']({})).toEqual({ targetWaitMinutes: 10 });
     const boss = await w.as('truong');
     await expect(boss['reports.queue']({ from: '2026-08-28', to: '2026-08-22' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu') });
-    await expect(boss['reports.dossiers']({ from: '2024-01-01', to: '2026-08-28' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('dài nhất là 31 ngày') });
+    await expect(boss['reports.dossiers']({ from: '2024-01-01', to: '2026-08-28' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('dài nhất là 366 ngày (một năm)') });
   });
 });

@@ -38,14 +38,15 @@ describe('report arithmetic', () => {
     expect(periodBounds('2026-08-22', '2026-08-28')).toEqual({ start: at('2026-08-22 00:00'), end: at('2026-08-29 00:00') });
   });
 
-  it('refuses a period backwards or longer than a month, in Vietnamese', () => {
+  it('refuses a period backwards or longer than a year (366 days: a leap year), in Vietnamese', () => {
     const messages = (from: string, to: string) => {
       const r = QueueReportInput.safeParse({ from, to });
       return r.success ? [] : r.error.issues.map((i) => i.message);
     };
     expect(messages('2026-08-28', '2026-08-22')).toEqual(['Ngày kết thúc phải bằng hoặc sau ngày bắt đầu']);
-    expect(messages('2026-01-01', '2026-02-01')).toEqual(['Khoảng thời gian báo cáo dài nhất là 31 ngày (một tháng)']);
-    expect(messages('2026-01-01', '2026-01-31')).toEqual([]);
+    expect(messages('2026-01-01', '2027-01-01')).toEqual([]);
+    expect(messages('2024-01-01', '2024-12-31')).toEqual([]);
+    expect(messages('2026-01-01', '2027-01-02')).toEqual(['Khoảng thời gian báo cáo dài nhất là 366 ngày (một năm)']);
     expect(messages('2026-08-22', '2026-08-22')).toEqual([]);
   });
 });
