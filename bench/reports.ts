@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_REPORT_DAYS } from '../contract/reports';
-import { migration009 } from '../main/node/db/migrations/009-report-indexes';
 import { migrate } from '../main/node/db/migrate';
 import { migrations } from '../main/node/db/migrations';
 import { openConnection } from '../main/node/db/open';
@@ -15,7 +14,7 @@ import { hubAccounts } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 import { dossierSite } from './dossier-fixture';
 import { benchHub, issueLoad } from './queue';
-import { table } from './stats';
+import { percentile, table } from './stats';
 
 const DOSSIERS = Number(process.env.BENCH_REPORT_DOSSIERS ?? 1_000_000);
 const TICKETS_PER_DAY = Number(process.env.BENCH_REPORT_TICKETS ?? 600);
@@ -30,7 +29,7 @@ const TICKETS_FROM = daysBefore(729);
  * TICKETS_PER_DAY tickets a working day with their events and ratings, DOSSIERS dossiers with their
  * history — through the hub (HTTP, as a screen asks; the hub offers a year at most) next to the
  * raw SQL it runs (the report store's queries on the same file, one connection, no hub), the SQL of
- * two years too; then ticket issue without and with migration 009's report indexes.
+ * two years too; then ticket issue without and with migration 010's folds of the logs.
  */
 export async function reportsBench(): Promise<void> {
   // BENCH_REPORTS_DIR keeps the generated site (minutes to make) for the next run, which reuses it.
@@ -74,7 +73,8 @@ export async function reportsBench(): Promise<void> {
       await proc.kill('SIGTERM');
     }
     table('Reports — a busy centre (median of 3 runs)', rows);
-    table('Ticket issue without and with migration 009 (20 concurrent kiosks, 5 s each, alternating)', await issueWithAndWithoutIndexes());
+    table(`Ticket events written without and with migration 010's folds (a day of ${TICKETS_PER_DAY} tickets' events, one transaction per event as the hub writes them, ${ROUNDS} runs each)`, eventWritesWithAndWithoutFolds());
+    table(`Ticket issue without and with migration 010's folds (20 concurrent kiosks, 5 s each on a fresh hub, ${ROUNDS} runs each)`, await issueWithAndWithoutFolds());
   } finally {
     if (kept === undefined) rmSync(dir, { recursive: true, force: true });
   }
@@ -119,43 +119,91 @@ function rawSql(file: string, ranges: readonly (readonly [string, { from: string
   }
 }
 
-/** The indexes as they were before migration 009 (004's and 008's), to time ticket issue without its indexes. */
-const BEFORE_009 = `
-  DROP INDEX ticket_events_for_reports; DROP INDEX ticket_events_continuing; DROP INDEX dossiers_for_reports;
-  DROP INDEX dossier_events_by_type_at_dossier; CREATE INDEX dossier_events_by_type_at ON dossier_events(type, at);
-  DROP INDEX dossier_events_by_dossier_type; CREATE INDEX dossier_events_by_dossier ON dossier_events(dossier_id);`;
+/** Ticket issue as it was before the reports: migration 010's triggers on the ticket events dropped (009's ticket indexes went with 010). */
+const WITHOUT_FOLDS = 'DROP TRIGGER report_ticket_turns_fold; DROP TRIGGER report_ticket_waits_fold;';
+const ROUNDS = 4;
 
 /**
- * Ticket issue on a fresh hub, alternately without migration 009's indexes (dropped by hand, the
- * hub stopped) and with them, twice each: the load of the shared machine moves between runs.
+ * The folds' cost where it is paid: the ticket events of a busy day (issued, called, started,
+ * finished) written one per transaction into a fresh hub database, without the triggers or
+ * with them — the same writes, the cheapest way, no HTTP or hub around them to hide
+ * or blur the difference. Synchronous writes off: the fsync is the same either way and would
+ * drown it.
  */
-async function issueWithAndWithoutIndexes(): Promise<[string, string][]> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
+function eventWritesWithAndWithoutFolds(): [string, string][] {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-folds-'));
   try {
-    const first = await benchHub(dir);
-    const services = first.cat.services.map((s) => s.id);
-    await first.proc.kill('SIGTERM');
-    const rates = { without: [] as number[], with: [] as number[] };
-    for (const withIndexes of [false, true, false, true]) {
-      const db = new Database(join(dir, 'motcua.sqlite'));
-      if (withIndexes) migration009.up(db);
-      else db.exec(BEFORE_009);
-      db.close();
-      const proc = await startHubProcess(dir);
+    const perEvent = { without: [] as number[], with: [] as number[] };
+    for (let round = 0; round < ROUNDS * 2; round++) {
+      const withFolds = withFoldsInRound(round);
+      const db = openConnection(join(dir, `round-${round}.sqlite`), { quickCheck: false });
       try {
-        rates[withIndexes ? 'with' : 'without'].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+        migrate(db, migrations, null);
+        if (!withFolds) db.exec(WITHOUT_FOLDS);
+        db.pragma('foreign_keys = OFF'); // events of tickets this bench does not create
+        db.pragma('synchronous = OFF');
+        const insert = db.prepare('INSERT INTO ticket_events (event_id, ticket_id, type, at, service_date, service_id, counter_id, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const write = db.transaction((e: [string, string, string, number, string, string, string | null, string | null]) => insert.run(...e));
+        const events = ['issued', 'called', 'started', 'finished'];
+        const t = performance.now();
+        for (let i = 0; i < TICKETS_PER_DAY; i++) {
+          for (const [k, type] of events.entries()) write([`${round}-${i}-${type}`, `ticket-${i}`, type, 1_800_000_000_000 + i * 25_000 + k * 60_000, '2027-01-15', `service-${i % 4}`, k === 0 ? null : `counter-${i % 3}`, k === 0 ? null : 'staff-1']);
+        }
+        perEvent[withFolds ? 'with' : 'without'].push(((performance.now() - t) * 1000) / (TICKETS_PER_DAY * events.length));
       } finally {
-        await proc.kill('SIGTERM');
+        db.close();
       }
     }
-    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
+    const list = (xs: number[]) => `${xs.map((x) => x.toFixed(1)).join(' / ')} µs per event (median ${percentile([...xs].sort((a, b) => a - b), 50).toFixed(1)})`;
     return [
-      ['tickets.issue without the report indexes', `${list(rates.without)} tickets/s`],
-      ['tickets.issue with them (migration 009)', `${list(rates.with)} tickets/s`],
+      ['without the folds', list(perEvent.without)],
+      ['with them (migration 010)', list(perEvent.with)],
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Without, with, with, without, …: the order cancels a drift of the shared machine along the run,
+ * which an alternation would put on one side.
+ */
+const withFoldsInRound = (round: number) => round % 4 === 1 || round % 4 === 2;
+
+/**
+ * Ticket issue on a fresh hub for each run (a run's tickets would slow the next one's day),
+ * without the reports' folds (their triggers dropped by hand before the hub starts) or with them,
+ * ROUNDS times each.
+ */
+async function issueWithAndWithoutFolds(): Promise<[string, string][]> {
+  const rates = { without: [] as number[], with: [] as number[] };
+  for (let round = 0; round < ROUNDS * 2; round++) {
+    const withFolds = withFoldsInRound(round);
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
+    try {
+      const first = await benchHub(dir);
+      const services = first.cat.services.map((s) => s.id);
+      await first.proc.kill('SIGTERM');
+      if (!withFolds) {
+        const db = new Database(join(dir, 'motcua.sqlite'));
+        db.exec(WITHOUT_FOLDS);
+        db.close();
+      }
+      const proc = await startHubProcess(dir);
+      try {
+        rates[withFolds ? 'with' : 'without'].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+      } finally {
+        await proc.kill('SIGTERM');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const list = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} tickets/s (median ${percentile([...xs].sort((a, b) => a - b), 50).toFixed(0)})`;
+  return [
+    ['tickets.issue without the report folds', list(rates.without)],
+    ['tickets.issue with them (migration 010)', list(rates.with)],
+  ];
 }
 
 function time(f: () => unknown[]): { ms: number; rows: number } {

@@ -1,10 +1,8 @@
 import type { DossierStatus } from '../../../contract/dossier';
 import { DOSSIER_RATED } from '../../core/rating-rules';
 import type { CounterSpan, QueueLeg } from '../../core/reports/queue';
-import { VN_OFFSET_MS } from '../../core/vn-time';
+import { vnDayNumber } from '../../core/vn-time';
 import { SqlStore } from './sql-store';
-
-const DAY_MS = 86_400_000;
 
 /** Where a ticket's turn ended and who ended it; null = any. */
 export interface QueueFilter {
@@ -30,25 +28,18 @@ export interface RatingReportRow { subject: 'ticket' | 'dossier'; counter_id: st
 /** The statuses of a dossier with the back office, its clock running: the ones that can be overdue. */
 const RUNNING: readonly DossierStatus[] = ['received', 'forwarded', 'processing'];
 
-/**
- * The tickets of the period that continue a citizen's visit (moved to the back of another service:
- * their issue names the ticket they came from). Spelt as migration 009's partial index
- * `ticket_events_continuing` is, so that SQLite reads that small index, not every issue's row.
- */
-const CONTINUING = `SELECT ticket_id FROM ticket_events WHERE service_date BETWEEN @from AND @to AND type = 'issued' AND json_extract(data, '$.redirectedFrom') IS NOT NULL`;
-
-/**
- * The dossier of each event a report counts, through migration 009's covering index: SQLite,
- * without statistics, would go through the primary key's index and then the wide row.
- */
-const DOSSIER_OF_EVENT = 'dossiers d INDEXED BY dossiers_for_reports ON d.id = e.dossier_id JOIN procedure_versions p ON p.id = d.procedure_version_id';
+/** The dossier filter on migration 010's fold (`f`): a procedure by its code, whichever version. */
+const FACT_FILTER = `(@procedureCode IS NULL OR f.procedure_version_id IN (SELECT id FROM procedure_versions WHERE code = @procedureCode))
+  AND (@channel IS NULL OR f.channel = @channel) AND (@staffId IS NULL OR f.officer_id = @staffId)`;
 
 const DOSSIER_FILTER = `(@procedureCode IS NULL OR p.code = @procedureCode) AND (@channel IS NULL OR d.channel = @channel) AND (@staffId IS NULL OR d.officer_id = @staffId)`;
 
 /**
  * The report queries: every figure is read from the logs the hub keeps (ticket events, dossier
- * history, ratings, counter sessions), never from counters kept on the side. The rules that turn
- * these rows into figures are in main/core/reports.
+ * history, ratings, counter sessions), never from counters kept on the side — the tickets' turns
+ * and waits and the dossiers' facts through migration 010's folds of those logs, kept by triggers
+ * with each event and rebuilt from the logs by the migration. The rules that turn these rows into
+ * figures are in main/core/reports.
  */
 export class ReportStore extends SqlStore {
   /**
@@ -58,29 +49,18 @@ export class ReportStore extends SqlStore {
    * service the number was taken for).
    */
   queueLegs(fromDate: string, toDate: string, f: QueueFilter): QueueLeg[] {
-    type Row = { issued_at: number; continues: number; first_called_at: number | null; last_called_at: number | null; started_at: number | null; moved: number; last_type: string; last_at: number; counter_id: string | null };
-    return this.sql<[Record<string, string | null>], Row>(
-      `WITH legs AS (
-         SELECT ticket_id, max(id) AS last_id,
-           min(CASE WHEN type = 'issued' THEN at END) AS issued_at,
-           min(CASE WHEN type = 'issued' THEN service_id END) AS issued_service_id,
-           min(CASE WHEN type = 'called' THEN at END) AS first_called_at,
-           max(CASE WHEN type = 'called' THEN at END) AS last_called_at,
-           max(CASE WHEN type = 'started' THEN at END) AS started_at,
-           max(CASE WHEN type IN ('transferred', 'redirected') THEN 1 ELSE 0 END) AS moved
-         FROM ticket_events WHERE service_date BETWEEN @from AND @to GROUP BY service_date, ticket_id)
-       SELECT l.issued_at, l.ticket_id IN (${CONTINUING}) AS continues, l.first_called_at, l.last_called_at, l.started_at, l.moved, e.type AS last_type, e.at AS last_at, e.counter_id
-       FROM legs l JOIN ticket_events e ON e.id = l.last_id
-       WHERE l.issued_at IS NOT NULL
-         AND (@serviceId IS NULL OR l.issued_service_id = @serviceId)
-         AND (@counterId IS NULL OR e.counter_id = @counterId)
-         AND (@staffId IS NULL OR e.staff_id = @staffId)`,
-    )
-      .all({ from: fromDate, to: toDate, serviceId: f.serviceId, counterId: f.counterId, staffId: f.staffId })
-      .map((r) => ({
-        issuedAt: r.issued_at, continues: r.continues === 1, firstCalledAt: r.first_called_at, lastCalledAt: r.last_called_at,
-        startedAt: r.started_at, moved: r.moved === 1, lastType: r.last_type, lastAt: r.last_at, counterId: r.counter_id,
-      }));
+    type Row = [issuedAt: number, continues: number, firstCalledAt: number | null, lastCalledAt: number | null, startedAt: number | null, moved: number, lastType: string, lastAt: number, counterId: string | null];
+    return this.tuples<Row, [Record<string, string | null>]>(
+      `SELECT issued_at, continues, first_called_at, last_called_at, started_at, moved, last_type, last_at, last_counter_id FROM report_ticket_turns
+       WHERE service_date BETWEEN @from AND @to AND issued_at IS NOT NULL
+         AND (@serviceId IS NULL OR issued_service_id = @serviceId)
+         AND (@counterId IS NULL OR last_counter_id = @counterId)
+         AND (@staffId IS NULL OR last_staff_id = @staffId)`,
+      ['issued_at', 'continues', 'first_called_at', 'last_called_at', 'started_at', 'moved', 'last_type', 'last_at', 'last_counter_id'],
+      { from: fromDate, to: toDate, serviceId: f.serviceId, counterId: f.counterId, staffId: f.staffId },
+    ).map(([issuedAt, continues, firstCalledAt, lastCalledAt, startedAt, moved, lastType, lastAt, counterId]) => ({
+      issuedAt, continues: continues === 1, firstCalledAt, lastCalledAt, startedAt, moved: moved === 1, lastType, lastAt, counterId,
+    }));
   }
 
   /**
@@ -88,14 +68,11 @@ export class ReportStore extends SqlStore {
    * that put it in a queue (its issue, a transfer, being brought back) to its next event, or open.
    */
   waitingSpells(fromDate: string, toDate: string, serviceId: string | null): { serviceId: string; serviceDate: string; from: number; to: number | null }[] {
-    return this.sql<[Record<string, string | null>], { service_id: string; service_date: string; at: number; next_at: number | null }>(
-      `SELECT service_id, service_date, at, next_at FROM (
-         SELECT type, at, service_id, service_date, lead(at) OVER (PARTITION BY service_date, ticket_id ORDER BY id) AS next_at
-         FROM ticket_events WHERE service_date BETWEEN @from AND @to)
-       WHERE type IN ('issued', 'transferred', 'returned') AND (@serviceId IS NULL OR service_id = @serviceId)`,
-    )
-      .all({ from: fromDate, to: toDate, serviceId })
-      .map((r) => ({ serviceId: r.service_id, serviceDate: r.service_date, from: r.at, to: r.next_at }));
+    return this.tuples<[serviceId: string, serviceDate: string, from: number, to: number | null], [Record<string, string | null>]>(
+      `SELECT service_id, service_date, from_at, to_at FROM report_ticket_waits WHERE service_date BETWEEN @from AND @to AND (@serviceId IS NULL OR service_id = @serviceId)`,
+      ['service_id', 'service_date', 'from_at', 'to_at'],
+      { from: fromDate, to: toDate, serviceId },
+    ).map(([serviceId, serviceDate, from, to]) => ({ serviceId, serviceDate, from, to }));
   }
 
   /** Counter sessions overlapping [start, end), of one officer or all. */
@@ -110,7 +87,7 @@ export class ReportStore extends SqlStore {
 
   /**
    * Dossiers given their code in [start, end) (their `received` event), with their first scan:
-   * counted by procedure, channel, receipt day and first scan's day (Vietnam days), the earliest
+   * counted by procedure version, channel, receipt day and first scan's day (Vietnam days), the earliest
    * instants of each group standing for it — a year's receipts are hundreds of thousands of rows,
    * their groups a few thousand, and every rule applied to them (digitised at intake: a scan by the
    * end of the receipt day) looks at those days only. Latest receipt last (a procedure's name is
@@ -118,14 +95,14 @@ export class ReportStore extends SqlStore {
    */
   received(start: number, end: number, f: DossierFilter): ReceivedRow[] {
     return this.sql<[Record<string, number | string | null>], ReceivedRow>(
-      `SELECT procedure_code, procedure_name, field, channel, min(received_at) AS received_at, min(first_scan_at) AS first_scan_at, count(*) AS count FROM (
-         SELECT p.code AS procedure_code, p.name AS procedure_name, p.field, d.channel, e.at AS received_at,
-           (SELECT min(s.at) FROM dossier_events s WHERE s.dossier_id = d.id AND s.type = 'file_attached') AS first_scan_at
-         FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
-         WHERE e.type = 'received' AND e.at >= @start AND e.at < @end AND ${DOSSIER_FILTER})
-       GROUP BY procedure_code, procedure_name, field, channel, (received_at + ${VN_OFFSET_MS}) / ${DAY_MS}, (first_scan_at + ${VN_OFFSET_MS}) / ${DAY_MS}
-       ORDER BY max(received_at)`,
-    ).all({ start, end, ...f });
+      `SELECT p.code AS procedure_code, p.name AS procedure_name, p.field, g.channel, g.received_at, g.first_scan_at, g.count FROM (
+         SELECT f.procedure_version_id, f.channel, min(f.received_at) AS received_at, min(f.first_scan_at) AS first_scan_at, count(*) AS count, max(f.received_at) AS latest
+         FROM report_dossier_facts f
+         WHERE f.received_day BETWEEN @fromDay AND @toDay AND f.received_at >= @start AND f.received_at < @end AND ${FACT_FILTER}
+         GROUP BY f.received_day, f.procedure_version_id, f.channel, f.first_scan_day) g
+       JOIN procedure_versions p ON p.id = g.procedure_version_id
+       ORDER BY g.latest`,
+    ).all({ start, end, fromDay: vnDayNumber(start), toDay: vnDayNumber(end - 1), ...f });
   }
 
   /**
@@ -134,24 +111,20 @@ export class ReportStore extends SqlStore {
    */
   intakes(start: number, end: number, f: DossierFilter): IntakeRow[] {
     return this.sql<[Record<string, number | string | null>], IntakeRow>(
-      `SELECT first_type, refused, count(*) AS count FROM (
-         SELECT e.type AS first_type, EXISTS (SELECT 1 FROM dossier_events r WHERE r.dossier_id = d.id AND r.type = 'refused') AS refused
-         FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
-         WHERE e.type IN ('received', 'supplement_requested', 'refused') AND e.at >= @start AND e.at < @end
-           AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.id < e.id) AND ${DOSSIER_FILTER})
-       GROUP BY first_type, refused`,
+      `SELECT f.first_type, f.refused, count(*) AS count FROM report_dossier_facts f
+       WHERE f.first_at >= @start AND f.first_at < @end AND f.first_type IN ('received', 'supplement_requested', 'refused') AND ${FACT_FILTER}
+       GROUP BY f.first_type, f.refused`,
     ).all({ start, end, ...f });
   }
 
   /** Dossiers whose result became ready (their first `resultReady` event) in [start, end), with the due times to score them by. */
   handled(start: number, end: number, f: DossierFilter): HandledRow[] {
-    return this.sql<[Record<string, number | string | null>], HandledRow>(
-      `SELECT d.received_at, d.due_at, e.at AS handled_at,
-         (SELECT x.previous_due FROM dossier_extensions x WHERE x.dossier_id = d.id ORDER BY x.at LIMIT 1) AS first_extension_previous_due
-       FROM dossier_events e JOIN ${DOSSIER_OF_EVENT}
-       WHERE e.type = 'resultReady' AND e.at >= @start AND e.at < @end AND d.due_at IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = e.dossier_id AND x.type = 'resultReady' AND x.id < e.id) AND ${DOSSIER_FILTER}`,
-    ).all({ start, end, ...f });
+    return this.tuples<[receivedAt: number, dueAt: number, firstExtensionPreviousDue: number | null, handledAt: number], [Record<string, number | string | null>]>(
+      `SELECT f.received_at, f.due_at, f.first_extension_previous_due, f.handled_at FROM report_dossier_facts f
+       WHERE f.handled_at >= @start AND f.handled_at < @end AND f.due_at IS NOT NULL AND ${FACT_FILTER}`,
+      ['received_at', 'due_at', 'first_extension_previous_due', 'handled_at'],
+      { start, end, ...f },
+    ).map(([received_at, due_at, first_extension_previous_due, handled_at]) => ({ received_at, due_at, first_extension_previous_due, handled_at }));
   }
 
   /** Dossiers with the back office, clock running, due by `until` (overdue ones included), soonest first. */

@@ -8,6 +8,7 @@ import { migration006 } from './006-procedure-feed-version';
 import { migration007 } from './007-site-identity';
 import { migration008 } from './008-dossier-events-by-type';
 import { migration009 } from './009-report-indexes';
+import { migration010 } from './010-report-folds';
 
 /** Every migration in order; a new one is a new numbered file added at the end, never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
