@@ -18,6 +18,8 @@ export const dossierStatusLabels: Record<DossierStatus, string> = {
 /** Returned before the due day, on it, or late (QĐ 766 "Trước hạn / Đúng hạn / Quá hạn"). */
 export const dossierTimelinessLabels: Record<NonNullable<Dossier['timeliness']>, string> = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' };
 
+export const channelLabels: Record<Dossier['channel'], string> = { direct: 'Trực tiếp', postal: 'Qua bưu chính' };
+
 /** "05 ngày làm việc", "16 giờ làm việc", "Trong ngày": how the receipt states the processing time. */
 export function processingText(p: ProcessingTime): string {
   if (p.unit === 'same_day') return 'Trong ngày';

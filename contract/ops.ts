@@ -6,7 +6,7 @@ import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
-import { DossierReport, DossierReportInput, QueueReport, QueueReportInput, ReportFilterChoices, ReportNow, ReportSettings, SatisfactionReport } from './reports';
+import { DossierReport, DossierReportInput, MonthlyReport, QueueReport, QueueReportInput, ReportExportInput, ReportFile, ReportFilterChoices, ReportNow, ReportSettings, SatisfactionReport } from './reports';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -776,6 +776,18 @@ export const ops = {
     access: staff,
     input: QueueReportInput,
     output: SatisfactionReport,
+  }),
+  'reports.monthly': op({
+    summary: 'The monthly report by field: carried over and received, handled early / on time / late (QĐ 766), withdrawn, pending within time or overdue at the end (an officer: his own dossiers only)',
+    access: staff,
+    input: DossierReportInput,
+    output: MonthlyReport,
+  }),
+  'reports.export': op({
+    summary: 'A report of a period as XLSX (numbers as numbers, dates as dates) or A4 PDF with the site’s header and charts; the export is audited',
+    access: staff,
+    input: ReportExportInput,
+    output: ReportFile,
   }),
   'reports.now': op({
     summary: 'The live view: queues per service with the longest wait and the counters calling for each, counters open, paused or closed, printers needing attention',

@@ -204,3 +204,48 @@ export const ReportFilterChoices = z.object({
   staff: z.array(z.object({ staffId: Id, name: z.string(), active: z.boolean() })),
 });
 export type ReportFilterChoices = z.infer<typeof ReportFilterChoices>;
+
+/**
+ * The monthly report in the shape provinces ask desks for: per field (lĩnh vực), the dossiers
+ * carried over from before the period and received in it, those whose result became ready in it
+ * (early, on time, late as QĐ 766 scores them), withdrawn, and those still being processed at its
+ * end (within their time, overdue). received + carriedOver = handled + withdrawn + pending.
+ */
+export const MonthlyFieldRow = z.object({
+  field: z.string(),
+  carriedOver: z.int(),
+  received: z.int(),
+  handledEarly: z.int(),
+  handledOnTime: z.int(),
+  handledLate: z.int(),
+  withdrawn: z.int(),
+  pendingWithinTime: z.int(),
+  pendingOverdue: z.int(),
+});
+export type MonthlyFieldRow = z.infer<typeof MonthlyFieldRow>;
+
+export const MonthlyReport = z.object({
+  scope: ReportScope,
+  /** When the pending dossiers were counted: the period's end, or the hub's clock if that is earlier. */
+  asOf: IsoTime,
+  fields: z.array(MonthlyFieldRow),
+  total: MonthlyFieldRow.omit({ field: true }),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReport>;
+
+export const ReportKind = z.enum(['queue', 'dossiers', 'satisfaction', 'monthly']);
+export type ReportKind = z.infer<typeof ReportKind>;
+
+/** An export: which report, as what, for the period and filters of that report (the dossier filters for dossiers and monthly). */
+export const ReportExportInput = z
+  .object({
+    ...period, report: ReportKind, format: z.enum(['xlsx', 'pdf']),
+    serviceId: Id.optional(), counterId: Id.optional(), staffId: Id.optional(),
+    procedureCode: z.string().min(1).max(60).optional(), channel: DossierChannel.optional(),
+  })
+  .strict()
+  .superRefine(checkPeriod);
+export type ReportExportInput = z.infer<typeof ReportExportInput>;
+
+export const ReportFile = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+export type ReportFile = z.infer<typeof ReportFile>;

@@ -50,3 +50,9 @@ export function vnTimeDateText(epochMs: number): string {
   const [year, month, day] = vnClock(epochMs).date.split('-');
   return `${vnTimeText(epochMs)}, ngày ${day}/${month}/${year}`;
 }
+
+/** "Từ ngày 01/11/2026 đến ngày 30/11/2026": a period of Vietnam dates (YYYY-MM-DD) as registers and reports head it. */
+export function vnPeriodText(from: string, to: string): string {
+  const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
+  return `Từ ngày ${ddmmyyyy(from)} đến ngày ${ddmmyyyy(to)}`;
+}

@@ -1,5 +1,6 @@
 import type { DossierStatus } from '../../../contract/dossier';
 import { DOSSIER_RATED } from '../../core/rating-rules';
+import type { MonthlyDossier } from '../../core/reports/monthly';
 import type { CounterSpan, QueueLeg } from '../../core/reports/queue';
 import { vnDayNumber } from '../../core/vn-time';
 import { SqlStore } from './sql-store';
@@ -125,6 +126,23 @@ export class ReportStore extends SqlStore {
       ['received_at', 'due_at', 'first_extension_previous_due', 'handled_at'],
       { start, end, ...f },
     ).map(([received_at, due_at, first_extension_previous_due, handled_at]) => ({ received_at, due_at, first_extension_previous_due, handled_at }));
+  }
+
+  /**
+   * The dossiers open at some time in [start, end) — received before its end, neither handled nor
+   * withdrawn before its start — with their field, for the monthly report (main/core/reports/monthly.ts).
+   */
+  monthlyDossiers(start: number, end: number, f: DossierFilter): MonthlyDossier[] {
+    return this.tuples<[field: string, receivedAt: number, handledAt: number | null, dueAt: number | null, firstExtensionPreviousDue: number | null, withdrawnAt: number | null], [Record<string, number | string | null>]>(
+      `SELECT * FROM (
+         SELECT p.field, f.received_at, f.handled_at, f.due_at, f.first_extension_previous_due,
+           (SELECT min(w.at) FROM dossier_events w WHERE w.dossier_id = f.dossier_id AND w.type = 'withdrawn') AS withdrawn_at
+         FROM report_dossier_facts f JOIN procedure_versions p ON p.id = f.procedure_version_id
+         WHERE f.received_day <= @toDay AND f.received_at < @end AND (f.handled_at IS NULL OR f.handled_at >= @start) AND ${FACT_FILTER})
+       WHERE withdrawn_at IS NULL OR withdrawn_at >= @start`,
+      ['field', 'received_at', 'handled_at', 'due_at', 'first_extension_previous_due', 'withdrawn_at'],
+      { start, end, toDay: vnDayNumber(end - 1), ...f },
+    ).map(([field, receivedAt, handledAt, dueAt, firstExtensionPreviousDue, withdrawnAt]) => ({ field, receivedAt, handledAt, dueAt, firstExtensionPreviousDue, withdrawnAt }));
   }
 
   /** Dossiers with the back office, clock running, due by `until` (overdue ones included), soonest first. */

@@ -5,7 +5,7 @@
  */
 import { registerFonts } from './fonts';
 import { drawQr } from './qr';
-import type { Align, Block, FormTemplate, ListBlock, ListItem, RichText, TableBlock, TextBlock, TextSize } from './template';
+import type { Align, BarsBlock, Block, FormTemplate, ListBlock, ListItem, RichText, TableBlock, TextBlock, TextSize } from './template';
 import { Typesetter, type Line, type Style } from './typesetter';
 
 const MM = 72 / 25.4;
@@ -166,9 +166,35 @@ class Layout {
         const offset = alignOffset(block.align ?? 'left', width, size);
         return [{ height: size, spaceBefore: block.spaceBefore ?? 0, draw: (x, y) => drawQr(this.doc, payload, x + offset, y, size) }];
       }
+      case 'bars':
+        return this.bars(block, width);
       case 'space':
         return [{ height: block.height, spaceBefore: 0, blank: true, draw: () => {} }];
     }
+  }
+
+  /** Label (35 % of the width), bar (50 %), value (15 %); a row is as tall as its label's lines. */
+  private bars(block: BarsBlock, width: number): Box[] {
+    const style = this.style(block.size ?? 'small');
+    const labelWidth = width * 0.35;
+    const barRoom = width * 0.5;
+    const largest = Math.max(0, ...block.bars.map((b) => b.value));
+    return block.bars.map((bar, i): Box => {
+      const label = this.ts.layout(bar.label, style, labelWidth - CELL_PADDING);
+      const value = this.ts.layout(bar.valueText, style, width - labelWidth - barRoom);
+      const lineHeight = this.ts.lineHeight(style.size);
+      const height = label.length * lineHeight + CELL_PADDING;
+      const length = largest === 0 ? 0 : (bar.value / largest) * (barRoom - CELL_PADDING);
+      return {
+        height,
+        spaceBefore: i === 0 ? (block.spaceBefore ?? 0) : 0,
+        draw: (x, y) => {
+          this.ts.draw(label, x, y, 'left');
+          if (length > 0) this.doc.rect(x + labelWidth, y + lineHeight * 0.2, Math.max(length, 0.8), lineHeight * 0.65).fillColor('#2f6690').fill().fillColor('black');
+          this.ts.draw(value, x + labelWidth + length + CELL_PADDING * 2, y, 'left');
+        },
+      };
+    });
   }
 
   /** "Trang 1/2" at the foot of each page of a copy that runs over one page. */

@@ -94,13 +94,24 @@ export interface QrBlock {
   readonly spaceBefore?: number;
 }
 
+/**
+ * A horizontal bar chart drawn as vector shapes, one bar per row: its label, the bar (lengths in
+ * proportion to the largest value) and the value in words, so the figure reads without the bar.
+ */
+export interface BarsBlock {
+  readonly kind: 'bars';
+  readonly bars: readonly { readonly label: string; readonly value: number; readonly valueText: string }[];
+  readonly size?: TextSize;
+  readonly spaceBefore?: number;
+}
+
 /** Blank vertical space, e.g. room for a handwritten signature. */
 export interface SpaceBlock {
   readonly kind: 'space';
   readonly height: number;
 }
 
-export type Block = TextBlock | ListBlock | ColumnsBlock | TableBlock | QrBlock | SpaceBlock;
+export type Block = TextBlock | ListBlock | ColumnsBlock | TableBlock | QrBlock | BarsBlock | SpaceBlock;
 
 /** What a template may vary by besides its data: the copy being printed. */
 export interface RenderEnv {

@@ -2,6 +2,7 @@ import type { DossierSettings } from '../../../contract/dossier';
 import { dossierStatusLabels, dossierTimelinessLabels } from '../../../contract/dossier-texts';
 import { timeliness } from '../../core/dossier/lifecycle';
 import { paperIdentity } from '../../core/site-identity';
+import { vnPeriodText } from '../../core/vn-text';
 import { formatVnDateTime } from '../../core/vn-time';
 import type { DossierRow } from '../db/dossier-store';
 import { currentForms, renderFormPdf, type RegisterRow } from '../forms/index';
@@ -11,8 +12,6 @@ function statusWords(d: DossierRow): string {
   if (d.returned_at !== null && d.due_at !== null) return `${dossierStatusLabels[d.status]} (${dossierTimelinessLabels[timeliness(d.due_at, d.returned_at)]})`;
   return dossierStatusLabels[d.status];
 }
-
-const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
 
 /**
  * The register (Sổ theo dõi hồ sơ) of the dossiers received in a period: a spreadsheet for the
@@ -27,7 +26,7 @@ export async function registerFile(
 ): Promise<{ fileName: string; mime: string; dataBase64: string }> {
   const s = deps.site.get<DossierSettings>('dossiers')!;
   const { headerLines } = paperIdentity(deps.site.site());
-  const period = `Từ ngày ${ddmmyyyy(from)} đến ngày ${ddmmyyyy(to)}`;
+  const period = vnPeriodText(from, to);
   const base = `so-theo-doi-ho-so_${from}_${to}`;
   if (format === 'pdf') {
     const lines: RegisterRow[] = rows.map((d) => ({

@@ -1,9 +1,16 @@
-import { defaultReportSettings, type ReportSettings } from '../../../contract/reports';
+import { channelLabels } from '../../../contract/dossier-texts';
+import { defaultReportSettings, type DossierReportInput, type QueueReportInput, type ReportExportInput, type ReportSettings } from '../../../contract/reports';
+import { paperIdentity } from '../../core/site-identity';
+import { vnPeriodText } from '../../core/vn-text';
 import { toMinutes } from '../../core/reports/stats';
 import { printerNeedsAttention } from '../../core/printing-rules';
 import { isoOrNull, vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import { ReportStore } from '../db/report-store';
+import { reportDocument } from '../reports/export/report-document';
+import { reportPdf } from '../reports/export/report-pdf';
+import { reportXlsx } from '../reports/export/report-xlsx';
+import type { ReportScope } from '../reports/report-jobs';
 import type { ReportReader } from '../reports/report-reader';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { printersLive } from './print-handlers';
@@ -24,6 +31,20 @@ function scopeOf(ctx: HandlerContext, input: { from: string; to: string; staffId
   return { from: input.from, to: input.to, staffId: self ?? input.staffId ?? null, ownFiguresOnly: self !== null };
 }
 
+/** Whose figures and which filters, in words, under an export's title; null for the whole site unfiltered. */
+function scopeNote(deps: HubDeps, kind: ReportExportInput['report'], input: ReportExportInput, scope: ReportScope): string | null {
+  const parts: string[] = [];
+  if (scope.staffId !== null) parts.push(`cán bộ ${deps.people.staffById(scope.staffId)?.fullName ?? ''}`.trim());
+  if (kind === 'queue' || kind === 'satisfaction') {
+    if (input.serviceId) parts.push(`dịch vụ ${deps.catalog.services().find((s) => s.id === input.serviceId)?.name ?? ''}`.trim());
+    if (input.counterId) parts.push(`quầy ${deps.catalog.counters().find((c) => c.id === input.counterId)?.number ?? ''}`.trim());
+  } else {
+    if (input.procedureCode) parts.push(`thủ tục ${input.procedureCode}`);
+    if (input.channel) parts.push(`kênh ${channelLabels[input.channel].toLowerCase()}`);
+  }
+  return parts.length === 0 ? null : `Số liệu của: ${parts.join(', ')}`;
+}
+
 /**
  * The reports of issue 12 (docs/ARCHITECTURE.md "Reports"): read-only queries over the hub's logs.
  * The period reports run in the report reader's thread (main/node/reports): the handler reads the
@@ -34,22 +55,48 @@ export function reportHandlers(deps: HubDeps, reader: ReportReader) {
   const reports = new ReportStore(deps.db);
   const counterFacts = () => deps.catalog.counters().map((c) => ({ id: c.id, number: c.number, label: c.label, skills: c.skills }));
 
-  return {
-    'reports.queue': (input, ctx) => {
+  const run = {
+    queue: (input: QueueReportInput, ctx: HandlerContext) => {
       const siteHours = deps.site.site().queueHours;
       return reader.run('queue', {
         input, scope: scopeOf(ctx, input), now: ctx.now, targetWaitMinutes: reportSettings(deps).targetWaitMinutes, counters: counterFacts(),
         services: deps.catalog.services().filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? siteHours })),
       });
     },
-
-    'reports.dossiers': (input, ctx) => reader.run('dossiers', { input, scope: scopeOf(ctx, input), now: ctx.now, calendar: siteCalendarSources(deps) }),
-
-    'reports.satisfaction': (input, ctx) =>
+    dossiers: (input: DossierReportInput, ctx: HandlerContext) => reader.run('dossiers', { input, scope: scopeOf(ctx, input), now: ctx.now, calendar: siteCalendarSources(deps) }),
+    satisfaction: (input: QueueReportInput, ctx: HandlerContext) =>
       reader.run('satisfaction', {
         input, scope: scopeOf(ctx, input), rating: deps.site.site().rating, counters: counterFacts(),
         staffNames: Object.fromEntries(deps.people.listStaff().map((s) => [s.id, s.fullName])),
       }),
+    monthly: (input: DossierReportInput, ctx: HandlerContext) => reader.run('monthly', { input, scope: scopeOf(ctx, input), now: ctx.now }),
+  };
+
+  return {
+    'reports.queue': run.queue,
+    'reports.dossiers': run.dossiers,
+    'reports.satisfaction': run.satisfaction,
+    'reports.monthly': run.monthly,
+
+    'reports.export': async (input, ctx) => {
+      const { report: kind, format, from, to, serviceId, counterId, staffId, procedureCode, channel } = input;
+      const queueInput = { from, to, serviceId, counterId, staffId };
+      const dossierInput = { from, to, procedureCode, channel, staffId };
+      const report =
+        kind === 'queue' ? await run.queue(queueInput, ctx)
+        : kind === 'dossiers' ? await run.dossiers(dossierInput, ctx)
+        : kind === 'satisfaction' ? await run.satisfaction(queueInput, ctx)
+        : await run.monthly(dossierInput, ctx);
+      const doc = reportDocument(kind, report);
+      const heading = { headerLines: paperIdentity(deps.site.site()).headerLines, period: vnPeriodText(from, to), scopeNote: scopeNote(deps, kind, input, report.scope) };
+      const data = format === 'xlsx' ? await reportXlsx(doc, heading) : await reportPdf(doc, heading);
+      await deps.writer.run(() => deps.audit.record(actorOf(ctx.principal), 'reports.exported', null, { report: kind, format, from, to, staffId: report.scope.staffId }, ctx.now));
+      return {
+        fileName: `bao-cao-${doc.fileStem}_${from}_${to}.${format}`,
+        mime: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
+        dataBase64: data.toString('base64'),
+      };
+    },
 
     'reports.now': (_input, ctx) => {
       const counters = deps.catalog.counters();

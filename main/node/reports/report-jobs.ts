@@ -1,8 +1,9 @@
 import type { RatingSettings, WeeklyHours } from '../../../contract/queue';
-import type { DossierReport, DossierReportInput, DueDossier, QueueReport, QueueReportInput, SatisfactionReport } from '../../../contract/reports';
+import type { DossierReport, DossierReportInput, DueDossier, MonthlyReport, QueueReport, QueueReportInput, SatisfactionReport } from '../../../contract/reports';
 import type { CalendarYear } from '../../../contract/calendar';
 import { workingCalendar } from '../../core/calendar/working-time';
 import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter } from '../../core/reports/dossiers';
+import { monthlyByField } from '../../core/reports/monthly';
 import { periodBounds } from '../../core/reports/period';
 import { queueFigures } from '../../core/reports/queue';
 import { satisfiedLevels, summariseRatings, type RatingFact } from '../../core/reports/satisfaction';
@@ -53,11 +54,18 @@ export interface SatisfactionJob {
   readonly staffNames: Readonly<Record<string, string>>;
 }
 
+export interface MonthlyJob {
+  readonly input: DossierReportInput;
+  readonly scope: ReportScope;
+  readonly now: number;
+}
+
 /** Each kind of job with the report it answers. */
 export interface ReportJobs {
   queue: { job: QueueJob; report: QueueReport };
   dossiers: { job: DossierJob; report: DossierReport };
   satisfaction: { job: SatisfactionJob; report: SatisfactionReport };
+  monthly: { job: MonthlyJob; report: MonthlyReport };
 }
 export type ReportKind = keyof ReportJobs;
 
@@ -150,10 +158,19 @@ function satisfactionReport(reports: ReportStore, job: SatisfactionJob): Satisfa
   };
 }
 
+function monthlyReport(reports: ReportStore, job: MonthlyJob): MonthlyReport {
+  const { input, scope } = job;
+  const { start, end } = periodBounds(input.from, input.to);
+  const filter = { procedureCode: input.procedureCode?.trim() ?? null, channel: input.channel ?? null, staffId: scope.staffId };
+  const asOf = Math.min(end, job.now);
+  return { scope, asOf: isoOrNull(asOf)!, ...monthlyByField(reports.monthlyDossiers(start, end, filter), start, end, asOf) };
+}
+
 const run: { [K in ReportKind]: (reports: ReportStore, job: ReportJobs[K]['job']) => ReportJobs[K]['report'] } = {
   queue: queueReport,
   dossiers: dossierReport,
   satisfaction: satisfactionReport,
+  monthly: monthlyReport,
 };
 
 /** One report from the logs `reports` reads. */

@@ -4,9 +4,9 @@ import { ddmmyyyy, hhmm } from '../../ui/format';
 /**
  * Words the dossier screens show for the hub's values. Display only: which status allows what,
  * and every check, stay in the hub. Status, timeliness and processing-time words are shared with
- * the hub (contract/dossier-texts.ts).
+ * the hub (contract/dossier-texts.ts), and the channel's too.
  */
-export { dossierStatusLabels as statusLabels, dossierTimelinessLabels as timelinessLabels, processingText as processingLabel } from '../../../../contract/dossier-texts';
+export { channelLabels, dossierStatusLabels as statusLabels, dossierTimelinessLabels as timelinessLabels, processingText as processingLabel } from '../../../../contract/dossier-texts';
 
 export const formLabels: Record<DocumentForm, string> = {
   original: 'Bản chính',
@@ -14,8 +14,6 @@ export const formLabels: Record<DocumentForm, string> = {
   certified_copy: 'Bản sao chứng thực',
   original_or_copy: 'Bản chính hoặc bản sao',
 };
-
-export const channelLabels: Record<Dossier['channel'], string> = { direct: 'Trực tiếp', postal: 'Qua bưu chính' };
 
 export const returnMethodLabels: Record<Dossier['returnMethod'], string> = {
   desk: 'Tại Bộ phận một cửa',
