@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_PASSWORD } from '../support/hub';
@@ -135,6 +136,25 @@ describe('the supervisor screens, end to end in Chromium', () => {
     await check('bao-cao-hai-long');
   });
 
+  it('exports the monthly report by field as XLSX and PDF, the files the hub made', async () => {
+    await page.getByRole('heading', { level: 2, name: 'Báo cáo' }).scrollIntoViewIfNeeded();
+    const bar = page.getByRole('region', { name: 'Xuất báo cáo' });
+    await bar.getByRole('combobox').selectOption({ label: 'Báo cáo kết quả giải quyết theo lĩnh vực' });
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('bao-cao-thang-theo-linh-vuc_2026-08-22_2026-08-28.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const sheet = book.getWorksheet('Báo cáo tháng')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // The figures worked out by hand in test/integration/reports/export.test.ts.
+    expect(rows.find((r) => r[0] === 'Hộ tịch')).toEqual(['Hộ tịch', 6, 1, 5, 3, 1, 1, 1, 0, 3, 2, 1]);
+    await expect.poll(() => bar.getByRole('status').textContent()).toContain('Đã tải về bao-cao-thang-theo-linh-vuc_2026-08-22_2026-08-28.xlsx');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Xuất PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe('bao-cao-thang-theo-linh-vuc_2026-08-22_2026-08-28.pdf');
+    await check('xuat-bao-cao');
+  });
+
   it('narrows to a counter and to a channel as the hub does', async () => {
     await page.getByRole('heading', { level: 2, name: 'Báo cáo' }).scrollIntoViewIfNeeded();
     await page.getByRole('combobox', { name: /^Quầy/ }).selectOption({ label: 'Quầy số 2' });
@@ -155,8 +175,8 @@ describe('the supervisor screens, end to end in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Báo cáo' }).isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: 'Màn hình giám sát' }).getByRole('link').allTextContents()).toEqual(['Báo cáo']);
-    // No filters for him: the hub would put him in them anyway.
-    expect(await page.getByRole('combobox').count()).toBe(0);
+    // No filters for him: the hub would put him in them anyway (the export's choice of report stays).
+    expect(await page.getByRole('form', { name: 'Kỳ báo cáo và bộ lọc' }).getByRole('combobox').count()).toBe(0);
     await page.getByLabel('Từ ngày').fill('22/08/2026');
     await page.getByLabel('Đến ngày').fill('28/08/2026');
     await expect.poll(scope).toContain('Số liệu của riêng bạn');

@@ -156,7 +156,7 @@ function monthlyDocument(r: MonthlyReport): ReportDocument {
     return [label, c.carriedOver + c.received, c.carriedOver, c.received, handled, c.handledEarly, c.handledOnTime, c.handledLate, c.withdrawn, c.pendingWithinTime + c.pendingOverdue, c.pendingWithinTime, c.pendingOverdue];
   };
   return {
-    title: 'BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', sheetName: 'Báo cáo tháng', fileStem: 'bao-cao-thang',
+    title: 'BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', sheetName: 'Báo cáo tháng', fileStem: 'thang-theo-linh-vuc',
     sections: [
       {
         kind: 'table', title: 'Theo lĩnh vực',

@@ -8,6 +8,7 @@ import { showVnDate } from '../dossier/vn-date';
 import { DossierSection } from './DossierSection';
 import { hubToday, presetPeriod } from './periods';
 import { QueueSection } from './QueueSection';
+import { ReportExport } from './ReportExport';
 import { ReportFilters, type Filters } from './ReportFilters';
 import { SatisfactionSection } from './SatisfactionSection';
 
@@ -65,6 +66,7 @@ function PeriodReports(props: { canFilter: boolean; today: string }) {
           Làm mới
         </Button>
       </div>
+      <ReportExport queue={q} dossiers={d} />
       {queue.data ? <QueueSection report={queue.data} /> : <Loading error={queue.error} />}
       {dossiers.data ? <DossierSection report={dossiers.data} /> : <Loading error={dossiers.error} />}
       {satisfaction.data ? <SatisfactionSection report={satisfaction.data} /> : <Loading error={satisfaction.error} />}
