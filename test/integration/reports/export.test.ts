@@ -100,6 +100,11 @@ describe('report exports of the hand-built week', () => {
     expect(q).toContain('BÁO CÁO HÀNG ĐỢI');
     expect(q).toMatch(/Chờ đến lượt 7 11,6 5 30/);
     await savePng(queue, 'bao-cao-hang-doi');
+    const dossiers = Buffer.from((await boss['reports.export']({ ...WEEK, report: 'dossiers', format: 'pdf' })).dataBase64, 'base64');
+    const d = flat((await readPdf(dossiers)).text());
+    expect(d).toMatch(/Giải quyết đúng hạn \(trước hạn và đúng hạn, QĐ 766\) 3 75 %/);
+    expect(d).toContain('Hồ sơ đang quá hạn');
+    await savePng(dossiers, 'bao-cao-ho-so');
   });
 
   it('an officer exports his own figures only, named under the title; devices may not export', async () => {
@@ -117,7 +122,7 @@ describe('report exports of the hand-built week', () => {
 
   it('keeps an audit line of each export made', async () => {
     const n = w.hub.running.hub.deps.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'reports.exported'").get() as { n: number };
-    expect(n.n).toBe(5); // the five that succeeded above; the refused ones wrote nothing
+    expect(n.n).toBe(6); // the six that succeeded above; the refused ones wrote nothing
   });
 });
 
