@@ -1,23 +1,23 @@
 import type { SiteScore } from './scoring';
 
 /**
- * The measures of the province's table, in order, with their Vietnamese headers: written once for
- * the page (embedded in its script) and the export.
+ * The measures of the province's table, in order, with their Vietnamese headers and the group each
+ * belongs to: written once for the page (embedded in its script) and the export.
  */
 export const PROVINCE_COLUMNS = [
-  { key: 'received', label: 'Hồ sơ tiếp nhận', kind: 'count' },
-  { key: 'handled', label: 'Đã giải quyết', kind: 'count' },
-  { key: 'early', label: 'Trước hạn', kind: 'count' },
-  { key: 'onTime', label: 'Đúng hạn', kind: 'count' },
-  { key: 'late', label: 'Quá hạn', kind: 'count' },
-  { key: 'onTimeShare', label: 'Tỉ lệ đúng hạn', kind: 'share' },
-  { key: 'overdue', label: 'Đang quá hạn', kind: 'count' },
-  { key: 'issued', label: 'Số thứ tự đã cấp', kind: 'count' },
-  { key: 'served', label: 'Đã phục vụ', kind: 'count' },
-  { key: 'noShow', label: 'Vắng mặt', kind: 'count' },
-  { key: 'meanWaitMinutes', label: 'Chờ trung bình (phút)', kind: 'minutes' },
-  { key: 'ratings', label: 'Lượt đánh giá', kind: 'count' },
-  { key: 'satisfiedShare', label: 'Tỉ lệ hài lòng', kind: 'share' },
+  { key: 'received', label: 'Hồ sơ tiếp nhận', kind: 'count', group: 'Hồ sơ' },
+  { key: 'handled', label: 'Đã giải quyết', kind: 'count', group: 'Hồ sơ' },
+  { key: 'early', label: 'Trước hạn', kind: 'count', group: 'Hồ sơ' },
+  { key: 'onTime', label: 'Đúng hạn', kind: 'count', group: 'Hồ sơ' },
+  { key: 'late', label: 'Quá hạn', kind: 'count', group: 'Hồ sơ' },
+  { key: 'onTimeShare', label: 'Tỉ lệ đúng hạn', kind: 'share', group: 'Hồ sơ' },
+  { key: 'overdue', label: 'Đang quá hạn', kind: 'count', group: 'Hồ sơ' },
+  { key: 'issued', label: 'Số thứ tự đã cấp', kind: 'count', group: 'Lượt phục vụ' },
+  { key: 'served', label: 'Đã phục vụ', kind: 'count', group: 'Lượt phục vụ' },
+  { key: 'noShow', label: 'Vắng mặt', kind: 'count', group: 'Lượt phục vụ' },
+  { key: 'meanWaitMinutes', label: 'Chờ trung bình (phút)', kind: 'minutes', group: 'Lượt phục vụ' },
+  { key: 'ratings', label: 'Lượt đánh giá', kind: 'count', group: 'Đánh giá' },
+  { key: 'satisfiedShare', label: 'Tỉ lệ hài lòng', kind: 'share', group: 'Đánh giá' },
 ] as const;
 
 export type ProvinceColumn = (typeof PROVINCE_COLUMNS)[number];
