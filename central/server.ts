@@ -10,6 +10,7 @@ import { adminPage } from './http/admin-page';
 import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
 import { dossierRoutes } from './http/dossier-routes';
+import { provinceRoutes } from './http/province-routes';
 import { HttpError } from './http/http-error';
 import { ClientGone, send, sendJson } from './http/io';
 import { defaultLimits, Slots, type Limits } from './http/limits';
@@ -39,7 +40,7 @@ export interface Central {
   close(): Promise<void>;
 }
 
-const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...adminRoutes];
+const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes];
 
 /** SQLSTATEs meaning "the database is not there right now" or "try again": 503 with Retry-After. */
 function retryable(e: unknown): string | null {

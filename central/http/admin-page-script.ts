@@ -88,7 +88,8 @@ $('logout').addEventListener('click', async () => {
 });
 
 // ── Tabs ─────────────────────────────────────────────────────────────────────────────────────
-const loaders = { sites: loadSites, accounts: loadAccounts, audit: loadAudit };
+// loadProvince: central/http/admin-page-province.ts, appended to this script.
+const loaders = { province: loadProvince, sites: loadSites, accounts: loadAccounts, audit: loadAudit };
 function show(tab) {
   for (const b of document.querySelectorAll('nav button')) {
     if (b.dataset.tab === tab) b.setAttribute('aria-current', 'page');

@@ -1,3 +1,4 @@
+import { provincePanel, provinceScript } from './admin-page-province';
 import { adminScript } from './admin-page-script';
 
 /**
@@ -53,6 +54,19 @@ export function adminPage(nonce: string): string {
   .note input { width: 100%; box-sizing: border-box; }
   .muted { color: #4a5561; }
   .nowrap { white-space: nowrap; }
+  .small { font-size: 12px; }
+  a.button { padding: 6px 14px; border-radius: 4px; border: 1px solid #8a96a3; background: #fff; color: #1d2733; text-decoration: none; }
+  button.link { border: 0; padding: 0; background: none; color: #0b4f8a; text-decoration: underline; text-align: left; font-weight: 600; }
+  .scroll { overflow-x: auto; }
+  table.measures { font-size: 13px; }
+  table.measures th { vertical-align: bottom; }
+  table.measures th.num { text-align: right; min-width: 4.5em; }
+  table.measures th.site { min-width: 11em; }
+  table.measures th.group { text-align: center; border-left: 2px solid #fff; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .alert { color: #a3191f; font-weight: 600; }
+  .offline { color: #a3191f; font-size: 12px; font-weight: 600; }
+  tr.is-offline { background: #fdf0f0; }
 </style>
 </head>
 <body>
@@ -74,6 +88,7 @@ export function adminPage(nonce: string): string {
 
 <nav id="tabs" hidden aria-label="Mục của máy chủ tỉnh">
   <button data-tab="dossiers" aria-current="page">Hồ sơ</button>
+  <button data-tab="province">Toàn tỉnh</button>
   <button data-tab="sites" data-role="province-admin">Điểm một cửa</button>
   <button data-tab="accounts" data-role="province-admin">Tài khoản</button>
   <button data-tab="publish" data-role="province-admin">Ban hành</button>
@@ -102,6 +117,8 @@ export function adminPage(nonce: string): string {
       <table><thead><tr><th>Thời điểm</th><th>Trạng thái</th><th>Ai thực hiện</th><th>Ghi chú</th></tr></thead><tbody id="history"></tbody></table>
     </section>
   </div>
+
+${provincePanel}
 
   <section data-panel="sites" hidden aria-labelledby="sites-title">
     <h2 id="sites-title">Các điểm một cửa và tình trạng đồng bộ</h2>
@@ -159,7 +176,7 @@ export function adminPage(nonce: string): string {
     <p class="msg" role="status"></p>
   </section>
 </main>
-<script nonce="${nonce}">${adminScript}</script>
+<script nonce="${nonce}">${adminScript}${provinceScript}</script>
 </body>
 </html>`;
 }

@@ -165,13 +165,13 @@ export class SiteOutbox {
     }));
   }
 
-  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null; code?: string } = {}): WireEvent {
+  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null; code?: string; receivedAt?: string; dueAt?: string } = {}): WireEvent {
     const at = this.tick();
     return this.raw(`dossier.${type}`, 1, dossierId, JSON.stringify({
       dossierId, code: extra.code ?? '000.00.01.H21-260302-0001', status, procedureCode: '1.000948.H38', procedureVersion: 1, procedureName: 'Đăng ký khai sinh',
       applicant: { kind: 'person', fullName: extra.applicantName ?? 'Nguyễn Văn An', idNumber: '064090001234', dateOfBirth: null, address: 'Ia Grai', phone: '', email: '' },
-      sets: 1, channel: 'direct', returnMethod: 'desk', receivingUnit: 'UBND xã Ia Grai', receivedAt: '2026-03-02T01:00:00.000Z',
-      dueAt: '2026-03-05T09:00:00.000Z', returnedAt: extra.returnedAt ?? null, documents: [{ index: 0, name: 'Tờ khai', received: 1 }],
+      sets: 1, channel: 'direct', returnMethod: 'desk', receivingUnit: 'UBND xã Ia Grai', receivedAt: extra.receivedAt ?? '2026-03-02T01:00:00.000Z',
+      dueAt: extra.dueAt ?? '2026-03-05T09:00:00.000Z', returnedAt: extra.returnedAt ?? null, documents: [{ index: 0, name: 'Tờ khai', received: 1 }],
       event: { type, at, staffId: 'staff-1', data: {} },
     }));
   }

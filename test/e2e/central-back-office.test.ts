@@ -8,6 +8,7 @@ import { deviceContext, launchBrowser, screenshot, sizes, watchProblems } from '
 
 const CODE = '000.00.01.H21-261203-0007';
 const RETURNED_CODE = '000.00.01.H21-261203-0008';
+const OVERDUE_CODE = '000.00.02.H21-260302-0003';
 
 /**
  * The central's back-office page as a provincial clerk uses it, in Chromium against a real central
@@ -47,6 +48,21 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     for (let i = 0; i < 3; i++) o.dossier('received', randomUUID(), 'received', { code: `000.00.01.H21-261203-001${i}`, applicantName: `Nguyễn Văn ${['An', 'Bình', 'Cường'][i]}` });
     const pushed = await pushBatch(central.url, credential, o.request(o.events));
     if (pushed.status !== 200) throw new Error(`push: ${pushed.status}`);
+    // Two more sites for the province's page: Ia Dom returned one dossier late and one on time and
+    // has one overdue; Ia Pếch was created two hours ago and never synced.
+    const dom = new SiteOutbox('xa-ia-dom');
+    const applicantName = 'Siu Thị Hnga';
+    const late = randomUUID();
+    dom.dossier('received', late, 'received', { code: '000.00.02.H21-260302-0001', applicantName });
+    dom.dossier('returned', late, 'returned', { code: '000.00.02.H21-260302-0001', applicantName, returnedAt: '2026-03-06T02:00:00.000Z' });
+    const onTime = randomUUID();
+    dom.dossier('received', onTime, 'received', { code: '000.00.02.H21-260302-0002', applicantName });
+    dom.dossier('returned', onTime, 'returned', { code: '000.00.02.H21-260302-0002', applicantName, returnedAt: '2026-03-05T03:00:00.000Z' });
+    dom.dossier('received', randomUUID(), 'received', { code: OVERDUE_CODE, applicantName, dueAt: '2026-03-04T09:00:00.000Z' });
+    const domPushed = await pushBatch(central.url, await createSite(central.url, 'xa-ia-dom', 'UBND xã Ia Dom'), dom.request(dom.events));
+    if (domPushed.status !== 200) throw new Error(`push: ${domPushed.status}`);
+    await createSite(central.url, 'xa-ia-pech', 'UBND xã Ia Pếch');
+    await db.db.query(`UPDATE sites SET created_at = now() - interval '2 hours' WHERE site_id = 'xa-ia-pech'`);
     clerkPassword = await createAccount(central.url, 'canbo.hoa', 'clerk', 'Lê Thị Hoa');
     adminPassword = (await readyAccount(central.url, 'quantri.tinh', 'province-admin', 'Phan Văn Đức')).password;
     browser = await launchBrowser();
@@ -88,7 +104,7 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     await form.getByLabel('Tên đăng nhập').fill('canbo.hoa');
     await form.getByLabel('Mật khẩu').fill('hoa-mat-khau-rieng');
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Hồ sơ', 'Đổi mật khẩu']);
+    await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Hồ sơ', 'Toàn tỉnh', 'Đổi mật khẩu']);
     await expect.poll(() => page.getByText('Lê Thị Hoa — Cán bộ xử lý hồ sơ').isVisible()).toBe(true);
   });
 
@@ -122,6 +138,35 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     await check('clerk-returned');
   });
 
+  it("shows the clerk the province's sites worst first, the one that never synced flagged, and a site's overdue dossiers", async () => {
+    const tabs = page.getByRole('navigation', { name: 'Mục của máy chủ tỉnh' });
+    await tabs.getByRole('button', { name: 'Toàn tỉnh' }).click();
+    const panel = page.getByRole('region', { name: 'Toàn tỉnh: kết quả của các điểm một cửa' });
+    const period = panel.getByRole('form', { name: 'Toàn tỉnh: kết quả của các điểm một cửa' });
+    await expect.poll(() => period.getByLabel('Từ ngày').inputValue()).toMatch(/^\d{4}-\d{2}-01$/); // this month by default
+    await period.getByLabel('Từ ngày').fill('2026-03-01');
+    await period.getByLabel('Đến ngày').fill('2026-03-31');
+    await period.getByRole('button', { name: 'Xem' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(/^3 điểm, xếp điểm có tỉ lệ đúng hạn thấp nhất lên đầu.*1 điểm mất kết nối/);
+    const rows = panel.getByRole('table').first().getByRole('row');
+    // Ia Dom: 1 of 2 on time (50 %) and 1 overdue; Ia Grai: its one return early (100 %) and the other four
+    // overdue since 5 March; Ia Pếch: nothing handled yet.
+    const cells = (n: number) => rows.nth(n + 1).getByRole('cell').allTextContents(); // after the two header rows
+    const lastPush = expect.stringMatching(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+    await expect.poll(() => cells(1)).toEqual(['UBND xã Ia Domxa-ia-dom', '3', '2', '0', '1', '1', '50%', '1', '0', '0', '0', '—', '0', '—', lastPush]);
+    await expect.poll(() => cells(2)).toEqual(['UBND xã Ia Graixa-ia-grai', '5', '1', '1', '0', '0', '100%', '4', '0', '0', '0', '—', '0', '—', lastPush]);
+    await expect.poll(() => cells(3)).toEqual([
+      expect.stringMatching(/^UBND xã Ia Pếchxa-ia-pechmất kết nối từ \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/), '0', '0', '0', '0', '0', '—', '0', '0', '0', '0', '—', '0', '—', 'chưa gửi',
+    ]);
+    expect(await panel.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href')).toBe('/admin/api/province.xlsx?from=2026-03-01&to=2026-03-31');
+    await check('province');
+    await panel.getByRole('button', { name: 'Hồ sơ quá hạn của UBND xã Ia Dom' }).click();
+    const overdue = panel.getByRole('table', { name: /^Hồ sơ đang quá hạn — UBND xã Ia Dom/ });
+    await expect.poll(() => overdue.getByRole('row').nth(1).textContent()).toMatch(new RegExp(`^${OVERDUE_CODE.replaceAll('.', '\\.')}1\\.000948\\.H38Đăng ký khai sinh02/03/202616:00 04/03/2026\\d+$`));
+    await expect.poll(() => panel.getByText('1 hồ sơ đang quá hạn, quá hạn lâu nhất trước.').isVisible()).toBe(true);
+    await check('province-overdue');
+  });
+
   it('gives the province-admin the sites and the accounts, with a new password shown once', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     const form = page.getByRole('form', { name: 'Đăng nhập' });
@@ -130,7 +175,7 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     await form.getByLabel('Mật khẩu').fill(adminPassword);
     await form.getByRole('button', { name: 'Đăng nhập' }).click();
     const tabs = page.getByRole('navigation', { name: 'Mục của máy chủ tỉnh' });
-    await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Hồ sơ', 'Điểm một cửa', 'Tài khoản', 'Ban hành', 'Nhật ký thay đổi', 'Đổi mật khẩu']);
+    await expect.poll(() => tabs.getByRole('button').allTextContents()).toEqual(['Hồ sơ', 'Toàn tỉnh', 'Điểm một cửa', 'Tài khoản', 'Ban hành', 'Nhật ký thay đổi', 'Đổi mật khẩu']);
     await tabs.getByRole('button', { name: 'Điểm một cửa' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'UBND xã Ia Grai' }).isVisible()).toBe(true);
     await check('admin-sites');
