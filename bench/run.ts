@@ -1,5 +1,6 @@
 import { backupBench } from './backup';
 import { centralFloodBench } from './central-flood';
+import { centralProvinceBench } from './central-province';
 import { communeBench } from './commune';
 import { diskYearBench } from './disk-year';
 import { dossiersBench } from './dossiers';
@@ -13,10 +14,10 @@ import { wedgeBench } from './wedge';
  * `npm run bench`: prints figures next to a baseline measured in the same run (never a timed
  * assertion in the test suite). Pass names to run a subset: `npm run bench -- queue`. `commune`
  * (the hub on a commune's PC: one core, 4 GB, slow fsync), `disk` (a year's intake on disk) and
- * `backup` (the hub's own backup) and `reports` (two years of a busy centre) run only when named.
+ * `backup` (the hub's own backup) and `reports` (two years of a busy centre) and `central-province` (150 sites × a year on PostgreSQL) run only when named.
  */
 const benches: Record<string, () => Promise<unknown>> = { queue: queueBench, printing: printingBench, dossiers: dossiersBench, sync: syncBench, wedge: wedgeBench, 'central-flood': centralFloodBench };
-const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench, disk: diskYearBench, backup: backupBench, reports: reportsBench };
+const onlyWhenNamed: Record<string, () => Promise<unknown>> = { commune: communeBench, disk: diskYearBench, backup: backupBench, reports: reportsBench, 'central-province': centralProvinceBench };
 
 const all = { ...benches, ...onlyWhenNamed };
 const wanted = process.argv.slice(2).filter((a) => a in all);

@@ -3,6 +3,7 @@ import { statements as rejectionsByPosition } from './002-rejections-by-position
 import { statements as agencyCodes } from './003-agency-codes';
 import { statements as currentStream } from './004-current-stream';
 import { statements as accounts } from './005-accounts';
+import { statements as provinceIndexes } from './006-province-indexes';
 
 /** Every migration in order; the position + 1 is the schema version it brings the database to. */
-export const migrations: readonly (readonly string[])[] = [initial, rejectionsByPosition, agencyCodes, currentStream, accounts];
+export const migrations: readonly (readonly string[])[] = [initial, rejectionsByPosition, agencyCodes, currentStream, accounts, provinceIndexes];
