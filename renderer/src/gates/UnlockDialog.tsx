@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { MAX_PIN_LENGTH } from '../../../contract/shell';
 import { Button } from '../ui/Button';
 import { Keypad } from '../ui/Keypad';
@@ -27,7 +27,8 @@ export function UnlockDialog() {
     setMessage(null);
   };
 
-  useEffect(() => {
+  // Registered before paint: Esc pressed the moment the dialog appears closes it.
+  useLayoutEffect(() => {
     if (!open) return;
     const timer = setTimeout(close, IDLE_CLOSE_MS);
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import { useHub } from '../../hub/session';
@@ -18,7 +18,8 @@ const useLabels: Record<Scan['kind'], string | null> = { cccd: 'Dùng thông tin
 export function useWedgeScans(onScan: (text: string) => void): void {
   const handler = useRef(onScan);
   handler.current = onScan;
-  useEffect(() => {
+  // Registered before paint: a scan that arrives the moment the counter appears is not lost.
+  useLayoutEffect(() => {
     const detector = new WedgeBurstDetector();
     const onKey = (e: KeyboardEvent) => {
       const scan = detector.feed({ key: e.key, at: e.timeStamp });
