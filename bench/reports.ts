@@ -7,7 +7,9 @@ import { MAX_REPORT_DAYS } from '../contract/reports';
 import { migrate } from '../main/node/db/migrate';
 import { migrations } from '../main/node/db/migrations';
 import { openConnection } from '../main/node/db/open';
+import { migration010 } from '../main/node/db/migrations/010-report-folds';
 import { ReportStore } from '../main/node/db/report-store';
+import { FOLD_BATCH, TicketFolds } from '../main/node/db/ticket-folds';
 import { uuidv7 } from '../main/node/db/uuidv7';
 import { vnDate, vnMidnight } from '../main/core/vn-time';
 import { hubAccounts } from '../test/support/hub';
@@ -29,7 +31,8 @@ const TICKETS_FROM = daysBefore(729);
  * TICKETS_PER_DAY tickets a working day with their events and ratings, DOSSIERS dossiers with their
  * history — through the hub (HTTP, as a screen asks; the hub offers a year at most) next to the
  * raw SQL it runs (the report store's queries on the same file, one connection, no hub), the SQL of
- * two years too; then ticket issue without and with migration 010's folds of the logs.
+ * two years too; then ticket events written and tickets issued by how the events reach the
+ * reports' folds: not at all, by migration 010's triggers, or in batches after (migration 011).
  */
 export async function reportsBench(): Promise<void> {
   // BENCH_REPORTS_DIR keeps the generated site (minutes to make) for the next run, which reuses it.
@@ -41,6 +44,7 @@ export async function reportsBench(): Promise<void> {
     const site = reuse ? { file: join(dir, 'motcua.sqlite'), genSeconds: 0 } : await dossierSite(dir, DOSSIERS);
     const tickets = reuse ? countTickets(site.file) : addHistory(site.file);
     const genSeconds = (performance.now() - t0) / 1000;
+    const folded = reuse ? null : foldHistory(site.file);
     if (kept !== undefined) writeFileSync(join(dir, READY), '');
     // Data kept from an older run is brought to the code's schema first, as the hub would (timed: the cost of the update on a busy site).
     const migrating = openConnection(site.file, { quickCheck: false });
@@ -55,6 +59,7 @@ export async function reportsBench(): Promise<void> {
     ] as const;
     const rows: [string, string][] = [
       ['data', reuse ? `kept in ${dir}: ${tickets.toLocaleString('en')} tickets` : `${DOSSIERS.toLocaleString('en')} dossiers (${site.genSeconds.toFixed(0)} s), ${tickets.toLocaleString('en')} tickets with events and ratings, dossier history (${genSeconds.toFixed(0)} s)`],
+      ...(folded ? [['ticket events folded for the reports', folded] as [string, string]] : []),
       ['schema update (migrations only)', `${JSON.stringify(migration)} in ${migrationSeconds.toFixed(1)} s`],
     ];
     const sql = rawSql(site.file, ranges);
@@ -73,8 +78,8 @@ export async function reportsBench(): Promise<void> {
       await proc.kill('SIGTERM');
     }
     table('Reports — a busy centre (median of 3 runs)', rows);
-    table(`Ticket events written without and with migration 010's folds (a day of ${TICKETS_PER_DAY} tickets' events, one transaction per event as the hub writes them, ${ROUNDS} runs each)`, eventWritesWithAndWithoutFolds());
-    table(`Ticket issue without and with migration 010's folds (20 concurrent kiosks, 5 s each on a fresh hub, ${ROUNDS} runs each)`, await issueWithAndWithoutFolds());
+    table(`Ticket events written, by how they reach the reports' folds (a day of ${TICKETS_PER_DAY} tickets' events, one transaction per event as the hub writes them, ${ROUNDS} runs each)`, eventWritesByFoldWay());
+    table(`Ticket issue, by how the events reach the reports' folds (20 concurrent kiosks, 5 s each on a fresh hub, ${ROUNDS} runs each)`, await issueByFoldWay());
   } finally {
     if (kept === undefined) rmSync(dir, { recursive: true, force: true });
   }
@@ -119,91 +124,131 @@ function rawSql(file: string, ranges: readonly (readonly [string, { from: string
   }
 }
 
-/** Ticket issue as it was before the reports: migration 010's triggers on the ticket events dropped (009's ticket indexes went with 010). */
-const WITHOUT_FOLDS = 'DROP TRIGGER report_ticket_turns_fold; DROP TRIGGER report_ticket_waits_fold;';
+/**
+ * How the ticket events reach the reports' folds, three ways, each on its own fresh database:
+ * - `none`: not at all, as before the reports (the fold mark set past every event, so the hub's
+ *   folding finds nothing to do);
+ * - `triggers`: migration 010's triggers, in the transaction that writes the event (what stop 20 shipped);
+ * - `batches`: as the hub folds them now (migration 011), a second behind, in batches.
+ */
+type FoldWay = 'none' | 'triggers' | 'batches';
+const FOLD_WAYS: readonly FoldWay[] = ['none', 'triggers', 'batches'];
+const foldWayLabels: Record<FoldWay, string> = { none: 'no folds (before the reports)', triggers: "migration 010's triggers", batches: 'folded in batches after (migration 011)' };
 const ROUNDS = 4;
+
+/** Sets a migrated database up for one way. */
+function foldWay(db: Database.Database, way: FoldWay): void {
+  if (way === 'triggers') migration010.up(db); // its triggers back, on top of 011
+  if (way !== 'batches') db.exec("UPDATE report_fold_marks SET folded_to = 1e15 WHERE log = 'ticket_events'");
+}
+
+/**
+ * Each round takes the ways in another order (a, b, c; then c, b, a; …): a drift of the shared
+ * machine along the run would otherwise fall on one side.
+ */
+const roundOrder = (round: number): readonly FoldWay[] => (round % 2 === 0 ? FOLD_WAYS : [...FOLD_WAYS].reverse());
 
 /**
  * The folds' cost where it is paid: the ticket events of a busy day (issued, called, started,
- * finished) written one per transaction into a fresh hub database, without the triggers or
- * with them — the same writes, the cheapest way, no HTTP or hub around them to hide
- * or blur the difference. Synchronous writes off: the fsync is the same either way and would
- * drown it.
+ * finished) written one per transaction into a fresh hub database — the same writes the cheapest
+ * way, no HTTP or hub around them to hide or blur the difference — and, folded in batches, the
+ * batches' own time after. Synchronous writes off: the fsync is the same either way and would drown it.
  */
-function eventWritesWithAndWithoutFolds(): [string, string][] {
+function eventWritesByFoldWay(): [string, string][] {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-folds-'));
   try {
-    const perEvent = { without: [] as number[], with: [] as number[] };
-    for (let round = 0; round < ROUNDS * 2; round++) {
-      const withFolds = withFoldsInRound(round);
-      const db = openConnection(join(dir, `round-${round}.sqlite`), { quickCheck: false });
-      try {
-        migrate(db, migrations, null);
-        if (!withFolds) db.exec(WITHOUT_FOLDS);
-        db.pragma('foreign_keys = OFF'); // events of tickets this bench does not create
-        db.pragma('synchronous = OFF');
-        const insert = db.prepare('INSERT INTO ticket_events (event_id, ticket_id, type, at, service_date, service_id, counter_id, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-        const write = db.transaction((e: [string, string, string, number, string, string, string | null, string | null]) => insert.run(...e));
-        const events = ['issued', 'called', 'started', 'finished'];
-        const t = performance.now();
-        for (let i = 0; i < TICKETS_PER_DAY; i++) {
-          for (const [k, type] of events.entries()) write([`${round}-${i}-${type}`, `ticket-${i}`, type, 1_800_000_000_000 + i * 25_000 + k * 60_000, '2027-01-15', `service-${i % 4}`, k === 0 ? null : `counter-${i % 3}`, k === 0 ? null : 'staff-1']);
+    const write: Record<FoldWay, number[]> = { none: [], triggers: [], batches: [] };
+    const fold: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const way of roundOrder(round)) {
+        const db = openConnection(join(dir, `${way}-${round}.sqlite`), { quickCheck: false });
+        try {
+          migrate(db, migrations, null);
+          foldWay(db, way);
+          db.pragma('foreign_keys = OFF'); // events of tickets this bench does not create
+          db.pragma('synchronous = OFF');
+          const insert = db.prepare('INSERT INTO ticket_events (event_id, ticket_id, type, at, service_date, service_id, counter_id, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+          const one = db.transaction((e: [string, string, string, number, string, string, string | null, string | null]) => insert.run(...e));
+          const types = ['issued', 'called', 'started', 'finished'];
+          const events = TICKETS_PER_DAY * types.length;
+          const t = performance.now();
+          for (let i = 0; i < TICKETS_PER_DAY; i++) {
+            for (const [k, type] of types.entries()) one([`${round}-${i}-${type}`, `ticket-${i}`, type, 1_800_000_000_000 + i * 25_000 + k * 60_000, '2027-01-15', `service-${i % 4}`, k === 0 ? null : `counter-${i % 3}`, k === 0 ? null : 'staff-1']);
+          }
+          write[way].push(((performance.now() - t) * 1000) / events);
+          if (way === 'batches') {
+            const folds = new TicketFolds(db);
+            const batch = db.transaction(() => folds.foldNext());
+            const f = performance.now();
+            while (batch() > 0);
+            fold.push(((performance.now() - f) * 1000) / events);
+          }
+        } finally {
+          db.close();
         }
-        perEvent[withFolds ? 'with' : 'without'].push(((performance.now() - t) * 1000) / (TICKETS_PER_DAY * events.length));
-      } finally {
-        db.close();
       }
     }
-    const list = (xs: number[]) => `${xs.map((x) => x.toFixed(1)).join(' / ')} µs per event (median ${percentile([...xs].sort((a, b) => a - b), 50).toFixed(1)})`;
+    const list = (xs: number[]) => `${xs.map((x) => x.toFixed(1)).join(' / ')} µs per event (median ${median(xs).toFixed(1)})`;
     return [
-      ['without the folds', list(perEvent.without)],
-      ['with them (migration 010)', list(perEvent.with)],
+      ...FOLD_WAYS.map((way): [string, string] => [`written, ${foldWayLabels[way]}`, list(write[way])]),
+      [`then folded, in batches of ${FOLD_BATCH.toLocaleString('en')}`, list(fold)],
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/**
- * Without, with, with, without, …: the order cancels a drift of the shared machine along the run,
- * which an alternation would put on one side.
- */
-const withFoldsInRound = (round: number) => round % 4 === 1 || round % 4 === 2;
+const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 
 /**
- * Ticket issue on a fresh hub for each run (a run's tickets would slow the next one's day),
- * without the reports' folds (their triggers dropped by hand before the hub starts) or with them,
- * ROUNDS times each.
+ * Ticket issue on a fresh hub for each run (a run's tickets would slow the next one's day), each
+ * way, ROUNDS times. The hub folds every second, so the batches' work is inside the 5 s measured.
  */
-async function issueWithAndWithoutFolds(): Promise<[string, string][]> {
-  const rates = { without: [] as number[], with: [] as number[] };
-  for (let round = 0; round < ROUNDS * 2; round++) {
-    const withFolds = withFoldsInRound(round);
-    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
-    try {
-      const first = await benchHub(dir);
-      const services = first.cat.services.map((s) => s.id);
-      await first.proc.kill('SIGTERM');
-      if (!withFolds) {
-        const db = new Database(join(dir, 'motcua.sqlite'));
-        db.exec(WITHOUT_FOLDS);
-        db.close();
-      }
-      const proc = await startHubProcess(dir);
+async function issueByFoldWay(): Promise<[string, string][]> {
+  const rates: Record<FoldWay, number[]> = { none: [], triggers: [], batches: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const way of roundOrder(round)) {
+      const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
       try {
-        rates[withFolds ? 'with' : 'without'].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+        const first = await benchHub(dir);
+        const services = first.cat.services.map((s) => s.id);
+        await first.proc.kill('SIGTERM');
+        const db = new Database(join(dir, 'motcua.sqlite'));
+        foldWay(db, way);
+        db.close();
+        const proc = await startHubProcess(dir);
+        try {
+          rates[way].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+        } finally {
+          await proc.kill('SIGTERM');
+        }
       } finally {
-        await proc.kill('SIGTERM');
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
-  const list = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} tickets/s (median ${percentile([...xs].sort((a, b) => a - b), 50).toFixed(0)})`;
-  return [
-    ['tickets.issue without the report folds', list(rates.without)],
-    ['tickets.issue with them (migration 010)', list(rates.with)],
-  ];
+  return FOLD_WAYS.map((way) => [`tickets.issue, ${foldWayLabels[way]}`, `${rates[way].map((x) => x.toFixed(0)).join(' / ')} tickets/s (median ${median(rates[way]).toFixed(0)})`]);
+}
+
+/**
+ * The ticket events written by `addHistory`, folded as the hub folds them (in batches of
+ * FOLD_BATCH, a transaction each): a site updated to migration 011 has its folds already, so
+ * this is the cost of folding two years at once, ~the cost of a year's backlog after a restore.
+ */
+function foldHistory(file: string): string {
+  const db = openConnection(file, { quickCheck: false });
+  try {
+    db.pragma('synchronous = OFF');
+    const folds = new TicketFolds(db);
+    const batch = db.transaction(() => folds.foldNext());
+    const t = performance.now();
+    let events = 0;
+    for (let n = batch(); n > 0; n = batch()) events += n;
+    const seconds = (performance.now() - t) / 1000;
+    return `${events.toLocaleString('en')} ticket events folded in ${seconds.toFixed(1)} s (${((seconds * 1e6) / Math.max(1, events)).toFixed(1)} µs each)`;
+  } finally {
+    db.close();
+  }
 }
 
 function time(f: () => unknown[]): { ms: number; rows: number } {

@@ -73,6 +73,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
     await hub.deps.spooler.start();
     await hub.deps.scanners.apply(hub.deps.site.get<ScannerConfig[]>('scanners') ?? []);
     const retention = startScanRetention(hub.deps);
+    hub.folding.start();
     hub.sync.start();
     hub.backups.start();
     // A failed copy is logged and shown in the admin's backup status by `replicate` itself.
@@ -95,6 +96,7 @@ export async function startHub(o: StartHubOptions): Promise<RunningHub> {
         await hub.backups.stop();
         await hub.deps.spooler.stop();
         await hub.deps.scanners.stop();
+        await hub.folding.stop();
         await hub.reports.close();
         clearInterval(retention);
         await lan.close();

@@ -43,6 +43,7 @@ import { RecoveryGate } from '../sync/recovery-gate';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
 import { ReportReader } from '../reports/report-reader';
+import { TicketFolding } from './ticket-folding';
 import { StorageHealth } from './storage-health';
 import { ClockWatch } from './clock-watch';
 import { isDiskFull } from '../../core/storage-health';
@@ -79,6 +80,8 @@ export class Hub {
   readonly backups: BackupService;
   /** The period reports' own thread and connection (main/node/reports/report-reader.ts). */
   readonly reports: ReportReader;
+  /** The ticket events folded for the reports, off the ticket's own path (ticket-folding.ts). */
+  readonly folding: TicketFolding;
   private readonly handlers: Handlers;
 
   constructor(options: HubOptions) {
@@ -120,6 +123,7 @@ export class Hub {
     };
     this.sync = new SyncWorker(this.deps, options.sync);
     this.backups = new BackupService(this.deps, options.backup);
+    this.folding = new TicketFolding(this.deps);
     this.reports = new ReportReader({ file: db.name, nativeBinding: options.nativeBinding ?? null, log: log.child({ component: 'reports' }) });
     this.handlers = {
       ...authHandlers(this.deps),
@@ -135,7 +139,7 @@ export class Hub {
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),
       ...backupHandlers(this.deps, this.backups),
-      ...reportHandlers(this.deps, this.reports),
+      ...reportHandlers(this.deps, this.reports, this.folding),
     };
   }
 

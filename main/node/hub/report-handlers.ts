@@ -12,6 +12,7 @@ import { reportPdf } from '../reports/export/report-pdf';
 import { reportXlsx } from '../reports/export/report-xlsx';
 import type { ReportScope } from '../reports/report-jobs';
 import type { ReportReader } from '../reports/report-reader';
+import type { TicketFolding } from './ticket-folding';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { printersLive } from './print-handlers';
 import { queueCounts } from './queue-facts';
@@ -51,13 +52,15 @@ function scopeNote(deps: HubDeps, kind: ReportExportInput['report'], input: Repo
  * site's settings and catalogue here and hands them over with the job. The live view stays here:
  * it reads today's few rows and the printers' state, which only this thread holds.
  */
-export function reportHandlers(deps: HubDeps, reader: ReportReader) {
+export function reportHandlers(deps: HubDeps, reader: ReportReader, folding: TicketFolding) {
   const reports = new ReportStore(deps.db);
   const counterFacts = () => deps.catalog.counters().map((c) => ({ id: c.id, number: c.number, label: c.label, skills: c.skills }));
 
   const run = {
-    queue: (input: QueueReportInput, ctx: HandlerContext) => {
+    queue: async (input: QueueReportInput, ctx: HandlerContext) => {
       const siteHours = deps.site.site().queueHours;
+      // The ticket events are folded a second behind (ticket-folding.ts): the report reads them all.
+      await folding.catchUp();
       return reader.run('queue', {
         input, scope: scopeOf(ctx, input), now: ctx.now, targetWaitMinutes: reportSettings(deps).targetWaitMinutes, counters: counterFacts(),
         services: deps.catalog.services().filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? siteHours })),

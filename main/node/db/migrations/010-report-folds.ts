@@ -34,6 +34,23 @@ const greatest = (a: string, b: string) => `CASE WHEN ${a} IS NULL OR ${b} > ${a
 /** The newer event's value: the one with the higher id (events are folded as they are written). */
 const latest = (col: string) => `CASE WHEN excluded.last_id > last_id THEN excluded.${col} ELSE ${col} END`;
 
+/**
+ * How a ticket event merges into its turn: exported for the batches that fold the ticket events
+ * since migration 011 (main/node/db/ticket-folds.ts), so both merge the same way.
+ */
+export const TURNS_MERGE = `
+    ON CONFLICT (service_date, ticket_id) DO UPDATE SET
+      issued_at = ${least('issued_at', 'excluded.issued_at')},
+      issued_service_id = ${least('issued_service_id', 'excluded.issued_service_id')},
+      first_called_at = ${least('first_called_at', 'excluded.first_called_at')},
+      last_called_at = ${greatest('last_called_at', 'excluded.last_called_at')},
+      started_at = ${greatest('started_at', 'excluded.started_at')},
+      moved = max(moved, excluded.moved),
+      continues = max(continues, excluded.continues),
+      last_type = ${latest('last_type')}, last_at = ${latest('last_at')},
+      last_counter_id = ${latest('last_counter_id')}, last_staff_id = ${latest('last_staff_id')},
+      last_id = max(last_id, excluded.last_id)`;
+
 const TICKET_TURNS = `
   CREATE TABLE report_ticket_turns (
     service_date      TEXT NOT NULL,
@@ -61,17 +78,7 @@ const TICKET_TURNS = `
       NEW.type IN ('transferred', 'redirected'),
       NEW.type = 'issued' AND json_extract(NEW.data, '$.redirectedFrom') IS NOT NULL,
       NEW.id, NEW.type, NEW.at, NEW.counter_id, NEW.staff_id)
-    ON CONFLICT (service_date, ticket_id) DO UPDATE SET
-      issued_at = ${least('issued_at', 'excluded.issued_at')},
-      issued_service_id = ${least('issued_service_id', 'excluded.issued_service_id')},
-      first_called_at = ${least('first_called_at', 'excluded.first_called_at')},
-      last_called_at = ${greatest('last_called_at', 'excluded.last_called_at')},
-      started_at = ${greatest('started_at', 'excluded.started_at')},
-      moved = max(moved, excluded.moved),
-      continues = max(continues, excluded.continues),
-      last_type = ${latest('last_type')}, last_at = ${latest('last_at')},
-      last_counter_id = ${latest('last_counter_id')}, last_staff_id = ${latest('last_staff_id')},
-      last_id = max(last_id, excluded.last_id);
+    ${TURNS_MERGE};
   END;`;
 
 const TICKET_WAITS = `
