@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { request } from 'node:http';
 import { busyOutbox, createSite, syncHeaders } from '../test/central/helpers';
 import { startCentralProcess, type CentralProcess } from '../test/support/central-process';
 import { createTestDatabase } from '../test/support/postgres';
+import { peakRss } from './proc';
 import { ms, summarize, table } from './stats';
 
 const TOKEN = 'bench-admin-token-of-the-province';
@@ -11,7 +11,6 @@ const SITES = 50;
 const PUSHES = 200;
 
 /** Peak resident memory of a process so far (Linux), in MiB. */
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** One POST of a prepared body; the status, or 0 when the connection was dropped. */
 function push(url: string, siteId: string, credential: string, body: Buffer): Promise<number> {

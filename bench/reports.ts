@@ -16,6 +16,7 @@ import { hubAccounts } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
 import { dossierSite } from './dossier-fixture';
 import { benchHub, issueLoad } from './queue';
+import { cpuSeconds } from './proc';
 import { percentile, table } from './stats';
 
 const DOSSIERS = Number(process.env.BENCH_REPORT_DOSSIERS ?? 1_000_000);
@@ -206,6 +207,7 @@ const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - 
  */
 async function issueByFoldWay(): Promise<[string, string][]> {
   const rates: Record<FoldWay, number[]> = { none: [], triggers: [], batches: [] };
+  const cpu: Record<FoldWay, number[]> = { none: [], triggers: [], batches: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const way of roundOrder(round)) {
       const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
@@ -218,7 +220,12 @@ async function issueByFoldWay(): Promise<[string, string][]> {
         db.close();
         const proc = await startHubProcess(dir);
         try {
-          rates[way].push((await issueLoad(proc, first.kioskToken, services, 20, 5)).perSecond);
+          const cpu0 = cpuSeconds(proc.pid);
+          const load = await issueLoad(proc, first.kioskToken, services, 20, 5);
+          // The folding of the last second's tickets, which the run's end would leave out of the hub's CPU.
+          await settle(FOLD_SETTLE_MS);
+          rates[way].push(load.perSecond);
+          cpu[way].push(((cpuSeconds(proc.pid) - cpu0) * 1e6) / load.latency.n);
         } finally {
           await proc.kill('SIGTERM');
         }
@@ -227,8 +234,16 @@ async function issueByFoldWay(): Promise<[string, string][]> {
       }
     }
   }
-  return FOLD_WAYS.map((way) => [`tickets.issue, ${foldWayLabels[way]}`, `${rates[way].map((x) => x.toFixed(0)).join(' / ')} tickets/s (median ${median(rates[way]).toFixed(0)})`]);
+  const list = (xs: number[], unit: string) => `${xs.map((x) => x.toFixed(0)).join(' / ')} ${unit} (median ${median(xs).toFixed(0)})`;
+  return FOLD_WAYS.flatMap((way): [string, string][] => [
+    [`tickets.issue, ${foldWayLabels[way]}`, list(rates[way], 'tickets/s')],
+    ['  the hub\'s CPU per ticket', list(cpu[way], 'µs')],
+  ]);
 }
+
+/** Longer than the hub's folding period (main/node/hub/ticket-folding.ts), so the last batch is in the CPU counted. */
+const FOLD_SETTLE_MS = 1_500;
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The ticket events written by `addHistory`, folded as the hub folds them (in batches of

@@ -15,6 +15,7 @@ import { hubAccounts } from '../test/support/hub';
 import { startHubProcess, type HubProcessOptions } from '../test/support/hub-process';
 import { createTestDatabase } from '../test/support/postgres';
 import { siteWorkload } from '../test/support/site-workload';
+import { cpuSeconds, peakRss, stat } from './proc';
 import { every50ms, ms, summarize, table } from './stats';
 
 const SITES = Number(process.env.BENCH_SYNC_SITES ?? 50);
@@ -41,18 +42,6 @@ async function inParallel<T>(items: readonly T[], work: (item: T, index: number)
     }
   }));
 }
-
-/** Peak resident memory of a process so far (Linux), in MiB. */
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-
-/** The fields of /proc/<pid>/stat after the command name: [0] is field 3 (state), [1] the parent's pid, [11]/[12] utime/stime, [13]/[14] the same for its children that ended. */
-const stat = (pid: number): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-
-/** CPU seconds (user + system) a process has used so far (Linux). */
-const cpuSeconds = (pid: number): number => {
-  const fields = stat(pid);
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 
 /**
  * CPU seconds used so far by the benchmark's PostgreSQL cluster (the one on `port`; other clusters
