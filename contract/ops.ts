@@ -521,7 +521,15 @@ export const ops = {
     summary: 'Public status of one ticket (the page behind the ticket’s QR): no personal data',
     access: { public: true },
     input: z.object({ ticketId: Id }).strict(),
-    output: z.object({ displayCode: z.string(), serviceName: z.string(), status: TicketStatus, peopleAhead: z.int().nullable(), counterNumber: z.int().nullable() }),
+    /**
+     * A redirected ticket is followed to the ticket it continues as (same number). `headline` and
+     * `detail`: what the citizen's page says (main/core/citizen-ticket.ts).
+     */
+    output: z.object({
+      displayCode: z.string(), serviceName: z.string(), serviceDate: VnDate, status: TicketStatus, peopleAhead: z.int().nullable(), counterNumber: z.int().nullable(),
+      stage: z.enum(['waiting', 'called', 'serving', 'finished', 'missed', 'cancelled', 'moved', 'other_day']), headline: z.string(), detail: z.string().nullable(),
+      siteName: z.string(), sampleData: z.boolean(),
+    }),
   }),
   'scanners.list': op({
     summary: 'Serial QR scanners on the hub PC and whether each is connected',
@@ -699,7 +707,11 @@ export const ops = {
     summary: 'Public status lookup with the dossier code and the secret lookup code (no personal data)',
     access: { public: true },
     input: ReceiptKeys,
-    output: z.object({ code: z.string(), procedureName: z.string(), status: DossierStatus, receivedAt: IsoTime, dueAt: IsoTime.nullable(), returnedAt: IsoTime.nullable() }),
+    /** `applicantMasked`: initials only (main/core/citizen-dossier.ts); `headline`, `detail`: what the citizen's status page says. */
+    output: z.object({
+      code: z.string(), procedureName: z.string(), status: DossierStatus, receivedAt: IsoTime, dueAt: IsoTime.nullable(), returnedAt: IsoTime.nullable(),
+      applicantMasked: z.string(), headline: z.string(), detail: z.string().nullable(), siteName: z.string(), sampleData: z.boolean(),
+    }),
   }),
 
   'sync.status': op({

@@ -9,12 +9,17 @@ const CounterScreen = lazy(() => import('./screens/counter/CounterScreen').then(
 const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen').then((m) => ({ default: m.DisplayScreen })));
 const KioskScreen = lazy(() => import('./screens/kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
 const SupervisorScreen = lazy(() => import('./screens/supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })));
+const TicketPage = lazy(() => import('./screens/citizen/TicketPage').then((m) => ({ default: m.TicketPage })));
+const DossierStatusPage = lazy(() => import('./screens/citizen/DossierStatusPage').then((m) => ({ default: m.DossierStatusPage })));
 const RatingScreen = lazy(() => import('./screens/rating/RatingScreen').then((m) => ({ default: m.RatingScreen })));
 
-/** One renderer, six screens, chosen by the path the hub served (the same in Electron and in a browser). */
+/**
+ * One renderer, six screens and the citizens' two pages (behind the QR codes), chosen by the path
+ * the hub served (the same in Electron and in a browser).
+ */
 export function App() {
   const path = location.pathname.replace(/\/$/, '');
-  document.body.dataset.screen = path.slice(1) || 'home';
+  document.body.dataset.screen = path.startsWith('/q/') ? 'q' : path.slice(1) || 'home';
   return <Suspense fallback={null}>{screenFor(path)}</Suspense>;
 }
 
@@ -31,10 +36,12 @@ function screenFor(path: string): ReactNode {
     case '/supervisor':
       // Officers too: the hub narrows the reports to their own figures.
       return <StaffGate title="Đăng nhập giám sát" minRole="officer">{(staff, logout) => <SupervisorScreen staff={staff} logout={logout} />}</StaffGate>;
+    case '/tra-cuu':
+      return <DossierStatusPage />;
     case '/admin':
       return <StaffGate title="Đăng nhập quản trị" minRole="admin">{(staff, logout) => <AdminScreen staff={staff} logout={logout} />}</StaffGate>;
     default:
-      return <Home />;
+      return path.startsWith('/q/') ? <TicketPage ticketId={decodeURIComponent(path.slice(3))} /> : <Home />;
   }
 }
 

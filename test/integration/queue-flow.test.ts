@@ -105,6 +105,8 @@ describe('a day at the desk, through the real API', () => {
     clock.advanceMinutes(1);
     const redirected = await officer1['counter.redirect']({ ticketId: got.ticket!.id, serviceId: svc('Kinh doanh') });
     expect(redirected).toMatchObject({ displayCode: 'B001', serviceName: 'Kinh doanh', status: 'waiting', parentTicketId: got.ticket!.id });
+    // The citizen's page behind the paper's QR (the first ticket's id) follows them to the new queue.
+    expect(await hub.client()['tickets.status']({ ticketId: got.ticket!.id })).toMatchObject({ displayCode: 'B001', serviceName: 'Kinh doanh', status: 'waiting', stage: 'waiting', peopleAhead: 1 });
     // Behind the Kinh doanh ticket that was already waiting.
     const kd = await officer2['counter.callNext']({ serviceId: svc('Kinh doanh') });
     expect(kd.ticket?.displayCode).toBe(d.ticket.displayCode);

@@ -138,6 +138,11 @@ export class TicketStore extends SqlStore {
     return this.sql<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?').get(id) ?? null;
   }
 
+  /** The ticket a redirected one continues as (same number, another service), that day. */
+  continuation(id: string, serviceDate: string): TicketRow | null {
+    return this.sql<[string, string], TicketRow>('SELECT * FROM tickets WHERE service_date = ? AND parent_ticket_id = ?').get(serviceDate, id) ?? null;
+  }
+
   ticket(id: string): Ticket | null {
     const r = this.sql<[string], JoinedRow>(`${SELECT_TICKET} WHERE t.id = ?`).get(id);
     return r ? toTicket(r) : null;

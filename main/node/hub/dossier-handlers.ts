@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Dossier, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
+import { formatReceiptQr } from '../../../contract/receipt-qr';
+import { citizenDossierView, maskedName } from '../../core/citizen-dossier';
 import { processingText } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 import { returnTime } from '../../core/calendar/working-time';
@@ -17,7 +19,7 @@ import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { dossierByReceipt, guardedDossierByReceipt } from './dossier-lookup';
-import { announcePrintJob, enqueuePrint } from './print-handlers';
+import { announcePrintJob, citizenLinks, enqueuePrint } from './print-handlers';
 import { registerFile } from './dossier-register';
 import { readScan, scanView, storeScan } from './dossier-scans';
 import { guardNumbering } from './recovery-guard';
@@ -127,6 +129,7 @@ export function dossierHandlers(deps: HubDeps) {
       printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
       data: {
         dossierId: d.id, siteName: deps.site.site().name, sampleData: deps.site.site().sampleData, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code,
+        qrPayload: formatReceiptQr({ dossierCode: d.code!, lookupCode: d.lookup_code! }, citizenLinks(deps) ?? undefined),
         papers: receivedPaperLines(dossiers.documents(d.id)),
       },
     }, ctx.now);
@@ -291,7 +294,11 @@ export function dossierHandlers(deps: HubDeps) {
     'dossiers.lookup': async ({ code, lookupCode }, ctx) => {
       const d = await guardedDossierByReceipt(deps, ctx, code, lookupCode);
       const p = dossiers.procedureVersion(d.procedure_version_id)!;
-      return { code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at) };
+      const site = deps.site.site();
+      return {
+        code: d.code!, procedureName: p.name, status: d.status, receivedAt: isoOrNull(d.received_at)!, dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at),
+        applicantMasked: maskedName(d.applicant_name), ...citizenDossierView(d.status), siteName: site.name, sampleData: site.sampleData,
+      };
     },
   } satisfies Partial<Handlers>;
 }

@@ -2,6 +2,8 @@ import { HubError } from '../../../contract/errors';
 import type { OpOutput } from '../../../contract/ops';
 import type { Printer } from '../../../contract/printing';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
+import { citizenLinkBase } from '../../core/citizen-links';
+import { citizenTicketView } from '../../core/citizen-ticket';
 import { checkPrintJobStep, ticketPrinterFor } from '../../core/printing-rules';
 import { classifyScan } from '../../core/scan';
 import { peopleAhead } from '../../core/calling-order';
@@ -26,6 +28,9 @@ export function enqueuePrint(deps: HubDeps, job: Pick<JobRow, 'printer_id' | 'ki
   return id;
 }
 
+/** Where the QR codes printed for citizens lead (main/core/citizen-links.ts). */
+export const citizenLinks = (deps: HubDeps): string | null => citizenLinkBase(deps.site.site().printing.lookupBaseUrl, deps.listening.urls());
+
 /** What a queue ticket prints: number, service, queue position, wait, time, QR. No personal data. */
 export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string): TicketPrintData {
   const site = deps.site.site();
@@ -38,7 +43,7 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
     peopleAhead,
     waitText,
     issuedAt: t.issued_at,
-    qrPayload: ticketQrPayload(t.id, site.printing.lookupBaseUrl),
+    qrPayload: ticketQrPayload(t.id, citizenLinks(deps)),
     footer: site.printing.ticketFooter,
   };
 }
@@ -114,7 +119,7 @@ export function printHandlers(deps: HubDeps) {
       const profile = printerProfile(paper, { model, textMode });
       const doc =
         layout === 'ticket'
-          ? ticketDocument({ siteName: site.name, sampleData: site.sampleData, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', site.printing.lookupBaseUrl), footer: site.printing.ticketFooter })
+          ? ticketDocument({ siteName: site.name, sampleData: site.sampleData, displayCode: 'A015', serviceName: 'Hộ tịch', priorityLabel: 'Người cao tuổi', peopleAhead: 4, waitText: 'khoảng 15–20 phút', issuedAt: ctx.now, qrPayload: ticketQrPayload('00000000-0000-7000-8000-000000000000', citizenLinks(deps)), footer: site.printing.ticketFooter })
           : layout === 'receipt'
             ? receiptSlipDocument({
                 siteName: site.name, sampleData: site.sampleData, dossierCode: `${site.agencyCode || 'H21'}-261126-0001`, applicantName: 'Nguyễn Thị Ngọc Ánh', procedureName: 'Đăng ký khai sinh',
@@ -186,16 +191,24 @@ export function printHandlers(deps: HubDeps) {
     },
 
     'tickets.status': ({ ticketId }, ctx) => {
-      const t = deps.tickets.row(ticketId);
-      if (!t) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự.');
-      const ticket = deps.tickets.ticket(ticketId)!;
-      const waiting = t.status === 'waiting' && t.service_date === vnDate(ctx.now);
+      let t = deps.tickets.row(ticketId);
+      if (!t) throw new HubError('NOT_FOUND', 'Không tìm thấy số thứ tự này. Mời Ông/Bà kiểm tra lại phiếu, hoặc hỏi bàn hướng dẫn.');
+      // The citizen keeps the paper when an officer sends them on to another service.
+      for (let next = t; next.status === 'redirected'; ) {
+        const continued = deps.tickets.continuation(next.id, next.service_date);
+        if (!continued) break;
+        t = next = continued;
+      }
+      const ticket = deps.tickets.ticket(t.id)!;
+      const today = vnDate(ctx.now);
+      const waiting = t.status === 'waiting' && t.service_date === today;
+      const ahead = waiting ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : null;
+      const counterNumber = t.status === 'called' || t.status === 'serving' ? ticket.counterNumber : null;
+      const site = deps.site.site();
       return {
-        displayCode: t.display_code,
-        serviceName: ticket.serviceName,
-        status: t.status,
-        peopleAhead: waiting ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : null,
-        counterNumber: t.status === 'called' || t.status === 'serving' ? ticket.counterNumber : null,
+        displayCode: t.display_code, serviceName: ticket.serviceName, serviceDate: t.service_date, status: t.status, peopleAhead: ahead, counterNumber,
+        ...citizenTicketView({ status: t.status, serviceDate: t.service_date, today, peopleAhead: ahead, counterNumber }),
+        siteName: site.name, sampleData: site.sampleData,
       };
     },
 

@@ -40,7 +40,9 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** Screens of the single-page renderer: any of these paths serves index.html. */
-const screens = new Set(['/', '/kiosk', '/counter', '/display', '/rating', '/admin', '/supervisor', '/pair']);
+const screens = new Set(['/', '/kiosk', '/counter', '/display', '/rating', '/admin', '/supervisor', '/pair', '/tra-cuu']);
+/** A ticket's page, behind its QR (contract/ticket-qr.ts): `/q/<ticket id>`. */
+const TICKET_PAGE = /^\/q\/[0-9a-f-]{36}\/?$/i;
 
 export async function serveStatic(
   path: string,
@@ -51,7 +53,7 @@ export async function serveStatic(
 ): Promise<void> {
   const mount = mounts.find((m) => path.startsWith(m.prefix));
   const root = mount ? mount.dir : rendererDir;
-  const rel = mount ? path.slice(mount.prefix.length) : screens.has(path.replace(/\/$/, '') || '/') ? 'index.html' : path.slice(1);
+  const rel = mount ? path.slice(mount.prefix.length) : screens.has(path.replace(/\/$/, '') || '/') || TICKET_PAGE.test(path) ? 'index.html' : path.slice(1);
   if (root === null) return notFound(res);
   const decoded = decodePath(rel);
   if (decoded === null) throw new HubError('BAD_REQUEST', 'Địa chỉ trang không hợp lệ.');

@@ -115,7 +115,11 @@ describe('the durable print queue with a real (fake) network printer', () => {
   it('shows the ticket status behind the QR to anyone, with no personal data', async () => {
     const t = await issue();
     const status = await hub.client()['tickets.status']({ ticketId: t.ticket.id });
-    expect(status).toEqual({ displayCode: t.ticket.displayCode, serviceName: 'Hộ tịch', status: 'waiting', peopleAhead: expect.any(Number), counterNumber: null });
+    expect(status).toEqual({
+      displayCode: t.ticket.displayCode, serviceName: 'Hộ tịch', serviceDate: t.ticket.serviceDate, status: 'waiting', peopleAhead: expect.any(Number), counterNumber: null,
+      stage: 'waiting', headline: expect.stringMatching(/^Còn \d+ người trước Ông\/Bà$|^Ông\/Bà là người tiếp theo$/), detail: expect.any(String),
+      siteName: expect.any(String), sampleData: false,
+    });
     await printer.waitForJobs(1);
     printer.jobs.length = 0;
   });

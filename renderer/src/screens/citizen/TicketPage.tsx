@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { HubError } from '../../../../contract/errors';
+import type { OpOutput } from '../../../../contract/ops';
+import { anonymousClient } from '../../hub/session';
+import { SampleMark } from '../../ui/SampleMark';
+import './citizen.css';
+
+type Status = OpOutput<'tickets.status'>;
+
+/** Often enough to see the call before walking to the counter; a few requests a minute per phone. */
+const REFRESH_MS = 3_000;
+
+/**
+ * The page behind a ticket's QR (`/q/<ticket>`), on a citizen's phone on the site's Wi-Fi: the
+ * number, how many are ahead, and the call when it comes ("Mời đến quầy số 3"). Nothing personal:
+ * a ticket carries none. It reads the hub again every few seconds and says when it cannot.
+ */
+export function TicketPage(props: { ticketId: string }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [problem, setProblem] = useState<{ text: string; final: boolean } | null>(null);
+
+  useEffect(() => {
+    const client = anonymousClient();
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = async () => {
+      try {
+        setStatus(await client['tickets.status']({ ticketId: props.ticketId }));
+        setProblem(null);
+      } catch (e) {
+        const final = e instanceof HubError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED');
+        if (!final) console.error('ticket status failed', e);
+        setProblem({ final, text: final ? (e as HubError).message : 'Tạm thời không cập nhật được. Trang sẽ tự thử lại; Ông/Bà vẫn theo dõi được trên màn hình phòng chờ.' });
+        if (final) return;
+      }
+      if (!stopped) timer = setTimeout(() => void read(), REFRESH_MS);
+    };
+    void read();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [props.ticketId]);
+
+  return (
+    <main className={`citizen-page ticket-page stage-${status?.stage ?? 'loading'}`}>
+      {status ? (
+        <>
+          <p className="citizen-site">
+            {status.siteName} {status.sampleData ? <SampleMark /> : null}
+          </p>
+          <p className="citizen-label">Số thứ tự của Ông/Bà</p>
+          <p className="ticket-number" data-testid="ticket-number">{status.displayCode}</p>
+          <p className="citizen-service">{status.serviceName}</p>
+          <section className="citizen-state" aria-live="assertive">
+            <h1>{status.headline}</h1>
+            {status.detail ? <p>{status.detail}</p> : null}
+          </section>
+        </>
+      ) : problem === null ? (
+        <p className="citizen-label">Đang tải…</p>
+      ) : null}
+      {problem ? <p className={problem.final ? 'citizen-problem final' : 'citizen-problem'} role="alert">{problem.text}</p> : null}
+    </main>
+  );
+}

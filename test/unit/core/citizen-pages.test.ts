@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { citizenDossierView, maskedName } from '../../../main/core/citizen-dossier';
+import { citizenLinkBase } from '../../../main/core/citizen-links';
+import { citizenTicketView } from '../../../main/core/citizen-ticket';
+
+describe('where the QR codes printed for citizens lead', () => {
+  it("takes the admin's address first, without a trailing slash", () => {
+    expect(citizenLinkBase('http://motcua.lan/', ['http://192.168.1.10:8686'])).toBe('http://motcua.lan');
+  });
+  it("else the hub's address on the LAN, never the loopback a phone cannot reach", () => {
+    expect(citizenLinkBase(null, ['http://127.0.0.1:8686'])).toBeNull();
+    expect(citizenLinkBase(null, ['http://localhost:8686', 'http://[::1]:8686'])).toBeNull();
+    expect(citizenLinkBase(null, ['http://127.0.0.1:8686', 'http://192.168.1.10:8686'])).toBe('http://192.168.1.10:8686');
+  });
+});
+
+describe("the ticket's page, in the citizen's words", () => {
+  const today = '2026-12-04';
+  const view = (status: Parameters<typeof citizenTicketView>[0]['status'], more: Partial<Parameters<typeof citizenTicketView>[0]> = {}) =>
+    citizenTicketView({ status, serviceDate: today, today, peopleAhead: null, counterNumber: null, ...more });
+
+  it('counts the people ahead, and says when the citizen is next', () => {
+    expect(view('waiting', { peopleAhead: 3 }).headline).toBe('Còn 3 người trước Ông/Bà');
+    expect(view('waiting', { peopleAhead: 0 }).headline).toBe('Ông/Bà là người tiếp theo');
+  });
+  it('names the counter when called, "số" and the number kept on one line', () => {
+    expect(view('called', { counterNumber: 3 })).toMatchObject({ stage: 'called', headline: 'Mời đến quầy số\u00a03' });
+  });
+  it("tells a no-show what to do, and a ticket from another day that it is spent", () => {
+    expect(view('skipped').stage).toBe('missed');
+    expect(view('waiting', { serviceDate: '2026-12-03', peopleAhead: null })).toMatchObject({ stage: 'other_day', headline: 'Phiếu của ngày 03/12/2026' });
+    expect(view('finished', { serviceDate: '2026-12-03' }).stage).toBe('finished');
+  });
+});
+
+describe("the receipt's page", () => {
+  it('shows initials only, letter by letter (Vietnamese letters and apostrophes included)', () => {
+    expect(maskedName('Nguyễn Thị Hường')).toBe('N***** T** H****');
+    expect(maskedName("  Rơ Châm H'Bia ")).toBe('R* C*** H****');
+  });
+  it('says that a ready result is to be collected', () => {
+    expect(citizenDossierView('result_ready').headline).toBe('Đã có kết quả');
+    expect(citizenDossierView('supplement_requested').headline).toBe('Hồ sơ cần bổ sung giấy tờ');
+  });
+});
