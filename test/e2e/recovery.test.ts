@@ -170,6 +170,19 @@ describe('keyboard-only work, a display that was offline, and recovering from ba
     expect(navigations).toBe(1);
   });
 
+  it('a kiosk that loses the hub tells the citizen where to get a number, and carries on when it is back', async () => {
+    const { token } = await hub.device('kiosk');
+    const page = await newPage(sizes.kiosk, { 'motcua.device.kiosk': token });
+    await page.goto(`${hub.url}/kiosk`);
+    await expect.poll(() => page.getByRole('button', { name: /^Hộ tịch/ }).isVisible()).toBe(true);
+    const restarted = hub.restart(5000);
+    const banner = page.getByText('Máy lấy số đang mất kết nối và tự kết nối lại. Nếu chưa lấy được số, xin mời Ông/Bà đến bàn hướng dẫn.');
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    await screenshot(page, 'kiosk-hub-down-1080x1920');
+    await restarted;
+    await expect.poll(() => banner.isVisible(), { timeout: 30_000 }).toBe(false);
+  });
+
   it('survives a hub restart mid-flow: says the hub is unreachable, then shows the same current ticket and goes on', async () => {
     await issue('Kinh doanh');
     const page = await counterPage('bp2'); // counter 3 is still open for bp2

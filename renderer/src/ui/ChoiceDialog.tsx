@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 
 export interface Choice<T> {
   readonly value: T;
@@ -96,8 +97,8 @@ export function ChoiceDialog<T>(props: {
           {shown.length === 0 ? <li className="empty">Không có lựa chọn phù hợp</li> : null}
         </ul>
         <p className="dialog-help">
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> chọn · <kbd>Enter</kbd> xác nhận · <kbd>Esc</kbd> hủy
+          <kbd aria-label="Mũi tên lên"><ArrowUp aria-hidden="true" /></kbd>
+          <kbd aria-label="Mũi tên xuống"><ArrowDown aria-hidden="true" /></kbd> chọn · <kbd>Enter</kbd> xác nhận · <kbd>Esc</kbd> hủy
         </p>
       </div>
     </div>

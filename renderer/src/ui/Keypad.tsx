@@ -1,4 +1,5 @@
 import { Button } from './Button';
+import { Delete } from 'lucide-react';
 
 /**
  * A large on-screen number pad: kiosks and TVs have no keyboard, yet must enter a pairing code
@@ -28,7 +29,7 @@ export function Keypad(props: { value: string; onChange: (v: string) => void; ma
           </Button>
         ))}
         <Button onClick={() => props.onChange(props.value.slice(0, -1))} aria-label="Xóa một số">
-          ⌫
+          <Delete aria-hidden="true" />
         </Button>
         <Button onClick={() => press('0')} aria-label="0">
           0

@@ -11,11 +11,11 @@ export function Notice(props: { kind: 'error' | 'info' | 'warning' | 'success'; 
 }
 
 /** Shown while the screen cannot reach the hub; the stream keeps retrying by itself. */
-export function ConnectionBanner(props: { status: StreamStatus }) {
+export function ConnectionBanner(props: { status: StreamStatus; children?: ReactNode }) {
   if (props.status !== 'offline') return null;
   return (
     <Notice kind="warning" className="connection-banner">
-      Mất kết nối với máy chủ Một Cửa. Đang thử kết nối lại… / Connection to the hub lost, retrying…
+      {props.children ?? 'Mất kết nối với máy chủ Một Cửa. Đang thử kết nối lại…'}
     </Notice>
   );
 }

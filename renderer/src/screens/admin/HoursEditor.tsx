@@ -1,6 +1,7 @@
 import type { WeeklyHours } from '../../../../contract/queue';
 import { Button } from '../../ui/Button';
 import { Field } from './Field';
+import { X } from 'lucide-react';
 
 /** Index 0 = Chủ nhật, as in the contract; shown Monday first, as a Vietnamese week is read. */
 const dayNames = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -57,7 +58,7 @@ export function HoursEditor(props: {
                           <Field kind="text" className="field-time" label={<><span className="visually-hidden">{where}</span>Từ</>} value={w.from} maxLength={5} inputMode="numeric" placeholder="07:00" onChange={(from) => change({ from })} />
                           <Field kind="text" className="field-time" label={<><span className="visually-hidden">{where}</span>Đến</>} value={w.to} maxLength={5} inputMode="numeric" placeholder="11:30" onChange={(to) => change({ to })} />
                           <Button variant="ghost" className="hours-remove" aria-label={`Xóa ${where.slice(0, -2)}`} onClick={() => setDay(day, windows.filter((_, j) => j !== i))}>
-                            ✕
+                            <X aria-hidden="true" />
                           </Button>
                         </div>
                       );

@@ -17,6 +17,7 @@ import { Loading } from './Loading';
 import { MasterDetail, useSelection } from './MasterDetail';
 import { SaveForm, type DescribePath } from './SaveForm';
 import { useDraft } from './use-draft';
+import { ArrowLeft, ArrowRight } from 'lucide-react';
 
 type Draft = OpInput<'admin.saveProcedure'>;
 type Listed = OpOutput<'admin.listProcedures'>['items'][number];
@@ -115,13 +116,13 @@ function Pager(props: { offset: number; total: number; onOffset: (offset: number
   return (
     <nav className="pager" aria-label="Trang danh mục thủ tục">
       <Button disabled={props.offset === 0} onClick={() => props.onOffset(Math.max(0, props.offset - PAGE))}>
-        ← Trang trước
+        <ArrowLeft aria-hidden="true" /> Trang trước
       </Button>
       <span role="status">
         Phiên bản {props.offset + 1}–{last} / {props.total}
       </span>
       <Button disabled={last >= props.total} onClick={() => props.onOffset(props.offset + PAGE)}>
-        Trang sau →
+        Trang sau <ArrowRight aria-hidden="true" />
       </Button>
     </nav>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Check, Volume2, X } from 'lucide-react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Call } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
@@ -18,7 +19,9 @@ declare global {
   }
 }
 
-const markText = { called: 'Đang mời', serving: 'Đang phục vụ', served: '✓ Đã phục vụ', absent: '✗ Vắng mặt', moved: 'Đã chuyển' } as const;
+const markText = { called: 'Đang mời', serving: 'Đang phục vụ', served: 'Đã phục vụ', absent: 'Vắng mặt', moved: 'Đã chuyển' } as const;
+/** SVG, not ✓ ✗: the bundled font has neither, and a TV stick may have no font that does. */
+const markIcon: Partial<Record<keyof typeof markText, ReactNode>> = { served: <Check aria-hidden="true" />, absent: <X aria-hidden="true" /> };
 
 /**
  * The waiting-room TV: the current call large, the last calls with served/absent marks, waiting
@@ -67,6 +70,14 @@ export function DisplayScreen() {
     if (announcer) for (const c of pending.splice(0)) announcer.enqueue(c);
   }, [announcer, pending]);
 
+  // A TV is rarely a touch screen: any key (a remote's OK, a keyboard) lets it speak too.
+  useLayoutEffect(() => {
+    if (voice !== 'blocked') return;
+    const resume = () => announcer?.resume();
+    window.addEventListener('keydown', resume);
+    return () => window.removeEventListener('keydown', resume);
+  }, [voice, announcer]);
+
   const recent = state.data?.recent ?? [];
   const current = latest ?? recent[0]?.call ?? null;
   const others = recent.filter((r) => r.call.ticketId !== current?.ticketId).slice(0, 7);
@@ -80,10 +91,14 @@ export function DisplayScreen() {
         </div>
         <Clock offsetMs={clockOffset} withDate className="display-clock" />
       </header>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={status}>Màn hình đang mất kết nối, số mới gọi có thể chưa hiện. Xin mời Ông/Bà chú ý nghe gọi số tại các quầy.</ConnectionBanner>
       {voice === 'blocked' ? (
         <button type="button" className="display-sound" onClick={() => announcer?.resume()}>
-          🔊 Chạm vào màn hình để bật âm thanh đọc số
+          <Volume2 aria-hidden="true" />
+          <span>
+            Bấm phím bất kỳ hoặc chạm vào màn hình để bật âm thanh đọc số
+            <small>Để TV luôn tự đọc số: mở trang bằng ứng dụng Một Cửa, hoặc chạy trình duyệt với --autoplay-policy=no-user-gesture-required (Hướng dẫn vận hành).</small>
+          </span>
         </button>
       ) : null}
       <main className="display-main">
@@ -118,7 +133,10 @@ export function DisplayScreen() {
                 <tr key={r.call.id} className={`mark-${r.mark}`}>
                   <td className="code">{r.call.displayCode}</td>
                   <td>{r.call.counterNumber}</td>
-                  <td>{markText[r.mark]}</td>
+                  <td>
+                    {markIcon[r.mark]}
+                    {markText[r.mark]}
+                  </td>
                 </tr>
               ))}
             </tbody>

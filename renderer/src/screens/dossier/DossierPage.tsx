@@ -15,6 +15,7 @@ import { CompleteSupplementDialog, ExtendDialog, RequestMoreDialog, ReturnResult
 import { formTitles, statusLabels } from './texts';
 import { usePrinting, type StatusLine } from './use-printing';
 import './dossier.css';
+import { ArrowLeft } from 'lucide-react';
 
 type Step = 'forward' | 'startProcessing' | 'resultReady';
 type Dialog = 'return' | 'extend' | 'withdraw' | 'requestMore' | 'complete' | 'reprint' | null;
@@ -83,7 +84,7 @@ export function DossierPage(props: { dossierId: string; onBack: () => void; back
     <div className="dossier dossier-page">
       <div className="dossier-head">
         <Button variant="ghost" onClick={props.onBack}>
-          ← {props.backLabel}
+          <ArrowLeft aria-hidden="true" /> {props.backLabel}
         </Button>
         <h1 ref={head} tabIndex={-1} data-testid="dossier-code">
           {d.code ?? 'Chưa cấp mã hồ sơ'}

@@ -102,13 +102,18 @@ export function KioskScreen() {
           {t.language}
         </button>
       </header>
-      <ConnectionBanner status={status} />
+      {/* What the citizen can do, not what the machine is doing. */}
+      <ConnectionBanner status={status}>{t.offline}</ConnectionBanner>
       <main className="kiosk-main">
         {step.kind === 'services' ? (
           <>
             <h1 className="kiosk-title">{t.chooseService}</h1>
             <p className="kiosk-subtitle">{t.touchHint}</p>
-            {menu.error && !menu.data ? <Notice kind="error">{menu.error.message}</Notice> : null}
+            {menu.error && !menu.data ? (
+              <Notice kind="error">
+                {menu.error.code === 'HUB_UNREACHABLE' ? `${t.systemTrouble}. ${t.goToHelpDesk}` : menu.error.message}
+              </Notice>
+            ) : null}
             <div className={`kiosk-tiles ${(menu.data?.services.length ?? 0) > 6 ? 'two-columns' : ''}`}>
               {menu.data?.services.map((s) => (
                 <button

@@ -20,8 +20,8 @@ export function QueueSection(props: { report: QueueReport }) {
         <Figure label="Vắng mặt" value={num(r.counts.noShow)} />
         <Figure label="Đã hủy" value={num(r.counts.cancelled)} />
         <Figure label="Chuyển quầy, dịch vụ" value={num(r.counts.transferred)} />
-        <Figure label="Chờ trung bình" value={num(r.wait.meanMinutes)} unit="phút" hint={`trung vị ${minutes(r.wait.p50Minutes)} · 90% ≤ ${minutes(r.wait.p90Minutes)}`} />
-        <Figure label="Phục vụ trung bình" value={num(r.service.meanMinutes)} unit="phút" hint={`trung vị ${minutes(r.service.p50Minutes)} · 90% ≤ ${minutes(r.service.p90Minutes)}`} />
+        <Figure label="Chờ trung bình" value={num(r.wait.meanMinutes)} unit="phút" hint={`trung vị ${minutes(r.wait.p50Minutes)} · 90% không quá ${minutes(r.wait.p90Minutes)}`} />
+        <Figure label="Phục vụ trung bình" value={num(r.service.meanMinutes)} unit="phút" hint={`trung vị ${minutes(r.service.p50Minutes)} · 90% không quá ${minutes(r.service.p90Minutes)}`} />
         <Figure label={`Phục vụ trong ${r.targetWaitMinutes} phút chờ`} value={pct(r.servedWithinTarget.share)} hint={`${num(r.servedWithinTarget.count)} lượt`} />
       </ul>
       <div className="chart-row">
