@@ -221,7 +221,7 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     await expect.poll(() => counter.evaluate(() => document.activeElement?.textContent)).toBe('Mở hồ sơ');
     await counter.keyboard.press('Enter');
     await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toBe(second.code);
-    await counter.getByRole('button', { name: '← Kết quả tìm kiếm' }).click();
+    await counter.getByRole('button', { name: 'Kết quả tìm kiếm' }).click();
     await expect.poll(() => counter.getByLabel('Mã hồ sơ, số định danh, số điện thoại hoặc họ tên').inputValue()).toBe('ngoc anh');
   });
 

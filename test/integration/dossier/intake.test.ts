@@ -161,8 +161,12 @@ describe('receiving dossiers through the API', () => {
     expect((await officer['dossiers.byReceiptQr']({ code: org.code!, lookupCode: org.lookupCode! })).id).toBe(org.id);
     await expect(officer['dossiers.byReceiptQr']({ code: org.code!, lookupCode: 'BBBBBB' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const pub = await hub.client()['dossiers.lookup']({ code: org.code!, lookupCode: org.lookupCode!.toLowerCase() });
-    expect(pub).toEqual({ code: org.code, procedureName: 'Đăng ký khai sinh', status: 'received', receivedAt: org.receivedAt, dueAt: org.dueAt, returnedAt: null });
+    expect(pub).toEqual({
+      code: org.code, procedureName: 'Đăng ký khai sinh', status: 'received', receivedAt: org.receivedAt, dueAt: org.dueAt, returnedAt: null,
+      applicantMasked: 'Đ*** V** Đ**', headline: 'Hồ sơ đang được giải quyết', detail: expect.any(String), siteName: expect.any(String), sampleData: false,
+    });
     expect(JSON.stringify(pub)).not.toContain('Đức');
+    expect(JSON.stringify(pub)).not.toContain('064088');
   });
 
   it('audits who viewed, printed and exported a dossier', async () => {
