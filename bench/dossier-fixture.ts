@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { foldVietnamese } from '../main/core/vn-fold';
+import { foldName } from '../main/core/vn-fold';
 import { uuidv7 } from '../main/node/db/uuidv7';
 import { ADMIN_PASSWORD, hubAccounts, TEST_SITE } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
@@ -73,7 +73,7 @@ export async function dossierSite(dir: string, count: number): Promise<DossierSi
       const phone = `09${String(10_000_000 + ((i * 104729) % 89_999_999)).padStart(8, '0')}`;
       const id = uuidv7(at);
       const p = procedures[i % procedures.length]!;
-      insert.run(id, id, code, seq, 'BCDFGH', p.id, name, foldVietnamese(name), idNumber, phone, phone, staffId, at, at, at + 3 * 86_400_000, at + 2 * 86_400_000, at);
+      insert.run(id, id, code, seq, 'BCDFGH', p.id, name, foldName(name), idNumber, phone, phone, staffId, at, at, at + 3 * 86_400_000, at + 2 * 86_400_000, at);
       (JSON.parse(p.documents) as { name: string; form: string }[]).forEach((d, idx) => doc.run(id, idx, d.name, d.form));
       if (i % 10_007 === 0) samples.push({ name, id: idNumber, code });
     }
