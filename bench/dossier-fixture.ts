@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { foldVietnamese } from '../main/core/vn-fold';
+import { LOOKUP_ALPHABET, lookupCodeFrom } from '../main/core/dossier/code';
+import { foldName } from '../main/core/vn-fold';
 import { uuidv7 } from '../main/node/db/uuidv7';
 import { ADMIN_PASSWORD, hubAccounts, TEST_SITE } from '../test/support/hub';
 import { startHubProcess } from '../test/support/hub-process';
@@ -25,8 +26,8 @@ export interface DossierSite {
   readonly file: string;
   /** The admin's password (the one-time one changed when the site was set up, as its admin would). */
   readonly adminPassword: string;
-  /** One dossier in ~10 000: its applicant's name, ID number and dossier code, to search for. */
-  readonly samples: readonly { name: string; id: string; code: string }[];
+  /** One dossier in ~10 000: its applicant's name, ID number, dossier code and lookup code, to search for. */
+  readonly samples: readonly { name: string; id: string; code: string; lookup: string }[];
   readonly genSeconds: number;
   readonly bytes: number;
 }
@@ -58,7 +59,7 @@ export async function dossierSite(dir: string, count: number): Promise<DossierSi
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const start = Date.parse('2023-01-02T01:00:00Z');
   const genStarted = performance.now();
-  const samples: { name: string; id: string; code: string }[] = [];
+  const samples: { name: string; id: string; code: string; lookup: string }[] = [];
   let lastDay = '';
   let seq = 0;
   const batch = db.transaction((from: number, to: number) => {
@@ -73,9 +74,10 @@ export async function dossierSite(dir: string, count: number): Promise<DossierSi
       const phone = `09${String(10_000_000 + ((i * 104729) % 89_999_999)).padStart(8, '0')}`;
       const id = uuidv7(at);
       const p = procedures[i % procedures.length]!;
-      insert.run(id, id, code, seq, 'BCDFGH', p.id, name, foldVietnamese(name), idNumber, phone, phone, staffId, at, at, at + 3 * 86_400_000, at + 2 * 86_400_000, at);
+      const lookup = lookupCodeFrom(Array.from({ length: 6 }, () => Math.floor(random() * LOOKUP_ALPHABET.length)));
+      insert.run(id, id, code, seq, lookup, p.id, name, foldName(name), idNumber, phone, phone, staffId, at, at, at + 3 * 86_400_000, at + 2 * 86_400_000, at);
       (JSON.parse(p.documents) as { name: string; form: string }[]).forEach((d, idx) => doc.run(id, idx, d.name, d.form));
-      if (i % 10_007 === 0) samples.push({ name, id: idNumber, code });
+      if (i % 10_007 === 0) samples.push({ name, id: idNumber, code, lookup });
     }
   });
   for (let i = 0; i < count; i += 20_000) batch(i, Math.min(count, i + 20_000));

@@ -43,6 +43,10 @@ export async function dossiersBench(): Promise<Record<string, number>> {
     const rawFts = raw.prepare("SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ? ORDER BY rowid DESC LIMIT 50");
     const rawId = raw.prepare('SELECT id FROM dossiers WHERE id_number = ? LIMIT 50');
     const rawCode = raw.prepare("SELECT id FROM dossiers WHERE code >= ? AND code < ? || x'ff' LIMIT 50");
+    // The tail without migration 012's index: what matching the end of the code would cost.
+    const rawTailScan = raw.prepare("SELECT id FROM dossiers WHERE code LIKE '%-' || ? LIMIT 50");
+    const rawLookup = raw.prepare('SELECT id FROM dossiers WHERE lookup_code = ? LIMIT 50');
+    const tails = samples.map((s) => s.code.slice(s.code.indexOf('-') + 1)); // "230102-0001"…
     const fragments = samples.map((s) => foldVietnamese(s.name).split(' ').slice(-2).join(' ')); // "van hung", "thi huong"…
     const measure = async (queries: string[], api: (q: string) => Promise<unknown>, direct: (q: string) => unknown) => {
       const a: number[] = [];
@@ -60,6 +64,8 @@ export async function dossiersBench(): Promise<Record<string, number>> {
     const byName = await measure(fragments, (q) => officer['dossiers.search']({ q }), (q) => rawFts.all(`"${q}"`));
     const byId = await measure(samples.map((s) => s.id), (q) => officer['dossiers.search']({ q }), (q) => rawId.all(q));
     const byCode = await measure(samples.map((s) => s.code), (q) => officer['dossiers.search']({ q }), (q) => rawCode.all(q, q));
+    const byTail = await measure(tails, (q) => officer['dossiers.search']({ q }), (q) => rawTailScan.all(q));
+    const byLookup = await measure(samples.map((s) => s.lookup.toLowerCase()), (q) => officer['dossiers.search']({ q }), (q) => rawLookup.all(q.toUpperCase()));
     raw.close();
 
     // Receiving a dossier through the API on the full database.
@@ -75,11 +81,13 @@ export async function dossiersBench(): Promise<Record<string, number>> {
       ...row('name fragment (FTS5 trigram)', byName),
       ...row('ID number (index)', byId),
       ...row('dossier code (index range)', byCode),
+      ...row('code tail "YYMMDD-NNNN" (API: index on the tail; raw: LIKE scan, no index)', byTail),
+      ...row('lookup code, lower case (index)', byLookup),
       ['dossiers.receive through the API, 200 sequential, p50 / p99', `${ms(rec.p50)} / ${ms(rec.p99)}  (aim p99 < 20 ms)`],
       ['database size', `${(size / 1024 / 1024).toFixed(0)} MiB (${((size / DOSSIERS) * 1_000_000 / 1024 / 1024).toFixed(0)} MiB per million dossiers)`],
       startUpRow('hub start with this database (spawn → serving), 3 runs each', start),
     ]);
-    return { nameP99: byName.api.p99, idP99: byId.api.p99, codeP99: byCode.api.p99, receiveP99: rec.p99, sizeMiB: size / 1024 / 1024, startBuiltMs: Math.min(...start.built), startTsxMs: Math.min(...start.tsx) };
+    return { nameP99: byName.api.p99, idP99: byId.api.p99, codeP99: byCode.api.p99, tailP99: byTail.api.p99, lookupP99: byLookup.api.p99, receiveP99: rec.p99, sizeMiB: size / 1024 / 1024, startBuiltMs: Math.min(...start.built), startTsxMs: Math.min(...start.tsx) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

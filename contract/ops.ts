@@ -666,7 +666,7 @@ export const ops = {
   }),
   'dossiers.get': op({ summary: 'One dossier with its history (the view is audited)', access: staff, input: z.object({ dossierId: Id }).strict(), output: Dossier }),
   'dossiers.search': op({
-    summary: 'Find dossiers by code, ID number, phone or a fragment of the name (diacritics ignored); ID numbers masked',
+    summary: 'Find dossiers by code (its start, or its tail after the agency code), the receipt\'s lookup code, ID number, phone or a fragment of the name (diacritics and apostrophes ignored); ID numbers masked',
     access: staff,
     input: z.object({ q: z.string().trim().min(1).max(120), limit: z.int().min(1).max(200).default(50) }).strict(),
     output: z.array(DossierSummary),

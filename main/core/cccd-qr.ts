@@ -135,7 +135,9 @@ function hasTelexLeftover(text: string): boolean {
   return text.split(/[\s,.-]+/u).some((word) => /^[a-z]*(?:aa|aw|ee|oo|ow|uw|dd)[a-z]*[sfrxj]$/iu.test(word));
 }
 
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' -]*$/u;
+// Apostrophes of ethnic-minority names (H'Hen, Ksor H’Bia): the straight one, the modifier letter
+// ʼ (U+02BC, a letter already) and the typographic ’ ‘ that word processors put in their place.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’‘ -]*$/u;
 
 function isPersonName(name: string): boolean {
   return name.length >= 2 && name.length <= 100 && NAME.test(name);

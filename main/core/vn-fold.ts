@@ -12,3 +12,13 @@ export function foldVietnamese(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A person's or organisation's name folded for searching: as `foldVietnamese`, and the apostrophe
+ * of ethnic-minority names dropped, in whichever form the card, the scanner or the keyboard gave it
+ * (' ’ ‘ ʼ `), because people type "hbia" for "H'Bia"; a hyphen becomes a space, since it joins
+ * words ("Y-Bông") that people type apart. Stored next to the name and applied to the query alike.
+ */
+export function foldName(text: string): string {
+  return foldVietnamese(text.replace(/['’‘ʼ`]/gu, '').replace(/[-‐‑–]/gu, ' '));
+}

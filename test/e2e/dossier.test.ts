@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import { vnDate } from '../../main/core/vn-time';
+import { intake } from '../integration/dossier/intake-input';
 import { flat, readPdf } from '../integration/forms/pdf-tools';
 import { decodeEscPos, renderDecodedToPng } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
@@ -456,5 +457,25 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     const sent = await other.evaluate(() => (window as unknown as { printedByShell: string[] }).printedByShell);
     expect(sent).toHaveLength(1);
     expect(Buffer.from(sent[0]!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('finds a dossier by what people type: a name without its apostrophe, the code\'s tail, the receipt\'s lookup code', async () => {
+    const hbia = await staff['dossiers.receive'](
+      intake({ applicant: { kind: 'person', fullName: 'Rơ Châm H’Bia', idNumber: '064190000011', dateOfBirth: '1990-08-15', address: 'Làng Ia Mơ Nông', phone: '', email: '' } }),
+    );
+    await counter.keyboard.press('Alt+3');
+    const box = counter.getByLabel('Mã hồ sơ, số định danh, số điện thoại hoặc họ tên');
+    const hits = counter.getByRole('table', { name: 'Hồ sơ tìm được' }).locator('tbody tr');
+    const onlyHit = async (q: string, code: string | null) => {
+      await box.fill(q);
+      await expect.poll(async () => (await hits.allTextContents()).map((t) => t.match(/^000\.00\.15\.H21-\d{6}-\d+/)?.[0])).toEqual([code]);
+    };
+    await onlyHit('cham hbia', hbia.code);
+    await screenshot(counter, 'dossier-search-apostrophe-1366x768');
+    await onlyHit(second.code.slice('000.00.15.H21-'.length), second.code); // "YYMMDD-0002", as printed after the agency code
+    await screenshot(counter, 'dossier-search-code-tail-1366x768');
+    await onlyHit(hbia.lookupCode!.toLowerCase(), hbia.code);
+    await counter.keyboard.press('Enter');
+    await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toBe(hbia.code);
   });
 });

@@ -68,6 +68,14 @@ describe('CCCD QR: good cards', () => {
     fields[2] = "H'Hen Niê";
     expect(parseCccdQr(card(fields), NOW)).toMatchObject({ ok: true, value: { fullName: "H'Hen Niê" } });
   });
+
+  it('reads the apostrophe however the card producer typed it: straight, modifier letter ʼ or typographic ’ ‘', () => {
+    for (const name of ["Rơ Châm H'Bia", 'Rơ Châm HʼBia', 'Rơ Châm H’Bia', 'Rơ Châm H‘Bia']) {
+      const fields = [...standard];
+      fields[2] = name;
+      expect(parseCccdQr(card(fields), NOW)).toMatchObject({ ok: true, value: { fullName: name } });
+    }
+  });
 });
 
 describe('CCCD QR: refused scans', () => {

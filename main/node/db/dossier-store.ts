@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CalendarYear } from '../../../contract/calendar';
 import type { Applicant, DossierStatus, DossierSummary, Fee, ProcedureVersion, ProcessingTime, RequiredDocument } from '../../../contract/dossier';
-import { foldVietnamese } from '../../core/vn-fold';
+import { foldName, foldVietnamese } from '../../core/vn-fold';
+import { dossierQueryOf } from '../../core/dossier/search-query';
+import { codeTailSql } from './migrations/012-dossier-search-forms';
 import { maskIdNumber, phoneDigits, type PaperCheck } from '../../core/dossier/intake-rules';
 import type { OutboxStore } from './outbox-store';
 import type { Db } from './open';
@@ -66,7 +68,7 @@ export const toProcedure = (r: ProcedureRow): ProcedureVersion => ({
 /** The applicant's columns of a dossier row (the other way round from `applicantOf`), with the folded name and digits search uses. */
 export function applicantColumns(a: Applicant): Pick<DossierRow, 'applicant_kind' | 'applicant_name' | 'applicant_folded' | 'id_number' | 'date_of_birth' | 'representative' | 'address' | 'phone' | 'phone_digits' | 'email'> {
   return {
-    applicant_kind: a.kind, applicant_name: a.fullName, applicant_folded: foldVietnamese(a.fullName), id_number: a.idNumber.toUpperCase(),
+    applicant_kind: a.kind, applicant_name: a.fullName, applicant_folded: foldName(a.fullName), id_number: a.idNumber.toUpperCase(),
     date_of_birth: a.kind === 'person' ? a.dateOfBirth : null, representative: a.kind === 'organisation' ? a.representative : '',
     address: a.address, phone: a.phone, phone_digits: phoneDigits(a.phone), email: a.email,
   };
@@ -322,32 +324,35 @@ export class DossierStore extends SqlStore {
   // ── Search ─────────────────────────────────────────────────────────────────
 
   /**
-   * Finds dossiers by code (or its start), ID number, phone, or any fragment of the name of three
-   * letters or more (diacritics and case ignored, through the trigram index).
+   * Finds dossiers by the code's start or its tail after the agency code, the receipt's lookup
+   * code, ID number, phone, or any fragment of the name of three letters or more (diacritics,
+   * case and apostrophes ignored, through the trigram index). Which one is the core's call
+   * (main/core/dossier/search-query.ts); each has its own index.
    */
   search(query: string, limit: number): DossierSummary[] {
-    const q = query.trim();
-    const compact = q.replace(/[\s.-]/g, '');
+    const q = dossierQueryOf(query);
     type Hit = DossierRow & { procedure_name: string };
     const select = 'SELECT d.*, p.name AS procedure_name FROM dossiers d JOIN procedure_versions p ON p.id = d.procedure_version_id';
     const by = (where: string, value: string) => this.sql<[string, number], Hit>(`${select} WHERE ${where} ORDER BY d.created_at DESC LIMIT ?`).all(value, limit);
+    const startingWith = (column: string, prefix: string) =>
+      this.sql<[string, string, number], Hit>(`${select} WHERE ${column} >= ? AND ${column} < ? || x'ff' ORDER BY ${column} LIMIT ?`).all(prefix, prefix, limit);
     let rows: Hit[];
-    if (/^0\d{9,10}$/.test(compact)) rows = by('d.phone_digits = ?', compact);
-    else if (/^\d{9}$|^\d{12}$|^[A-Z]\d{7,8}$/i.test(compact)) rows = by('d.id_number = ?', compact.toUpperCase());
-    else if (/^[0-9A-Z.]+-\d/i.test(q)) {
-      const prefix = q.toUpperCase();
-      rows = this.sql<[string, string, number], Hit>(`${select} WHERE d.code >= ? AND d.code < ? || x'ff' ORDER BY d.code LIMIT ?`).all(prefix, prefix, limit);
-    } else {
-      const folded = foldVietnamese(q);
-      if (folded.length < 3) return [];
-      // Newest first straight from the index (FTS5 walks rowids backwards): a common name
-      // fragment matching a hundred thousand dossiers still reads only `limit` of them.
-      rows = this.sql<[string, number], Hit>(
-        `SELECT d.*, p.name AS procedure_name
-         FROM (SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
-         JOIN dossiers d ON d.rowid = f.rowid JOIN procedure_versions p ON p.id = d.procedure_version_id
-         ORDER BY d.rowid DESC`,
-      ).all(`"${folded.replace(/"/g, '""')}"`, limit);
+    switch (q.kind) {
+      case 'tooShort': return [];
+      case 'phone': rows = by('d.phone_digits = ?', q.digits); break;
+      case 'idNumber': rows = by('d.id_number = ?', q.idNumber); break;
+      case 'lookupCode': rows = by('d.lookup_code = ?', q.lookupCode); break;
+      case 'codeTail': rows = startingWith(codeTailSql('d.code'), q.tail); break;
+      case 'codePrefix': rows = startingWith('d.code', q.prefix); break;
+      case 'name':
+        // Newest first straight from the index (FTS5 walks rowids backwards): a common name
+        // fragment matching a hundred thousand dossiers still reads only `limit` of them.
+        rows = this.sql<[string, number], Hit>(
+          `SELECT d.*, p.name AS procedure_name
+           FROM (SELECT rowid FROM dossiers_name_fts WHERE dossiers_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+           JOIN dossiers d ON d.rowid = f.rowid JOIN procedure_versions p ON p.id = d.procedure_version_id
+           ORDER BY d.rowid DESC`,
+        ).all(`"${q.folded.replace(/"/g, '""')}"`, limit);
     }
     return rows.map((r) => ({
       id: r.id, code: r.code, status: r.status, applicantName: r.applicant_name, idNumberMasked: maskIdNumber(r.id_number),

@@ -10,6 +10,7 @@ import { migration008 } from './008-dossier-events-by-type';
 import { migration009 } from './009-report-indexes';
 import { migration010 } from './010-report-folds';
 import { migration011 } from './011-ticket-folds-after';
+import { migration012 } from './012-dossier-search-forms';
 
 /** Every migration in order; a new one is a new numbered file added at the end, never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];

@@ -86,7 +86,7 @@ export function DossierSearch(props: { state: SearchState; onChange: (s: SearchS
           }}
         />
         <p id="dossier-q-hint" className="field-hint">
-          Tìm theo tên không cần gõ dấu (ít nhất 3 chữ cái). ↑ ↓ chọn · Enter mở hồ sơ. Quét mã QR trên giấy tiếp nhận để mở ngay.
+          Tìm theo tên không cần gõ dấu (ít nhất 3 chữ cái), đuôi mã hồ sơ (vd. 261202-0001) hoặc mã tra cứu 6 ký tự trên giấy tiếp nhận. ↑ ↓ chọn · Enter mở hồ sơ. Quét mã QR trên giấy tiếp nhận để mở ngay.
         </p>
       </div>
       {error ? <Notice kind="error">{error}</Notice> : null}
