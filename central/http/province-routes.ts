@@ -27,7 +27,9 @@ export const provinceRoutes: readonly Route[] = [
     });
   }),
   admin('GET', /^\/admin\/api\/province\/overdue$/, 'clerk', async (deps, { req, res, url }) => {
-    const siteId = await requireSite(deps, url.searchParams.get('siteId') ?? '');
+    const raw = url.searchParams.get('siteId');
+    if (!raw) throw new HttpError(400, 'VALIDATION_FAILED', 'Cần chọn điểm một cửa (tham số siteId).');
+    const siteId = await requireSite(deps, raw);
     await sendJson(req, res, 200, { siteId, ...(await overdueDossiers(deps.db, siteId, new Date())) });
   }),
 ];

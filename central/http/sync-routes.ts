@@ -4,6 +4,7 @@ import { AgencyCodeRequest, Feed, headers, PROTOCOL_VERSION } from '../../contra
 import { siteStatus } from '../admin/sites';
 import { registerAgencyCode } from '../sync/agency-code';
 import { checkCredential } from '../sync/credentials';
+import { markSeen } from '../sync/last-seen';
 import { PushEnvelope } from '../sync/event-check';
 import { pull, scopeOf, snapshot } from '../sync/feeds';
 import { push, type PushOutcome } from '../sync/push';
@@ -52,6 +53,7 @@ async function guard(deps: CentralDeps, r: RouteRequest, siteId: string): Promis
   await deps.throttle.check(r.address);
   const outcome = await authenticate(deps, r.req, siteId);
   if (outcome instanceof HttpError) return deps.throttle.fail(r.address, outcome, { siteId: siteId.slice(0, 80), path: r.url.pathname.slice(0, 200) });
+  await markSeen(deps.db, siteId);
   return outcome;
 }
 

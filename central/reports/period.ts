@@ -30,13 +30,21 @@ export const vnDaysBetween = (earlier: number, later: number): number => Math.ro
 /** A wall-clock Date showing Vietnam time for a reader without time zones (a spreadsheet cell). */
 export const vnWallClock = (ms: number): Date => new Date(ms + VN_OFFSET_MS);
 
-const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && vnDate(vnMidnight(s)) === s;
+/**
+ * A real calendar date the sites' records can hold: month 13 or 30 February is refused here, not by
+ * a RangeError in the middle of a request, and so is year 0, which PostgreSQL refuses.
+ */
+const isDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < '2000-01-01' || s > '2099-12-31') return false;
+  const ms = vnMidnight(s);
+  return Number.isFinite(ms) && vnDate(ms) === s;
+};
 
 export type PeriodResult = { readonly ok: true; readonly period: Period } | { readonly ok: false; readonly message: string };
 
 /** The period of `?from=&to=`, or why it is not one (in Vietnamese, for the page). */
 export function parsePeriod(from: string | null, to: string | null): PeriodResult {
-  if (from === null || to === null || !isDate(from) || !isDate(to)) return { ok: false, message: 'Cần khoảng thời gian: from và to là ngày dạng YYYY-MM-DD.' };
+  if (from === null || to === null || !isDate(from) || !isDate(to)) return { ok: false, message: 'Cần khoảng thời gian: from và to là ngày có thật dạng YYYY-MM-DD, từ năm 2000 đến 2099.' };
   const start = vnMidnight(from);
   const end = vnMidnight(to) + DAY_MS;
   const days = (end - start) / DAY_MS;

@@ -53,13 +53,13 @@ WITH received AS (
 ), pushed AS (
   SELECT site_id, max(updated_at) AS at FROM streams GROUP BY site_id
 )
-SELECT s.site_id, s.name, s.created_at, p.at AS last_push_at,
+SELECT s.site_id, s.name, s.created_at, seen.at AS last_seen_at, p.at AS last_push_at,
   coalesce(r.n, 0) AS received, coalesce(h.early, 0) AS early, coalesce(h.on_time, 0) AS on_time, coalesce(h.late, 0) AS late,
   coalesce(o.n, 0) AS overdue, coalesce(t.issued, 0) AS issued, coalesce(t.served, 0) AS served, coalesce(t.no_show, 0) AS no_show,
   t.mean_wait::float8 AS mean_wait, coalesce(q.n, 0) AS ratings, coalesce(q.satisfied, 0) AS satisfied
 FROM sites s
   LEFT JOIN received r USING (site_id) LEFT JOIN handled h USING (site_id) LEFT JOIN overdue o USING (site_id)
-  LEFT JOIN tickets t USING (site_id) LEFT JOIN rated q USING (site_id) LEFT JOIN pushed p USING (site_id)
+  LEFT JOIN tickets t USING (site_id) LEFT JOIN rated q USING (site_id) LEFT JOIN pushed p USING (site_id) LEFT JOIN site_seen seen USING (site_id)
 ORDER BY s.site_id`;
 
 /** The parameters of PROVINCE_SQL, in order (the bench runs the same SQL with them directly). */
@@ -68,7 +68,7 @@ export const provinceParams = (period: Period, now: Date): unknown[] => [
 ];
 
 interface Row {
-  site_id: string; name: string; created_at: Date; last_push_at: Date | null; received: number; early: number; on_time: number; late: number;
+  site_id: string; name: string; created_at: Date; last_seen_at: Date | null; last_push_at: Date | null; received: number; early: number; on_time: number; late: number;
   overdue: number; issued: number; served: number; no_show: number; mean_wait: number | null; ratings: number; satisfied: number;
 }
 
@@ -76,7 +76,7 @@ interface Row {
 export async function provinceFigures(db: Queryable, period: Period, now: Date): Promise<SiteFigures[]> {
   const rows = await db.query<Row>(PROVINCE_SQL, provinceParams(period, now));
   return rows.map((r) => ({
-    siteId: r.site_id, name: r.name, createdAt: r.created_at, lastPushAt: r.last_push_at,
+    siteId: r.site_id, name: r.name, createdAt: r.created_at, lastSeenAt: r.last_seen_at, lastPushAt: r.last_push_at,
     received: Number(r.received), handledEarly: Number(r.early), handledOnTime: Number(r.on_time), handledLate: Number(r.late), overdue: Number(r.overdue),
     ticketsIssued: Number(r.issued), ticketsServed: Number(r.served), ticketsNoShow: Number(r.no_show), meanWaitSeconds: r.mean_wait,
     ratings: Number(r.ratings), ratingsSatisfied: Number(r.satisfied),

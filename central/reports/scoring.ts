@@ -17,6 +17,9 @@ export interface SiteFigures {
   readonly siteId: string;
   readonly name: string;
   readonly createdAt: Date;
+  /** The last time it spoke to the central at all (a feed pulled, a push): central/sync/last-seen.ts. */
+  readonly lastSeenAt: Date | null;
+  /** The last time it sent events. */
   readonly lastPushAt: Date | null;
   readonly received: number;
   readonly handledEarly: number;
@@ -49,15 +52,19 @@ export interface SiteScore {
   readonly tickets: { readonly issued: number; readonly served: number; readonly noShow: number; readonly meanWaitMinutes: number | null };
   readonly ratings: { readonly count: number; readonly satisfied: number; readonly satisfiedShare: number | null };
   readonly lastPushAt: string | null;
-  /** Since when the site is offline (its last push, or its creation if it never pushed); null while it pushes. */
+  /** Since when the site is offline (the last time it spoke to the central, or its creation); null while it speaks. */
   readonly offlineSince: string | null;
 }
 
 const share = (n: number, total: number): number | null => (total === 0 ? null : n / total);
 
-/** Offline since its last push (or its creation, never having pushed), once that is longer ago than OFFLINE_AFTER_MS. */
-export function offlineSince(createdAt: Date, lastPushAt: Date | null, now: Date): Date | null {
-  const since = lastPushAt ?? createdAt;
+/**
+ * Offline since it last spoke to the central (or its creation, never having spoken), once that is
+ * longer ago than OFFLINE_AFTER_MS. Not since its last push: a hub with nothing to send pushes
+ * nothing, but pulls its feeds every 30 s.
+ */
+export function offlineSince(createdAt: Date, lastSeenAt: Date | null, now: Date): Date | null {
+  const since = lastSeenAt ?? createdAt;
   return now.getTime() - since.getTime() > OFFLINE_AFTER_MS ? since : null;
 }
 
@@ -76,7 +83,7 @@ export function scoreSite(f: SiteFigures, now: Date): SiteScore {
     },
     ratings: { count: f.ratings, satisfied: f.ratingsSatisfied, satisfiedShare: share(f.ratingsSatisfied, f.ratings) },
     lastPushAt: f.lastPushAt?.toISOString() ?? null,
-    offlineSince: offlineSince(f.createdAt, f.lastPushAt, now)?.toISOString() ?? null,
+    offlineSince: offlineSince(f.createdAt, f.lastSeenAt, now)?.toISOString() ?? null,
   };
 }
 

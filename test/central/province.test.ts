@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OverdueDossier } from '../../central/reports/overdue';
 import type { ProvinceReport } from '../../central/reports/province';
 import { centralPerSuite } from './central-per-suite';
-import { call, createSite, engines, pushBatch, readyAccount, sessionCall, SiteOutbox } from './helpers';
+import { call, createSite, engines, pushBatch, readyAccount, sessionCall, SiteOutbox, syncHeaders } from './helpers';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 const MARCH = 'from=2026-03-01&to=2026-03-31';
@@ -52,14 +52,19 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
     dom.ticket('finished', t, 'finished', { counterId: 'c1' });
     dom.rating(t, 'unsatisfied');
 
+    const credentials = new Map<string, string>();
     for (const [o, name] of [[grai, 'UBND xã Ia Grai'], [dom, 'UBND xã Ia Dom']] as const) {
       const credential = await createSite(central.url, o.siteId, name);
+      credentials.set(o.siteId, credential);
       expect((await pushBatch(central.url, credential, o.request(o.events))).status).toBe(200);
     }
     await createSite(central.url, 'xa-ia-pech', 'UBND xã Ia Pếch');
-    // The clocks the flags read: Ia Dom's last push three hours ago, Ia Pếch created two hours ago.
-    await central.db.query(`UPDATE streams SET updated_at = now() - interval '3 hours' WHERE site_id = 'xa-ia-dom'`);
+    // The clocks the flags read: both pushed three hours ago, Ia Pếch created two hours ago.
+    await central.db.query(`UPDATE streams SET updated_at = now() - interval '3 hours' WHERE site_id IN ('xa-ia-dom', 'xa-ia-grai')`);
+    await central.db.query(`UPDATE site_seen SET at = now() - interval '3 hours' WHERE site_id IN ('xa-ia-dom', 'xa-ia-grai')`);
     await central.db.query(`UPDATE sites SET created_at = now() - interval '2 hours' WHERE site_id = 'xa-ia-pech'`);
+    // Ia Grai is up with nothing to send, as over lunch: its hub still pulls its feeds.
+    expect((await call(central.url, '/sync/v1/sites/xa-ia-grai/feeds/catalog', { headers: syncHeaders('xa-ia-grai', credentials.get('xa-ia-grai')!) })).status).toBe(200);
     const clerk = await readyAccount(central.url, `canbo${randomUUID().slice(0, 6)}`, 'clerk');
     return clerk.cookie;
   };
@@ -86,13 +91,16 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
       ratings: { count: 1, satisfied: 1, satisfiedShare: 1 },
       offlineSince: null,
     });
-    expect(Date.now() - Date.parse(grai!.lastPushAt!)).toBeLessThan(60 * 60_000);
+    // Online, though its last push is three hours old.
+    expect(Date.now() - Date.parse(grai!.lastPushAt!)).toBeGreaterThan(2 * 60 * 60_000);
     expect(dom).toMatchObject({
       dossiers: { received: 1, handled: 1, early: 1, onTime: 0, late: 0, onTimeShare: 1, overdue: 0 },
       tickets: { issued: 1, served: 1, noShow: 0 },
       ratings: { count: 1, satisfied: 0, satisfiedShare: 0 },
     });
-    expect(dom!.offlineSince).toBe(dom!.lastPushAt);
+    // Offline since it last spoke to the central, three hours ago.
+    const [seen] = await central.db.query<{ at: Date }>(`SELECT at FROM site_seen WHERE site_id = 'xa-ia-dom'`);
+    expect(dom!.offlineSince).toBe(seen!.at.toISOString());
     expect(pech).toMatchObject({
       dossiers: { received: 0, handled: 0, onTimeShare: null, overdue: 0 }, tickets: { issued: 0, meanWaitMinutes: null },
       ratings: { count: 0, satisfiedShare: null }, lastPushAt: null,
@@ -140,7 +148,7 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
 
   it('refuses a period that is not one, or longer than a year, in Vietnamese', async () => {
     const clerk = await readyAccount(central.url, `canbo${randomUUID().slice(0, 6)}`, 'clerk');
-    for (const query of ['', 'from=2026-03-01', 'from=2026-02-30&to=2026-03-01', 'from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-01-02', 'from=1.3.2026&to=31.3.2026']) {
+    for (const query of ['', 'from=2026-03-01', 'from=2026-02-30&to=2026-03-01', 'from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-01-02', 'from=1.3.2026&to=31.3.2026', 'from=2026-13-01&to=2026-13-02', 'from=0000-01-01&to=0000-01-31']) {
       for (const path of ['/admin/api/province', '/admin/api/province.xlsx']) {
         const r = await sessionCall(central.url, `${path}?${query}`, clerk.cookie);
         expect(r.status, `${path}?${query}`).toBe(400);
@@ -148,6 +156,11 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
         expect(r.json.message).toMatch(VIETNAMESE);
       }
     }
+    // A site's overdue list names its site: without one, the clerk is told so, not "not found".
+    const noSite = await sessionCall(central.url, '/admin/api/province/overdue', clerk.cookie);
+    expect(noSite.status).toBe(400);
+    expect(noSite.json).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(noSite.json.message).toMatch(VIETNAMESE);
     // A leap year's 366 days are one year.
     expect((await sessionCall(central.url, '/admin/api/province?from=2028-01-01&to=2028-12-31', clerk.cookie)).status).toBe(200);
   });
