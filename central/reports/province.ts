@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db';
+import type { Db } from '../db/db';
 import type { Period } from './period';
 import { provinceFigures } from './province-sql';
 import { OFFLINE_AFTER_MS, scoreSite, worstFirst, type SiteScore } from './scoring';
@@ -14,7 +14,7 @@ export interface ProvinceReport {
 }
 
 /** The province's measures per site for a period, worst first. */
-export async function provinceReport(db: Queryable, period: Period, now: Date): Promise<ProvinceReport> {
+export async function provinceReport(db: Db, period: Period, now: Date): Promise<ProvinceReport> {
   const sites = (await provinceFigures(db, period, now)).map((f) => scoreSite(f, now)).sort(worstFirst);
   return { from: period.from, to: period.to, at: now.toISOString(), offlineAfterMinutes: OFFLINE_AFTER_MS / 60_000, sites };
 }
