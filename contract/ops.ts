@@ -11,6 +11,7 @@ import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } 
 import {
   Call,
   CallReason,
+  DeskActionView,
   Counter,
   Id,
   IsoTime,
@@ -409,7 +410,9 @@ export const ops = {
     output: z.object({
       session: CounterSession.nullable(),
       counter: Counter.nullable(),
-      current: z.object({ ticket: Ticket, reason: CallReason.nullable() }).nullable(),
+      current: z.object({ ticket: Ticket, reason: CallReason.nullable(), statusText: z.string() }).nullable(),
+      /** Every desk action in the toolbar's order, each available or not for the current ticket. */
+      actions: z.array(DeskActionView),
       queue: z.array(ServiceQueueCount),
       waiting: z.array(Ticket),
       skipped: z.array(Ticket),

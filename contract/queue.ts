@@ -131,6 +131,19 @@ export type CallReasonCode = z.infer<typeof CallReasonCode>;
 export const CallReason = z.object({ code: CallReasonCode, text: z.string() });
 export type CallReason = z.infer<typeof CallReason>;
 
+/** What the officer can do at the desk; the hub decides which are available now (main/core/counter-desk.ts). */
+export const DeskAction = z.enum(['callNext', 'recall', 'start', 'finish', 'skip', 'transfer', 'redirect', 'callSpecific', 'pause', 'resume', 'callFromService', 'reprint', 'intake', 'printJobs']);
+export type DeskAction = z.infer<typeof DeskAction>;
+export const DeskActionView = z.object({
+  action: DeskAction,
+  /** The keyboard shortcut, as the browser names it ("F6", "Shift+F1"). */
+  key: z.string(),
+  label: z.string(),
+  variant: z.enum(['primary', 'secondary', 'danger']),
+  enabled: z.boolean(),
+});
+export type DeskActionView = z.infer<typeof DeskActionView>;
+
 /** What a display receives: no personal data, ever. `id` increases with every call and recall. */
 export const Call = z.object({
   id: z.int().min(1),

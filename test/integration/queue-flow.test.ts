@@ -57,10 +57,17 @@ describe('a day at the desk, through the real API', () => {
     const state = await officer1['counter.state']({});
     const current = state.current!.ticket;
     expect(state.current!.reason?.code).toBe('priority');
+    // The desk offers what the hub would accept for a called ticket, with its keys and labels.
+    expect(state.current!.statusText).toBe('Đang gọi — chờ công dân đến quầy');
+    const offered = (s: typeof state) => s.actions.filter((a) => a.enabled).map((a) => `${a.key} ${a.label}`);
+    expect(offered(state)).toContain('F6 Vắng mặt');
+    expect(offered(state)).not.toContain('F1 Gọi số tiếp theo');
     await officer1['counter.recall']({ ticketId: current.id });
     const recalled = await officer1['counter.recall']({ ticketId: current.id });
     expect(recalled.recallCount).toBe(2);
     await officer1['counter.start']({ ticketId: current.id });
+    // Once served, the citizen is here: no absent mark, no recall (the lifecycle allows neither).
+    expect(offered(await officer1['counter.state']({}))).not.toContain('F6 Vắng mặt');
     clock.advanceMinutes(6);
     const done = await officer1['counter.finish']({ ticketId: current.id });
     expect(done.status).toBe('finished');

@@ -1,6 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import type { CallReason, Counter } from '../../../contract/queue';
 import { chooseNext } from '../../core/calling-order';
+import { deskActions, deskStatusText } from '../../core/counter-desk';
 import { transition, type TicketAction } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
@@ -150,12 +151,18 @@ export function counterHandlers(deps: HubDeps) {
       const serves = (t: { serviceId: string; reservedCounterId: string | null }) =>
         counter === null || t.reservedCounterId === counter.id || counter.skills.some((k) => k.serviceId === t.serviceId);
       const all = tickets.list(date, ['waiting', 'skipped']);
+      const current = active ? tickets.ticket(active.id)! : null;
       return {
         session: session ? toSession(session) : null,
         counter,
-        current: active
-          ? { ticket: tickets.ticket(active.id)!, reason: active.call_reason_code ? ({ code: active.call_reason_code, text: active.call_reason ?? '' } as CallReason) : null }
+        current: current
+          ? {
+              ticket: current,
+              reason: active!.call_reason_code ? ({ code: active!.call_reason_code, text: active!.call_reason ?? '' } as CallReason) : null,
+              statusText: deskStatusText[current.status],
+            }
           : null,
+        actions: deskActions({ current: current?.status ?? null, paused: session !== null && session.paused_at !== null, canCallSpecific: me.canCallSpecific }),
         queue: queueCounts(deps, date),
         waiting: all.filter((t) => t.status === 'waiting' && serves(t) && (t.reservedCounterId === null || t.reservedCounterId === counter?.id)),
         skipped: all.filter((t) => t.status === 'skipped' && serves(t)),

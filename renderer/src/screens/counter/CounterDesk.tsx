@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
-import type { Ticket } from '../../../../contract/queue';
+import type { DeskAction, Ticket } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Button } from '../../ui/Button';
@@ -13,30 +13,15 @@ import { QueueLists } from './QueueLists';
 type State = OpOutput<'counter.state'>;
 type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | null;
 
-interface Action {
-  readonly key: string;
-  readonly label: string;
-  readonly variant?: 'primary' | 'danger';
-  readonly enabled: boolean;
-  /** Resolves with the reloaded state when the action changed something. */
-  readonly exec: () => Promise<State | null | void>;
-}
-
-const statusText: Record<Ticket['status'], string> = {
-  waiting: 'Đang chờ',
-  called: 'Đang gọi — chờ công dân đến quầy',
-  serving: 'Đang phục vụ',
-  skipped: 'Vắng mặt',
-  finished: 'Đã xong',
-  cancelled: 'Đã hủy',
-  redirected: 'Đã chuyển dịch vụ',
-};
+/** What each desk action does here; which are available, their keys and labels come from the hub. */
+type Exec = () => Promise<State | null | void>;
 
 /**
  * The desk: the current ticket with the reason it was called, and every action as a button
- * with its F-key. One table drives both the buttons and the keyboard, so they cannot disagree.
+ * with its F-key. The hub's action list drives both the buttons and the keyboard, so they cannot
+ * disagree with each other nor with what the hub accepts.
  */
-export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean; onIntake: (ticket: Ticket) => void }) {
+export function CounterDesk(props: { state: State; reload: () => Promise<State | null>; onIntake: (ticket: Ticket) => void }) {
   const { client, changes } = useHub();
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
   const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
@@ -64,25 +49,26 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     return res.ticket ? null : res.reason.text;
   };
 
-  /** The action table for a given state: drives the buttons, the F-keys and whether each is available. */
-  const actionsFor = (s: State): Action[] => {
-    const cur = s.current?.ticket ?? null;
-    const isPaused = s.session?.paused ?? false;
-    return [
-      { key: 'F1', label: 'Gọi số tiếp theo', variant: 'primary', enabled: !cur && !isPaused, exec: () => perform('gọi số', () => client['counter.callNext']({}), callResult) },
-      { key: 'F2', label: 'Gọi lại', enabled: cur?.status === 'called', exec: () => perform('gọi lại', () => client['counter.recall']({ ticketId: cur!.id })) },
-      { key: 'F3', label: 'Bắt đầu phục vụ', enabled: cur?.status === 'called', exec: () => perform('bắt đầu', () => client['counter.start']({ ticketId: cur!.id })) },
-      { key: 'F4', label: 'Kết thúc', variant: 'primary', enabled: cur !== null, exec: () => perform('kết thúc', () => client['counter.finish']({ ticketId: cur!.id }), () => `Đã kết thúc số ${cur!.displayCode}.`) },
-      { key: 'F6', label: 'Vắng mặt', variant: 'danger', enabled: cur?.status === 'called', exec: () => perform('vắng mặt', () => client['counter.skip']({ ticketId: cur!.id }), () => `Số ${cur!.displayCode} được đánh dấu vắng mặt.`) },
-      { key: 'F7', label: 'Chuyển (giữ thứ tự)', enabled: cur !== null, exec: async () => setDialog('transfer') },
-      { key: 'F8', label: 'Chuyển dịch vụ khác', enabled: cur !== null, exec: async () => setDialog('redirect') },
-      { key: 'F9', label: 'Gọi số chỉ định', enabled: !cur && !isPaused && props.canCallSpecific, exec: async () => setDialog('callSpecific') },
-      { key: 'F10', label: isPaused ? 'Tiếp tục làm việc' : 'Tạm dừng quầy', enabled: true, exec: () => perform('tạm dừng', () => client['counter.setPaused']({ paused: !isPaused })) },
-      { key: 'Shift+F1', label: 'Gọi theo dịch vụ', enabled: !cur && !isPaused, exec: async () => setDialog('callFromService') },
-      { key: 'Shift+F2', label: 'In lại phiếu', enabled: cur !== null, exec: () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: cur!.id }), () => `Đã gửi lệnh in lại phiếu số ${cur!.displayCode}.`) },
-      { key: 'Shift+F3', label: 'Tiếp nhận hồ sơ', variant: 'primary', enabled: cur?.status === 'called' || cur?.status === 'serving', exec: async () => props.onIntake(cur!) },
-      { key: 'Shift+F10', label: 'Lệnh in đang giữ', enabled: true, exec: async () => setDialog('printJobs') },
-    ];
+  /** What each action does, for the state it is judged against. */
+  const execFor = (s: State, action: DeskAction): Exec => {
+    const cur = s.current?.ticket;
+    const onTicket = (f: (t: Ticket) => Exec): Exec => (cur ? f(cur) : async () => undefined);
+    switch (action) {
+      case 'callNext': return () => perform('gọi số', () => client['counter.callNext']({}), callResult);
+      case 'recall': return onTicket((t) => () => perform('gọi lại', () => client['counter.recall']({ ticketId: t.id })));
+      case 'start': return onTicket((t) => () => perform('bắt đầu', () => client['counter.start']({ ticketId: t.id })));
+      case 'finish': return onTicket((t) => () => perform('kết thúc', () => client['counter.finish']({ ticketId: t.id }), () => `Đã kết thúc số ${t.displayCode}.`));
+      case 'skip': return onTicket((t) => () => perform('vắng mặt', () => client['counter.skip']({ ticketId: t.id }), () => `Số ${t.displayCode} được đánh dấu vắng mặt.`));
+      case 'transfer': return async () => setDialog('transfer');
+      case 'redirect': return async () => setDialog('redirect');
+      case 'callSpecific': return async () => setDialog('callSpecific');
+      case 'pause': return () => perform('tạm dừng', () => client['counter.setPaused']({ paused: true }));
+      case 'resume': return () => perform('tiếp tục', () => client['counter.setPaused']({ paused: false }));
+      case 'callFromService': return async () => setDialog('callFromService');
+      case 'reprint': return onTicket((t) => () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: t.id }), () => `Đã gửi lệnh in lại phiếu số ${t.displayCode}.`));
+      case 'intake': return onTicket((t) => async () => props.onIntake(t));
+      case 'printJobs': return async () => setDialog('printJobs');
+    }
   };
 
   // Keys and clicks go through one queue: each waits for the previous action and its reload, then
@@ -97,9 +83,9 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     if (lastPress.current.key === key && now - lastPress.current.at < 250) return;
     lastPress.current = { key, at: now };
     queue.current = queue.current.then(async () => {
-      const action = actionsFor(latest.current).find((a) => a.key === key);
+      const action = latest.current.actions.find((a) => a.key === key);
       if (!action?.enabled) return;
-      const fresh = await action.exec();
+      const fresh = await execFor(latest.current, action.action)();
       if (fresh) latest.current = fresh;
     });
   };
@@ -115,7 +101,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
       const name = `${e.shiftKey ? 'Shift+' : ''}${e.key}`;
-      if (!actionsFor(latest.current).some((x) => x.key === name)) return;
+      if (!latest.current.actions.some((x) => x.key === name)) return;
       e.preventDefault(); // F-keys would otherwise reload, open help or the menu bar
       trigger(name);
     };
@@ -123,7 +109,6 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const actions = actionsFor(state);
   const counter = state.counter!;
   const services = catalog.data?.services.filter((s) => s.active) ?? [];
   const serviceChoices: Choice<string>[] = services.map((s) => ({ value: s.id, label: s.name, detail: `tiền tố ${s.prefix}` }));
@@ -155,7 +140,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
                 {current.serviceName}
                 {current.priorityLabel ? <span className="badge badge-priority">Ưu tiên: {current.priorityLabel}</span> : null}
               </div>
-              <div className="current-status">{statusText[current.status]}</div>
+              <div className="current-status">{state.current!.statusText}</div>
               {state.current?.reason ? (
                 <div className="current-reason" data-testid="call-reason">
                   Lý do gọi: {state.current.reason.text}
@@ -183,8 +168,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           </div>
         ) : null}
         <div className="desk-actions" role="toolbar" aria-label="Thao tác">
-          {actions.map((a) => (
-            <Button key={a.key} shortcut={a.key} variant={a.variant ?? 'secondary'} disabled={!a.enabled} onClick={() => trigger(a.key)}>
+          {state.actions.map((a) => (
+            <Button key={a.key} shortcut={a.key} variant={a.variant} disabled={!a.enabled} onClick={() => trigger(a.key)}>
               {a.label}
             </Button>
           ))}

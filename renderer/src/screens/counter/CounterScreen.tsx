@@ -82,7 +82,7 @@ export function CounterScreen(props: { staff: StaffAccount; logout: () => void }
   return (
     <div className="counter">
       {header}
-      <CounterWorkspace state={state.data} reload={state.reload} canCallSpecific={props.staff.canCallSpecific || props.staff.role !== 'officer'} />
+      <CounterWorkspace state={state.data} reload={state.reload} />
     </div>
   );
 }

@@ -23,7 +23,7 @@ const backLabels: Record<CounterTab, string> = { queue: 'Hàng chờ', intake: '
  * Alt+1…Alt+4. The intake form and the search keep their contents while the officer looks
  * elsewhere; a scan fills the form (citizen ID) or opens the dossier (our receipt) from anywhere.
  */
-export function CounterWorkspace(props: { state: State; reload: () => Promise<State | null>; canCallSpecific: boolean }) {
+export function CounterWorkspace(props: { state: State; reload: () => Promise<State | null> }) {
   const { client } = useHub();
   const [tab, setTab] = useState<CounterTab>('queue');
   const [dossier, setDossier] = useState<{ id: string; from: CounterTab } | null>(null);
@@ -70,7 +70,6 @@ export function CounterWorkspace(props: { state: State; reload: () => Promise<St
       <CounterDesk
         state={props.state}
         reload={props.reload}
-        canCallSpecific={props.canCallSpecific}
         onIntake={(t) => {
           intake.forTicket({ id: t.id, displayCode: t.displayCode });
           go('intake');
