@@ -64,7 +64,7 @@ async function loadProvince() {
   table.hidden = false;
   const offline = report.sites.filter((s) => s.offlineSince).length;
   say(msg, report.sites.length + ' điểm, xếp điểm có tỉ lệ đúng hạn thấp nhất lên đầu (rồi nhiều hồ sơ quá hạn nhất). '
-    + (offline ? offline + ' điểm mất kết nối (không gửi dữ liệu quá ' + report.offlineAfterMinutes + ' phút).' : 'Mọi điểm đều đang gửi dữ liệu.'));
+    + (offline ? offline + ' điểm mất kết nối (không liên lạc với máy chủ tỉnh quá ' + report.offlineAfterMinutes + ' phút).' : 'Mọi điểm đều đang kết nối.'));
 }
 async function loadOverdue(s) {
   const msg = $('overdue-msg');

@@ -6,12 +6,15 @@ import type { SiteScore } from './scoring';
  */
 export const PROVINCE_COLUMNS = [
   { key: 'received', label: 'Hồ sơ tiếp nhận', kind: 'count', group: 'Hồ sơ' },
-  { key: 'handled', label: 'Đã giải quyết', kind: 'count', group: 'Hồ sơ' },
+  // Scored at the return the central sees, where the hub scores the result becoming ready
+  // (province-sql.ts): the header says which, so the two pages are not read as the same figure.
+  { key: 'handled', label: 'Đã trả kết quả', kind: 'count', group: 'Hồ sơ' },
   { key: 'early', label: 'Trước hạn', kind: 'count', group: 'Hồ sơ' },
   { key: 'onTime', label: 'Đúng hạn', kind: 'count', group: 'Hồ sơ' },
   { key: 'late', label: 'Quá hạn', kind: 'count', group: 'Hồ sơ' },
   { key: 'onTimeShare', label: 'Tỉ lệ đúng hạn', kind: 'share', group: 'Hồ sơ' },
-  { key: 'overdue', label: 'Đang quá hạn', kind: 'count', group: 'Hồ sơ' },
+  // Today's count, whatever period is shown.
+  { key: 'overdue', label: 'Đang quá hạn (hôm nay)', kind: 'count', group: 'Hồ sơ' },
   { key: 'issued', label: 'Số thứ tự đã cấp', kind: 'count', group: 'Lượt phục vụ' },
   { key: 'served', label: 'Đã phục vụ', kind: 'count', group: 'Lượt phục vụ' },
   { key: 'noShow', label: 'Vắng mặt', kind: 'count', group: 'Lượt phục vụ' },

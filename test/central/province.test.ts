@@ -136,7 +136,7 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
     const sheet = book.getWorksheet('Toàn tỉnh')!;
     expect(String(sheet.getCell('A1').value)).toMatch(/từ ngày 01\/03\/2026 đến ngày 31\/03\/2026/);
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
-    expect(header.slice(0, 9)).toEqual(['STT', 'Mã điểm', 'Điểm một cửa', 'Hồ sơ tiếp nhận', 'Đã giải quyết', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tỉ lệ đúng hạn']);
+    expect(header.slice(0, 9)).toEqual(['STT', 'Mã điểm', 'Điểm một cửa', 'Hồ sơ tiếp nhận', 'Đã trả kết quả', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tỉ lệ đúng hạn']);
     const line = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(line(4).slice(0, 16)).toEqual([1, 'xa-ia-grai', 'UBND xã Ia Grai', 3, 2, 0, 1, 1, 0.5, 1, 2, 1, 1, 1, 1, 1]);
     expect(sheet.getCell('I4').numFmt).toBe('0.0%');
