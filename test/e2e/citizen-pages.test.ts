@@ -4,7 +4,7 @@ import type { HubClient } from '../../contract/client';
 import { formatReceiptQr } from '../../contract/receipt-qr';
 import { decodeEscPos } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
-import { ALL_DAY, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, sameDayClock, startTestHub, type TestHub } from '../support/hub';
 import { intake } from '../integration/dossier/intake-input';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot } from './support/browser';
@@ -34,7 +34,7 @@ describe("the citizen's pages behind the QR codes", () => {
   };
 
   beforeAll(async () => {
-    hub = await startTestHub({ screens: true });
+    hub = await startTestHub({ screens: true, clock: sameDayClock() });
     browser = await launchBrowser();
     admin = await hub.admin();
     // The address phones on the site's Wi-Fi use (here the test hub's own).

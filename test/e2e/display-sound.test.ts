@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_DAY, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, sameDayClock, startTestHub, type TestHub } from '../support/hub';
 import { announcements } from './support/announcements';
 import { deviceContext, launchBrowser, screenshot, sizes } from './support/browser';
 
@@ -29,7 +29,7 @@ describe('the TV that may not play sound yet', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    hub = await startTestHub({ screens: true });
+    hub = await startTestHub({ screens: true, clock: sameDayClock() });
     await (await hub.admin())['site.update']({ queueHours: ALL_DAY });
     browser = await launchBrowser();
   });
