@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { ensureCurrentPartitions } from './partitions';
+import { ensureSiteDays } from '../reports/site-days';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
@@ -19,7 +20,9 @@ export async function openDatabase(config: DbConfig, log: Logger): Promise<Db> {
   return db;
 }
 
+/** Schema, partitions, and the per-day figures when their definition changed (a few seconds a year of a province, once). */
 export async function prepareDatabase(db: Db): Promise<void> {
   await migrate(db);
   await ensureCurrentPartitions(db);
+  await ensureSiteDays(db);
 }

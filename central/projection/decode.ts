@@ -62,6 +62,8 @@ export const RatingPayload = z.object({
   deviceId: z.string().nullable(),
   score: z.string().min(1),
   scoreLabel: z.string(),
+  /** On the site's own scale (hubs since issue 12); absent from older hubs' ratings. */
+  satisfied: z.boolean().optional(),
   reasons: z.array(z.string()),
   at: StorableTime,
 });

@@ -1,4 +1,6 @@
 import { decode, type Decoded, type Decoders, type DossierPayload, type TicketPayload } from './decode';
+import { StorableTime } from '../sync/storable';
+import { satisfiedOf } from './satisfied';
 
 /** A projected ticket (columns of `tickets`, timestamps as ISO strings in UTC). */
 export interface TicketState {
@@ -12,10 +14,14 @@ export interface TicketState {
   calledAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** The first call: the wait the hub's reports measure runs from issue to it (main/core/reports/queue.ts). */
+  firstCalledAt: string | null;
   /** The counter and officer of the latest call. */
   counterId: string | null;
   staffId: string | null;
   recallCount: number;
+  /** Issued as the continuation of a ticket redirected to another service: the same citizen, not a new arrival. */
+  continues: boolean;
   lastEventType: string;
   lastEventId: number;
 }
@@ -34,6 +40,15 @@ export interface DossierState {
   receivedAt: string | null;
   dueAt: string | null;
   returnedAt: string | null;
+  /**
+   * The history the reports score by, as the hub's do (main/core/reports/dossiers.ts): handled
+   * when the result first became ready, against the due time before the first extension.
+   */
+  resultReadyAt: string | null;
+  firstPreviousDueAt: string | null;
+  /** The citizen's rating of the dossier at the tablet (one per dossier), and whether it was satisfied. */
+  ratedAt: string | null;
+  ratingSatisfied: boolean | null;
   /** The site's latest snapshot of the dossier, without the event part. */
   snapshot: Record<string, unknown>;
   lastEventType: string;
@@ -47,6 +62,7 @@ export interface RatingState {
   score: string;
   scoreLabel: string;
   reasons: string[];
+  satisfied: boolean;
   counterId: string | null;
   staffId: string | null;
   deviceId: string | null;
@@ -80,8 +96,8 @@ function foldTicket(prev: TicketState | null, type: string, e: TicketPayload, id
   const at = utc(e.at);
   const base: TicketState = prev ?? {
     ticketId: e.ticketId, serviceDate: e.serviceDate, serviceId: e.serviceId, displayCode: e.displayCode, priorityClassId: e.priorityClassId,
-    status: e.status, issuedAt: null, calledAt: null, startedAt: null, finishedAt: null, counterId: null, staffId: null, recallCount: 0,
-    lastEventType: type, lastEventId: id,
+    status: e.status, issuedAt: null, calledAt: null, firstCalledAt: null, startedAt: null, finishedAt: null, counterId: null, staffId: null,
+    recallCount: 0, continues: false, lastEventType: type, lastEventId: id,
   };
   // Every event carries the ticket as it is after the change (status, service after a transfer).
   const next: TicketState = {
@@ -89,8 +105,8 @@ function foldTicket(prev: TicketState | null, type: string, e: TicketPayload, id
     status: e.status, lastEventType: type, lastEventId: id,
   };
   switch (type) {
-    case 'issued': return { ...next, issuedAt: at };
-    case 'called': return { ...next, calledAt: at, counterId: e.counterId, staffId: e.staffId };
+    case 'issued': return { ...next, issuedAt: at, continues: base.continues || typeof e.data.redirectedFrom === 'string' };
+    case 'called': return { ...next, calledAt: at, firstCalledAt: base.firstCalledAt ?? at, counterId: e.counterId, staffId: e.staffId };
     case 'recalled': return { ...next, recallCount: base.recallCount + 1 };
     case 'started': return { ...next, startedAt: at };
     case 'finished':
@@ -99,13 +115,27 @@ function foldTicket(prev: TicketState | null, type: string, e: TicketPayload, id
   }
 }
 
-function foldDossier(p: DossierPayload, id: number): DossierState {
+/**
+ * A time in an event's data, or null when absent or not one the projections can store (the data
+ * is the hub's free-form part: a year 0000 there must not fail the push of every event behind it).
+ */
+function dataTime(v: unknown): string | null {
+  return StorableTime.safeParse(v).success ? utc(v as string) : null;
+}
+
+function foldDossier(prev: DossierState | null, p: DossierPayload, id: number): DossierState {
   const { event, ...snapshot } = p;
+  const at = utc(event.at);
+  const rated = event.type === 'rated' && prev?.ratedAt == null;
   return {
     dossierId: p.dossierId, code: p.code, status: p.status, procedureCode: p.procedureCode, procedureVersion: p.procedureVersion,
     procedureName: p.procedureName, applicantKind: p.applicant.kind, applicantName: p.applicant.fullName, receivingUnit: p.receivingUnit,
-    receivedAt: utcOrNull(p.receivedAt), dueAt: utcOrNull(p.dueAt), returnedAt: utcOrNull(p.returnedAt), snapshot,
-    lastEventType: event.type, lastEventAt: utc(event.at), lastEventId: id,
+    receivedAt: utcOrNull(p.receivedAt), dueAt: utcOrNull(p.dueAt), returnedAt: utcOrNull(p.returnedAt),
+    resultReadyAt: prev?.resultReadyAt ?? (event.type === 'resultReady' ? at : null),
+    firstPreviousDueAt: prev?.firstPreviousDueAt ?? (event.type === 'extended' ? dataTime(event.data.previousDueAt) : null),
+    ratedAt: rated ? at : (prev?.ratedAt ?? null),
+    ratingSatisfied: rated ? satisfiedOf(String(event.data.score), event.data.satisfied) : (prev?.ratingSatisfied ?? null),
+    snapshot, lastEventType: event.type, lastEventAt: utc(event.at), lastEventId: id,
   };
 }
 
@@ -121,8 +151,9 @@ export function applyDecoded(w: Working, d: Decoded, id: number): Verdict {
       return { kind: 'applied' };
     }
     case 'dossier': {
-      // Each dossier event carries the whole site-owned snapshot: the latest one is the state.
-      w.dossiers.set(d.p.dossierId, foldDossier(d.p, id));
+      // Each dossier event carries the whole site-owned snapshot: the latest one is the state, but
+      // for the few instants of its history the reports need.
+      w.dossiers.set(d.p.dossierId, foldDossier(w.dossiers.get(d.p.dossierId) ?? null, d.p, id));
       w.changed.dossiers.add(d.p.dossierId);
       return { kind: 'applied' };
     }
@@ -133,7 +164,8 @@ export function applyDecoded(w: Working, d: Decoded, id: number): Verdict {
       }
       const r = d.p;
       w.ratings.set(r.ticketId, {
-        ticketId: r.ticketId, ratingId: r.ratingId, score: r.score, scoreLabel: r.scoreLabel, reasons: r.reasons, counterId: r.counterId,
+        ticketId: r.ticketId, ratingId: r.ratingId, score: r.score, scoreLabel: r.scoreLabel, reasons: r.reasons,
+        satisfied: satisfiedOf(r.score, r.satisfied), counterId: r.counterId,
         staffId: r.staffId, deviceId: r.deviceId, ratedAt: utc(r.at), lastEventId: id,
       });
       w.changed.ratings.add(r.ticketId);

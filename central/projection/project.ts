@@ -1,12 +1,14 @@
 import type { Db, Queryable } from '../db/db';
 import { decode, type DecodeResult, type Decoders } from './decode';
 import { aggregateOf, applyDecoded, foldAll, Working, type StoredEvent, type Verdict } from './fold';
+import { daysOf, refreshSiteDays } from '../reports/site-days';
 import { loadAggregates, saveAggregates } from './rows';
 
 /**
  * Projects events just appended to a site's log, in the push's transaction: decode, load the
  * aggregates they touch (three queries at most), fold in arrival order, write back (three upserts
- * at most). The caller holds the site's lock, so no other transaction folds this site meanwhile.
+ * at most), recompute the site's days their figures count on, before and after (one statement).
+ * The caller holds the site's lock, so no other transaction folds this site meanwhile.
  */
 export async function projectNew(tx: Queryable, siteId: string, events: readonly StoredEvent[], decoders: Decoders): Promise<Map<number, Verdict>> {
   const decoded = events.map((e) => ({ e, d: decode(decoders, e.type, e.version, e.aggregateId, e.payload) }));
@@ -19,9 +21,12 @@ export async function projectNew(tx: Queryable, siteId: string, events: readonly
   }
   const w = new Working();
   await loadAggregates(tx, siteId, w, { tickets: [...ids.tickets], dossiers: [...ids.dossiers], ratings: [...ids.ratings] });
+  const days = daysOf(w);
   const verdicts = new Map<number, Verdict>();
   for (const { e, d } of decoded) verdicts.set(e.id, verdictOf(w, d, e.id));
   await saveAggregates(tx, siteId, w);
+  for (const day of daysOf(w)) days.add(day);
+  await refreshSiteDays(tx, siteId, days);
   return verdicts;
 }
 
@@ -98,7 +103,10 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
     [siteId, aggregates],
   );
   const { working, verdicts } = foldAll(history.map(toStored), decoders);
+  const before = new Working();
+  await loadAggregates(tx, siteId, before, { tickets: [...working.tickets.keys()], dossiers: [...working.dossiers.keys()], ratings: [...working.ratings.keys()] });
   await saveAggregates(tx, siteId, working);
+  await refreshSiteDays(tx, siteId, new Set([...daysOf(before), ...daysOf(working)]));
 
   const nowApplied = history.filter((h) => !h.projected && verdicts.get(h.id)?.kind === 'applied').map((h) => h.id);
   const nowRejected = history.flatMap((h) => {

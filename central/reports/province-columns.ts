@@ -6,9 +6,8 @@ import type { SiteScore } from './scoring';
  */
 export const PROVINCE_COLUMNS = [
   { key: 'received', label: 'Hồ sơ tiếp nhận', kind: 'count', group: 'Hồ sơ' },
-  // Scored at the return the central sees, where the hub scores the result becoming ready
-  // (province-sql.ts): the header says which, so the two pages are not read as the same figure.
-  { key: 'handled', label: 'Đã trả kết quả', kind: 'count', group: 'Hồ sơ' },
+  // The result became ready in the period, as the hub's reports count "Đã giải quyết" (site-days.ts).
+  { key: 'handled', label: 'Đã giải quyết', kind: 'count', group: 'Hồ sơ' },
   { key: 'early', label: 'Trước hạn', kind: 'count', group: 'Hồ sơ' },
   { key: 'onTime', label: 'Đúng hạn', kind: 'count', group: 'Hồ sơ' },
   { key: 'late', label: 'Quá hạn', kind: 'count', group: 'Hồ sơ' },

@@ -29,7 +29,7 @@ export interface SiteFigures {
   readonly ticketsIssued: number;
   readonly ticketsServed: number;
   readonly ticketsNoShow: number;
-  /** Mean seconds from issue to (last) call of the tickets served; null without one. */
+  /** Mean seconds from issue to first call of the tickets called (the hub's wait); null without one. */
   readonly meanWaitSeconds: number | null;
   readonly ratings: number;
   readonly ratingsSatisfied: number;

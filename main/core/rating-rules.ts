@@ -1,6 +1,7 @@
 import { HubError } from '../../contract/errors';
 import type { DossierStatus } from '../../contract/dossier';
 import type { RatingSettings } from '../../contract/queue';
+import { satisfiedLevels } from './reports/satisfaction';
 
 /** A finished ticket can be rated at its counter's tablet for this long; later the moment has passed. */
 export const RATING_WINDOW_MS = 10 * 60_000;
@@ -24,11 +25,15 @@ export function checkDossierRateable(d: { status: DossierStatus; returned_at: nu
   }
 }
 
-/** Checks a rating against the site's scale and reasons; returns the label to store with it. */
-export function checkRating(settings: RatingSettings, score: string, reasons: readonly string[]): { scoreLabel: string } {
+/**
+ * Checks a rating against the site's scale and reasons; returns the label to store with it and
+ * whether it counts as satisfied on the scale it was given on. The central receives both: it does
+ * not hold the sites' scales, and a site may have a scale of its own (issue 12).
+ */
+export function checkRating(settings: RatingSettings, score: string, reasons: readonly string[]): { scoreLabel: string; satisfied: boolean } {
   const choice = settings.scale.find((s) => s.code === score);
   if (!choice) throw new HubError('VALIDATION_FAILED', 'Mức đánh giá không có trong thang đánh giá của đơn vị.');
   const unknown = reasons.filter((r) => !settings.reasons.some((x) => x.code === r));
   if (unknown.length > 0) throw new HubError('VALIDATION_FAILED', 'Lý do đánh giá không hợp lệ.');
-  return { scoreLabel: choice.label };
+  return { scoreLabel: choice.label, satisfied: satisfiedLevels(settings.scale).includes(score) };
 }

@@ -165,21 +165,26 @@ export class SiteOutbox {
     }));
   }
 
-  dossier(type: string, dossierId: string, status: string, extra: { applicantName?: string; returnedAt?: string | null; code?: string; receivedAt?: string; dueAt?: string } = {}): WireEvent {
-    const at = this.tick();
+  /** `at`: the event's time (else the outbox's clock, a minute on); `data`: the event's data (a rating's score, an extension's previous due time). */
+  dossier(
+    type: string, dossierId: string, status: string,
+    extra: { applicantName?: string; returnedAt?: string | null; code?: string; receivedAt?: string; dueAt?: string; at?: string; data?: Record<string, unknown> } = {},
+  ): WireEvent {
+    const at = extra.at ?? this.tick();
     return this.raw(`dossier.${type}`, 1, dossierId, JSON.stringify({
       dossierId, code: extra.code ?? '000.00.01.H21-260302-0001', status, procedureCode: '1.000948.H38', procedureVersion: 1, procedureName: 'Đăng ký khai sinh',
       applicant: { kind: 'person', fullName: extra.applicantName ?? 'Nguyễn Văn An', idNumber: '064090001234', dateOfBirth: null, address: 'Ia Grai', phone: '', email: '' },
       sets: 1, channel: 'direct', returnMethod: 'desk', receivingUnit: 'UBND xã Ia Grai', receivedAt: extra.receivedAt ?? '2026-03-02T01:00:00.000Z',
       dueAt: extra.dueAt ?? '2026-03-05T09:00:00.000Z', returnedAt: extra.returnedAt ?? null, documents: [{ index: 0, name: 'Tờ khai', received: 1 }],
-      event: { type, at, staffId: 'staff-1', data: {} },
+      event: { type, at, staffId: 'staff-1', data: extra.data ?? {} },
     }));
   }
 
-  rating(ticketId: string, score = 'hai_long', ratingId: string = uuidv7(this.clock)): WireEvent {
+  /** `satisfied`: the flag hubs send since issue 12 (on their own scale); left out, as older hubs did, when undefined. */
+  rating(ticketId: string, score = 'hai_long', ratingId: string = uuidv7(this.clock), satisfied?: boolean): WireEvent {
     const at = this.tick();
     return this.raw('rating.given', 1, ticketId, JSON.stringify({
-      ratingId, ticketId, counterId: 'counter-1', staffId: 'staff-1', deviceId: null, score, scoreLabel: 'Hài lòng', reasons: [], at,
+      ratingId, ticketId, counterId: 'counter-1', staffId: 'staff-1', deviceId: null, score, scoreLabel: 'Hài lòng', satisfied, reasons: [], at,
     }));
   }
 

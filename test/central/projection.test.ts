@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
 import { monthPartition } from '../../central/db/partitions';
 import { decodersV1, TicketPayload, type Decoder, type Decoders } from '../../central/projection/decode';
+import { recomputeSiteDays } from '../../central/reports/site-days';
 import { adminCall, count, createSite, engines, foldAndStored, openTestDb, pushBatch, SiteOutbox, startTestCentral } from './helpers';
 
 /** A later central that understands `ticket.called` v2 (the v1 payload wrapped in an envelope). */
@@ -16,23 +17,30 @@ const upgraded: Decoders = new Map([...decodersV1, ['ticket.called@2', calledV2]
 
 const TICKET_TYPES = ['issued', 'called', 'recalled', 'started', 'finished', 'skipped', 'returned', 'transferred', 'redirected', 'cancelled'];
 const TICKET_STATUSES = ['waiting', 'called', 'serving', 'skipped', 'finished', 'cancelled', 'redirected'];
-const DOSSIER_TYPES = ['received', 'supplement_requested', 'refused', 'forward', 'extended', 'returned', 'withdrawn', 'applicant_updated', 'rated'];
+const DOSSIER_TYPES = ['received', 'supplement_requested', 'refused', 'forward', 'extended', 'resultReady', 'returned', 'withdrawn', 'applicant_updated', 'rated'];
 const DOSSIER_STATUSES = ['received', 'supplement_requested', 'refused', 'forwarded', 'processing', 'result_ready', 'returned', 'withdrawn'];
 
 type Op =
   | { kind: 'ticket'; t: number; type: number; status: number; counter: number }
-  | { kind: 'dossier'; d: number; type: number; status: number; name: number }
-  | { kind: 'rating'; t: number; rating: number }
+  | { kind: 'dossier'; d: number; type: number; status: number; name: number; day: number }
+  | { kind: 'rating'; t: number; rating: number; satisfied: boolean | undefined }
   | { kind: 'poison'; t: number }
   | { kind: 'calledV2'; t: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('ticket' as const), t: fc.nat(3), type: fc.nat(TICKET_TYPES.length - 1), status: fc.nat(TICKET_STATUSES.length - 1), counter: fc.nat(2) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('dossier' as const), d: fc.nat(2), type: fc.nat(DOSSIER_TYPES.length - 1), status: fc.nat(DOSSIER_STATUSES.length - 1), name: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rating' as const), t: fc.nat(3), rating: fc.nat(1) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('dossier' as const), d: fc.nat(2), type: fc.nat(DOSSIER_TYPES.length - 1), status: fc.nat(DOSSIER_STATUSES.length - 1), name: fc.nat(2), day: fc.nat(3) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rating' as const), t: fc.nat(3), rating: fc.nat(1), satisfied: fc.constantFrom(true, false, undefined) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('poison' as const), t: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('calledV2' as const), t: fc.nat(3) }) },
 );
+
+/** A site's days with something in them, as stored. */
+const siteDays = (db: Db, siteId: string) =>
+  db.query(
+    `SELECT * FROM site_days WHERE site_id = $1 AND received + early + on_time + late + issued + served + no_show + waits + ratings > 0 ORDER BY day`,
+    [siteId],
+  );
 
 /** How the hub sends: batches starting at or a little before what is acknowledged, sometimes past it (a gap). */
 const sending = fc.array(fc.record({ back: fc.nat(3), size: fc.integer({ min: 1, max: 6 }), skip: fc.boolean() }), { minLength: 30, maxLength: 30 });
@@ -107,9 +115,17 @@ describe.each(engines)('projections (%s)', (engine) => {
         const dossiers = [randomUUID(), randomUUID(), randomUUID()];
         const ratings = [randomUUID(), randomUUID()];
         for (const x of ops) {
-          if (x.kind === 'ticket') o.ticket(TICKET_TYPES[x.type]!, tickets[x.t]!, TICKET_STATUSES[x.status]!, { counterId: x.counter === 0 ? null : `c${x.counter}` });
-          else if (x.kind === 'dossier') o.dossier(DOSSIER_TYPES[x.type]!, dossiers[x.d]!, DOSSIER_STATUSES[x.status]!, { applicantName: `Người ${x.name}` });
-          else if (x.kind === 'rating') o.rating(tickets[x.t]!, 'hai_long', ratings[x.rating]);
+          if (x.kind === 'ticket') {
+            o.ticket(TICKET_TYPES[x.type]!, tickets[x.t]!, TICKET_STATUSES[x.status]!, {
+              counterId: x.counter === 0 ? null : `c${x.counter}`, data: x.counter === 2 ? { redirectedFrom: tickets[(x.t + 1) % 4] } : {},
+            });
+          } else if (x.kind === 'dossier') {
+            // Steps on four days, a half hour before Vietnam's midnight (the day a figure counts on), with what the reports read of their data.
+            o.dossier(DOSSIER_TYPES[x.type]!, dossiers[x.d]!, DOSSIER_STATUSES[x.status]!, {
+              applicantName: `Người ${x.name}`, at: `2026-03-0${2 + x.day}T16:30:00.000Z`,
+              data: { previousDueAt: x.name === 2 ? 'không phải ngày' : `2026-03-0${2 + x.name}T09:00:00.000Z`, score: x.name === 0 ? 'very_satisfied' : 'kem', satisfied: x.day === 3 ? true : undefined },
+            });
+          } else if (x.kind === 'rating') o.rating(tickets[x.t]!, 'hai_long', ratings[x.rating], x.satisfied);
           else if (x.kind === 'poison') o.raw('ticket.finished', 1, tickets[x.t]!, '{"at": 1}');
           else o.raw('ticket.called', 2, tickets[x.t]!, JSON.stringify({ schema: 2, ticket: JSON.parse(new SiteOutbox('x').ticket('called', tickets[x.t]!, 'called').payload) as unknown }));
         }
@@ -129,6 +145,10 @@ describe.each(engines)('projections (%s)', (engine) => {
         const f = await foldAndStored(db, o.siteId, decodersV1);
         expect(f.stored).toEqual(f.folded);
         expect(f.states).toEqual(f.verdicts);
+        // The days the pushes kept are the days computed from scratch (a day left out of a push's refresh would show here).
+        const kept = await siteDays(db, o.siteId);
+        await db.transaction((tx) => recomputeSiteDays(tx, o.siteId));
+        expect(kept).toEqual(await siteDays(db, o.siteId));
       }),
       { numRuns: engine === 'pglite' ? 25 : 15 },
     );

@@ -11,18 +11,25 @@ const MARCH = 'from=2026-03-01&to=2026-03-31';
 // Due at 16:00 in Vietnam on 5 March.
 const DUE = '2026-03-05T09:00:00.000Z';
 
-/** A dossier received on 2 March and, when `returnedAt` is given, returned then. */
-function dossier(o: SiteOutbox, code: string, dueAt: string, returnedAt: string | null) {
+/**
+ * A dossier received on 2 March and, when `readyAt` is given, its result ready then (what the
+ * desk is scored on, as its hub's reports do) and returned to the citizen the next day.
+ */
+function dossier(o: SiteOutbox, code: string, dueAt: string, readyAt: string | null) {
   const id = randomUUID();
   o.dossier('received', id, 'received', { code, dueAt });
-  if (returnedAt !== null) o.dossier('returned', id, 'returned', { code, dueAt, returnedAt });
+  if (readyAt !== null) {
+    o.dossier('resultReady', id, 'result_ready', { code, dueAt, at: readyAt });
+    const returnedAt = new Date(Date.parse(readyAt) + 86_400_000).toISOString();
+    o.dossier('returned', id, 'returned', { code, dueAt, returnedAt, at: returnedAt });
+  }
   return id;
 }
 
 /**
- * The province's page over what three sites pushed through the real sync routes: Ia Grai returned
+ * The province's page over what three sites pushed through the real sync routes: Ia Grai had the results of
  * one dossier late and one on time and has one overdue, served one citizen (waited a minute) and
- * missed one, with a "very satisfied"; Ia Dom returned one early and has not pushed for three
+ * missed one, with a "very satisfied"; Ia Dom one early and has not pushed for three
  * hours; Ia Pếch was created two hours ago and never pushed.
  */
 describe.each(engines)("the province's measures per site (%s)", (engine) => {
@@ -30,8 +37,8 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
 
   const setUp = async () => {
     const grai = new SiteOutbox('xa-ia-grai');
-    dossier(grai, 'G-0001', DUE, '2026-03-06T02:00:00.000Z'); // the next morning: late
-    dossier(grai, 'G-0002', DUE, '2026-03-05T03:00:00.000Z'); // 10:00 on the due day: on time
+    dossier(grai, 'G-0001', DUE, '2026-03-06T02:00:00.000Z'); // ready the next morning: late
+    dossier(grai, 'G-0002', DUE, '2026-03-05T03:00:00.000Z'); // ready at 10:00 on the due day: on time
     dossier(grai, 'G-0003', '2026-03-04T09:00:00.000Z', null); // due on 4 March, still with the back office
     const served = randomUUID();
     grai.ticket('issued', served, 'waiting');
@@ -45,7 +52,7 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
     grai.ticket('skipped', missed, 'skipped', { counterId: 'c1' });
 
     const dom = new SiteOutbox('xa-ia-dom');
-    dossier(dom, 'D-0001', '2026-03-10T09:00:00.000Z', '2026-03-08T02:00:00.000Z'); // two days early
+    dossier(dom, 'D-0001', '2026-03-10T09:00:00.000Z', '2026-03-08T02:00:00.000Z'); // ready two days early
     const t = randomUUID();
     dom.ticket('issued', t, 'waiting');
     dom.ticket('called', t, 'called', { counterId: 'c1' });
@@ -136,7 +143,7 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
     const sheet = book.getWorksheet('Toàn tỉnh')!;
     expect(String(sheet.getCell('A1').value)).toMatch(/từ ngày 01\/03\/2026 đến ngày 31\/03\/2026/);
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
-    expect(header.slice(0, 9)).toEqual(['STT', 'Mã điểm', 'Điểm một cửa', 'Hồ sơ tiếp nhận', 'Đã trả kết quả', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tỉ lệ đúng hạn']);
+    expect(header.slice(0, 9)).toEqual(['STT', 'Mã điểm', 'Điểm một cửa', 'Hồ sơ tiếp nhận', 'Đã giải quyết', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tỉ lệ đúng hạn']);
     const line = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(line(4).slice(0, 16)).toEqual([1, 'xa-ia-grai', 'UBND xã Ia Grai', 3, 2, 0, 1, 1, 0.5, 1, 2, 1, 1, 1, 1, 1]);
     expect(sheet.getCell('I4').numFmt).toBe('0.0%');

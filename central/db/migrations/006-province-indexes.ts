@@ -9,8 +9,9 @@
  * - `dossiers_open_due`: the dossiers not returned, by site and due time — the overdue count and a
  *   site's overdue list; small, as most dossiers are returned.
  * - `tickets_service_date`, `ratings_rated`: the period's tickets and ratings.
+ *
+ * Migration 008 drops all but `dossiers_open_due`: the page now adds up site_days.
  */
-export const PROVINCE_INDEXES = ['dossiers_received', 'dossiers_returned', 'dossiers_open_due', 'tickets_service_date', 'ratings_rated'] as const;
 
 export const statements: readonly string[] = [
   `CREATE INDEX dossiers_received ON dossiers (received_at, site_id)`,

@@ -5,6 +5,7 @@ import { statements as currentStream } from './004-current-stream';
 import { statements as accounts } from './005-accounts';
 import { statements as provinceIndexes } from './006-province-indexes';
 import { statements as siteLastSeen } from './007-site-last-seen';
+import { statements as siteDays } from './008-site-days';
 
 /** Every migration in order; the position + 1 is the schema version it brings the database to. */
-export const migrations: readonly (readonly string[])[] = [initial, rejectionsByPosition, agencyCodes, currentStream, accounts, provinceIndexes, siteLastSeen];
+export const migrations: readonly (readonly string[])[] = [initial, rejectionsByPosition, agencyCodes, currentStream, accounts, provinceIndexes, siteLastSeen, siteDays];

@@ -40,14 +40,15 @@ export class RatingStore extends SqlStore {
     return this.sql<[string], { n: number }>('SELECT count(*) AS n FROM ratings WHERE ticket_id = ?').get(ticketId)!.n > 0;
   }
 
-  insert(r: RatingRow): void {
+  /** `satisfied`: on the scale the rating was given on (rating-rules checkRating); sent to the central, which has no scales. */
+  insert(r: RatingRow, satisfied: boolean): void {
     this.sql(
       `INSERT INTO ratings (id, ticket_id, counter_id, staff_id, device_id, score, score_label, reasons, at)
        VALUES (@id, @ticket_id, @counter_id, @staff_id, @device_id, @score, @score_label, @reasons, @at)`,
     ).run(r);
     this.outbox.append('rating.given', 1, r.ticket_id, {
       ratingId: r.id, ticketId: r.ticket_id, counterId: r.counter_id, staffId: r.staff_id, deviceId: r.device_id,
-      score: r.score, scoreLabel: r.score_label, reasons: JSON.parse(r.reasons) as string[], at: new Date(r.at).toISOString(),
+      score: r.score, scoreLabel: r.score_label, satisfied, reasons: JSON.parse(r.reasons) as string[], at: new Date(r.at).toISOString(),
     }, r.at);
   }
 }

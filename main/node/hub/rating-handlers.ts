@@ -35,7 +35,7 @@ export function ratingHandlers(deps: HubDeps) {
 
     'rating.submit': async ({ ticketId, score, reasons }, ctx) => {
       const device = tablet(ctx);
-      const { scoreLabel } = checkRating(deps.site.site().rating, score, reasons);
+      const { scoreLabel, satisfied } = checkRating(deps.site.site().rating, score, reasons);
       await write(() => {
         const t = deps.tickets.row(ticketId);
         if (!t || t.status !== 'finished') throw new HubError('NOT_FOUND', 'Không tìm thấy lượt phục vụ cần đánh giá.');
@@ -44,7 +44,7 @@ export function ratingHandlers(deps: HubDeps) {
         deps.ratings.insert({
           id: uuidv7(ctx.now), ticket_id: t.id, counter_id: t.counter_id, staff_id: t.staff_id, device_id: device.deviceId,
           score, score_label: scoreLabel, reasons: JSON.stringify(reasons), at: ctx.now,
-        });
+        }, satisfied);
       });
       ctx.notify.changed('queue');
       return { ok: true as const };
@@ -59,14 +59,14 @@ export function ratingHandlers(deps: HubDeps) {
 
     'rating.submitDossier': async ({ code, lookupCode, score, reasons }, ctx) => {
       const device = tablet(ctx);
-      const { scoreLabel } = checkRating(deps.site.site().rating, score, reasons);
+      const { scoreLabel, satisfied } = checkRating(deps.site.site().rating, score, reasons);
       const { id } = await guardedDossierByReceipt(deps, ctx, code, lookupCode);
       await write(() => {
         const d = deps.dossiers.row(id)!;
         checkDossierRateable(d, rated(d), ctx.now);
         // The officer credited is the one who handed the result over (the tablet's counter at return).
         const officerId = deps.dossiers.lastEvent(d.id, 'returned')?.staff_id ?? d.officer_id;
-        deps.dossiers.appendEvent(d, DOSSIER_RATED, null, { score, scoreLabel, reasons, counterId: device.counterId, deviceId: device.deviceId, officerId }, ctx.now, true);
+        deps.dossiers.appendEvent(d, DOSSIER_RATED, null, { score, scoreLabel, satisfied, reasons, counterId: device.counterId, deviceId: device.deviceId, officerId }, ctx.now, true);
       });
       ctx.notify.dossier(id);
       return { ok: true as const };

@@ -70,7 +70,7 @@ describe('a citizen rates a dossier at the rating tablet when the result is hand
 
     const sent = sentEvents(hub.dataDir, d.id).at(-1)!;
     expect(sent.type).toBe('dossier.rated');
-    expect(sent.payload.event).toMatchObject({ type: 'rated', data: { score: 'unsatisfied', reasons: ['long_wait'], counterId: counter2, officerId: ids.tra } });
+    expect(sent.payload.event).toMatchObject({ type: 'rated', data: { score: 'unsatisfied', satisfied: false, reasons: ['long_wait'], counterId: counter2, officerId: ids.tra } });
   });
 
   it('counts the dossier’s rating in the satisfaction report, for the officer who handed the result over and the tablet’s counter', async () => {
@@ -112,5 +112,24 @@ describe('a citizen rates a dossier at the rating tablet when the result is hand
     expect(codes).toContain('TOO_MANY_ATTEMPTS');
     // The real codes wait out the throttle like any other try.
     await expect(tablet['rating.findDossier']({ code: d.code, lookupCode: d.lookupCode })).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+  });
+  it('tells the central whether a rating is satisfied on the site’s own scale, which the central does not hold', async () => {
+    const admin = await hub.admin();
+    const { rating } = await admin['site.update']({});
+    const own = [
+      { code: 'tot', label: 'Tốt', labelEn: 'Good' }, { code: 'kha', label: 'Khá', labelEn: 'Fair' },
+      { code: 'trung_binh', label: 'Trung bình', labelEn: 'Average' }, { code: 'kem', label: 'Kém', labelEn: 'Poor' },
+    ];
+    await admin['site.update']({ rating: { ...rating, scale: own } });
+    try {
+      // "Khá", the second of four, is in the upper half; "Trung bình", the third, is not.
+      for (const [score, satisfied] of [['kha', true], ['trung_binh', false]] as const) {
+        const d = await dossier();
+        await tablet['rating.submitDossier']({ code: d.code, lookupCode: d.lookupCode, score, reasons: [] });
+        expect(sentEvents(hub.dataDir, d.id).at(-1)!.payload.event.data).toMatchObject({ score, satisfied });
+      }
+    } finally {
+      await admin['site.update']({ rating });
+    }
   });
 });
