@@ -14,6 +14,7 @@ import { provinceRoutes } from './http/province-routes';
 import { HttpError } from './http/http-error';
 import { ClientGone, send, sendJson } from './http/io';
 import { defaultLimits, Slots, type Limits } from './http/limits';
+import { ReportGate } from './http/report-gate';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
 import { syncRoutes } from './http/sync-routes';
 import { AuthThrottle, clientAddress, LoginThrottle } from './http/throttle';
@@ -76,6 +77,7 @@ export function createCentral(o: CentralOptions): Central {
     logins: new LoginThrottle(limits),
     uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
+    reports: new ReportGate(limits.maxReports),
     trustProxy: o.trustProxy ?? true,
   };
 

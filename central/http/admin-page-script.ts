@@ -24,12 +24,18 @@ let me = null;
 class ApiError extends Error {
   constructor(status, code, message) { super(message); this.status = status; this.code = code; }
 }
-async function api(method, path, body) {
+/** A call to the /admin API: its answer when it succeeded, else an ApiError with the server's message (a 401 shows the login). */
+async function request(method, path, body) {
   const r = await fetch(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (r.ok) return r;
   const json = await r.json().catch(() => ({ code: 'HTTP_' + r.status, message: 'Máy chủ tỉnh trả lời lỗi ' + r.status + '.' }));
   if (r.status === 401 && path !== '/admin/login' && path !== '/admin/me/password') showLogin(json.message);
-  if (!r.ok) throw new ApiError(r.status, json.code, json.message || 'Lỗi ' + r.status);
-  return json;
+  throw new ApiError(r.status, json.code, json.message || 'Lỗi ' + r.status);
+}
+/** The same, for an answer in JSON. */
+async function api(method, path, body) {
+  const r = await request(method, path, body);
+  return r.json().catch(() => { throw new ApiError(r.status, 'BAD_ANSWER', 'Máy chủ tỉnh trả lời không đọc được.'); });
 }
 
 /** An element with text children (strings are text nodes, never HTML). */

@@ -67,6 +67,13 @@ export function adminPage(nonce: string): string {
   .alert { color: #a3191f; font-weight: 600; }
   .offline { color: #a3191f; font-size: 12px; font-weight: 600; }
   tr.is-offline { background: #fdf0f0; }
+  /* The period's errors go under their own field, in a second row that stays empty (no height) without one. */
+  #province-form { display: grid; grid-template-columns: repeat(4, max-content); gap: 2px 10px; }
+  #province-form input { width: 8em; font-size: 15px; padding: 6px 8px; }
+  #province-form input[aria-invalid="true"] { border: 2px solid #a3191f; padding: 5px 7px; }
+  .field-error { grid-row: 2; color: #a3191f; font-size: 13px; contain: inline-size; }
+  #province-from-error { grid-column: 1; }
+  #province-to-error { grid-column: 2; }
 </style>
 </head>
 <body>

@@ -37,6 +37,8 @@ export interface Limits {
   readonly loginFailures: number;
   readonly loginWindowSeconds: number;
   readonly loginBlockSeconds: number;
+  /** Province reports (the page's figures and the export together) computed at once (central/http/report-gate.ts). */
+  readonly maxReports: number;
 }
 
 export const defaultLimits: Limits = {
@@ -58,6 +60,7 @@ export const defaultLimits: Limits = {
   loginFailures: 5,
   loginWindowSeconds: 900,
   loginBlockSeconds: 900,
+  maxReports: 2,
 };
 
 /** Counts held per key and in total; a slot is a function that gives it back (once). */

@@ -16,14 +16,19 @@ function periodOf(url: URL): Period {
 
 /** The province's view: every site's measures for a period, a site's overdue dossiers, the export. A clerk reads them too. */
 export const provinceRoutes: readonly Route[] = [
+  // The report and the export are computed in one of the central's few report slots (report-gate.ts);
+  // the period is checked first, so a wrong date is told as such even while the slots are busy.
   admin('GET', /^\/admin\/api\/province$/, 'clerk', async (deps, { req, res, url }) => {
-    await sendJson(req, res, 200, await provinceReport(deps.db, periodOf(url), new Date()));
+    const period = periodOf(url);
+    const report = await deps.reports.run(() => provinceReport(deps.db, period, new Date()));
+    await sendJson(req, res, 200, report);
   }),
   admin('GET', /^\/admin\/api\/province\.xlsx$/, 'clerk', async (deps, { req, res, url }) => {
-    const report = await provinceReport(deps.db, periodOf(url), new Date());
-    await send(req, res, 200, await provinceWorkbook(report), {
+    const period = periodOf(url);
+    const book = await deps.reports.run(async () => provinceWorkbook(await provinceReport(deps.db, period, new Date())));
+    await send(req, res, 200, book, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="toan-tinh-${report.from}-${report.to}.xlsx"`,
+      'content-disposition': `attachment; filename="toan-tinh-${period.from}-${period.to}.xlsx"`,
     });
   }),
   admin('GET', /^\/admin\/api\/province\/overdue$/, 'clerk', async (deps, { req, res, url }) => {

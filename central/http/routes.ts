@@ -4,6 +4,7 @@ import type { AdminToken } from '../admin/admin-token';
 import type { Db } from '../db/db';
 import type { Decoders } from '../projection/decode';
 import type { Limits, Slots } from './limits';
+import type { ReportGate } from './report-gate';
 import type { AuthThrottle, LoginThrottle } from './throttle';
 
 /** Crash points the fault tests reach through `x-motcua-test-crash` (only when the central is started with them). */
@@ -24,6 +25,8 @@ export interface CentralDeps {
   readonly uploads: Slots;
   /** Pushes being processed (their body arrived), per site and over all sites. */
   readonly pushes: Slots;
+  /** Province reports being computed. */
+  readonly reports: ReportGate;
   /** Whether X-Forwarded-For from a loopback peer names the client (a reverse proxy on this machine). */
   readonly trustProxy: boolean;
 }

@@ -30,12 +30,16 @@ export const vnDaysBetween = (earlier: number, later: number): number => Math.ro
 /** A wall-clock Date showing Vietnam time for a reader without time zones (a spreadsheet cell). */
 export const vnWallClock = (ms: number): Date => new Date(ms + VN_OFFSET_MS);
 
+/** The dates a period may span (the page checks them too, before asking: admin-page-province.ts). */
+export const FIRST_DATE = '2000-01-01';
+export const LAST_DATE = '2099-12-31';
+
 /**
  * A real calendar date the sites' records can hold: month 13 or 30 February is refused here, not by
  * a RangeError in the middle of a request, and so is year 0, which PostgreSQL refuses.
  */
 const isDate = (s: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < '2000-01-01' || s > '2099-12-31') return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < FIRST_DATE || s > LAST_DATE) return false;
   const ms = vnMidnight(s);
   return Number.isFinite(ms) && vnDate(ms) === s;
 };

@@ -1,5 +1,5 @@
 import type { ProvinceReport } from './province';
-import { columnValue, PROVINCE_COLUMNS } from './province-columns';
+import { PROVINCE_COLUMNS } from './province-columns';
 import { vnWallClock } from './period';
 
 const dmy = (date: string) => date.split('-').reverse().join('/');
@@ -31,7 +31,7 @@ export async function provinceWorkbook(report: ProvinceReport): Promise<Buffer> 
   sheet.columns = headers.map((_, i) => ({ width: i === 0 ? 6 : i === 1 ? 14 : i === 2 ? 30 : i >= headers.length - 2 ? 18 : 12 }));
   report.sites.forEach((s, i) => {
     const at = (iso: string | null) => (iso === null ? null : vnWallClock(Date.parse(iso)));
-    sheet.addRow([i + 1, s.siteId, s.name, ...PROVINCE_COLUMNS.map((c) => columnValue(s, c.key)), at(s.lastPushAt), at(s.offlineSince)]);
+    sheet.addRow([i + 1, s.siteId, s.name, ...s.values, at(s.lastPushAt), at(s.offlineSince)]);
   });
   PROVINCE_COLUMNS.forEach((c, i) => {
     if (c.kind !== 'count') sheet.getColumn(4 + i).numFmt = c.kind === 'share' ? '0.0%' : '0.0';

@@ -146,6 +146,12 @@ export class SiteOutbox {
     return new Date(this.clock).toISOString();
   }
 
+  /** The next event happens at `iso` (and those after it a minute apart, as always). */
+  at(iso: string): this {
+    this.clock = Date.parse(iso) - 60_000;
+    return this;
+  }
+
   /** Any event with a payload text as given (for poison and unknown versions). */
   raw(type: string, version: number, aggregateId: string, payload: string): WireEvent {
     const e: WireEvent = {
@@ -156,10 +162,16 @@ export class SiteOutbox {
     return e;
   }
 
-  ticket(type: string, ticketId: string, status: string, extra: { counterId?: string | null; serviceId?: string; data?: Record<string, unknown>; version?: number } = {}): WireEvent {
+  /** A ticket event; its service date is the UTC day of its time unless given (the hub's is the Vietnam day). */
+  ticket(
+    type: string,
+    ticketId: string,
+    status: string,
+    extra: { counterId?: string | null; serviceId?: string; serviceDate?: string; data?: Record<string, unknown>; version?: number } = {},
+  ): WireEvent {
     const at = this.tick();
     return this.raw(`ticket.${type}`, extra.version ?? 1, ticketId, JSON.stringify({
-      eventId: uuidv7(this.clock), ticketId, serviceDate: at.slice(0, 10), serviceId: extra.serviceId ?? 'svc-ho-tich', displayCode: 'A001',
+      eventId: uuidv7(this.clock), ticketId, serviceDate: extra.serviceDate ?? at.slice(0, 10), serviceId: extra.serviceId ?? 'svc-ho-tich', displayCode: 'A001',
       priorityClassId: null, status, at, counterId: extra.counterId ?? null, staffId: extra.counterId ? 'staff-1' : null, deviceId: null,
       data: extra.data ?? {},
     }));

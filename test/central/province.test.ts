@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { OverdueDossier } from '../../central/reports/overdue';
 import type { ProvinceReport } from '../../central/reports/province';
+import { PROVINCE_COLUMNS } from '../../central/reports/province-columns';
 import { centralPerSuite } from './central-per-suite';
 import { call, createSite, engines, pushBatch, readyAccount, sessionCall, SiteOutbox, syncHeaders } from './helpers';
 
@@ -112,6 +113,10 @@ describe.each(engines)("the province's measures per site (%s)", (engine) => {
       dossiers: { received: 0, handled: 0, onTimeShare: null, overdue: 0 }, tickets: { issued: 0, meanWaitMinutes: null },
       ratings: { count: 0, satisfiedShare: null }, lastPushAt: null,
     });
+    // Each site's value in every column, in the columns' order: what the page shows and the export writes.
+    expect(r.json.sites.map((s) => s.values.length)).toEqual([PROVINCE_COLUMNS.length, PROVINCE_COLUMNS.length, PROVINCE_COLUMNS.length]);
+    expect(grai!.values).toEqual([3, 2, 0, 1, 1, 0.5, 1, 2, 1, 1, 1, 1, 1]);
+    expect(pech!.values).toEqual([0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, null]);
     const [created] = await central.db.query<{ created_at: Date }>(`SELECT created_at FROM sites WHERE site_id = 'xa-ia-pech'`);
     expect(pech!.offlineSince).toBe(created!.created_at.toISOString());
 

@@ -143,9 +143,9 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     await tabs.getByRole('button', { name: 'Toàn tỉnh' }).click();
     const panel = page.getByRole('region', { name: 'Toàn tỉnh: kết quả của các điểm một cửa' });
     const period = panel.getByRole('form', { name: 'Toàn tỉnh: kết quả của các điểm một cửa' });
-    await expect.poll(() => period.getByLabel('Từ ngày').inputValue()).toMatch(/^\d{4}-\d{2}-01$/); // this month by default
-    await period.getByLabel('Từ ngày').fill('2026-03-01');
-    await period.getByLabel('Đến ngày').fill('2026-03-31');
+    await expect.poll(() => period.getByLabel('Từ ngày').inputValue()).toMatch(/^01\/\d{2}\/\d{4}$/); // this month by default, as dd/mm/yyyy
+    await period.getByLabel('Từ ngày').fill('01/03/2026');
+    await period.getByLabel('Đến ngày').fill('31/03/2026');
     await period.getByRole('button', { name: 'Xem' }).click();
     await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(/^3 điểm, xếp điểm có tỉ lệ đúng hạn thấp nhất lên đầu.*1 điểm mất kết nối/);
     const rows = panel.getByRole('table').first().getByRole('row');

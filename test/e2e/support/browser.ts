@@ -40,9 +40,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A browser context per device, with its credential already in localStorage (as after pairing). */
-export async function deviceContext(browser: Browser, size: { width: number; height: number }, storage: Record<string, string> = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: size, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+/**
+ * A browser context per device, with its credential already in localStorage (as after pairing).
+ * Vietnamese unless `locale` says otherwise (a browser left in English, as bought).
+ */
+export async function deviceContext(
+  browser: Browser,
+  size: { width: number; height: number },
+  storage: Record<string, string> = {},
+  locale = 'vi-VN',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: size, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
   if (faked) await context.clock.install({ time: Date.now() });
   if (Object.keys(storage).length > 0) {
     await context.addInitScript((entries: Record<string, string>) => {
