@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { REPORT_RETRY_AFTER_SECONDS } from '../../central/http/report-gate';
 import { centralPerSuite } from './central-per-suite';
 import { readyAccount, sessionCall, type Answer } from './helpers';
-import { cancelWaiting, lockTickets, waitingForTickets } from './lock-tickets';
+import { cancelWaiting, lockSiteDays, waitingForSiteDays } from './lock-site-days';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 const YEAR = 'from=2026-01-01&to=2026-12-31';
 
 /**
  * At most two province computations at once (the page's figures and the export together), shown
- * without a clock: another connection holds the tickets table locked (lock-tickets.ts), so the
+ * without a clock: another connection holds the site_days table locked (lock-site-days.ts), so the
  * reports that reach their SQL wait there, holding their slots. PostgreSQL only.
  */
 describe("the province's reports are computed two at a time (postgres)", () => {
@@ -28,11 +28,11 @@ describe("the province's reports are computed two at a time (postgres)", () => {
     const clerk = await readyAccount(central.url, `canbo${randomUUID().slice(0, 6)}`, 'clerk');
     // sessionCall reads the body as JSON: the export's 200 is checked by its status only.
     const xlsx = (cookie: string) => fetch(`${central.url}/admin/api/province.xlsx?${YEAR}`, { headers: { cookie } });
-    let unlock = await lockTickets(central.db);
+    let unlock = await lockSiteDays(central.db);
 
     // Two computations wait at the lock, holding both slots; a third, of either kind, is refused.
     const first = [report(clerk.cookie), xlsx(clerk.cookie)];
-    await expect.poll(() => waitingForTickets(central.db)).toBe(2);
+    await expect.poll(() => waitingForSiteDays(central.db)).toBe(2);
     expectBusy(await report(clerk.cookie));
     expectBusy(await report(clerk.cookie, true));
     // A wrong period is still told as such: it is checked before a slot is asked for.
@@ -43,7 +43,7 @@ describe("the province's reports are computed two at a time (postgres)", () => {
     const failed = await Promise.all(first);
     expect(failed.map((r) => r.status)).toEqual([500, 500]);
     const second = [report(clerk.cookie), xlsx(clerk.cookie)];
-    await expect.poll(() => waitingForTickets(central.db)).toBe(2);
+    await expect.poll(() => waitingForSiteDays(central.db)).toBe(2);
     expectBusy(await report(clerk.cookie));
 
     // The lock released, both finish; then a fourth has a slot again.
@@ -55,9 +55,9 @@ describe("the province's reports are computed two at a time (postgres)", () => {
     expect(again.json).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
 
     // Nothing is left holding a slot: two wait again, the third is refused, and all is well after.
-    unlock = await lockTickets(central.db);
+    unlock = await lockSiteDays(central.db);
     const third = [report(clerk.cookie), report(clerk.cookie)];
-    await expect.poll(() => waitingForTickets(central.db)).toBe(2);
+    await expect.poll(() => waitingForSiteDays(central.db)).toBe(2);
     expectBusy(await report(clerk.cookie, true));
     await unlock();
     expect((await Promise.all(third)).map((r) => r.status)).toEqual([200, 200]);

@@ -25,10 +25,11 @@ describe.each(engines)("the province's figures at Vietnam's midnight (%s)", (eng
     expect(r.status).toBe(200);
   };
   const received = (o: SiteOutbox, receivedAt: string) => o.dossier('received', randomUUID(), 'received', { receivedAt, dueAt: FAR_DUE });
-  const returned = (o: SiteOutbox, dueAt: string, returnedAt: string) => {
+  /** A dossier whose result became ready at `readyAt`: what the desk is scored on, as its hub's reports do. */
+  const returned = (o: SiteOutbox, dueAt: string, readyAt: string) => {
     const id = randomUUID();
     o.dossier('received', id, 'received', { receivedAt: '2026-02-20T01:00:00.000Z', dueAt });
-    o.dossier('returned', id, 'returned', { receivedAt: '2026-02-20T01:00:00.000Z', dueAt, returnedAt });
+    o.dossier('resultReady', id, 'result_ready', { receivedAt: '2026-02-20T01:00:00.000Z', dueAt, at: readyAt });
   };
 
   it('counts a dossier received at 23:59:59 on the last day and from 00:00:00 on the first, not a second outside', async () => {
@@ -50,17 +51,17 @@ describe.each(engines)("the province's figures at Vietnam's midnight (%s)", (eng
     expect(await count('from=2026-03-31&to=2026-03-31')).toBe(1);
   });
 
-  it('counts returns in the period by the Vietnam day, on time up to the due time, early only on an earlier Vietnam day', async () => {
+  it('counts results ready in the period by the Vietnam day, on time up to the due time, early only on an earlier Vietnam day', async () => {
     const o = new SiteOutbox('xa-tra-ket-qua');
     // The period's edges (all before their due time, on an earlier day: early).
     returned(o, FAR_DUE, MARCH_STARTS_LESS_1S);
     returned(o, FAR_DUE, MARCH_STARTS);
     returned(o, FAR_DUE, MARCH_ENDS_LESS_1S);
     returned(o, FAR_DUE, MARCH_ENDS);
-    // Due at the very end of 10 March in Vietnam: returned at 23:59 that day on time, at 00:00 the next late.
+    // Due at the very end of 10 March in Vietnam: ready at 23:59 that day on time, at 00:00 the next late.
     returned(o, '2026-03-10T16:59:59.000Z', '2026-03-10T16:59:00.000Z');
     returned(o, '2026-03-10T16:59:59.000Z', '2026-03-10T17:00:00.000Z');
-    // Due at 16:00 on 12 March in Vietnam: returned at 23:59:59 on the 11th early, at 00:00:00 on the
+    // Due at 16:00 on 12 March in Vietnam: ready at 23:59:59 on the 11th early, at 00:00:00 on the
     // 12th (still the 11th in UTC) on time, at the due time on time, a second after it late.
     returned(o, '2026-03-12T09:00:00.000Z', '2026-03-11T16:59:59.000Z');
     returned(o, '2026-03-12T09:00:00.000Z', '2026-03-11T17:00:00.000Z');

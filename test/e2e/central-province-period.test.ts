@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
 import { createSite, openTestDb, pushBatch, readyAccount, sessionCall, SiteOutbox, startTestCentral } from '../central/helpers';
-import { lockTickets, waitingForTickets } from '../central/lock-tickets';
+import { lockSiteDays, waitingForSiteDays } from '../central/lock-site-days';
 import { accessibilityProblems } from './support/a11y';
 import { deviceContext, launchBrowser, screenshot, sizes, watchProblems } from './support/browser';
 
@@ -16,7 +16,7 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
  * The province page's period in a Chromium left in English (en-US), where an <input type="date">
  * reads mm/dd/yyyy: the clerk still types and reads dd/mm/yyyy, the API still gets yyyy-mm-dd, and
  * a date that is not one is refused next to its field without asking the server. On PostgreSQL, so
- * that the server can be made busy for real (test/central/lock-tickets.ts).
+ * that the server can be made busy for real (test/central/lock-site-days.ts).
  */
 describe("the province's period in an English Chromium: dd/mm/yyyy typed, ISO asked", () => {
   let browser: Browser;
@@ -134,9 +134,9 @@ describe("the province's period in an English Chromium: dd/mm/yyyy typed, ISO as
   });
 
   it('says so when the server is computing two reports for others, for the table and the Excel file', async () => {
-    const unlock = await lockTickets(db.db);
+    const unlock = await lockSiteDays(db.db);
     const others = [sessionCall(central.url, '/admin/api/province?from=2026-01-01&to=2026-12-31', cookie), sessionCall(central.url, '/admin/api/province?from=2026-02-01&to=2026-02-28', cookie)];
-    await expect.poll(() => waitingForTickets(db.db)).toBe(2);
+    await expect.poll(() => waitingForSiteDays(db.db)).toBe(2);
     await press('Xem');
     await expect.poll(() => panel().getByRole('status').first().textContent()).toBe(BUSY);
     await press('Xuất Excel');

@@ -1,18 +1,18 @@
 import type { Db } from '../../central/db/db';
 
 /**
- * Holds the tickets table locked (ACCESS EXCLUSIVE) in a transaction of its own connection until
+ * Holds the site_days table locked (ACCESS EXCLUSIVE) in a transaction of its own connection until
  * the returned function is called: every province report reaches that table in its SQL and waits
  * there, holding its report slot, for as long as a test wants — no clock involved. PostgreSQL
  * only (PGlite's one connection would hold the reports' logins too).
  */
-export async function lockTickets(db: Db): Promise<() => Promise<void>> {
+export async function lockSiteDays(db: Db): Promise<() => Promise<void>> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let locked!: () => void;
   const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const held = db.transaction(async (tx) => {
-    await tx.query('LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE');
+    await tx.query('LOCK TABLE site_days IN ACCESS EXCLUSIVE MODE');
     locked();
     await released;
   });
@@ -23,11 +23,11 @@ export async function lockTickets(db: Db): Promise<() => Promise<void>> {
   };
 }
 
-// Of this database only: other test files' databases on the same server have tickets tables too.
-const WAITING = `pg_locks WHERE relation = 'tickets'::regclass AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+// Of this database only: other test files' databases on the same server have site_days tables too.
+const WAITING = `pg_locks WHERE relation = 'site_days'::regclass AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
-/** Statements waiting for the tickets table's lock (the reports that reached their SQL). */
-export async function waitingForTickets(db: Db): Promise<number> {
+/** Statements waiting for the site_days table's lock (the reports that reached their SQL). */
+export async function waitingForSiteDays(db: Db): Promise<number> {
   const [r] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${WAITING}`);
   return Number(r!.n);
 }
