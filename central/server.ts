@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
@@ -11,8 +10,9 @@ import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
 import { dossierRoutes } from './http/dossier-routes';
 import { provinceRoutes } from './http/province-routes';
+import { publicRoutes } from './http/public-routes';
 import { HttpError } from './http/http-error';
-import { ClientGone, send, sendJson } from './http/io';
+import { ClientGone, sendJson, sendPage } from './http/io';
 import { defaultLimits, Slots, type Limits } from './http/limits';
 import { ReportGate } from './http/report-gate';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
@@ -41,7 +41,7 @@ export interface Central {
   close(): Promise<void>;
 }
 
-const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes];
+const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes, ...publicRoutes];
 
 /** SQLSTATEs meaning "the database is not there right now" or "try again": 503 with Retry-After. */
 function retryable(e: unknown): string | null {
@@ -74,6 +74,9 @@ export function createCentral(o: CentralOptions): Central {
     limits,
     log,
     throttle: new AuthThrottle(limits, log.child({ component: 'auth' })),
+    // Apart from the hubs' throttle: a citizen's wrong guesses on a commune's Wi-Fi must not block
+    // the hub behind the same public address.
+    lookups: new AuthThrottle(limits, log.child({ component: 'lookup' })),
     logins: new LoginThrottle(limits),
     uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
@@ -83,13 +86,7 @@ export function createCentral(o: CentralOptions): Central {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = urlOf(req);
-    if (req.method === 'GET' && url.pathname === '/') {
-      const nonce = randomBytes(16).toString('base64');
-      return send(req, res, 200, Buffer.from(adminPage(nonce)), {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
-      });
-    }
+    if (req.method === 'GET' && url.pathname === '/') return sendPage(req, res, adminPage);
     let pathMatched = false;
     for (const route of routes) {
       const m = route.path.exec(url.pathname);

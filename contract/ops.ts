@@ -204,7 +204,8 @@ const StaffInput = StaffAccount.omit({ id: true, mustChangePassword: true }).ext
  * server binds each one to `POST /api/<name>`; the renderer's HubClient calls them by name.
  */
 /** A dossier as a citizen names it: the two codes printed on the receipt (and in its QR). */
-const ReceiptKeys = z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict();
+/** A receipt's two codes, as the citizen holds them (the hub's lookups and the province's public page). */
+export const ReceiptKeys = z.object({ code: z.string().min(1).max(80), lookupCode: z.string().min(4).max(16) }).strict();
 /** A citizen's answer at the rating tablet: a level of the site's scale and, for a low one, why. */
 const RatingAnswer = { score: z.string().min(1).max(40), reasons: z.array(z.string().max(40)).max(10).default([]) };
 

@@ -77,19 +77,29 @@ export const PrintJob = z.object({
 });
 export type PrintJob = z.infer<typeof PrintJob>;
 
+/** An address printed in a QR code: ASCII, since printers' QR commands and cheap scanners mangle anything else. */
+const QrAddress = z
+  .string()
+  .url()
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'Địa chỉ tra cứu chỉ được dùng chữ không dấu (mã QR trên phiếu không chứa được chữ có dấu); hãy dùng dạng mã hóa %xx.')
+  .nullable();
+
 /** Site-wide printing text, set by the admin. */
 export const PrintingSettings = z.object({
   ticketFooter: z.string().max(200),
   /**
-   * Base of a public status page for the ticket QR (e.g. the province's portal); null = the hub's own
-   * /q/ page. ASCII: printers' QR commands and cheap scanners mangle anything else.
+   * Base of the citizen pages the QR codes open (a name on the site's Wi-Fi for the hub's `/q/` and
+   * `/tra-cuu`); null = the hub's own address on the LAN (main/core/citizen-links.ts).
    */
-  lookupBaseUrl: z
-    .string()
-    .url()
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'Địa chỉ tra cứu chỉ được dùng chữ không dấu (mã QR trên phiếu không chứa được chữ có dấu); hãy dùng dạng mã hóa %xx.')
-    .nullable(),
+  lookupBaseUrl: QrAddress,
+  /**
+   * The public address of the province's central (its `/tra-cuu` page), which the province gives
+   * its sites: when set, a receipt's QR opens the dossier's status there, from anywhere and while
+   * the site is offline; null = the same address as the ticket's. Tickets keep the hub's address:
+   * the live queue is only on the hub.
+   */
+  provinceLookupUrl: QrAddress,
 });
 export type PrintingSettings = z.infer<typeof PrintingSettings>;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -98,6 +99,18 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, limits
 function validationError(error: z.ZodError): HttpError {
   const detail = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
   return new HttpError(400, 'VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${detail}`);
+}
+
+/**
+ * A self-contained HTML page (central/http/*-page.ts) whose script and style run under a nonce of
+ * this response only: nothing else may run, load or frame it.
+ */
+export async function sendPage(req: IncomingMessage, res: ServerResponse, render: (nonce: string) => string): Promise<void> {
+  const nonce = randomBytes(16).toString('base64');
+  await send(req, res, 200, Buffer.from(render(nonce)), {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
+  });
 }
 
 /** A JSON answer, gzipped when the client accepts it and it is worth it. */

@@ -19,6 +19,8 @@ export interface CentralDeps {
   readonly limits: Limits;
   readonly log: Logger;
   readonly throttle: AuthThrottle;
+  /** Wrong guesses at the public status page, per address. */
+  readonly lookups: AuthThrottle;
   /** Password attempts per back-office account. */
   readonly logins: LoginThrottle;
   /** Push bodies being received, per site. */

@@ -12,6 +12,15 @@ export function citizenLinkBase(adminAddress: string | null, hubUrls: readonly s
   return hubUrls.find((u) => !isLoopback(u)) ?? null;
 }
 
+/**
+ * Where a receipt's QR leads: the province's public status page when the province gave one (it
+ * answers from anywhere, and while the site is offline, from the statuses the site synced), else
+ * the same place as a ticket's.
+ */
+export function receiptLinkBase(provinceAddress: string | null, adminAddress: string | null, hubUrls: readonly string[]): string | null {
+  return provinceAddress ? provinceAddress.replace(/\/+$/, '') : citizenLinkBase(adminAddress, hubUrls);
+}
+
 function isLoopback(url: string): boolean {
   const host = /^[a-z]+:\/\/(\[[^\]]*\]|[^/:]*)/i.exec(url)?.[1] ?? '';
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);

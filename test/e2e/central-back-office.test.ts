@@ -44,19 +44,22 @@ describe("the central's back office in Chromium: a clerk finds a dossier by its 
     o.dossier('received', randomUUID(), 'received', { code: CODE, applicantName: 'Nguyễn Thị Mai' });
     const returned = randomUUID();
     o.dossier('received', returned, 'received', { code: RETURNED_CODE, applicantName: 'Trần Văn Hùng' });
+    o.dossier('resultReady', returned, 'result_ready', { code: RETURNED_CODE, applicantName: 'Trần Văn Hùng', at: '2026-03-04T01:00:00.000Z' });
     o.dossier('returned', returned, 'returned', { code: RETURNED_CODE, applicantName: 'Trần Văn Hùng', returnedAt: '2026-03-04T02:00:00.000Z' });
     for (let i = 0; i < 3; i++) o.dossier('received', randomUUID(), 'received', { code: `000.00.01.H21-261203-001${i}`, applicantName: `Nguyễn Văn ${['An', 'Bình', 'Cường'][i]}` });
     const pushed = await pushBatch(central.url, credential, o.request(o.events));
     if (pushed.status !== 200) throw new Error(`push: ${pushed.status}`);
-    // Two more sites for the province's page: Ia Dom returned one dossier late and one on time and
+    // Two more sites for the province's page: Ia Dom had one result ready late and one on time and
     // has one overdue; Ia Pếch was created two hours ago and never synced.
     const dom = new SiteOutbox('xa-ia-dom');
     const applicantName = 'Siu Thị Hnga';
     const late = randomUUID();
     dom.dossier('received', late, 'received', { code: '000.00.02.H21-260302-0001', applicantName });
+    dom.dossier('resultReady', late, 'result_ready', { code: '000.00.02.H21-260302-0001', applicantName, at: '2026-03-06T01:00:00.000Z' });
     dom.dossier('returned', late, 'returned', { code: '000.00.02.H21-260302-0001', applicantName, returnedAt: '2026-03-06T02:00:00.000Z' });
     const onTime = randomUUID();
     dom.dossier('received', onTime, 'received', { code: '000.00.02.H21-260302-0002', applicantName });
+    dom.dossier('resultReady', onTime, 'result_ready', { code: '000.00.02.H21-260302-0002', applicantName, at: '2026-03-05T02:00:00.000Z' });
     dom.dossier('returned', onTime, 'returned', { code: '000.00.02.H21-260302-0002', applicantName, returnedAt: '2026-03-05T03:00:00.000Z' });
     dom.dossier('received', randomUUID(), 'received', { code: OVERDUE_CODE, applicantName, dueAt: '2026-03-04T09:00:00.000Z' });
     const domPushed = await pushBatch(central.url, await createSite(central.url, 'xa-ia-dom', 'UBND xã Ia Dom'), dom.request(dom.events));

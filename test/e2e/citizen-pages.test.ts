@@ -38,7 +38,7 @@ describe("the citizen's pages behind the QR codes", () => {
     browser = await launchBrowser();
     admin = await hub.admin();
     // The address phones on the site's Wi-Fi use (here the test hub's own).
-    await admin['site.update']({ queueHours: ALL_DAY, printing: { ticketFooter: 'Xin cảm ơn.', lookupBaseUrl: hub.url } });
+    await admin['site.update']({ queueHours: ALL_DAY, printing: { ticketFooter: 'Xin cảm ơn.', lookupBaseUrl: hub.url, provinceLookupUrl: null } });
     printer = await FakePrinter.start();
     await admin['admin.savePrinter']({ name: 'Máy in kiosk', role: 'ticket', address: printer.address, paper: '80mm', model: 'generic', textMode: 'raster', cut: true, beep: false, deviceId: null, counterId: null, active: true });
     const catalog = await admin['catalog.get']({});

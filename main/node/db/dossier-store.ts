@@ -317,6 +317,9 @@ export class DossierStore extends SqlStore {
       dossierId: d.id, code: d.code, status: d.status, procedureCode: p.code, procedureVersion: p.version, procedureName: p.name,
       applicant: applicantOf(d), sets: d.sets, channel: d.channel, returnMethod: d.return_method, receivingUnit: d.receiving_unit,
       receivedAt: isoOrNull(d.received_at), dueAt: isoOrNull(d.due_at), returnedAt: isoOrNull(d.returned_at),
+      // The receipt's second code: the province's public status page asks for it with the dossier's
+      // code, as the hub's does, so that holding the receipt is what opens the status.
+      lookupCode: d.lookup_code,
       documents: this.documents(id).map((x) => ({ index: x.idx, name: x.name, received: x.received })),
     };
   }

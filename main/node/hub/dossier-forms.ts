@@ -7,7 +7,7 @@ import { vnDate } from '../../core/vn-time';
 import { currentForms, renderFormPdf, type Applicant as FormApplicant, type DocumentKind, type FormHeader, type SubmittedDocument } from '../forms/index';
 import { documentLine } from '../forms/templates/common';
 import type { HubDeps } from './context';
-import { citizenLinks } from './print-handlers';
+import { receiptLinks } from './print-handlers';
 
 const kinds: Record<Dossier['documents'][number]['form'], DocumentKind> = {
   original: 'original',
@@ -78,7 +78,7 @@ export async function dossierFormPdf(deps: HubDeps, d: Dossier, form: FormName, 
         resultDelivery: d.returnMethod === 'post' ? { kind: 'post', address: d.deliveryAddress } : d.returnMethod === 'online' ? { kind: 'online', channel: 'Cổng Dịch vụ công' } : { kind: 'desk', place: d.receivingUnit },
         register: { book: s.registerBook, sequence: String(deps.dossiers.row(d.id)!.code_seq ?? '') },
         fees: d.fees.map((f) => ({ name: f.name, amountVnd: f.amount })),
-        lookup: { code: need(d.lookupCode, 'có mã tra cứu'), qrPayload: formatReceiptQr({ dossierCode: d.code!, lookupCode: d.lookupCode! }, citizenLinks(deps) ?? undefined) },
+        lookup: { code: need(d.lookupCode, 'có mã tra cứu'), qrPayload: formatReceiptQr({ dossierCode: d.code!, lookupCode: d.lookupCode! }, receiptLinks(deps) ?? undefined) },
         officerName: d.officerName,
       });
       break;

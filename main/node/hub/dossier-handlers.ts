@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Dossier, IntakeInput, ProcedureVersion, ReceivedDossier } from '../../../contract/dossier';
 import { formatReceiptQr } from '../../../contract/receipt-qr';
-import { citizenDossierView, maskedName } from '../../core/citizen-dossier';
+import { citizenDossierView, maskedName } from '../../../contract/citizen-dossier';
 import { processingText } from '../../../contract/dossier-texts';
 import { HubError } from '../../../contract/errors';
 import { returnTime } from '../../core/calendar/working-time';
@@ -19,7 +19,7 @@ import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { dossierFormPdf, receivedPaperLines } from './dossier-forms';
 import { dossierByReceipt, guardedDossierByReceipt } from './dossier-lookup';
-import { announcePrintJob, citizenLinks, enqueuePrint } from './print-handlers';
+import { announcePrintJob, enqueuePrint, receiptLinks } from './print-handlers';
 import { registerFile } from './dossier-register';
 import { readScan, scanView, storeScan } from './dossier-scans';
 import { guardNumbering } from './recovery-guard';
@@ -129,7 +129,7 @@ export function dossierHandlers(deps: HubDeps) {
       printer_id: printer.id, kind: 'receipt', title: `Phiếu tiếp nhận ${d.code}`, ticket_id: null, reprint_of: null, requested_by: me.staffId,
       data: {
         dossierId: d.id, siteName: deps.site.site().name, sampleData: deps.site.site().sampleData, dossierCode: d.code, applicantName: d.applicant_name, procedureName: p.name, receivedAt: d.received_at, returnAt: d.due_at, lookupCode: d.lookup_code,
-        qrPayload: formatReceiptQr({ dossierCode: d.code!, lookupCode: d.lookup_code! }, citizenLinks(deps) ?? undefined),
+        qrPayload: formatReceiptQr({ dossierCode: d.code!, lookupCode: d.lookup_code! }, receiptLinks(deps) ?? undefined),
         papers: receivedPaperLines(dossiers.documents(d.id)),
       },
     }, ctx.now);

@@ -2,7 +2,7 @@ import { HubError } from '../../../contract/errors';
 import type { OpOutput } from '../../../contract/ops';
 import type { Printer } from '../../../contract/printing';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
-import { citizenLinkBase } from '../../core/citizen-links';
+import { citizenLinkBase, receiptLinkBase } from '../../core/citizen-links';
 import { citizenTicketView } from '../../core/citizen-ticket';
 import { checkPrintJobStep, ticketPrinterFor } from '../../core/printing-rules';
 import { classifyScan } from '../../core/scan';
@@ -30,6 +30,12 @@ export function enqueuePrint(deps: HubDeps, job: Pick<JobRow, 'printer_id' | 'ki
 
 /** Where the QR codes printed for citizens lead (main/core/citizen-links.ts). */
 export const citizenLinks = (deps: HubDeps): string | null => citizenLinkBase(deps.site.site().printing.lookupBaseUrl, deps.listening.urls());
+
+/** The base a receipt's QR links to (main/core/citizen-links.ts `receiptLinkBase`). */
+export const receiptLinks = (deps: HubDeps): string | null => {
+  const { printing } = deps.site.site();
+  return receiptLinkBase(printing.provinceLookupUrl, printing.lookupBaseUrl, deps.listening.urls());
+};
 
 /** What a queue ticket prints: number, service, queue position, wait, time, QR. No personal data. */
 export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string): TicketPrintData {

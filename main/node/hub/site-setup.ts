@@ -65,7 +65,8 @@ export function createSite(deps: HubDeps, identity: SiteIdentity, queueHours: We
     ticker: sampleData ? SAMPLE_TICKER : '',
     language: 'vi',
     rating: defaultRatingSettings,
-    printing: defaultPrintingSettings,
+    // Migration 003's defaults and the fields added since (013).
+    printing: { ...defaultPrintingSettings, provinceLookupUrl: null },
     sampleData,
   };
   deps.site.set('site', site);

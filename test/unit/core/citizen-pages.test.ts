@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citizenDossierView, maskedName } from '../../../main/core/citizen-dossier';
-import { citizenLinkBase } from '../../../main/core/citizen-links';
+import { citizenDossierView, maskedName } from '../../../contract/citizen-dossier';
+import { citizenLinkBase, receiptLinkBase } from '../../../main/core/citizen-links';
 import { citizenTicketView } from '../../../main/core/citizen-ticket';
 
 describe('where the QR codes printed for citizens lead', () => {
@@ -11,6 +11,11 @@ describe('where the QR codes printed for citizens lead', () => {
     expect(citizenLinkBase(null, ['http://127.0.0.1:8686'])).toBeNull();
     expect(citizenLinkBase(null, ['http://localhost:8686', 'http://[::1]:8686'])).toBeNull();
     expect(citizenLinkBase(null, ['http://127.0.0.1:8686', 'http://192.168.1.10:8686'])).toBe('http://192.168.1.10:8686');
+  });
+  it("sends a receipt to the province's public page when the province gave one, else where a ticket goes", () => {
+    expect(receiptLinkBase('https://motcua.gialai.gov.vn/', 'http://motcua.lan', ['http://192.168.1.10:8686'])).toBe('https://motcua.gialai.gov.vn');
+    expect(receiptLinkBase(null, 'http://motcua.lan', ['http://192.168.1.10:8686'])).toBe('http://motcua.lan');
+    expect(receiptLinkBase(null, null, ['http://192.168.1.10:8686'])).toBe('http://192.168.1.10:8686');
   });
 });
 

@@ -156,18 +156,18 @@ function PrinterForm(props: { source: Draft; onSaved: (p: Printer) => void }) {
   );
 }
 
-/** Footer printed on every ticket, and the public address behind the ticket QR. */
+/** Footer printed on every ticket, and the addresses behind the tickets' and receipts' QR codes. */
 function PrintingTexts() {
   const { client } = useHub();
   const site = useSite();
-  const draft = useDraft(site.data?.printing ?? { ticketFooter: '', lookupBaseUrl: null });
+  const draft = useDraft(site.data?.printing ?? { ticketFooter: '', lookupBaseUrl: null, provinceLookupUrl: null });
   if (!site.data) return null;
   const v = draft.value;
   return (
     <SaveForm
       label="Nội dung in trên phiếu"
       dirty={draft.dirty}
-      describe={fieldNames({ 'printing.ticketFooter': 'Dòng cuối phiếu', 'printing.lookupBaseUrl': 'Địa chỉ tra cứu' })}
+      describe={fieldNames({ 'printing.ticketFooter': 'Dòng cuối phiếu', 'printing.lookupBaseUrl': 'Địa chỉ tra cứu', 'printing.provinceLookupUrl': 'Địa chỉ tra cứu hồ sơ của tỉnh' })}
       save={async () => {
         const saved = await client['site.update']({ printing: v });
         draft.saved(saved.printing);
@@ -184,6 +184,15 @@ function PrintingTexts() {
           placeholder="http://192.168.1.10:8686"
           onChange={(url) => draft.update({ lookupBaseUrl: url.trim() === '' ? null : url.trim() })}
           hint="Để trống: mã QR chỉ chứa mã phiếu để quét tại quầy."
+        />
+        <Field
+          kind="text"
+          label="Địa chỉ tra cứu hồ sơ của tỉnh (mã QR trên giấy tiếp nhận)"
+          value={v.provinceLookupUrl ?? ''}
+          maxLength={200}
+          placeholder="https://motcua.gialai.gov.vn"
+          onChange={(url) => draft.update({ provinceLookupUrl: url.trim() === '' ? null : url.trim() })}
+          hint="Địa chỉ công khai tỉnh cấp: công dân tra cứu hồ sơ từ bất cứ đâu, cả khi mạng của xã bị ngắt. Để trống: dùng địa chỉ tra cứu ở trên."
         />
       </div>
     </SaveForm>

@@ -1,4 +1,7 @@
-import type { DossierStatus } from '../../contract/dossier';
+import type { DossierStatus } from './dossier';
+
+// In the contract: the hub's status page on the LAN and the province's public one (central/public/)
+// must say the same thing of the same dossier.
 
 /**
  * What the status page behind a receipt's QR says of a dossier, to the person holding the receipt:
