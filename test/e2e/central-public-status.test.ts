@@ -9,9 +9,7 @@ import { ALL_DAY, sameDayClock, startTestHub, type TestHub } from '../support/hu
 import { startCentralUnderTest, waitFor, type CentralUnderTest } from '../sync/rig';
 import { intake } from '../integration/dossier/intake-input';
 import { accessibilityProblems } from './support/a11y';
-import { deviceContext, launchBrowser, screenshot } from './support/browser';
-
-const phone = { width: 390, height: 844 };
+import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
 
 /**
  * A receipt's QR opens the province's public status page when the province gave its address
@@ -26,13 +24,7 @@ describe("the province's public status page behind a receipt's QR", () => {
   let officer: HubClient;
   let printer: FakePrinter;
   const contexts: BrowserContext[] = [];
-  const open = async (url: string): Promise<Page> => {
-    const c = await deviceContext(browser, phone);
-    contexts.push(c);
-    const p = await c.newPage();
-    await p.goto(url);
-    return p;
-  };
+  const open = (url: string): Promise<Page> => openScreen(browser, contexts, url, sizes.phone);
   const synced = () =>
     waitFor('the hub synced', async () => {
       const s = await officer['sync.now']({});

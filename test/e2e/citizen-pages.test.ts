@@ -7,9 +7,7 @@ import { FakePrinter } from '../support/fake-printer';
 import { ALL_DAY, sameDayClock, startTestHub, type TestHub } from '../support/hub';
 import { intake } from '../integration/dossier/intake-input';
 import { accessibilityProblems } from './support/a11y';
-import { deviceContext, launchBrowser, screenshot } from './support/browser';
-
-const phone = { width: 390, height: 844 };
+import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
 
 /**
  * The pages behind the QR codes a citizen holds, on a phone on the site's Wi-Fi: the ticket's
@@ -25,13 +23,7 @@ describe("the citizen's pages behind the QR codes", () => {
   let serviceId: string;
   let counterId: string;
   const contexts: BrowserContext[] = [];
-  const open = async (url: string): Promise<Page> => {
-    const c = await deviceContext(browser, phone);
-    contexts.push(c);
-    const p = await c.newPage();
-    await p.goto(url);
-    return p;
-  };
+  const open = (url: string): Promise<Page> => openScreen(browser, contexts, url, sizes.phone);
 
   beforeAll(async () => {
     hub = await startTestHub({ screens: true, clock: sameDayClock() });

@@ -12,6 +12,8 @@ export const sizes = {
   counter: { width: 1366, height: 768 },
   rating: { width: 1280, height: 800 },
   admin: { width: 1366, height: 768 },
+  /** A citizen's phone on the site's Wi-Fi (the pages behind the QR codes). */
+  phone: { width: 390, height: 844 },
 } as const;
 
 /**
