@@ -19,7 +19,7 @@ export const provincePanel = `
     <div id="overdue" hidden>
       <h3 id="overdue-title">Hồ sơ đang quá hạn</h3>
       <p class="msg" role="status" id="overdue-msg"></p>
-      <table id="overdue-list" aria-labelledby="overdue-title" hidden><thead><tr><th>Mã hồ sơ</th><th>Mã thủ tục</th><th>Thủ tục</th><th>Ngày tiếp nhận</th><th>Hạn trả</th><th>Số ngày quá hạn</th></tr></thead><tbody></tbody></table>
+      <table id="overdue-list" aria-labelledby="overdue-title" hidden><thead><tr><th>Mã hồ sơ</th><th>Mã thủ tục</th><th>Thủ tục</th><th>Ngày tiếp nhận</th><th>Hạn trả</th><th>Số ngày quá hạn (ngày lịch)</th></tr></thead><tbody></tbody></table>
     </div>
   </section>`;
 

@@ -10,7 +10,10 @@ export interface OverdueDossier {
   readonly procedureName: string;
   readonly receivedAt: string | null;
   readonly dueAt: string;
-  /** Vietnam days from the due day to today (1 = due yesterday). */
+  /**
+   * Vietnam calendar days from the due day to today (1 = due yesterday), and the page says so: the
+   * working calendar (lunar holidays, swapped days) is the hub's rule, which the central may not import.
+   */
   readonly daysLate: number;
 }
 
