@@ -168,6 +168,8 @@ export const KioskService = z.object({
   open: z.boolean(),
   closedReason: z.string().nullable(),
   hoursText: z.string(),
+  /** What a normal number taken now would be told (no counter open, or a range); null while closed. */
+  waitEstimate: WaitEstimate.nullable(),
 });
 
 export const IssuedTicket = z.object({

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../../contract/queue';
+import type { TicketStatus, WaitEstimate } from '../../contract/queue';
 
 /** Where a ticket stands, for the citizen holding it (the page behind the ticket's QR). */
 export type CitizenTicketStage = 'waiting' | 'called' | 'serving' | 'finished' | 'missed' | 'cancelled' | 'moved' | 'other_day';
@@ -14,7 +14,11 @@ export interface CitizenTicketView {
  * công dân … đến quầy số 3"): the officer's status names (chờ, đang gọi, vắng mặt) mean little to
  * the person holding the paper. A ticket is good for its own day only.
  */
-export function citizenTicketView(t: { status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null }): CitizenTicketView {
+export function citizenTicketView(t: {
+  status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null;
+  /** The hub's wait estimate for a waiting ticket: with no counter open the page says so first. */
+  wait?: WaitEstimate | null;
+}): CitizenTicketView {
   if (t.serviceDate !== t.today && t.status !== 'finished') {
     const [y, m, d] = t.serviceDate.split('-');
     return { stage: 'other_day', headline: `Phiếu của ngày ${d}/${m}/${y}`, detail: 'Số thứ tự chỉ dùng trong ngày lấy số. Mời Ông/Bà lấy số mới tại kiosk.' };
@@ -26,7 +30,7 @@ export function citizenTicketView(t: { status: TicketStatus; serviceDate: string
       return {
         stage: 'waiting',
         headline: t.peopleAhead === 0 ? 'Ông/Bà là người tiếp theo' : `Còn ${t.peopleAhead ?? '?'} người trước Ông/Bà`,
-        detail: 'Trang này tự cập nhật. Khi đến lượt, số của Ông/Bà hiện ở đây, trên màn hình phòng chờ và được đọc qua loa.',
+        detail: `${t.wait?.kind === 'noCounter' ? `${t.wait.text} ` : ''}Trang này tự cập nhật. Khi đến lượt, số của Ông/Bà hiện ở đây, trên màn hình phòng chờ và được đọc qua loa.`,
       };
     case 'called':
       return { stage: 'called', headline: t.counterNumber === null ? 'Đến lượt Ông/Bà' : `Mời đến quầy số\u00a0${t.counterNumber}`, detail: 'Số của Ông/Bà đang được gọi.' };
