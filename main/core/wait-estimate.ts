@@ -46,7 +46,9 @@ export function estimateWait(w: WaitInputs): WaitEstimate {
     return {
       kind: 'noCounter',
       opensAt: w.nextSessionAt,
-      text: w.nextSessionAt === null ? `${NO_COUNTER_TEXT}.` : `${NO_COUNTER_TEXT}. Quầy dự kiến mở lúc ${w.nextSessionAt}.`,
+      // The second sentence is glued with no-break spaces: on the kiosk and on paper it moves to a
+      // line of its own rather than splitting "Quầy dự / kiến mở lúc 07:30".
+      text: w.nextSessionAt === null ? `${NO_COUNTER_TEXT}.` : `${NO_COUNTER_TEXT}. ${`Quầy dự kiến mở lúc ${w.nextSessionAt}.`.replace(/ /g, '\u00a0')}`,
     };
   }
   const byCapacity = (w.peopleAhead * w.avgServiceMinutes) / w.openCounters;

@@ -33,7 +33,7 @@ describe('wait estimate', () => {
 
   it('says when the counters are expected to open when the desk is between sessions', () => {
     expect(estimateWait({ ...inputs, openCounters: 0, nextSessionAt: '13:30' })).toEqual({
-      kind: 'noCounter', opensAt: '13:30', text: 'Chưa có quầy nào đang mở cho dịch vụ này. Quầy dự kiến mở lúc 13:30.',
+      kind: 'noCounter', opensAt: '13:30', text: 'Chưa có quầy nào đang mở cho dịch vụ này. Quầy\u00a0dự\u00a0kiến\u00a0mở\u00a0lúc\u00a013:30.',
     });
   });
 });
