@@ -82,6 +82,13 @@ describe('no counter open for a service', () => {
     expect(status.detail).not.toContain('Chưa có quầy');
   });
 
+  it('a reprint of a ticket issued with no counter open says what the hub says now, not a blank wait', async () => {
+    const first = (await (await hub.admin())['tickets.list']({})).find((t) => t.displayCode === 'A001')!;
+    await (await hub.admin())['print.reprintTicket']({ ticketId: first.id });
+    const [, , , job] = await printer.waitForJobs(4);
+    expect(printedText(job!)).toMatch(/A001 .*Thời gian chờ khoảng \d+[–-]\d+ phút/);
+  });
+
   it('the only open counter pauses: no counter open again', async () => {
     await officer['counter.setPaused']({ paused: true });
     expect((await menuEntry()).waitEstimate).toMatchObject({ kind: 'noCounter' });
