@@ -7,6 +7,8 @@ export interface CitizenTicketView {
   readonly stage: CitizenTicketStage;
   readonly headline: string;
   readonly detail: string | null;
+  /** For a waiting ticket whose service no counter serves now: the hub's words, shown apart from `detail`. */
+  readonly notice: string | null;
 }
 
 /**
@@ -16,9 +18,15 @@ export interface CitizenTicketView {
  */
 export function citizenTicketView(t: {
   status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null;
-  /** The hub's wait estimate for a waiting ticket: with no counter open the page says so first. */
+  /** The hub's wait estimate for a waiting ticket: with no counter open the page says so. */
   wait?: WaitEstimate | null;
 }): CitizenTicketView {
+  const view = stageView(t);
+  // "Còn 3 người trước" reads as progress; with no counter open nobody is being called, so say so apart.
+  return { ...view, notice: view.stage === 'waiting' && t.wait?.kind === 'noCounter' ? t.wait.text : null };
+}
+
+function stageView(t: { status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null }): Omit<CitizenTicketView, 'notice'> {
   if (t.serviceDate !== t.today && t.status !== 'finished') {
     const [y, m, d] = t.serviceDate.split('-');
     return { stage: 'other_day', headline: `Phiếu của ngày ${d}/${m}/${y}`, detail: 'Số thứ tự chỉ dùng trong ngày lấy số. Mời Ông/Bà lấy số mới tại kiosk.' };
@@ -30,7 +38,7 @@ export function citizenTicketView(t: {
       return {
         stage: 'waiting',
         headline: t.peopleAhead === 0 ? 'Ông/Bà là người tiếp theo' : `Còn ${t.peopleAhead ?? '?'} người trước Ông/Bà`,
-        detail: `${t.wait?.kind === 'noCounter' ? `${t.wait.text} ` : ''}Trang này tự cập nhật. Khi đến lượt, số của Ông/Bà hiện ở đây, trên màn hình phòng chờ và được đọc qua loa.`,
+        detail: 'Trang này tự cập nhật. Khi đến lượt, số của Ông/Bà hiện ở đây, trên màn hình phòng chờ và được đọc qua loa.',
       };
     case 'called':
       return { stage: 'called', headline: t.counterNumber === null ? 'Đến lượt Ông/Bà' : `Mời đến quầy số\u00a0${t.counterNumber}`, detail: 'Số của Ông/Bà đang được gọi.' };
