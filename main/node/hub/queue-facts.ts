@@ -1,7 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import type { Service, WaitEstimate } from '../../../contract/queue';
 import { nextSessionStartToday } from '../../core/calendar/working-time';
-import { estimateWait, openCountersFor, rangeEstimate } from '../../core/wait-estimate';
+import { estimateWait, openCountersFor, rangeEstimate, type SessionFact } from '../../core/wait-estimate';
 import type { TicketRow } from '../db/ticket-store';
 import { vnDate } from '../../core/vn-time';
 import type { HubDeps } from './context';
@@ -10,17 +10,32 @@ import { siteCalendar } from './procedure-handlers';
 /** Recent window for measuring throughput (queue.md: about 45 minutes). */
 const THROUGHPUT_WINDOW_MIN = 45;
 
+/**
+ * What every service's estimate shares at one instant: the open counter sessions and the desk's
+ * next session start. Read once for a whole kiosk menu rather than once per service.
+ */
+export interface WaitFacts {
+  readonly sessions: readonly SessionFact[];
+  readonly nextSessionAt: string | null;
+}
+
+export function waitFacts(deps: HubDeps, now: number): WaitFacts {
+  return {
+    sessions: deps.sessions.openAll().map((s) => ({ counterId: s.counter_id, paused: s.paused_at !== null })),
+    nextSessionAt: nextSessionStartToday(siteCalendar(deps), now),
+  };
+}
+
 /** The wait estimate for someone with `peopleAhead` in front of them, from what the hub measured. */
-export function estimateFor(deps: HubDeps, service: Service, peopleAhead: number, now: number): WaitEstimate {
+export function estimateFor(deps: HubDeps, service: Service, peopleAhead: number, now: number, facts: WaitFacts = waitFacts(deps, now)): WaitEstimate {
   const { completions, avgServiceMinutes } = deps.tickets.recentThroughput(service.id, vnDate(now), now - THROUGHPUT_WINDOW_MIN * 60_000);
-  const sessions = deps.sessions.openAll().map((s) => ({ counterId: s.counter_id, paused: s.paused_at !== null }));
   return estimateWait({
     peopleAhead,
     avgServiceMinutes: avgServiceMinutes ?? service.defaultServiceMinutes,
-    openCounters: openCountersFor(service.id, deps.catalog.counters(), sessions),
+    openCounters: openCountersFor(service.id, deps.catalog.counters(), facts.sessions),
     recentCompletions: completions,
     windowMinutes: THROUGHPUT_WINDOW_MIN,
-    nextSessionAt: nextSessionStartToday(siteCalendar(deps), now),
+    nextSessionAt: facts.nextSessionAt,
   });
 }
 

@@ -3,7 +3,7 @@ import type { Principal } from '../../../contract/access';
 import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
 import { checkCanIssue } from '../../core/issue-rules';
-import { queueDayOf } from '../../core/queue-day';
+import { queueDayOf, type QueueDay } from '../../core/queue-day';
 import { displayCode, nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
@@ -11,7 +11,7 @@ import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
 import { announcePrintJob, enqueueTicketPrint } from './print-handlers';
 import { siteCalendar } from './procedure-handlers';
-import { estimateFor } from './queue-facts';
+import { estimateFor, waitFacts } from './queue-facts';
 import { guardNumbering } from './recovery-guard';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
@@ -31,11 +31,11 @@ export function ticketHandlers(deps: HubDeps) {
   const today = (now: number) => queueDayOf(siteCalendar(deps), vnDate(now));
 
   /** Why this service cannot hand out a number now, or null when it can. */
-  const closedReason = (serviceId: string, now: number): string | null => {
+  const closedReason = (serviceId: string, now: number, day: QueueDay): string | null => {
     const service = catalog.service(serviceId)!;
     const date = vnDate(now);
     try {
-      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now, day: today(now) });
+      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now, day });
       nextNumber(catalog.sequence(service.sequenceId)!, tickets.lastNumber(service.sequenceId, date));
       return null;
     } catch (e) {
@@ -51,6 +51,9 @@ export function ticketHandlers(deps: HubDeps) {
       const date = vnDate(ctx.now);
       const counts = new Map(tickets.queueCounts(date).map((c) => [c.service_id, c.waiting]));
       const siteHours = site.site().queueHours;
+      // Read once for every tile: the calendar's word on today, the open counters, the next session.
+      const day = today(ctx.now);
+      const facts = waitFacts(deps, ctx.now);
       return {
         siteName: site.site().name,
         sampleData: site.site().sampleData,
@@ -59,14 +62,14 @@ export function ticketHandlers(deps: HubDeps) {
           .services()
           .filter((s) => s.active)
           .map((s) => {
-            const reason = closedReason(s.id, ctx.now);
+            const reason = closedReason(s.id, ctx.now, day);
             const waiting = counts.get(s.id) ?? 0;
             return {
               id: s.id, name: s.name, nameEn: s.nameEn, hint: s.hint, hintEn: s.hintEn, prefix: s.prefix,
               priorityMode: s.priorityMode, waiting, open: reason === null, closedReason: reason,
               hoursText: hoursText(s.hours ?? siteHours),
               // A normal number taken now would have everyone waiting ahead of it.
-              waitEstimate: reason === null ? estimateFor(deps, s, waiting, ctx.now) : null,
+              waitEstimate: reason === null ? estimateFor(deps, s, waiting, ctx.now, facts) : null,
             };
           }),
         priorityClasses: catalog.priorityClasses().filter((p) => p.active),
