@@ -168,6 +168,8 @@ export const KioskService = z.object({
   open: z.boolean(),
   closedReason: z.string().nullable(),
   hoursText: z.string(),
+  /** What a normal number taken now would be told (no counter open, or a range); null while closed. */
+  waitEstimate: WaitEstimate.nullable(),
 });
 
 export const IssuedTicket = z.object({
@@ -526,12 +528,14 @@ export const ops = {
     access: { public: true },
     input: z.object({ ticketId: Id }).strict(),
     /**
-     * A redirected ticket is followed to the ticket it continues as (same number). `headline` and
-     * `detail`: what the citizen's page says (main/core/citizen-ticket.ts).
+     * A redirected ticket is followed to the ticket it continues as (same number). `headline`,
+     * `detail` and `notice`: what the citizen's page says (main/core/citizen-ticket.ts).
      */
     output: z.object({
       displayCode: z.string(), serviceName: z.string(), serviceDate: VnDate, status: TicketStatus, peopleAhead: z.int().nullable(), counterNumber: z.int().nullable(),
       stage: z.enum(['waiting', 'called', 'serving', 'finished', 'missed', 'cancelled', 'moved', 'other_day']), headline: z.string(), detail: z.string().nullable(),
+      /** A waiting ticket whose service has no counter open: the hub's words for it (else null). */
+      notice: z.string().nullable(),
       siteName: z.string(), sampleData: z.boolean(),
     }),
   }),

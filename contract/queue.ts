@@ -92,12 +92,17 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 
 export const TicketSource = z.enum(['kiosk', 'staff', 'appointment']);
 
-export const WaitEstimate = z.object({
-  minMinutes: z.int().min(1),
-  maxMinutes: z.int().min(1),
-  /** Vietnamese text for the ticket and the kiosk, e.g. "khoảng 15–20 phút". */
-  text: z.string(),
-});
+/**
+ * How long a newcomer will wait. `range`: counters are serving the service, "khoảng 15–20 phút".
+ * `noCounter`: no open, unpaused counter serves it, so any number of minutes would be a promise
+ * nobody keeps; `opensAt` is the start of the desk's next working session today when the hub is
+ * between sessions (lunch, early morning), else null (the counters should be open and are not).
+ * `text` is the Vietnamese the ticket, the kiosk and the citizen's page show.
+ */
+export const WaitEstimate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('range'), minMinutes: z.int().min(1), maxMinutes: z.int().min(1), text: z.string() }),
+  z.object({ kind: z.literal('noCounter'), opensAt: HhMm.nullable(), text: z.string() }),
+]);
 export type WaitEstimate = z.infer<typeof WaitEstimate>;
 
 export const Ticket = z.object({

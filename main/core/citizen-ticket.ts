@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../../contract/queue';
+import type { TicketStatus, WaitEstimate } from '../../contract/queue';
 
 /** Where a ticket stands, for the citizen holding it (the page behind the ticket's QR). */
 export type CitizenTicketStage = 'waiting' | 'called' | 'serving' | 'finished' | 'missed' | 'cancelled' | 'moved' | 'other_day';
@@ -7,6 +7,8 @@ export interface CitizenTicketView {
   readonly stage: CitizenTicketStage;
   readonly headline: string;
   readonly detail: string | null;
+  /** For a waiting ticket whose service no counter serves now: the hub's words, shown apart from `detail`. */
+  readonly notice: string | null;
 }
 
 /**
@@ -14,7 +16,17 @@ export interface CitizenTicketView {
  * công dân … đến quầy số 3"): the officer's status names (chờ, đang gọi, vắng mặt) mean little to
  * the person holding the paper. A ticket is good for its own day only.
  */
-export function citizenTicketView(t: { status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null }): CitizenTicketView {
+export function citizenTicketView(t: {
+  status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null;
+  /** The hub's wait estimate for a waiting ticket: with no counter open the page says so. */
+  wait?: WaitEstimate | null;
+}): CitizenTicketView {
+  const view = stageView(t);
+  // "Còn 3 người trước" reads as progress; with no counter open nobody is being called, so say so apart.
+  return { ...view, notice: view.stage === 'waiting' && t.wait?.kind === 'noCounter' ? t.wait.text : null };
+}
+
+function stageView(t: { status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null }): Omit<CitizenTicketView, 'notice'> {
   if (t.serviceDate !== t.today && t.status !== 'finished') {
     const [y, m, d] = t.serviceDate.split('-');
     return { stage: 'other_day', headline: `Phiếu của ngày ${d}/${m}/${y}`, detail: 'Số thứ tự chỉ dùng trong ngày lấy số. Mời Ông/Bà lấy số mới tại kiosk.' };

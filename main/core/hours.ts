@@ -1,12 +1,19 @@
-import type { WeeklyHours } from '../../contract/queue';
+import type { TimeWindow, WeeklyHours } from '../../contract/queue';
+import { dayOffReason, queueWindowsOn, USUAL_DAY, type QueueDay } from './queue-day';
 import { hhmmToMinutes, vnClock, weekdayNames } from './vn-time';
 
 export type OpenState = { readonly open: true } | { readonly open: false; readonly reason: string };
 
-/** Whether numbers may be taken at this instant under these hours (Vietnam time). */
-export function openStateAt(hours: WeeklyHours, epochMs: number, serviceName: string): OpenState {
+/**
+ * Whether numbers may be taken at this instant under these hours (Vietnam time), on a day the
+ * working calendar describes (`queueDayOf`): no number on a holiday or a day off, whatever the
+ * weekly hours say, and a làm bù Saturday takes numbers like a weekday.
+ */
+export function openStateAt(hours: WeeklyHours, epochMs: number, serviceName: string, day: QueueDay = USUAL_DAY): OpenState {
+  const offReason = dayOffReason(day);
+  if (offReason !== null) return { open: false, reason: offReason };
   const c = vnClock(epochMs);
-  const today = hours[c.weekday] ?? [];
+  const today = queueWindowsOn(hours, day, c.weekday);
   if (today.some((w) => c.minuteOfDay >= hhmmToMinutes(w.from) && c.minuteOfDay < hhmmToMinutes(w.to))) {
     return { open: true };
   }
@@ -14,13 +21,17 @@ export function openStateAt(hours: WeeklyHours, epochMs: number, serviceName: st
   const reason = later
     ? `Dịch vụ ${serviceName} chưa đến giờ lấy số. Mời quay lại lúc ${later.from}.`
     : today.length > 0
-      ? `Dịch vụ ${serviceName} đã hết giờ lấy số hôm nay (${hoursOfDayText(hours, c.weekday)}).`
+      ? `Dịch vụ ${serviceName} đã hết giờ lấy số hôm nay (${windowsText(today)}).`
       : `Hôm nay (${weekdayNames[c.weekday]}) dịch vụ ${serviceName} không nhận số.`;
   return { open: false, reason };
 }
 
+function windowsText(windows: readonly TimeWindow[]): string {
+  return windows.map((w) => `${w.from}–${w.to}`).join(', ');
+}
+
 function hoursOfDayText(hours: WeeklyHours, weekday: number): string {
-  return (hours[weekday] ?? []).map((w) => `${w.from}–${w.to}`).join(', ');
+  return windowsText(hours[weekday] ?? []);
 }
 
 /**

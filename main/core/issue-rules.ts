@@ -1,6 +1,7 @@
 import { HubError } from '../../contract/errors';
 import type { PriorityClass, Service, WeeklyHours } from '../../contract/queue';
 import { openStateAt } from './hours';
+import type { QueueDay } from './queue-day';
 
 export interface IssueCheck {
   readonly service: Service;
@@ -10,6 +11,8 @@ export interface IssueCheck {
   /** Tickets already issued today for this service (redirected copies not counted). */
   readonly issuedToday: number;
   readonly now: number;
+  /** What the working calendar says of today (`queueDayOf`): holidays and làm bù days override the weekly hours. */
+  readonly day: QueueDay;
 }
 
 /** Throws the reason a number cannot be taken now, in words for the citizen at the kiosk. */
@@ -23,7 +26,7 @@ export function checkCanIssue(c: IssueCheck): void {
   if (!c.priorityClass && s.priorityMode === 'priority') {
     throw new HubError('PRIORITY_REQUIRED', `Dịch vụ ${s.name} chỉ dành cho đối tượng ưu tiên.`);
   }
-  const state = openStateAt(s.hours ?? c.siteHours, c.now, s.name);
+  const state = openStateAt(s.hours ?? c.siteHours, c.now, s.name, c.day);
   if (!state.open) throw new HubError('SERVICE_CLOSED', state.reason);
   if (s.dailyCap !== null && c.issuedToday >= s.dailyCap) {
     throw new HubError('DAILY_CAP_REACHED', `Dịch vụ ${s.name} đã hết số trong ngày hôm nay (tối đa ${s.dailyCap} số). Mời quay lại vào ngày làm việc tiếp theo.`);

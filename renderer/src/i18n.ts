@@ -1,3 +1,5 @@
+import type { WaitEstimate } from '../../contract/queue';
+
 /** Citizen-facing text in Vietnamese (default) and English. Staff screens are Vietnamese only. */
 export type Lang = 'vi' | 'en';
 
@@ -71,7 +73,12 @@ const en: typeof vi = {
 
 export const strings: Record<Lang, typeof vi> = { vi, en };
 
-/** The English wait text from the hub's Vietnamese one ("khoảng 15–20 phút" → "about 15–20 minutes"). */
-export function waitText(lang: Lang, minMinutes: number, maxMinutes: number, vietnamese: string): string {
-  return lang === 'vi' ? vietnamese : `about ${minMinutes}–${maxMinutes} minutes`;
+/**
+ * The wait in the kiosk's language. The hub's words are Vietnamese; in English the range is
+ * rebuilt from its numbers ("about 15–20 minutes") and "no counter open" from its parts.
+ */
+export function waitText(lang: Lang, wait: WaitEstimate): string {
+  if (lang === 'vi') return wait.text;
+  if (wait.kind === 'range') return `about ${wait.minMinutes}–${wait.maxMinutes} minutes`;
+  return `No counter is open for this service yet.${wait.opensAt === null ? '' : ` Counters are expected to open at ${wait.opensAt}.`}`;
 }

@@ -55,6 +55,8 @@ describe("the citizen's pages behind the QR codes", () => {
     const page = await open(qr[0]!);
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe(mine.displayCode);
     await expect.poll(() => page.getByRole('heading', { name: 'Còn 1 người trước Ông/Bà' }).isVisible()).toBe(true);
+    // No counter is open yet: the page says so, apart from the progress.
+    await expect.poll(() => page.getByTestId('ticket-notice').textContent()).toMatch(/^Chưa có quầy nào đang mở cho dịch vụ này\./);
     await screenshot(page, 'citizen-ticket-waiting-390x844');
     expect(await accessibilityProblems(page, null)).toEqual([]);
 
@@ -62,6 +64,7 @@ describe("the citizen's pages behind the QR codes", () => {
     await officer['counter.open']({ counterId });
     const first = await officer['counter.callNext']({});
     await expect.poll(() => page.getByRole('heading', { name: 'Ông/Bà là người tiếp theo' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('ticket-notice').count()).toBe(0);
     await officer['counter.start']({ ticketId: first.ticket!.id });
     await officer['counter.finish']({ ticketId: first.ticket!.id });
     await officer['counter.callNext']({});

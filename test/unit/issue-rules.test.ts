@@ -3,6 +3,7 @@ import { HubError } from '../../contract/errors';
 import type { PriorityClass, Service, WeeklyHours } from '../../contract/queue';
 import { hoursText, openStateAt } from '../../main/core/hours';
 import { checkCanIssue } from '../../main/core/issue-rules';
+import { USUAL_DAY } from '../../main/core/queue-day';
 
 const office: WeeklyHours = [[], ...Array(5).fill([{ from: '07:30', to: '11:00' }, { from: '13:30', to: '16:30' }]), [{ from: '07:30', to: '11:00' }]] as WeeklyHours;
 const at = (local: string) => Date.parse(`${local}+07:00`);
@@ -46,7 +47,7 @@ describe('hours for taking numbers', () => {
 });
 
 describe('checkCanIssue', () => {
-  const base = { service, priorityClass: null, siteHours: office, issuedToday: 0, now: at('2026-11-25T09:00:00') };
+  const base = { service, priorityClass: null, siteHours: office, issuedToday: 0, now: at('2026-11-25T09:00:00'), day: USUAL_DAY };
   it('allows a normal ticket in hours', () => expect(codeOf(() => checkCanIssue(base))).toBeNull());
   it('refuses outside hours', () => expect(codeOf(() => checkCanIssue({ ...base, now: at('2026-11-25T18:00:00') }))).toBe('SERVICE_CLOSED'));
   it('uses the service hours over the site hours', () => {

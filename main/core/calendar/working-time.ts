@@ -1,5 +1,5 @@
 import { HubError } from '../../../contract/errors';
-import { hhmmToMinutes, vnClock, vnMidnight } from '../vn-time';
+import { hhmmToMinutes, minutesToHhmm, vnClock, vnMidnight } from '../vn-time';
 import type { CalendarYear } from '../../../contract/calendar';
 import type { ProcessingTime } from '../../../contract/dossier';
 import { officialCalendars } from './calendar-data';
@@ -57,6 +57,19 @@ export function isWorkingMoment(cal: WorkingCalendar, epochMs: number): boolean 
   const { date } = vnClock(epochMs);
   const msOfDay = epochMs - vnMidnight(date);
   return windowsOn(cal, jdnFromIso(date)).some((w) => msOfDay >= w.from * MINUTE && msOfDay <= w.to * MINUTE);
+}
+
+/**
+ * The start (HH:MM) of the next working session later today, when this moment falls between
+ * sessions of a working day (before opening, at lunch); null inside a session, after the last one
+ * and on a day off. A session's first minute counts as inside it.
+ */
+export function nextSessionStartToday(cal: WorkingCalendar, epochMs: number): string | null {
+  const c = vnClock(epochMs);
+  const windows = windowsOn(cal, jdnFromIso(c.date));
+  if (windows.some((w) => c.minuteOfDay >= w.from && c.minuteOfDay < w.to)) return null;
+  const later = windows.find((w) => w.from > c.minuteOfDay);
+  return later ? minutesToHhmm(later.from) : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { HubError } from '../../../contract/errors';
 import type { OpOutput } from '../../../contract/ops';
 import type { Printer } from '../../../contract/printing';
+import type { WaitEstimate } from '../../../contract/queue';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
 import { citizenLinkBase, receiptLinkBase } from '../../core/citizen-links';
 import { citizenTicketView } from '../../core/citizen-ticket';
@@ -17,6 +18,7 @@ import { printerProfile } from '../print/profiles';
 import { receiptSlipDocument, testPageDocument, ticketDocument } from '../print/layouts';
 import type { TicketPrintData } from '../print/layout-types';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { currentWait, reprintedWait } from './queue-facts';
 
 /** Queues a job in the caller's transaction; the caller kicks the spooler after the commit. */
 export function enqueuePrint(deps: HubDeps, job: Pick<JobRow, 'printer_id' | 'kind' | 'title' | 'ticket_id' | 'reprint_of' | 'requested_by'> & { data: unknown }, now: number): string {
@@ -38,7 +40,7 @@ export const receiptLinks = (deps: HubDeps): string | null => {
 };
 
 /** What a queue ticket prints: number, service, queue position, wait, time, QR. No personal data. */
-export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string): TicketPrintData {
+export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, wait: WaitEstimate): TicketPrintData {
   const site = deps.site.site();
   return {
     siteName: site.name,
@@ -47,7 +49,8 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
     serviceName: deps.catalog.service(t.service_id)?.name ?? '',
     priorityLabel: t.priority_label,
     peopleAhead,
-    waitText,
+    waitText: wait.text,
+    noCounter: wait.kind === 'noCounter',
     issuedAt: t.issued_at,
     qrPayload: ticketQrPayload(t.id, citizenLinks(deps)),
     footer: site.printing.ticketFooter,
@@ -55,12 +58,12 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
 }
 
 /** The ticket printer for a kiosk (or the shared one), and the job for this ticket on it. */
-export function enqueueTicketPrint(deps: HubDeps, t: TicketRow, peopleAhead: number, waitText: string, ctx: HandlerContext): { jobId: string; printer: Printer } | null {
+export function enqueueTicketPrint(deps: HubDeps, t: TicketRow, peopleAhead: number, wait: WaitEstimate, ctx: HandlerContext): { jobId: string; printer: Printer } | null {
   const printer = ticketPrinterFor(deps.printing.printers(), ctx.principal.kind === 'device' ? ctx.principal.deviceId : null);
   if (!printer) return null;
   const jobId = enqueuePrint(
     deps,
-    { printer_id: printer.id, kind: 'ticket', title: `Phiếu số ${t.display_code}`, data: ticketPrintData(deps, t, peopleAhead, waitText), ticket_id: t.id, reprint_of: null, requested_by: actorOf(ctx.principal).id },
+    { printer_id: printer.id, kind: 'ticket', title: `Phiếu số ${t.display_code}`, data: ticketPrintData(deps, t, peopleAhead, wait), ticket_id: t.id, reprint_of: null, requested_by: actorOf(ctx.principal).id },
     ctx.now,
   );
   return { jobId, printer };
@@ -187,7 +190,7 @@ export function printHandlers(deps: HubDeps) {
         const printer = printerId ? printing.printer(printerId) : ticketPrinterFor(printing.printers(), null);
         if (!printer || printer.role !== 'ticket') throw new HubError('PRINTER_NOT_FOUND');
         const ahead = t.status === 'waiting' ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : 0;
-        const estimate = t.est_wait_min !== null ? `khoảng ${t.est_wait_min}–${t.est_wait_max} phút` : '';
+        const estimate = reprintedWait(deps, t, ahead, ctx.now);
         const jobId = enqueuePrint(deps, { printer_id: printer.id, kind: 'ticket', title: `In lại phiếu số ${t.display_code}`, data: ticketPrintData(deps, t, ahead, estimate), ticket_id: t.id, reprint_of: null, requested_by: actorOf(ctx.principal).id }, ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'printing.ticketReprinted', { type: 'ticket', id: t.id }, { printerId: printer.id }, ctx.now);
         return { id: jobId, printer };
@@ -213,7 +216,7 @@ export function printHandlers(deps: HubDeps) {
       const site = deps.site.site();
       return {
         displayCode: t.display_code, serviceName: ticket.serviceName, serviceDate: t.service_date, status: t.status, peopleAhead: ahead, counterNumber,
-        ...citizenTicketView({ status: t.status, serviceDate: t.service_date, today, peopleAhead: ahead, counterNumber }),
+        ...citizenTicketView({ status: t.status, serviceDate: t.service_date, today, peopleAhead: ahead, counterNumber, wait: ahead === null ? null : currentWait(deps, t, ahead, ctx.now) }),
         siteName: site.name, sampleData: site.sampleData,
       };
     },

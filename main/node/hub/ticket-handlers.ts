@@ -3,13 +3,15 @@ import type { Principal } from '../../../contract/access';
 import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
 import { checkCanIssue } from '../../core/issue-rules';
+import { queueDayOf, type QueueDay } from '../../core/queue-day';
 import { displayCode, nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
 import { announcePrintJob, enqueueTicketPrint } from './print-handlers';
-import { estimateFor } from './queue-facts';
+import { siteCalendar } from './procedure-handlers';
+import { estimateFor, waitFacts } from './queue-facts';
 import { guardNumbering } from './recovery-guard';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
@@ -25,12 +27,15 @@ export function ticketHandlers(deps: HubDeps) {
   const write = deps.writer.run.bind(deps.writer);
   const { catalog, tickets, site } = deps;
 
+  /** Holidays and làm bù days from the site's working calendar (the one dossier due dates use). */
+  const today = (now: number) => queueDayOf(siteCalendar(deps), vnDate(now));
+
   /** Why this service cannot hand out a number now, or null when it can. */
-  const closedReason = (serviceId: string, now: number): string | null => {
+  const closedReason = (serviceId: string, now: number, day: QueueDay): string | null => {
     const service = catalog.service(serviceId)!;
     const date = vnDate(now);
     try {
-      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now });
+      checkCanIssue({ service, priorityClass: null, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now, day });
       nextNumber(catalog.sequence(service.sequenceId)!, tickets.lastNumber(service.sequenceId, date));
       return null;
     } catch (e) {
@@ -46,6 +51,9 @@ export function ticketHandlers(deps: HubDeps) {
       const date = vnDate(ctx.now);
       const counts = new Map(tickets.queueCounts(date).map((c) => [c.service_id, c.waiting]));
       const siteHours = site.site().queueHours;
+      // Read once for every tile: the calendar's word on today, the open counters, the next session.
+      const day = today(ctx.now);
+      const facts = waitFacts(deps, ctx.now);
       return {
         siteName: site.site().name,
         sampleData: site.site().sampleData,
@@ -54,11 +62,14 @@ export function ticketHandlers(deps: HubDeps) {
           .services()
           .filter((s) => s.active)
           .map((s) => {
-            const reason = closedReason(s.id, ctx.now);
+            const reason = closedReason(s.id, ctx.now, day);
+            const waiting = counts.get(s.id) ?? 0;
             return {
               id: s.id, name: s.name, nameEn: s.nameEn, hint: s.hint, hintEn: s.hintEn, prefix: s.prefix,
-              priorityMode: s.priorityMode, waiting: counts.get(s.id) ?? 0, open: reason === null, closedReason: reason,
+              priorityMode: s.priorityMode, waiting, open: reason === null, closedReason: reason,
               hoursText: hoursText(s.hours ?? siteHours),
+              // A normal number taken now would have everyone waiting ahead of it.
+              waitEstimate: reason === null ? estimateFor(deps, s, waiting, ctx.now, facts) : null,
             };
           }),
         priorityClasses: catalog.priorityClasses().filter((p) => p.active),
@@ -73,7 +84,7 @@ export function ticketHandlers(deps: HubDeps) {
         const priorityClass = priorityClassId === null ? null : catalog.priorityClass(priorityClassId);
         if (priorityClassId !== null && !priorityClass) throw new HubError('NOT_FOUND', 'Không tìm thấy đối tượng ưu tiên đã chọn.');
         const date = vnDate(ctx.now);
-        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now: ctx.now });
+        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now: ctx.now, day: today(ctx.now) });
         const seq = catalog.sequence(service.sequenceId)!;
         const number = tickets.allocateNumber(seq, date);
         const row = TicketStore.newRow({
@@ -84,12 +95,14 @@ export function ticketHandlers(deps: HubDeps) {
         });
         const ahead = peopleAheadOfNewcomer(row.priority_weight, tickets.waitingByWeight(date, service.id));
         const estimate = estimateFor(deps, service, ahead, ctx.now);
-        row.est_wait_min = estimate.minMinutes;
-        row.est_wait_max = estimate.maxMinutes;
+        // No range is stored when no counter was open: predicted-against-actual compares ranges only.
+        const range = estimate.kind === 'range' ? [estimate.minMinutes, estimate.maxMinutes] : null;
+        row.est_wait_min = range?.[0] ?? null;
+        row.est_wait_max = range?.[1] ?? null;
         tickets.insert(row);
-        tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: [estimate.minMinutes, estimate.maxMinutes] }, ctx.now);
+        tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: range, ...(estimate.kind === 'noCounter' ? { noCounter: true } : {}) }, ctx.now);
         // The paper ticket is queued in the same transaction: a number on screen always has its print job.
-        const print = enqueueTicketPrint(deps, row, ahead, estimate.text, ctx);
+        const print = enqueueTicketPrint(deps, row, ahead, estimate, ctx);
         return {
           ticket: tickets.ticket(row.id)!,
           peopleAhead: ahead,

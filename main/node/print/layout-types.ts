@@ -51,8 +51,10 @@ export interface TicketPrintData {
   /** A category label only ("Người cao tuổi"), never health details; null for a normal ticket. */
   readonly priorityLabel?: string | null;
   readonly peopleAhead: number;
-  /** From the wait estimate, e.g. "khoảng 15–20 phút". */
+  /** From the wait estimate, e.g. "khoảng 15–20 phút", or the words saying no counter is open. */
   readonly waitText: string;
+  /** No counter serves the service: `waitText` is a sentence of its own, not a duration. Absent on older jobs. */
+  readonly noCounter?: boolean;
   /** Epoch milliseconds; printed in Vietnam time. */
   readonly issuedAt: number;
   /** ASCII, e.g. a status-lookup URL; no QR when absent. */

@@ -27,8 +27,11 @@ export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {
   if (data.priorityLabel) blocks.push({ kind: 'line', text: `Ưu tiên: ${data.priorityLabel}`, bold: true });
   blocks.push(
     { kind: 'line', text: `Số người chờ trước: ${data.peopleAhead}` },
-    // "15–20 phút" stays together on narrow paper.
-    { kind: 'line', text: `Thời gian chờ ${data.waitText.replace(/(\d) /g, '$1\u00a0')}` },
+    // "15–20 phút" stays together on narrow paper. With no counter open there is no duration to
+    // print: the hub's sentence stands alone, in bold, so nobody reads it as a wait.
+    data.noCounter
+      ? { kind: 'line', text: data.waitText, bold: true }
+      : { kind: 'line', text: `Thời gian chờ ${data.waitText.replace(/(\d) /g, '$1\u00a0')}` },
     { kind: 'line', text: `Lấy số lúc ${when(data.issuedAt)}`, size: 'small' },
   );
   if (data.qrPayload) {

@@ -118,6 +118,8 @@ describe('the durable print queue with a real (fake) network printer', () => {
     expect(status).toEqual({
       displayCode: t.ticket.displayCode, serviceName: 'Hộ tịch', serviceDate: t.ticket.serviceDate, status: 'waiting', peopleAhead: expect.any(Number), counterNumber: null,
       stage: 'waiting', headline: expect.stringMatching(/^Còn \d+ người trước Ông\/Bà$|^Ông\/Bà là người tiếp theo$/), detail: expect.any(String),
+      // No counter is open in this file: the page says so.
+      notice: expect.stringMatching(/^Chưa có quầy nào đang mở cho dịch vụ này\./),
       siteName: expect.any(String), sampleData: false,
     });
     await printer.waitForJobs(1);

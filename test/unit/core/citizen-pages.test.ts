@@ -36,6 +36,13 @@ describe("the ticket's page, in the citizen's words", () => {
     expect(view('waiting', { serviceDate: '2026-12-03', peopleAhead: null })).toMatchObject({ stage: 'other_day', headline: 'Phiếu của ngày 03/12/2026' });
     expect(view('finished', { serviceDate: '2026-12-03' }).stage).toBe('finished');
   });
+  it('says apart that no counter serves the service yet, for a waiting ticket only', () => {
+    const wait = { kind: 'noCounter', opensAt: null, text: 'Chưa có quầy nào đang mở cho dịch vụ này.' } as const;
+    expect(view('waiting', { peopleAhead: 2, wait }).notice).toBe('Chưa có quầy nào đang mở cho dịch vụ này.');
+    expect(view('waiting', { peopleAhead: 2, wait: { kind: 'range', minMinutes: 5, maxMinutes: 10, text: 'khoảng 5–10 phút' } }).notice).toBeNull();
+    expect(view('waiting', { serviceDate: '2026-12-03', peopleAhead: null, wait }).notice).toBeNull();
+    expect(view('called', { counterNumber: 1, wait }).notice).toBeNull();
+  });
 });
 
 describe("the receipt's page", () => {

@@ -54,6 +54,7 @@ export function TicketPage(props: { ticketId: string }) {
           <p className="citizen-service">{status.serviceName}</p>
           <section className="citizen-state" aria-live="assertive">
             <h1>{status.headline}</h1>
+            {status.notice ? <p className="citizen-notice" data-testid="ticket-notice">{status.notice}</p> : null}
             {status.detail ? <p>{status.detail}</p> : null}
           </section>
         </>

@@ -122,7 +122,7 @@ export function KioskScreen() {
                   className={`kiosk-tile ${s.open ? '' : 'closed'}`}
                   onClick={() => choose(s)}
                   aria-disabled={!s.open}
-                  aria-label={`${name(s)}. ${s.open ? t.waitingNow(s.waiting) : `${t.closed}. ${s.closedReason ?? ''}`}`}
+                  aria-label={`${name(s)}. ${s.open ? t.waitingNow(s.waiting) : `${t.closed}. ${s.closedReason ?? ''}`}${s.waitEstimate?.kind === 'noCounter' ? ` ${waitText(language, s.waitEstimate)}` : ''}`}
                 >
                   <span className="tile-prefix" aria-hidden="true">
                     {s.prefix}
@@ -131,6 +131,7 @@ export function KioskScreen() {
                     <span className="tile-name">{name(s)}</span>
                     <span className="tile-hint">{language === 'en' && s.hintEn ? s.hintEn : s.hint}</span>
                     <span className="tile-status">{s.open ? t.waitingNow(s.waiting) : (s.closedReason ?? t.closed)}</span>
+                    {s.waitEstimate?.kind === 'noCounter' ? <span className="tile-no-counter">{waitText(language, s.waitEstimate)}</span> : null}
                   </span>
                 </button>
               ))}
@@ -180,7 +181,7 @@ export function KioskScreen() {
             issued={step.issued}
             print={print}
             lang={language}
-            waitText={waitText(language, step.issued.waitEstimate.minMinutes, step.issued.waitEstimate.maxMinutes, step.issued.waitEstimate.text)}
+            waitText={waitText(language, step.issued.waitEstimate)}
             onDone={() => {
               setStep({ kind: 'services' });
               setLang(null);

@@ -29,10 +29,17 @@ export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: Pr
           <dt className="visually-hidden">{t.peopleAheadLabel}</dt>
           <dd>{t.peopleAhead(peopleAhead)}</dd>
         </div>
-        <div>
-          <dt>{t.estimatedWait}</dt>
-          <dd>{props.waitText}</dd>
-        </div>
+        {/* With no counter open there is no wait to estimate: the sentence stands on its own, marked. */}
+        {props.issued.waitEstimate.kind === 'noCounter' ? (
+          <div className="ticket-no-counter" data-testid="ticket-wait">
+            <dd>{props.waitText}</dd>
+          </div>
+        ) : (
+          <div data-testid="ticket-wait">
+            <dt>{t.estimatedWait}</dt>
+            <dd>{props.waitText}</dd>
+          </div>
+        )}
         <div>
           <dt>{t.takenAt}</dt>
           <dd>
