@@ -11,6 +11,7 @@ import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } 
 import {
   Call,
   CallReason,
+  CounterUndo,
   DeskActionView,
   Counter,
   Id,
@@ -413,6 +414,8 @@ export const ops = {
       current: z.object({ ticket: Ticket, reason: CallReason.nullable(), statusText: z.string() }).nullable(),
       /** Every desk action in the toolbar's order, each available or not for the current ticket. */
       actions: z.array(DeskActionView),
+      /** The absent mark or transfer this counter may still undo (Ctrl+Z), or null. */
+      undo: CounterUndo.nullable(),
       queue: z.array(ServiceQueueCount),
       waiting: z.array(Ticket),
       skipped: z.array(Ticket),
@@ -442,6 +445,12 @@ export const ops = {
       .object({ ticketId: Id, serviceId: Id.optional(), counterId: Id.optional() })
       .strict()
       .refine((t) => t.serviceId !== undefined || t.counterId !== undefined, { message: 'Chọn dịch vụ hoặc quầy để chuyển' }),
+    output: Ticket,
+  }),
+  'counter.undo': op({
+    summary: "Undo this counter's last absent mark or transfer of a ticket, within the hub's window: the ticket is back at the counter",
+    access: staff,
+    input: TicketRef,
     output: Ticket,
   }),
   'counter.redirect': op({

@@ -144,6 +144,19 @@ export const DeskActionView = z.object({
 });
 export type DeskActionView = z.infer<typeof DeskActionView>;
 
+/**
+ * The counter's last absent mark or transfer while it may still be undone: the hub decides the
+ * window (main/core/counter-undo.ts), the desk shows `text` with Ctrl+Z until `until` (hub time).
+ */
+export const CounterUndo = z.object({
+  ticketId: Id,
+  displayCode: z.string(),
+  action: z.enum(['skip', 'transfer']),
+  text: z.string(),
+  until: IsoTime,
+});
+export type CounterUndo = z.infer<typeof CounterUndo>;
+
 /** What a display receives: no personal data, ever. `id` increases with every call and recall. */
 export const Call = z.object({
   id: z.int().min(1),

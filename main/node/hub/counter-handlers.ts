@@ -10,6 +10,7 @@ import { TicketStore, type TicketPatch, type TicketRow } from '../db/ticket-stor
 import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { undoOfferFor } from './counter-undo-handlers';
 import { queueCounts } from './queue-facts';
 
 const toSession = (s: CounterSessionRow) => ({
@@ -163,6 +164,7 @@ export function counterHandlers(deps: HubDeps) {
             }
           : null,
         actions: deskActions({ current: current?.status ?? null, paused: session !== null && session.paused_at !== null, canCallSpecific: me.canCallSpecific }),
+        undo: undoOfferFor(deps, session, ctx.now),
         queue: queueCounts(deps, date),
         waiting: all.filter((t) => t.status === 'waiting' && serves(t) && (t.reservedCounterId === null || t.reservedCounterId === counter?.id)),
         skipped: all.filter((t) => t.status === 'skipped' && serves(t)),

@@ -28,6 +28,7 @@ import { catalogHandlers } from './catalog-handlers';
 import { setupHandlers } from './setup-handlers';
 import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
+import { counterUndoHandlers } from './counter-undo-handlers';
 import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
@@ -131,6 +132,7 @@ export class Hub {
       ...setupHandlers(this.deps),
       ...ticketHandlers(this.deps),
       ...counterHandlers(this.deps),
+      ...counterUndoHandlers(this.deps),
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),

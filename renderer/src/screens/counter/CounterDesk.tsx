@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import type { DeskAction, Ticket } from '../../../../contract/queue';
@@ -9,6 +9,7 @@ import { ChoiceDialog, type Choice } from '../../ui/ChoiceDialog';
 import { hhmm, minutesSince } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { QueueLists } from './QueueLists';
+import { UndoBar } from './UndoBar';
 
 type State = OpOutput<'counter.state'>;
 type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | null;
@@ -26,7 +27,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
   const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
   const held = (printJobs.data ?? []).filter((j) => j.status === 'held');
-  const { state } = props;
+  const { state, reload } = props;
+  const reloadDesk = useCallback(() => void reload(), [reload]);
   const current = state.current?.ticket ?? null;
   const paused = state.session?.paused ?? false;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -58,7 +60,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       case 'recall': return onTicket((t) => () => perform('gọi lại', () => client['counter.recall']({ ticketId: t.id })));
       case 'start': return onTicket((t) => () => perform('bắt đầu', () => client['counter.start']({ ticketId: t.id })));
       case 'finish': return onTicket((t) => () => perform('kết thúc', () => client['counter.finish']({ ticketId: t.id }), () => `Đã kết thúc số ${t.displayCode}.`));
-      case 'skip': return onTicket((t) => () => perform('vắng mặt', () => client['counter.skip']({ ticketId: t.id }), () => `Số ${t.displayCode} được đánh dấu vắng mặt.`));
+      // The undo bar says what was done, with its Ctrl+Z: no second message.
+      case 'skip': return onTicket((t) => () => perform('vắng mặt', () => client['counter.skip']({ ticketId: t.id })));
       case 'transfer': return async () => setDialog('transfer');
       case 'redirect': return async () => setDialog('redirect');
       case 'callSpecific': return async () => setDialog('callSpecific');
@@ -89,6 +92,10 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       if (fresh) latest.current = fresh;
     });
   };
+  const undo = () => {
+    const offered = latest.current.undo;
+    if (offered) run('hoàn tác', () => client['counter.undo']({ ticketId: offered.ticketId }), () => `Đã hoàn tác: số ${offered.displayCode} trở lại quầy.`);
+  };
   const run = (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
     queue.current = queue.current.then(async () => {
       const fresh = await perform(label, action, success);
@@ -100,6 +107,11 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && latest.current.undo) {
+        e.preventDefault();
+        undo();
+        return;
+      }
       const name = `${e.shiftKey ? 'Shift+' : ''}${e.key}`;
       if (!latest.current.actions.some((x) => x.key === name)) return;
       e.preventDefault(); // F-keys would otherwise reload, open help or the menu bar
@@ -156,6 +168,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         ) : (
           <div className="current current-empty">{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</div>
         )}
+        {state.undo ? <UndoBar undo={state.undo} onUndo={undo} onExpired={reloadDesk} /> : null}
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
         {held.length > 0 ? (
           <div className="print-alert" role="alert">
@@ -197,7 +210,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           onPick={(target) => {
             setDialog(null);
             const [kind, id] = target.split(':') as ['service' | 'counter', string];
-            run('chuyển', () => client['counter.transfer']({ ticketId: current.id, ...(kind === 'service' ? { serviceId: id } : { counterId: id }) }), () => `Đã chuyển số ${current.displayCode}.`);
+            run('chuyển', () => client['counter.transfer']({ ticketId: current.id, ...(kind === 'service' ? { serviceId: id } : { counterId: id }) }));
           }}
         />
       ) : null}

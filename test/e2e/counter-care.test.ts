@@ -1,0 +1,63 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubClient } from '../../contract/client';
+import type { OpOutput } from '../../contract/ops';
+import { FakeClock } from '../support/clock';
+import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
+import { openCounter } from './support/counter-login';
+
+/**
+ * Counter care (issue 13): undo after F6, the warning before closing the counter, the shortcut to
+ * the absent list, and a rejected field that takes the focus. Driven by keyboard at 1366×768, on the
+ * hub's fake clock (the undo window is the hub's, never the test's sleep).
+ */
+describe('care at the counter, end to end in Chromium against the real hub', () => {
+  const clock = new FakeClock('2026-11-25T09:00:00+07:00');
+  let hub: TestHub;
+  let browser: Browser;
+  let cat: OpOutput<'catalog.get'>;
+  let kiosk: HubClient;
+  let page: Page;
+  const contexts: BrowserContext[] = [];
+  const svc = (name: string) => cat.services.find((s) => s.name === name)!.id;
+  const issue = async (service: string) => (await kiosk['tickets.issue']({ serviceId: svc(service), priorityClassId: null })).ticket;
+  const currentCode = () => page.getByTestId('current-code').textContent();
+
+  beforeAll(async () => {
+    hub = await startTestHub({ screens: true, clock: clock.now });
+    browser = await launchBrowser();
+    await (await hub.admin())['site.update']({ queueHours: ALL_DAY });
+    cat = await hub.catalog();
+    kiosk = (await hub.device('kiosk')).client;
+    await hub.staff('canbo1');
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('opens counter 1', async () => {
+    page = await openScreen(browser, contexts, `${hub.url}/counter`, sizes.counter);
+    await openCounter(page, hub.url, 'canbo1', STAFF_PASSWORD, '1');
+    await expect.poll(() => page.getByText('Chưa có số nào. Nhấn F1 để gọi số tiếp theo.').isVisible()).toBe(true);
+  });
+
+  it('undoes an absent mark with Ctrl+Z: the ticket is back at the desk', async () => {
+    const t = await issue('Hộ tịch');
+    await page.keyboard.press('F1');
+    await expect.poll(currentCode).toBe(t.displayCode);
+    await page.keyboard.press('F6');
+    const bar = page.getByTestId('undo-bar');
+    await expect.poll(() => bar.textContent()).toContain(`Đã đánh dấu vắng ${t.displayCode}`);
+    await screenshot(page, 'quay-hoan-tac-vang-1366x768');
+    clock.advanceSeconds(5);
+    await page.keyboard.press('Control+z');
+    await expect.poll(currentCode).toBe(t.displayCode);
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    await expect.poll(() => page.getByText(`Đã hoàn tác: số ${t.displayCode} trở lại quầy.`).isVisible()).toBe(true);
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.getByText('Chưa có số nào. Nhấn F1 để gọi số tiếp theo.').isVisible()).toBe(true);
+  });
+});
