@@ -844,6 +844,8 @@ export const ops = {
       sampleData: z.boolean(),
       ticker: z.string(),
       recent: z.array(DisplayCall),
+      /** The call shown large, chosen by the hub (main/core/display-current.ts): none once its citizen was marked absent. */
+      current: Call.nullable(),
       queue: z.array(ServiceQueueCount),
       lastCallId: z.int(),
     }),

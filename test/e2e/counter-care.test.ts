@@ -19,6 +19,7 @@ describe('care at the counter, end to end in Chromium against the real hub', () 
   let cat: OpOutput<'catalog.get'>;
   let kiosk: HubClient;
   let page: Page;
+  let tv: Page;
   const contexts: BrowserContext[] = [];
   const svc = (name: string) => cat.services.find((s) => s.name === name)!.id;
   const issue = async (service: string) => (await kiosk['tickets.issue']({ serviceId: svc(service), priorityClassId: null })).ticket;
@@ -38,7 +39,9 @@ describe('care at the counter, end to end in Chromium against the real hub', () 
     await hub?.close();
   });
 
-  it('opens counter 1', async () => {
+  it('opens counter 1, and the TV', async () => {
+    const { token } = await hub.device('display');
+    tv = await openScreen(browser, contexts, `${hub.url}/display`, sizes.display, { 'motcua.device.display': token });
     page = await openScreen(browser, contexts, `${hub.url}/counter`, sizes.counter);
     await openCounter(page, hub.url, 'canbo1', STAFF_PASSWORD, '1');
     await expect.poll(() => page.getByText('Chưa có số nào. Nhấn F1 để gọi số tiếp theo.').isVisible()).toBe(true);
@@ -59,5 +62,14 @@ describe('care at the counter, end to end in Chromium against the real hub', () 
     await expect.poll(() => page.getByText(`Đã hoàn tác: số ${t.displayCode} trở lại quầy.`).isVisible()).toBe(true);
     await page.keyboard.press('F4');
     await expect.poll(() => page.getByText('Chưa có số nào. Nhấn F1 để gọi số tiếp theo.').isVisible()).toBe(true);
+  });
+
+  it('takes a number marked absent off the TV’s large call instead of keeping it until the next call', async () => {
+    const t = await issue('Hộ tịch');
+    await page.keyboard.press('F1');
+    await expect.poll(() => tv.getByTestId('display-code').textContent()).toBe(t.displayCode);
+    await page.keyboard.press('F6');
+    await expect.poll(() => tv.getByText('Xin mời Ông/Bà lấy số thứ tự tại kiosk').isVisible()).toBe(true);
+    await expect.poll(() => tv.getByTestId('recent-calls').textContent()).toContain(`${t.displayCode}1Vắng mặt`);
   });
 });
