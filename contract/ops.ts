@@ -398,6 +398,15 @@ export const ops = {
     output: CounterSession,
   }),
   'counter.close': op({ summary: 'Close own counter session', access: staff, input: Empty, output: Ok }),
+  'counter.closeCheck': op({
+    summary: 'Before closing own counter: services with people waiting that no other working counter serves, and the warning in words',
+    access: staff,
+    input: Empty,
+    output: z.object({
+      services: z.array(z.object({ serviceId: Id, name: z.string(), waiting: z.int().min(1) })),
+      warning: z.string().nullable(),
+    }),
+  }),
   'counter.setPaused': op({
     summary: 'Pause or resume own counter',
     access: staff,

@@ -13,7 +13,8 @@ import { openCounter } from './support/counter-login';
  * hub's fake clock (the undo window is the hub's, never the test's sleep).
  */
 describe('care at the counter, end to end in Chromium against the real hub', () => {
-  const clock = new FakeClock('2026-11-25T09:00:00+07:00');
+  // Today on the hub's fake clock: the desk counts waiting minutes on the PC's clock.
+  const clock = new FakeClock(new Date().toISOString());
   let hub: TestHub;
   let browser: Browser;
   let cat: OpOutput<'catalog.get'>;
@@ -71,5 +72,28 @@ describe('care at the counter, end to end in Chromium against the real hub', () 
     await page.keyboard.press('F6');
     await expect.poll(() => tv.getByText('Xin mời Ông/Bà lấy số thứ tự tại kiosk').isVisible()).toBe(true);
     await expect.poll(() => tv.getByTestId('recent-calls').textContent()).toContain(`${t.displayCode}1Vắng mặt`);
+    clock.advanceSeconds(10); // past the undo window: the desk's undo bar goes
+  });
+
+  it('warns before closing while people wait for a service no other counter serves, and closes anyway on request', async () => {
+    await issue('Chứng thực');
+    await issue('Chứng thực');
+    await page.getByRole('button', { name: 'Đóng quầy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đóng quầy khi còn người chờ?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('alert').textContent()).toBe(
+      'Còn 2 người chờ dịch vụ Chứng thực mà không quầy nào khác đang mở phục vụ. Nếu đóng quầy, những người này sẽ không được gọi.',
+    );
+    await screenshot(page, 'quay-canh-bao-dong-quay-1366x768');
+    // Enter takes the safe first choice: the counter stays open.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Đóng quầy' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Đóng quầy' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('2');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Chọn quầy làm việc' }).isVisible()).toBe(true);
+    await page.keyboard.press('1');
+    await expect.poll(() => page.getByText(/Chưa có số nào/).isVisible()).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ import { catalogHandlers } from './catalog-handlers';
 import { setupHandlers } from './setup-handlers';
 import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
+import { counterCloseCheckHandlers } from './counter-close-check';
 import { counterUndoHandlers } from './counter-undo-handlers';
 import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
@@ -133,6 +134,7 @@ export class Hub {
       ...ticketHandlers(this.deps),
       ...counterHandlers(this.deps),
       ...counterUndoHandlers(this.deps),
+      ...counterCloseCheckHandlers(this.deps),
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),

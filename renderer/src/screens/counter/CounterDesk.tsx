@@ -12,7 +12,7 @@ import { QueueLists } from './QueueLists';
 import { UndoBar } from './UndoBar';
 
 type State = OpOutput<'counter.state'>;
-type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | null;
+type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | 'closeWarning' | null;
 
 /** What each desk action does here; which are available, their keys and labels come from the hub. */
 type Exec = () => Promise<State | null | void>;
@@ -33,6 +33,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   const paused = state.session?.paused ?? false;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
+  const [closeWarning, setCloseWarning] = useState<OpOutput<'counter.closeCheck'> | null>(null);
 
   /** Runs one operation, shows its outcome, then reloads the desk. */
   const perform = async (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
@@ -121,6 +122,15 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // The hub says whether closing leaves people with no counter; the officer may close anyway.
+  const closeCounter = () =>
+    run('đóng quầy', async () => {
+      const check = await client['counter.closeCheck']({});
+      if (check.warning === null) return client['counter.close']({});
+      setCloseWarning(check);
+      setDialog('closeWarning');
+    });
+
   const counter = state.counter!;
   const services = catalog.data?.services.filter((s) => s.active) ?? [];
   const serviceChoices: Choice<string>[] = services.map((s) => ({ value: s.id, label: s.name, detail: `tiền tố ${s.prefix}` }));
@@ -138,7 +148,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         <div className="desk-counter">
           <span className="desk-counter-name">{counter.label}</span>
           {paused ? <span className="badge badge-warning">Đang tạm dừng</span> : <span className="badge badge-ok">Đang làm việc</span>}
-          <Button variant="ghost" onClick={() => run('đóng quầy', () => client['counter.close']({}))}>
+          <Button variant="ghost" onClick={closeCounter}>
             Đóng quầy
           </Button>
         </div>
@@ -240,6 +250,24 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             else run('in lại', () => client['print.retry']({ jobId }), () => 'Đã gửi lệnh in lại.');
           }}
         />
+      ) : null}
+      {dialog === 'closeWarning' && closeWarning ? (
+        <ChoiceDialog
+          title="Đóng quầy khi còn người chờ?"
+          choices={[
+            { value: false, label: 'Không đóng — tiếp tục làm việc' },
+            { value: true, label: 'Vẫn đóng quầy' },
+          ]}
+          onCancel={() => setDialog(null)}
+          onPick={(close) => {
+            setDialog(null);
+            if (close) run('đóng quầy', () => client['counter.close']({}));
+          }}
+        >
+          <p className="close-warning" role="alert">
+            {closeWarning.warning}
+          </p>
+        </ChoiceDialog>
       ) : null}
       {dialog === 'callSpecific' ? (
         <ChoiceDialog
