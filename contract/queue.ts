@@ -132,7 +132,7 @@ export const CallReason = z.object({ code: CallReasonCode, text: z.string() });
 export type CallReason = z.infer<typeof CallReason>;
 
 /** What the officer can do at the desk; the hub decides which are available now (main/core/counter-desk.ts). */
-export const DeskAction = z.enum(['callNext', 'recall', 'start', 'finish', 'skip', 'transfer', 'redirect', 'callSpecific', 'pause', 'resume', 'callFromService', 'reprint', 'intake', 'printJobs']);
+export const DeskAction = z.enum(['callNext', 'recall', 'start', 'finish', 'skip', 'transfer', 'redirect', 'callSpecific', 'pause', 'resume', 'callFromService', 'reprint', 'intake', 'absentList', 'printJobs']);
 export type DeskAction = z.infer<typeof DeskAction>;
 export const DeskActionView = z.object({
   action: DeskAction,

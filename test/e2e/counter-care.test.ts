@@ -96,4 +96,21 @@ describe('care at the counter, end to end in Chromium against the real hub', () 
     await page.keyboard.press('1');
     await expect.poll(() => page.getByText(/Chưa có số nào/).isVisible()).toBe(true);
   });
+
+  it('brings a no-show back with Shift+F6 and Enter: the latest absent number comes first', async () => {
+    const t = await issue('Hộ tịch');
+    await page.keyboard.press('F1');
+    await expect.poll(currentCode).toBe(t.displayCode);
+    await page.keyboard.press('F6');
+    await expect.poll(() => page.getByTestId('undo-bar').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Số vắng mặt quay lại/ }).getAttribute('aria-keyshortcuts')).toBe('Shift+F6');
+    await page.keyboard.press('Shift+F6');
+    const dialog = page.getByRole('dialog', { name: /Đưa số vắng mặt trở lại hàng chờ/ });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('[role=option][aria-selected=true] .choice-label').textContent()).toBe(t.displayCode);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(`Đã đưa số ${t.displayCode} lại hàng chờ.`).isVisible()).toBe(true);
+    const waiting = await (await hub.staff('giamsat1', 'supervisor'))['tickets.list']({ statuses: ['waiting'] });
+    expect(waiting.map((w) => w.displayCode)).toContain(t.displayCode);
+  });
 });

@@ -12,7 +12,7 @@ import { QueueLists } from './QueueLists';
 import { UndoBar } from './UndoBar';
 
 type State = OpOutput<'counter.state'>;
-type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | 'closeWarning' | null;
+type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | 'closeWarning' | 'absentList' | null;
 
 /** What each desk action does here; which are available, their keys and labels come from the hub. */
 type Exec = () => Promise<State | null | void>;
@@ -71,6 +71,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       case 'callFromService': return async () => setDialog('callFromService');
       case 'reprint': return onTicket((t) => () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: t.id }), () => `Đã gửi lệnh in lại phiếu số ${t.displayCode}.`));
       case 'intake': return onTicket((t) => async () => props.onIntake(t));
+      case 'absentList': return async () => setDialog('absentList');
       case 'printJobs': return async () => setDialog('printJobs');
     }
   };
@@ -121,6 +122,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+
+  const returnToQueue = (t: Ticket) => run('đưa lại hàng chờ', () => client['tickets.returnToQueue']({ ticketId: t.id }), () => `Đã đưa số ${t.displayCode} lại hàng chờ.`);
 
   // The hub says whether closing leaves people with no counter; the officer may close anyway.
   const closeCounter = () =>
@@ -199,7 +202,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         </div>
       </section>
 
-      <QueueLists state={state} onReturn={(t) => run('đưa lại hàng chờ', () => client['tickets.returnToQueue']({ ticketId: t.id }), () => `Đã đưa số ${t.displayCode} lại hàng chờ.`)} />
+      <QueueLists state={state} onReturn={returnToQueue} />
 
       {dialog === 'callFromService' ? (
         <ChoiceDialog
@@ -268,6 +271,17 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             {closeWarning.warning}
           </p>
         </ChoiceDialog>
+      ) : null}
+      {dialog === 'absentList' ? (
+        <ChoiceDialog
+          title="Đưa số vắng mặt trở lại hàng chờ (giữ thứ tự cũ)"
+          choices={state.skipped.map((t) => ({ value: t, label: t.displayCode, detail: `${t.serviceName}${t.calledAt ? ` · gọi lúc ${hhmm(Date.parse(t.calledAt))}` : ''}` }))}
+          onCancel={() => setDialog(null)}
+          onPick={(t) => {
+            setDialog(null);
+            returnToQueue(t);
+          }}
+        />
       ) : null}
       {dialog === 'callSpecific' ? (
         <ChoiceDialog
