@@ -179,9 +179,13 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             </div>
           </div>
         ) : (
-          <div className="current current-empty">{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</div>
+          // The undo is offered only while the desk is free, so it takes the empty panel's place:
+          // the buttons below do not move when it comes and goes.
+          <div className={`current current-empty ${state.undo ? 'with-undo' : ''}`}>
+            {state.undo ? <UndoBar undo={state.undo} onUndo={undo} onExpired={reloadDesk} /> : null}
+            <p>{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</p>
+          </div>
         )}
-        {state.undo ? <UndoBar undo={state.undo} onUndo={undo} onExpired={reloadDesk} /> : null}
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
         {held.length > 0 ? (
           <div className="print-alert" role="alert">
