@@ -404,6 +404,8 @@ export const ops = {
     input: Empty,
     output: z.object({
       services: z.array(z.object({ serviceId: Id, name: z.string(), waiting: z.int().min(1) })),
+      /** Waiting tickets transferred to this counter itself: only it calls them. */
+      reservedHere: z.int().min(0),
       warning: z.string().nullable(),
     }),
   }),

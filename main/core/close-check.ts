@@ -21,9 +21,14 @@ export function servicesLeftAlone(input: {
     .map((q) => ({ serviceId: q.serviceId, name: q.name, waiting: q.waiting }));
 }
 
-/** The warning in words, or null when closing leaves nobody without a counter. */
-export function closeWarningText(left: readonly ServiceLeftAlone[]): string | null {
-  if (left.length === 0) return null;
+/**
+ * The warning in words, or null when closing leaves nobody without a counter. `reservedHere`:
+ * tickets transferred to this very counter, which only it calls whatever else is open.
+ */
+export function closeWarningText(left: readonly ServiceLeftAlone[], reservedHere = 0): string | null {
   const parts = left.map((s) => `${s.waiting} người chờ dịch vụ ${s.name}`);
-  return `Còn ${parts.join(', ')} mà không quầy nào khác đang mở phục vụ. Nếu đóng quầy, những người này sẽ không được gọi.`;
+  const alone = parts.length > 0 ? `Còn ${parts.join(', ')} mà không quầy nào khác đang mở phục vụ.` : null;
+  const reserved = reservedHere > 0 ? `${alone ? 'Ngoài ra còn' : 'Còn'} ${reservedHere} số được chuyển riêng đến quầy này.` : null;
+  if (alone === null && reserved === null) return null;
+  return `${[alone, reserved].filter((x) => x !== null).join(' ')} Nếu đóng quầy, những người này sẽ không được gọi.`;
 }

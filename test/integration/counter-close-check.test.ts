@@ -27,7 +27,7 @@ describe('closing a counter while people wait for what only it serves', () => {
   afterAll(async () => hub?.close());
 
   it('says nothing when nobody waits', async () => {
-    expect(await officer3['counter.closeCheck']({})).toEqual({ services: [], warning: null });
+    expect(await officer3['counter.closeCheck']({})).toEqual({ services: [], reservedHere: 0, warning: null });
   });
 
   it('names each service only this counter serves now, with how many wait', async () => {
@@ -46,6 +46,16 @@ describe('closing a counter while people wait for what only it serves', () => {
     expect(await left()).toEqual(['Đất đai 2']);
     await officer2['counter.setPaused']({ paused: true });
     expect(await left()).toEqual(['Đất đai 2', 'Kinh doanh 1']);
+  });
+
+  it('warns of a ticket transferred to this counter even when its service is served elsewhere', async () => {
+    await officer2['counter.setPaused']({ paused: false });
+    await issue('Kinh doanh');
+    const called = await officer2['counter.callNext']({});
+    await officer2['counter.transfer']({ ticketId: called.ticket!.id, counterId: names.counter(3) });
+    const check = await officer3['counter.closeCheck']({});
+    expect(check.reservedHere).toBe(1);
+    expect(check.warning).toContain('1 số được chuyển riêng đến quầy này');
   });
 
   it('still lets the officer close', async () => {

@@ -17,7 +17,8 @@ export function counterCloseCheckHandlers(deps: HubDeps) {
         otherWorkingServiceIds: deps.sessions.working().filter((s) => s.id !== session.id).map((s) => skillsOf(s.counter_id)),
         queue: queueCounts(deps, vnDate(ctx.now)),
       });
-      return { services, warning: closeWarningText(services) };
+      const reservedHere = deps.tickets.list(vnDate(ctx.now), ['waiting']).filter((t) => t.reservedCounterId === session.counter_id).length;
+      return { services, reservedHere, warning: closeWarningText(services, reservedHere) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -19,4 +19,11 @@ describe('closing a counter', () => {
     expect(servicesLeftAlone({ ownServiceIds: ['kd'], otherWorkingServiceIds: [], queue })).toEqual([]);
     expect(closeWarningText([])).toBeNull();
   });
+
+  it('counts the tickets transferred to this very counter: only it calls them', () => {
+    expect(closeWarningText([], 1)).toBe('Còn 1 số được chuyển riêng đến quầy này. Nếu đóng quầy, những người này sẽ không được gọi.');
+    expect(closeWarningText([{ serviceId: 'dd', name: 'Đất đai', waiting: 2 }], 1)).toBe(
+      'Còn 2 người chờ dịch vụ Đất đai mà không quầy nào khác đang mở phục vụ. Ngoài ra còn 1 số được chuyển riêng đến quầy này. Nếu đóng quầy, những người này sẽ không được gọi.',
+    );
+  });
 });
