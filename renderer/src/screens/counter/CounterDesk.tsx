@@ -109,7 +109,9 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && latest.current.undo) {
+      // Ctrl+Z in a text field is the field's own undo of typing.
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && latest.current.undo && !typing) {
         e.preventDefault();
         undo();
         return;
