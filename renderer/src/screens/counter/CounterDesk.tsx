@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { ChoiceDialog, type Choice } from '../../ui/ChoiceDialog';
 import { hhmm, minutesSince } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { AbsentListDialog, CloseWarningDialog } from './CareDialogs';
 import { QueueLists } from './QueueLists';
 import { UndoBar } from './UndoBar';
 
@@ -260,28 +261,19 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           }}
         />
       ) : null}
-      {dialog === 'closeWarning' && closeWarning ? (
-        <ChoiceDialog
-          title="Đóng quầy khi còn người chờ?"
-          choices={[
-            { value: false, label: 'Không đóng — tiếp tục làm việc' },
-            { value: true, label: 'Vẫn đóng quầy' },
-          ]}
+      {dialog === 'closeWarning' && closeWarning?.warning ? (
+        <CloseWarningDialog
+          warning={closeWarning.warning}
           onCancel={() => setDialog(null)}
-          onPick={(close) => {
+          onClose={() => {
             setDialog(null);
-            if (close) run('đóng quầy', () => client['counter.close']({}));
+            run('đóng quầy', () => client['counter.close']({}));
           }}
-        >
-          <p className="close-warning" role="alert">
-            {closeWarning.warning}
-          </p>
-        </ChoiceDialog>
+        />
       ) : null}
       {dialog === 'absentList' ? (
-        <ChoiceDialog
-          title="Đưa số vắng mặt trở lại hàng chờ (giữ thứ tự cũ)"
-          choices={state.skipped.map((t) => ({ value: t, label: t.displayCode, detail: `${t.serviceName}${t.calledAt ? ` · gọi lúc ${hhmm(Date.parse(t.calledAt))}` : ''}` }))}
+        <AbsentListDialog
+          skipped={state.skipped}
           onCancel={() => setDialog(null)}
           onPick={(t) => {
             setDialog(null);
