@@ -47,6 +47,8 @@ export const errorCatalog = {
   COUNTER_PAUSED: [409, 'Quầy đang tạm dừng. Hãy tiếp tục làm việc trước khi gọi số.'],
   COUNTER_BUSY: [409, 'Quầy đang có số được gọi hoặc đang phục vụ. Hãy kết thúc, chuyển hoặc bỏ qua số đó trước.'],
   COUNTER_NO_SKILL: [409, 'Quầy này không phục vụ dịch vụ đã chọn.'],
+  UNDO_EXPIRED: [409, 'Đã quá thời gian hoàn tác thao tác này.'],
+  UNDO_SUPERSEDED: [409, 'Số này đã được xử lý tiếp sau thao tác đó, không thể hoàn tác.'],
   NOT_CURRENT_TICKET: [409, 'Số này không còn là số hiện tại của quầy. Màn hình đã được cập nhật.'],
   ILLEGAL_TRANSITION: [409, 'Không thể thực hiện thao tác này với số thứ tự ở trạng thái hiện tại.'],
   TICKET_NOT_TODAY: [409, 'Số thứ tự này thuộc ngày khác, không thể gọi.'],

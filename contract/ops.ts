@@ -11,6 +11,7 @@ import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } 
 import {
   Call,
   CallReason,
+  CounterUndo,
   DeskActionView,
   Counter,
   Id,
@@ -400,6 +401,17 @@ export const ops = {
     output: CounterSession,
   }),
   'counter.close': op({ summary: 'Close own counter session', access: staff, input: Empty, output: Ok }),
+  'counter.closeCheck': op({
+    summary: 'Before closing own counter: services with people waiting that no other working counter serves, and the warning in words',
+    access: staff,
+    input: Empty,
+    output: z.object({
+      services: z.array(z.object({ serviceId: Id, name: z.string(), waiting: z.int().min(1) })),
+      /** Waiting tickets transferred to this counter itself: only it calls them. */
+      reservedHere: z.int().min(0),
+      warning: z.string().nullable(),
+    }),
+  }),
   'counter.setPaused': op({
     summary: 'Pause or resume own counter',
     access: staff,
@@ -416,6 +428,8 @@ export const ops = {
       current: z.object({ ticket: Ticket, reason: CallReason.nullable(), statusText: z.string() }).nullable(),
       /** Every desk action in the toolbar's order, each available or not for the current ticket. */
       actions: z.array(DeskActionView),
+      /** The absent mark or transfer this counter may still undo (Ctrl+Z), or null. */
+      undo: CounterUndo.nullable(),
       queue: z.array(ServiceQueueCount),
       waiting: z.array(Ticket),
       skipped: z.array(Ticket),
@@ -445,6 +459,12 @@ export const ops = {
       .object({ ticketId: Id, serviceId: Id.optional(), counterId: Id.optional() })
       .strict()
       .refine((t) => t.serviceId !== undefined || t.counterId !== undefined, { message: 'Chọn dịch vụ hoặc quầy để chuyển' }),
+    output: Ticket,
+  }),
+  'counter.undo': op({
+    summary: "Undo this counter's last absent mark or transfer of a ticket, within the hub's window: the ticket is back at the counter",
+    access: staff,
+    input: TicketRef,
     output: Ticket,
   }),
   'counter.redirect': op({
@@ -840,6 +860,8 @@ export const ops = {
       sampleData: z.boolean(),
       ticker: z.string(),
       recent: z.array(DisplayCall),
+      /** The call shown large, chosen by the hub (main/core/display-current.ts): none once its citizen was marked absent. */
+      current: Call.nullable(),
       queue: z.array(ServiceQueueCount),
       lastCallId: z.int(),
     }),

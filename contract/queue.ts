@@ -137,7 +137,7 @@ export const CallReason = z.object({ code: CallReasonCode, text: z.string() });
 export type CallReason = z.infer<typeof CallReason>;
 
 /** What the officer can do at the desk; the hub decides which are available now (main/core/counter-desk.ts). */
-export const DeskAction = z.enum(['callNext', 'recall', 'start', 'finish', 'skip', 'transfer', 'redirect', 'callSpecific', 'pause', 'resume', 'callFromService', 'reprint', 'intake', 'printJobs']);
+export const DeskAction = z.enum(['callNext', 'recall', 'start', 'finish', 'skip', 'transfer', 'redirect', 'callSpecific', 'pause', 'resume', 'callFromService', 'reprint', 'intake', 'absentList', 'printJobs']);
 export type DeskAction = z.infer<typeof DeskAction>;
 export const DeskActionView = z.object({
   action: DeskAction,
@@ -148,6 +148,19 @@ export const DeskActionView = z.object({
   enabled: z.boolean(),
 });
 export type DeskActionView = z.infer<typeof DeskActionView>;
+
+/**
+ * The counter's last absent mark or transfer while it may still be undone: the hub decides the
+ * window (main/core/counter-undo.ts), the desk shows `text` with Ctrl+Z until `until` (hub time).
+ */
+export const CounterUndo = z.object({
+  ticketId: Id,
+  displayCode: z.string(),
+  action: z.enum(['skip', 'transfer']),
+  text: z.string(),
+  until: IsoTime,
+});
+export type CounterUndo = z.infer<typeof CounterUndo>;
 
 /** What a display receives: no personal data, ever. `id` increases with every call and recall. */
 export const Call = z.object({

@@ -7,6 +7,8 @@ export interface DeskSituation {
   readonly current: TicketStatus | null;
   readonly paused: boolean;
   readonly canCallSpecific: boolean;
+  /** Tickets marked absent today that this counter may bring back to the queue. */
+  readonly absent: number;
 }
 
 interface DeskRule {
@@ -40,6 +42,8 @@ const deskRules: Record<DeskAction, DeskRule> = {
   reprint: { key: 'Shift+F2', label: 'In lại phiếu', variant: 'secondary', enabled: (s) => s.current !== null },
   // Intake needs the citizen at the desk: the ticket must still be one this counter holds.
   intake: { key: 'Shift+F3', label: 'Tiếp nhận hồ sơ', variant: 'primary', enabled: (s) => s.current === 'called' || s.current === 'serving' },
+  // A citizen marked absent comes back: one key to the list instead of some fourteen Tabs.
+  absentList: { key: 'Shift+F6', label: 'Số vắng mặt quay lại', variant: 'secondary', enabled: (s) => s.absent > 0 },
   printJobs: { key: 'Shift+F10', label: 'Lệnh in đang giữ', variant: 'secondary', enabled: () => true },
 };
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import { vnDate } from '../../main/core/vn-time';
@@ -16,6 +16,9 @@ import { deviceContext, launchBrowser, screenshot, sizes } from './support/brows
 import { openCounter } from './support/counter-login';
 
 /** Codes of the test site (TEST_SITE): agency 000.00.15.H21, today's date, a 4-digit daily sequence. */
+/** The words a field's aria-describedby points at: its note from the hub, and its hint. */
+const described = (field: Locator) =>
+  field.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
 const codeOf = (seq: number) => new RegExp(`^000\\.00\\.15\\.H21-\\d{6}-${String(seq).padStart(4, '0')}$`);
 
 describe('dossiers at the counter: intake by keyboard, supplement, result, search, register, admin', () => {
@@ -317,15 +320,33 @@ describe('dossiers at the counter: intake by keyboard, supplement, result, searc
     await fillIntake({ name: 'Lê Văn Cường', id: '00109901234', dob: '01/01/2099', address: 'Thôn 1, xã Mẫu', phone: '0905000111' });
     await tickPapers([1, 2, 3]);
     await counter.keyboard.press('F9');
-    await expect.poll(() => counter.getByRole('alert').textContent()).toContain('Số định danh cá nhân phải gồm đúng 12 chữ số');
-    expect(await counter.getByRole('alert').textContent()).toContain('Ngày sinh không hợp lệ: không được sau ngày hôm nay');
+    // Each problem beside its field, and the officer taken to the first one (issue 13).
+    const idField = counter.getByLabel('Số định danh cá nhân');
+    const dobField = counter.getByLabel('Ngày sinh');
+    await expect.poll(() => idField.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    expect(await described(idField)).toContain('Số định danh cá nhân phải gồm đúng 12 chữ số');
+    expect(await described(dobField)).toContain('Ngày sinh không hợp lệ: không được sau ngày hôm nay');
+    expect(await counter.getByRole('alert').textContent()).toContain('xem ghi chú dưới ô được đánh dấu');
     await screenshot(counter, 'dossier-intake-error-1366x768');
     expect(await accessibilityProblems(counter, null)).toEqual([]);
     expect(dossierCount()).toBe(before);
     expect(await counter.getByLabel('Họ và tên').inputValue()).toBe('Lê Văn Cường'); // the form is kept
 
-    await counter.getByLabel('Số định danh cá nhân').fill('001099000111');
-    await counter.getByLabel('Ngày sinh').fill('01/01/1999');
+    // Corrected, the ID's note goes; the birth date refused alone takes the focus to it (sent by
+    // the button this time, the key the next: both ways lead to the field).
+    await idField.fill('001099000111');
+    expect(await idField.getAttribute('aria-invalid')).toBeNull();
+    await counter.getByRole('button', { name: /^Tiếp nhận F9/ }).click();
+    await expect.poll(() => dobField.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await described(dobField)).toContain('Ngày sinh không hợp lệ: không được sau ngày hôm nay');
+    // A date the screen cannot even read is said beside the field too, before asking the hub.
+    await dobField.fill('31/02/1999');
+    await counter.getByLabel('Họ và tên').focus();
+    await counter.keyboard.press('F9');
+    await expect.poll(() => dobField.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await described(dobField)).toContain('Ngày sinh phải có dạng ngày/tháng/năm');
+    await dobField.fill('01/01/1999');
     await counter.getByRole('button', { name: /^Tiếp nhận F9/ }).dblclick();
     await expect.poll(() => counter.getByTestId('dossier-code').textContent()).toMatch(codeOf(3));
     await new Promise((r) => setTimeout(r, 500));

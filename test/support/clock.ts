@@ -11,4 +11,7 @@ export class FakeClock {
   advanceMinutes(m: number): void {
     this.t += m * 60_000;
   }
+  advanceSeconds(sec: number): void {
+    this.t += sec * 1000;
+  }
 }

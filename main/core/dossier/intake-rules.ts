@@ -1,22 +1,30 @@
 import { isPaperShort, type Applicant, type IntakeInput, type RequiredDocument } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
 
-/** Checks a person's or organisation's details; every problem at once, in Vietnamese. */
+/**
+ * Checks a person's or organisation's details; every problem at once, in Vietnamese. Each problem
+ * also names its field (`issues`, the input's path as schema checks give it), so the form can show
+ * it beside the field and take the officer there.
+ */
 export function checkApplicant(a: Applicant, today: string): void {
-  const problems: string[] = [];
+  const issues: { path: string; message: string }[] = [];
+  const problem = (field: 'idNumber' | 'dateOfBirth' | 'phone' | 'email', message: string) => issues.push({ path: `applicant.${field}`, message });
   if (a.kind === 'person') {
     if (!/^\d{12}$/.test(a.idNumber) && !/^[A-Z]\d{7,8}$/.test(a.idNumber)) {
-      problems.push('Số định danh cá nhân phải gồm đúng 12 chữ số (hoặc số hộ chiếu như B1234567).');
+      problem('idNumber', 'Số định danh cá nhân phải gồm đúng 12 chữ số (hoặc số hộ chiếu như B1234567).');
     }
     if (a.dateOfBirth !== null && (a.dateOfBirth > today || a.dateOfBirth < '1900-01-01')) {
-      problems.push('Ngày sinh không hợp lệ: không được sau ngày hôm nay hoặc trước năm 1900.');
+      problem('dateOfBirth', 'Ngày sinh không hợp lệ: không được sau ngày hôm nay hoặc trước năm 1900.');
     }
   } else if (a.idNumber && !/^\d{10}(-\d{3})?$/.test(a.idNumber)) {
-    problems.push('Mã số doanh nghiệp/mã số thuế gồm 10 chữ số (chi nhánh thêm -XXX).');
+    problem('idNumber', 'Mã số doanh nghiệp/mã số thuế gồm 10 chữ số (chi nhánh thêm -XXX).');
   }
-  if (a.phone && !/^(\+84|0)\d{9,10}$/.test(a.phone.replace(/[\s.-]/g, ''))) problems.push('Số điện thoại không hợp lệ (ví dụ 0912345678).');
-  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) problems.push('Địa chỉ email không hợp lệ.');
-  if (problems.length > 0) throw new HubError('VALIDATION_FAILED', problems.join(' '), { problems });
+  if (a.phone && !/^(\+84|0)\d{9,10}$/.test(a.phone.replace(/[\s.-]/g, ''))) problem('phone', 'Số điện thoại không hợp lệ (ví dụ 0912345678).');
+  if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) problem('email', 'Địa chỉ email không hợp lệ.');
+  if (issues.length > 0) {
+    const problems = issues.map((i) => i.message);
+    throw new HubError('VALIDATION_FAILED', problems.join(' '), { problems, issues });
+  }
 }
 
 export interface PaperCheck {

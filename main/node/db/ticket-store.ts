@@ -79,6 +79,15 @@ const toCall = (r: CallRow): Call => ({
   counterNumber: r.counter_number, counterLabel: r.counter_label, serviceId: r.service_id, serviceName: r.service_name,
 });
 
+/** One entry of a ticket's history as the hub reads it back. */
+export interface TicketEventRow {
+  type: string;
+  at: number;
+  counter_id: string | null;
+  staff_id: string | null;
+  data: string;
+}
+
 /**
  * Tickets, their numbering, the append-only event log and the call log. Every method runs in the
  * caller's transaction; `appendEvent` is the one write path for ticket history and writes the
@@ -227,12 +236,30 @@ export class TicketStore extends SqlStore {
     }, now);
   }
 
-  events(ticketId: string): { type: string; at: number; counter_id: string | null; staff_id: string | null; data: string }[] {
+  events(ticketId: string): TicketEventRow[] {
     return this
-      .sql<[string], { type: string; at: number; counter_id: string | null; staff_id: string | null; data: string }>(
+      .sql<[string], TicketEventRow>(
         'SELECT type, at, counter_id, staff_id, data FROM ticket_events WHERE ticket_id = ? ORDER BY id',
       )
       .all(ticketId);
+  }
+
+  /** The ticket's latest event: whoever acted on it last. */
+  lastEvent(ticketId: string): TicketEventRow | null {
+    return this
+      .sql<[string], TicketEventRow>('SELECT type, at, counter_id, staff_id, data FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1')
+      .get(ticketId) ?? null;
+  }
+
+  /** The ticket of this counter's latest absent mark or transfer by this officer since `since`, if any. */
+  lastUndoableAt(serviceDate: string, counterId: string, staffId: string, since: number): string | null {
+    return this
+      .sql<[string, string, string, number], string>(
+        `SELECT ticket_id FROM ticket_events WHERE service_date = ? AND type IN ('skipped', 'transferred') AND counter_id = ? AND staff_id = ? AND at >= ?
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(serviceDate, counterId, staffId, since) ?? null;
   }
 
   insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number }): Call {

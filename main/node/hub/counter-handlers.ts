@@ -10,6 +10,7 @@ import { TicketStore, type TicketPatch, type TicketRow } from '../db/ticket-stor
 import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { undoOfferFor } from './counter-undo-handlers';
 import { queueCounts } from './queue-facts';
 
 const toSession = (s: CounterSessionRow) => ({
@@ -152,6 +153,8 @@ export function counterHandlers(deps: HubDeps) {
         counter === null || t.reservedCounterId === counter.id || counter.skills.some((k) => k.serviceId === t.serviceId);
       const all = tickets.list(date, ['waiting', 'skipped']);
       const current = active ? tickets.ticket(active.id)! : null;
+      // The most recently called first: the citizen who just missed the call is the one likely back.
+      const skipped = all.filter((t) => t.status === 'skipped' && serves(t)).sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''));
       return {
         session: session ? toSession(session) : null,
         counter,
@@ -162,10 +165,11 @@ export function counterHandlers(deps: HubDeps) {
               statusText: deskStatusText[current.status],
             }
           : null,
-        actions: deskActions({ current: current?.status ?? null, paused: session !== null && session.paused_at !== null, canCallSpecific: me.canCallSpecific }),
+        actions: deskActions({ current: current?.status ?? null, paused: session !== null && session.paused_at !== null, canCallSpecific: me.canCallSpecific, absent: skipped.length }),
+        undo: undoOfferFor(deps, session, ctx.now),
         queue: queueCounts(deps, date),
         waiting: all.filter((t) => t.status === 'waiting' && serves(t) && (t.reservedCounterId === null || t.reservedCounterId === counter?.id)),
-        skipped: all.filter((t) => t.status === 'skipped' && serves(t)),
+        skipped,
         served: counter ? tickets.servedAt(counter.id, date, 30) : [],
       };
     },

@@ -28,6 +28,8 @@ import { catalogHandlers } from './catalog-handlers';
 import { setupHandlers } from './setup-handlers';
 import type { Handlers, HubDeps } from './context';
 import { counterHandlers } from './counter-handlers';
+import { counterCloseCheckHandlers } from './counter-close-check';
+import { counterUndoHandlers } from './counter-undo-handlers';
 import { displayHandlers } from './display-handlers';
 import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
@@ -131,6 +133,8 @@ export class Hub {
       ...setupHandlers(this.deps),
       ...ticketHandlers(this.deps),
       ...counterHandlers(this.deps),
+      ...counterUndoHandlers(this.deps),
+      ...counterCloseCheckHandlers(this.deps),
       ...displayHandlers(this.deps),
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),

@@ -7,7 +7,12 @@ export interface Problem {
 }
 
 /** A problem found on the screen before asking the hub (a date typed wrong, two PIN entries that differ); shown like the hub's. */
-export class LocalProblem extends Error {}
+export class LocalProblem extends Error {
+  /** The input's path of the field at fault (as the hub's issues name it), when there is one. */
+  constructor(message: string, readonly field: string | null = null) {
+    super(message);
+  }
+}
 
 /** One invalid field of a schema check: its path in the input and the hub's message. */
 export interface Issue {
@@ -35,6 +40,8 @@ export function problemOf(e: unknown, fallback: string, names: Record<string, st
   if (!(e instanceof HubError)) return { message: fallback, items: [] };
   const problems = problemsOf(e.details);
   if (problems.length > 1) return { message: 'Thông tin chưa hợp lệ:', items: problems };
+  // The hub's own check of one thing says it in its message; its issues only say where.
+  if (problems.length === 1) return { message: e.message, items: [] };
   const issues = issuesOf(e.details);
   if (issues.length === 0) return { message: e.message, items: [] };
   const name = (path: string) => {
@@ -46,4 +53,25 @@ export function problemOf(e: unknown, fallback: string, names: Record<string, st
     return path;
   };
   return { message: 'Dữ liệu chưa hợp lệ:', items: issues.map((i) => `${name(i.path)}: ${i.message}`) };
+}
+
+/** A failed call split for a form: the messages of the fields it shows, by path, and the rest. */
+export interface FormProblem {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly problem: Problem | null;
+}
+
+/**
+ * Puts each problem that names a field the form shows beside that field (the form then takes the
+ * officer there); what names no such field stays in the message near the buttons.
+ */
+export function formProblemOf(e: unknown, fallback: string, names: Record<string, string>, shown: readonly string[]): FormProblem {
+  const local = e instanceof LocalProblem && e.field !== null && shown.includes(e.field) ? [{ path: e.field, message: e.message }] : [];
+  const all = e instanceof HubError ? issuesOf(e.details) : local;
+  const onForm = all.filter((i) => shown.includes(i.path));
+  if (onForm.length === 0) return { fields: {}, problem: problemOf(e, fallback, names) };
+  const fields: Record<string, string> = {};
+  for (const i of onForm) fields[i.path] ??= i.message;
+  const rest = all.filter((i) => !shown.includes(i.path)).map((i) => i.message);
+  return { fields, problem: { message: 'Thông tin chưa hợp lệ: xem ghi chú dưới ô được đánh dấu.', items: rest } };
 }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import type { DeskAction, Ticket } from '../../../../contract/queue';
@@ -8,10 +8,12 @@ import { Button } from '../../ui/Button';
 import { ChoiceDialog, type Choice } from '../../ui/ChoiceDialog';
 import { hhmm, minutesSince } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { AbsentListDialog, CloseWarningDialog } from './CareDialogs';
 import { QueueLists } from './QueueLists';
+import { UndoBar } from './UndoBar';
 
 type State = OpOutput<'counter.state'>;
-type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | null;
+type Dialog = 'callFromService' | 'transfer' | 'redirect' | 'callSpecific' | 'printJobs' | 'closeWarning' | 'absentList' | null;
 
 /** What each desk action does here; which are available, their keys and labels come from the hub. */
 type Exec = () => Promise<State | null | void>;
@@ -26,11 +28,13 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
   const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
   const held = (printJobs.data ?? []).filter((j) => j.status === 'held');
-  const { state } = props;
+  const { state, reload } = props;
+  const reloadDesk = useCallback(() => void reload(), [reload]);
   const current = state.current?.ticket ?? null;
   const paused = state.session?.paused ?? false;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
+  const [closeWarning, setCloseWarning] = useState<OpOutput<'counter.closeCheck'> | null>(null);
 
   /** Runs one operation, shows its outcome, then reloads the desk. */
   const perform = async (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
@@ -58,7 +62,8 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       case 'recall': return onTicket((t) => () => perform('gọi lại', () => client['counter.recall']({ ticketId: t.id })));
       case 'start': return onTicket((t) => () => perform('bắt đầu', () => client['counter.start']({ ticketId: t.id })));
       case 'finish': return onTicket((t) => () => perform('kết thúc', () => client['counter.finish']({ ticketId: t.id }), () => `Đã kết thúc số ${t.displayCode}.`));
-      case 'skip': return onTicket((t) => () => perform('vắng mặt', () => client['counter.skip']({ ticketId: t.id }), () => `Số ${t.displayCode} được đánh dấu vắng mặt.`));
+      // The undo bar says what was done, with its Ctrl+Z: no second message.
+      case 'skip': return onTicket((t) => () => perform('vắng mặt', () => client['counter.skip']({ ticketId: t.id })));
       case 'transfer': return async () => setDialog('transfer');
       case 'redirect': return async () => setDialog('redirect');
       case 'callSpecific': return async () => setDialog('callSpecific');
@@ -67,6 +72,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       case 'callFromService': return async () => setDialog('callFromService');
       case 'reprint': return onTicket((t) => () => perform('in lại phiếu', () => client['print.reprintTicket']({ ticketId: t.id }), () => `Đã gửi lệnh in lại phiếu số ${t.displayCode}.`));
       case 'intake': return onTicket((t) => async () => props.onIntake(t));
+      case 'absentList': return async () => setDialog('absentList');
       case 'printJobs': return async () => setDialog('printJobs');
     }
   };
@@ -89,6 +95,10 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
       if (fresh) latest.current = fresh;
     });
   };
+  const undo = () => {
+    const offered = latest.current.undo;
+    if (offered) run('hoàn tác', () => client['counter.undo']({ ticketId: offered.ticketId }), () => `Đã hoàn tác: số ${offered.displayCode} trở lại quầy.`);
+  };
   const run = (label: string, action: () => Promise<unknown>, success?: (r: unknown) => string | null) => {
     queue.current = queue.current.then(async () => {
       const fresh = await perform(label, action, success);
@@ -100,6 +110,13 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
+      // Ctrl+Z in a text field is the field's own undo of typing.
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && latest.current.undo && !typing) {
+        e.preventDefault();
+        undo();
+        return;
+      }
       const name = `${e.shiftKey ? 'Shift+' : ''}${e.key}`;
       if (!latest.current.actions.some((x) => x.key === name)) return;
       e.preventDefault(); // F-keys would otherwise reload, open help or the menu bar
@@ -108,6 +125,17 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+
+  const returnToQueue = (t: Ticket) => run('đưa lại hàng chờ', () => client['tickets.returnToQueue']({ ticketId: t.id }), () => `Đã đưa số ${t.displayCode} lại hàng chờ.`);
+
+  // The hub says whether closing leaves people with no counter; the officer may close anyway.
+  const closeCounter = () =>
+    run('đóng quầy', async () => {
+      const check = await client['counter.closeCheck']({});
+      if (check.warning === null) return client['counter.close']({});
+      setCloseWarning(check);
+      setDialog('closeWarning');
+    });
 
   const counter = state.counter!;
   const services = catalog.data?.services.filter((s) => s.active) ?? [];
@@ -126,7 +154,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         <div className="desk-counter">
           <span className="desk-counter-name">{counter.label}</span>
           {paused ? <span className="badge badge-warning">Đang tạm dừng</span> : <span className="badge badge-ok">Đang làm việc</span>}
-          <Button variant="ghost" onClick={() => run('đóng quầy', () => client['counter.close']({}))}>
+          <Button variant="ghost" onClick={closeCounter}>
             Đóng quầy
           </Button>
         </div>
@@ -154,7 +182,12 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             </div>
           </div>
         ) : (
-          <div className="current current-empty">{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</div>
+          // The undo is offered only while the desk is free, so it takes the empty panel's place:
+          // the buttons below do not move when it comes and goes.
+          <div className={`current current-empty ${state.undo ? 'with-undo' : ''}`}>
+            {state.undo ? <UndoBar undo={state.undo} onUndo={undo} onExpired={reloadDesk} /> : null}
+            <p>{paused ? 'Quầy đang tạm dừng. Nhấn F10 để tiếp tục.' : 'Chưa có số nào. Nhấn F1 để gọi số tiếp theo.'}</p>
+          </div>
         )}
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
         {held.length > 0 ? (
@@ -176,7 +209,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         </div>
       </section>
 
-      <QueueLists state={state} onReturn={(t) => run('đưa lại hàng chờ', () => client['tickets.returnToQueue']({ ticketId: t.id }), () => `Đã đưa số ${t.displayCode} lại hàng chờ.`)} />
+      <QueueLists state={state} onReturn={returnToQueue} />
 
       {dialog === 'callFromService' ? (
         <ChoiceDialog
@@ -197,7 +230,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
           onPick={(target) => {
             setDialog(null);
             const [kind, id] = target.split(':') as ['service' | 'counter', string];
-            run('chuyển', () => client['counter.transfer']({ ticketId: current.id, ...(kind === 'service' ? { serviceId: id } : { counterId: id }) }), () => `Đã chuyển số ${current.displayCode}.`);
+            run('chuyển', () => client['counter.transfer']({ ticketId: current.id, ...(kind === 'service' ? { serviceId: id } : { counterId: id }) }));
           }}
         />
       ) : null}
@@ -225,6 +258,26 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             setDialog(null);
             if (markPrinted) run('ghi nhận đã in', () => client['print.markPrinted']({ jobId }), () => 'Đã ghi nhận phiếu đã in.');
             else run('in lại', () => client['print.retry']({ jobId }), () => 'Đã gửi lệnh in lại.');
+          }}
+        />
+      ) : null}
+      {dialog === 'closeWarning' && closeWarning?.warning ? (
+        <CloseWarningDialog
+          warning={closeWarning.warning}
+          onCancel={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null);
+            run('đóng quầy', () => client['counter.close']({}));
+          }}
+        />
+      ) : null}
+      {dialog === 'absentList' ? (
+        <AbsentListDialog
+          skipped={state.skipped}
+          onCancel={() => setDialog(null)}
+          onPick={(t) => {
+            setDialog(null);
+            returnToQueue(t);
           }}
         />
       ) : null}

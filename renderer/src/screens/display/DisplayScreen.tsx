@@ -79,7 +79,10 @@ export function DisplayScreen() {
   }, [voice, announcer]);
 
   const recent = state.data?.recent ?? [];
-  const current = latest ?? recent[0]?.call ?? null;
+  // A call heard on the socket shows at once; once the hub's state has caught up with it, the hub
+  // says what stays large (a number marked absent leaves the screen).
+  const data = state.data;
+  const current = data && (latest === null || latest.id <= data.lastCallId) ? data.current : latest;
   const others = recent.filter((r) => r.call.ticketId !== current?.ticketId).slice(0, 7);
 
   return (

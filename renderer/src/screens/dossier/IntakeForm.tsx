@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Dossier, ReceivedDossier } from '../../../../contract/dossier';
 import { HubError } from '../../../../contract/errors';
 import { useHub } from '../../hub/session';
@@ -6,8 +6,8 @@ import { Field } from '../admin/Field';
 import { ActionBar, type KeyAction } from './ActionBar';
 import { ActionDialog } from './ActionDialog';
 import { ApplicantFields } from './ApplicantFields';
-import { problemOf, type Problem } from '../../hub/problem';
-import { intakeFieldNames, intakeInput, missingPapers, type IntakeDraft } from './intake-draft';
+import { formProblemOf, type Problem } from '../../hub/problem';
+import { intakeFieldNames, intakeFormFields, intakeInput, missingPapers, type IntakeDraft } from './intake-draft';
 import { PaperChecklist } from './PaperChecklist';
 import { ProblemNotice } from './ProblemNotice';
 import { ProcedureFacts } from './ProcedureFacts';
@@ -32,6 +32,23 @@ export function IntakeForm(props: { intake: Intake }) {
   const set = props.intake.update;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // The hub's word on each field, by the input's path; a new answer takes the officer to the first.
+  const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
+  // Counts the hub's answers that named a field: only a new answer moves the focus, not a note
+  // cleared while the officer types.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) box.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }, [refused]);
+  /** A change to a field clears what was said about it. */
+  const setApplicant = (patch: Partial<IntakeDraft>) => {
+    set(patch);
+    const cleared = Object.keys(patch).map((k) => `applicant.${k}`);
+    if (cleared.some((k) => k in fieldErrors)) setFieldErrors(Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => !cleared.includes(k))));
+  };
+  const applicantErrors = Object.fromEntries(
+    Object.entries(fieldErrors).filter(([k]) => k.startsWith('applicant.')).map(([k, m]) => [k.slice('applicant.'.length), m]),
+  );
   const box = useRef<HTMLDivElement>(null);
   const missing = missingPapers(draft);
   const procedure = draft.procedure;
@@ -49,6 +66,7 @@ export function IntakeForm(props: { intake: Intake }) {
     try {
       const d = await outcome(intakeInput(draft));
       setProblem(null);
+      setFieldErrors({});
       props.intake.finish(d);
     } catch (e) {
       if (inDialog) throw e;
@@ -57,7 +75,10 @@ export function IntakeForm(props: { intake: Intake }) {
         setDialog({ kind: 'clock', message: e.message });
         return;
       }
-      setProblem(problemOf(e, 'Không gửi được hồ sơ. Vui lòng thử lại.', intakeFieldNames));
+      const found = formProblemOf(e, 'Không gửi được hồ sơ. Vui lòng thử lại.', intakeFieldNames, intakeFormFields);
+      setProblem(found.problem);
+      setFieldErrors(found.fields);
+      if (Object.keys(found.fields).length > 0) setRefused((n) => n + 1);
     }
   };
 
@@ -83,7 +104,7 @@ export function IntakeForm(props: { intake: Intake }) {
         {draft.ticket ? <span className="badge badge-ok">Số thứ tự {draft.ticket.displayCode}</span> : <span className="muted">Không gắn với số thứ tự</span>}
       </div>
       <div className="intake-columns">
-        <ApplicantFields value={draft} onChange={set} />
+        <ApplicantFields value={draft} onChange={setApplicant} errors={applicantErrors} />
 
         <section className="intake-box" aria-labelledby="intake-procedure">
           <h2 id="intake-procedure">Thủ tục hành chính</h2>
@@ -124,9 +145,9 @@ export function IntakeForm(props: { intake: Intake }) {
               onChange={(returnMethod) => set({ returnMethod, deliveryAddress: returnMethod === 'post' && !draft.deliveryAddress ? draft.address : draft.deliveryAddress })}
             />
             {draft.returnMethod === 'post' ? (
-              <Field kind="text" className="span-2" label="Địa chỉ nhận kết quả" value={draft.deliveryAddress} maxLength={300} onChange={(deliveryAddress) => set({ deliveryAddress })} />
+              <Field kind="text" className="span-2" label="Địa chỉ nhận kết quả" value={draft.deliveryAddress} maxLength={300} {...(fieldErrors.deliveryAddress ? { error: fieldErrors.deliveryAddress } : {})} onChange={(deliveryAddress) => set({ deliveryAddress })} />
             ) : null}
-            <Field kind="text" className="span-2" label="Ghi chú" value={draft.note} maxLength={1000} onChange={(note) => set({ note })} />
+            <Field kind="text" className="span-2" label="Ghi chú" value={draft.note} maxLength={1000} {...(fieldErrors.note ? { error: fieldErrors.note } : {})} onChange={(note) => set({ note })} />
           </div>
           <ReturnTime procedureCode={procedure?.code ?? null} override={draft.override} onOverride={(override) => set({ override })} />
           {procedure && missing.length > 0 ? (

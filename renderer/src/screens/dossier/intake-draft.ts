@@ -86,11 +86,17 @@ export const intakeFieldNames: Record<string, string> = {
   reason: 'Lý do từ chối',
 };
 
+/** The fields the intake form shows by the input's path: a problem naming one is shown beside it. */
+export const intakeFormFields = [
+  'applicant.fullName', 'applicant.idNumber', 'applicant.dateOfBirth', 'applicant.representative', 'applicant.address',
+  'applicant.phone', 'applicant.email', 'deliveryAddress', 'note',
+] as const;
+
 /** The form as the hub's intake input; a LocalProblem when something typed is not even a date. */
 export function intakeInput(d: IntakeDraft): Input {
   if (!d.procedure) throw new LocalProblem('Hãy chọn thủ tục hành chính trước.');
   const dob = d.dateOfBirth.trim();
-  if (d.kind === 'person' && dob !== '' && !isIsoDate(dob)) throw new LocalProblem('Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/05/1990.');
+  if (d.kind === 'person' && dob !== '' && !isIsoDate(dob)) throw new LocalProblem('Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/05/1990.', 'applicant.dateOfBirth');
   let dueOverride: Input['dueOverride'] = null;
   if (d.override.on) {
     const dueAt = vnInstant(d.override.date, d.override.time);
