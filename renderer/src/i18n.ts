@@ -33,6 +33,7 @@ const vi = {
   priorityLabel: 'Ưu tiên',
   language: 'English',
   returnsIn: (s: number) => `Màn hình tự trở về sau ${s} giây`,
+  lookUpProcedure: 'Tra cứu thủ tục — giấy tờ cần mang',
 };
 
 const en: typeof vi = {
@@ -67,6 +68,7 @@ const en: typeof vi = {
   priorityLabel: 'Priority',
   language: 'Tiếng Việt',
   returnsIn: (s: number) => `Returning to the start in ${s} s`,
+  lookUpProcedure: 'Look up a procedure (in Vietnamese)',
 };
 
 export const strings: Record<Lang, typeof vi> = { vi, en };

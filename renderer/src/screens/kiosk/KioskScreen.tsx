@@ -8,6 +8,7 @@ import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
 import { SampleMark } from '../../ui/SampleMark';
 import { refusalForCitizen } from './kiosk-error';
+import { KioskProcedures } from './KioskProcedures';
 import { TicketCard } from './TicketCard';
 import { usePrintOutcome } from '../../hub/use-print-outcome';
 
@@ -18,12 +19,16 @@ type Step =
   | { kind: 'issuing'; service: KioskService }
   | { kind: 'ticket'; issued: OpOutput<'tickets.issue'> }
   /** refusal: the hub's words for the citizen; null: the system is in trouble, go to the help desk. */
-  | { kind: 'error'; refusal: string | null };
+  | { kind: 'error'; refusal: string | null }
+  /** Self-service beside "Lấy số": look up a procedure's papers. */
+  | { kind: 'procedures' };
 
 /** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
 const IDLE_SECONDS = 30;
 const TICKET_SECONDS = 20;
 const UNPRINTED_TICKET_SECONDS = 90;
+/** Reading a procedure's papers takes longer than choosing a service; a citizen who walked away leaves nothing on screen after this. */
+const SELF_SERVICE_SECONDS = 60;
 
 /**
  * The citizen kiosk: big service tiles, one extra tap for priority, then the number on screen.
@@ -58,7 +63,7 @@ export function KioskScreen() {
       return;
     }
     // Without a printed ticket the number must stay up long enough to be written down.
-    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : IDLE_SECONDS;
+    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : step.kind === 'procedures' ? SELF_SERVICE_SECONDS : IDLE_SECONDS;
     const timer = setInterval(() => {
       const left = limit - Math.floor((Date.now() - lastTouch.current) / 1000);
       if (left <= 0) {
@@ -88,6 +93,11 @@ export function KioskScreen() {
     else setStep({ kind: 'priority', service, choosing: service.priorityMode === 'priority' });
   };
 
+  const home = () => {
+    setStep({ kind: 'services' });
+    setLang(null);
+  };
+
   const name = (s: { name: string; nameEn: string }) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
 
   return (
@@ -114,6 +124,11 @@ export function KioskScreen() {
                 {menu.error.code === 'HUB_UNREACHABLE' ? `${t.systemTrouble}. ${t.goToHelpDesk}` : menu.error.message}
               </Notice>
             ) : null}
+            <div className="kiosk-self-entries">
+              <button type="button" className="kiosk-choice" onClick={() => setStep({ kind: 'procedures' })}>
+                {t.lookUpProcedure}
+              </button>
+            </div>
             <div className={`kiosk-tiles ${(menu.data?.services.length ?? 0) > 6 ? 'two-columns' : ''}`}>
               {menu.data?.services.map((s) => (
                 <button
@@ -187,6 +202,8 @@ export function KioskScreen() {
             }}
           />
         ) : null}
+
+        {step.kind === 'procedures' ? <KioskProcedures onHome={home} /> : null}
 
         {step.kind === 'error' ? (
           <section className="kiosk-error" aria-live="assertive">
