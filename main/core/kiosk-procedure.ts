@@ -1,5 +1,6 @@
 import type { DocumentForm, Fee, ProcedureVersion, ProcessingTime, RequiredDocument } from '../../contract/dossier';
 import type { KioskProcedure } from '../../contract/kiosk-procedure';
+import { foldVietnamese } from './vn-fold';
 
 /**
  * What the kiosk says of a procedure, for a citizen reading a touch screen or the printed
@@ -35,6 +36,16 @@ export function paperWords(doc: RequiredDocument): string {
   return `${doc.count} ${formWords[doc.form]}${doc.mandatory ? '' : ' (nếu có)'}`;
 }
 
+/**
+ * Where to hand the dossier in. No procedure is tied to a counter in the catalogue, so it is the
+ * site's one-stop desk; a site named for its desk ("Bộ phận Một cửa xã…", "Trung tâm Phục vụ hành
+ * chính công…") is not told it twice.
+ */
+export function submitPlace(siteName: string): string {
+  const folded = foldVietnamese(siteName);
+  return folded.includes('mot cua') || folded.includes('phuc vu hanh chinh cong') ? siteName : `Bộ phận Một cửa — ${siteName}`;
+}
+
 /** The kiosk's view of a procedure in force: the papers to bring, the fees, the time, the result and where to submit. */
 export function kioskProcedureView(p: ProcedureVersion, site: { name: string; sampleData: boolean }): KioskProcedure {
   return {
@@ -46,8 +57,7 @@ export function kioskProcedureView(p: ProcedureVersion, site: { name: string; sa
     processing: processingWords(p.processing),
     result: p.result,
     authority: p.authority,
-    // No procedure is tied to a counter in the catalogue: the site's one-stop desk takes every dossier.
-    submitAt: `Bộ phận Một cửa — ${site.name}`,
+    submitAt: submitPlace(site.name),
     siteName: site.name,
     sampleData: site.sampleData,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureVersion } from '../../../contract/dossier';
-import { feeLines, kioskProcedureView, paperWords, processingWords, vndWords } from '../../../main/core/kiosk-procedure';
+import { feeLines, kioskProcedureView, paperWords, processingWords, submitPlace, vndWords } from '../../../main/core/kiosk-procedure';
 
 describe('what the kiosk says of a procedure', () => {
   it('says the processing time in words, without the receipt’s zero padding', () => {
@@ -22,6 +22,12 @@ describe('what the kiosk says of a procedure', () => {
     expect(paperWords({ name: 'Tờ khai', form: 'original', count: 1, mandatory: true })).toBe('1 bản chính');
     expect(paperWords({ name: 'Giấy tờ tùy thân', form: 'original_or_copy', count: 2, mandatory: true })).toBe('2 bản chính hoặc bản sao');
     expect(paperWords({ name: 'Bản án ly hôn', form: 'certified_copy', count: 1, mandatory: false })).toBe('1 bản sao chứng thực (nếu có)');
+  });
+
+  it('names the one-stop desk once, whether or not the site is named for it', () => {
+    expect(submitPlace('UBND xã Tân Phú')).toBe('Bộ phận Một cửa — UBND xã Tân Phú');
+    expect(submitPlace('Bộ phận Một cửa xã Ia Dom')).toBe('Bộ phận Một cửa xã Ia Dom');
+    expect(submitPlace('Trung tâm Phục vụ hành chính công tỉnh Gia Lai')).toBe('Trung tâm Phục vụ hành chính công tỉnh Gia Lai');
   });
 
   it('puts the papers, fees, time, result and where to submit in one view', () => {
