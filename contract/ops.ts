@@ -381,6 +381,12 @@ export const ops = {
     input: z.object({ code: z.string().min(1).max(60) }).strict(),
     output: KioskProcedure,
   }),
+  'kiosk.printProcedure': op({
+    summary: 'Print a procedure’s checklist of papers on the kiosk’s ticket printer (null when it has none)',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ code: z.string().min(1).max(60) }).strict(),
+    output: z.object({ print: z.object({ jobId: Id, printerName: z.string() }).nullable() }),
+  }),
   'tickets.issue': op({
     summary: 'Issue a queue number (kiosk or staff)',
     access: { staff: 'officer', devices: ['kiosk'] },

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import { formatReceiptQr } from '../../contract/receipt-qr';
+import { decodeEscPos, textItems } from '../support/escpos-decoder';
+import { FakePrinter } from '../support/fake-printer';
 import { ALL_DAY, sameDayClock, startTestHub, type TestHub } from '../support/hub';
 import { intake } from '../integration/dossier/intake-input';
 import { accessibilityProblems } from './support/a11y';
@@ -13,6 +15,7 @@ describe('kiosk self-service', () => {
   let browser: Browser;
   let admin: HubClient;
   let kioskToken: string;
+  let printer: FakePrinter;
   const contexts: BrowserContext[] = [];
 
   /** The kiosk page, on Playwright's clock: the idle return is jumped to, not waited for. */
@@ -27,12 +30,16 @@ describe('kiosk self-service', () => {
     browser = await launchBrowser();
     admin = await hub.admin();
     await admin['site.update']({ queueHours: ALL_DAY });
+    // Printer text (not raster), so the test reads the checklist's words back from the bytes.
+    printer = await FakePrinter.start();
+    await admin['admin.savePrinter']({ name: 'Máy in kiosk', role: 'ticket', address: printer.address, paper: '80mm', model: 'generic', textMode: 'epson-tcvn3', cut: true, beep: false, deviceId: null, counterId: null, active: true });
     kioskToken = (await hub.device('kiosk')).token;
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await hub?.close();
+    await printer?.stop();
   });
 
   it('finds "khai sinh" typed without diacritics and shows the papers to bring, the fees and the time', async () => {
@@ -57,6 +64,18 @@ describe('kiosk self-service', () => {
     expect(facts).toContain('Trong ngày');
     expect(facts).toContain('Nơi nộp hồ sơBộ phận Một cửa xã Ia Dom');
     await screenshot(kiosk, 'kiosk-procedure-detail-1080x1920');
+    expect(await accessibilityProblems(kiosk, 88)).toEqual([]);
+
+    await kiosk.getByRole('button', { name: /In danh mục giấy tờ/ }).click();
+    await expect.poll(() => kiosk.getByText('Mời Ông/Bà nhận tờ danh mục in bên dưới.').isVisible()).toBe(true);
+    const [bytes] = await printer.waitForJobs(1);
+    const lines = textItems(decodeEscPos(bytes!)).map((t) => t.text.trim());
+    expect(lines).toContain('DANH MỤC GIẤY TỜ CẦN CHUẨN BỊ');
+    expect(lines).toContain('[ ] Tờ khai đăng ký khai sinh - 1 bản chính');
+    expect(lines).toContain('[ ] Giấy chứng sinh - 1 bản chính');
+    expect(lines.join(' ')).toContain('[ ] Giấy tờ tùy thân của người đi đăng ký (xuất trình) - 1 bản chính hoặc bản sao');
+    expect(lines).toContain('Bộ phận Một cửa xã Ia Dom');
+    await screenshot(kiosk, 'kiosk-procedure-printed-1080x1920');
     expect(await accessibilityProblems(kiosk, 88)).toEqual([]);
 
     // Browsing by field: the field's procedures, without typing.

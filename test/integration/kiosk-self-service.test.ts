@@ -40,7 +40,13 @@ describe('kiosk self-service: the kiosk’s token reads the public catalogue thr
     expect(await codeOf(kiosk['dossiers.search']({ q: 'a' }))).toBe('FORBIDDEN');
     const display = (await hub.device('display')).client;
     expect(await codeOf(display['kiosk.procedures']({ q: 'khai sinh' }))).toBe('FORBIDDEN');
+    expect(await codeOf(display['kiosk.printProcedure']({ code: '1.001193.000.00.00.H21' }))).toBe('FORBIDDEN');
     expect(await codeOf(hub.client()['kiosk.procedure']({ code: '1.001193.000.00.00.H21' }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('prints nothing where no ticket printer is set up, and says so', async () => {
+    expect(await kiosk['kiosk.printProcedure']({ code: '1.001193.000.00.00.H21' })).toEqual({ print: null });
+    expect(await codeOf(kiosk['kiosk.printProcedure']({ code: '9.999999.H99' }))).toBe('PROCEDURE_UNKNOWN');
   });
 
   it('lets the kiosk check a dossier with the receipt’s codes (the lookup is public)', async () => {

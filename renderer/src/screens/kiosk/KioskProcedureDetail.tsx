@@ -1,15 +1,35 @@
 import { useEffect, useState } from 'react';
 import type { KioskProcedure } from '../../../../contract/kiosk-procedure';
 import { useHub } from '../../hub/session';
+import { usePrintOutcome, type PrintOutcome } from '../../hub/use-print-outcome';
 import { Notice } from '../../ui/Notice';
 import { SampleMark } from '../../ui/SampleMark';
 import { kioskLookupProblem } from './kiosk-error';
+
+/** What the kiosk says of the checklist's print job; null before the citizen asks for it. */
+function printNote(asked: boolean, hasPrinter: boolean, outcome: PrintOutcome): string | null {
+  if (!asked) return null;
+  if (!hasPrinter) return 'Máy này chưa có máy in. Mời Ông/Bà ghi lại danh mục, hoặc hỏi bàn hướng dẫn.';
+  if (outcome.state === 'printed') return 'Mời Ông/Bà nhận tờ danh mục in bên dưới.';
+  if (outcome.state === 'failed') return 'Máy in tạm thời không in được. Mời Ông/Bà ghi lại danh mục, hoặc hỏi bàn hướng dẫn.';
+  return 'Đang in danh mục…';
+}
 
 /** One procedure as the hub words it: the papers to bring, fees, time, result, where to submit. */
 export function KioskProcedureDetail(props: { code: string; onBack: () => void; onHome: () => void }) {
   const { client } = useHub();
   const [p, setP] = useState<KioskProcedure | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** null: not asked yet; then the hub's answer (a job, or no printer for this kiosk). */
+  const [printed, setPrinted] = useState<{ jobId: string | null } | null>(null);
+  const outcome = usePrintOutcome(client, printed?.jobId ?? null);
+  const note = printNote(printed !== null, printed?.jobId !== null, outcome);
+
+  const print = () => {
+    client['kiosk.printProcedure']({ code: props.code })
+      .then((r) => setPrinted({ jobId: r.print?.jobId ?? null }))
+      .catch((e: unknown) => setProblem(kioskLookupProblem(e)));
+  };
 
   useEffect(() => {
     let stale = false;
@@ -68,6 +88,16 @@ export function KioskProcedureDetail(props: { code: string; onBack: () => void; 
         </p>
       )}
       <div className="kiosk-self-actions">
+        {p ? (
+          <button type="button" className="kiosk-choice primary" onClick={print} disabled={outcome.state === 'printing'}>
+            In danh mục giấy tờ
+          </button>
+        ) : null}
+        {note ? (
+          <p className={`kiosk-print-note print-${outcome.state}`} role="status">
+            {note}
+          </p>
+        ) : null}
         <button type="button" className="kiosk-back" onClick={props.onBack}>
           ← Quay lại
         </button>
