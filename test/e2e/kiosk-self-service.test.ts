@@ -117,6 +117,8 @@ describe('kiosk self-service', () => {
     await kiosk.getByLabel('Mã tra cứu').fill('ZZZZZZ');
     await kiosk.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await expect.poll(() => kiosk.getByRole('alert').textContent()).toContain('Mã hồ sơ hoặc mã tra cứu không đúng');
+    await screenshot(kiosk, 'kiosk-dossier-codes-1080x1920');
+    expect(await accessibilityProblems(kiosk, 88)).toEqual([]);
     await kiosk.getByLabel('Mã tra cứu').fill(d.lookupCode!);
     await kiosk.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await expect.poll(() => kiosk.getByRole('heading', { name: 'Hồ sơ đang được giải quyết' }).isVisible()).toBe(true);

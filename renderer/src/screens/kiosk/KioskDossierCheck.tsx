@@ -106,7 +106,8 @@ export function KioskDossierCheck(props: { scanned: ReceiptKeys | null; scanProb
         </>
       )}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      <button type="button" className="kiosk-choice primary" onClick={props.onHome}>
+      {/* On the form "Tra cứu" is the one strong button; on the answer, leaving is what is left to do. */}
+      <button type="button" className={found ? 'kiosk-choice primary' : 'kiosk-choice'} onClick={props.onHome}>
         Xong — về trang đầu
       </button>
     </section>
