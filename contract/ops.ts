@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AboutInfo, DiagnosticsFile } from './about';
 import { BackupCreated, BackupSettings, BackupSettingsInput, BackupStatus, RestoreInput, RestoreStarted } from './backups';
+import { KioskProcedure, KioskProcedureList } from './kiosk-procedure';
 import { op } from './op';
 import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
@@ -368,6 +369,26 @@ export const ops = {
     input: Empty,
     /** `sampleData`: the site runs on sample data (main/core/site-identity.ts): the kiosk says so, as its tickets do. */
     output: z.object({ siteName: z.string(), sampleData: z.boolean(), language: z.enum(['vi', 'en']), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
+  }),
+  // The kiosk's self-service reads only the public catalogue, by its own ops: the staff ones
+  // (procedures.search/get) return whole versions and stay closed to devices.
+  'kiosk.procedures': op({
+    summary: 'The kiosk looks up procedures in force: by words (ignoring diacritics and case) or by field; with the fields to browse',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ q: z.string().max(200).default(''), field: z.string().max(200).nullable().default(null) }).strict(),
+    output: KioskProcedureList,
+  }),
+  'kiosk.procedure': op({
+    summary: 'A procedure in force as the kiosk shows it: papers to bring, fees, processing time in words, result, where to submit',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ code: z.string().min(1).max(60) }).strict(),
+    output: KioskProcedure,
+  }),
+  'kiosk.printProcedure': op({
+    summary: 'Print a procedure’s checklist of papers on the kiosk’s ticket printer (null when it has none)',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: z.object({ code: z.string().min(1).max(60) }).strict(),
+    output: z.object({ print: z.object({ jobId: Id, printerName: z.string() }).nullable() }),
   }),
   'tickets.issue': op({
     summary: 'Issue a queue number (kiosk or staff)',

@@ -62,7 +62,8 @@ export const PrintJob = z.object({
   id: Id,
   printerId: Id,
   printerName: z.string(),
-  kind: z.enum(['ticket', 'receipt', 'test']),
+  /** `checklist`: the papers of a procedure a citizen prints at the kiosk. */
+  kind: z.enum(['ticket', 'receipt', 'test', 'checklist']),
   /** What staff see in the list, e.g. "Phiếu số A015". */
   title: z.string(),
   status: PrintJobStatus,

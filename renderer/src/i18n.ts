@@ -35,6 +35,9 @@ const vi = {
   priorityLabel: 'Ưu tiên',
   language: 'English',
   returnsIn: (s: number) => `Màn hình tự trở về sau ${s} giây`,
+  lookUpProcedure: 'Tra cứu thủ tục — giấy tờ cần mang',
+  checkDossier: 'Tra cứu hồ sơ đã nộp',
+  selfService: 'Tra cứu',
 };
 
 const en: typeof vi = {
@@ -69,6 +72,9 @@ const en: typeof vi = {
   priorityLabel: 'Priority',
   language: 'Tiếng Việt',
   returnsIn: (s: number) => `Returning to the start in ${s} s`,
+  lookUpProcedure: 'Look up a procedure (in Vietnamese)',
+  checkDossier: 'Check a dossier you submitted',
+  selfService: 'Look up',
 };
 
 export const strings: Record<Lang, typeof vi> = { vi, en };

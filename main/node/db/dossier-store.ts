@@ -59,6 +59,10 @@ export interface FileRow {
 export interface ExtensionRow { id: string; at: number; reason: string; previous_due: number; new_due: number; late: number; staff_id: string }
 export interface EventRow { type: string; at: number; staff_id: string | null; staff_name: string | null; data: string }
 
+/** A version in force on a date (the two `?` are that date): active, started, and the newest such of its code. */
+const IN_FORCE = `p.active = 1 AND p.valid_from <= ?
+         AND p.version = (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= ?)`;
+
 export const toProcedure = (r: ProcedureRow): ProcedureVersion => ({
   id: r.id, code: r.code, version: r.version, name: r.name, field: r.field, authority: r.authority,
   processing: JSON.parse(r.processing) as ProcessingTime, documents: JSON.parse(r.documents) as RequiredDocument[],
@@ -123,12 +127,25 @@ export class DossierStore extends SqlStore {
     const q = foldVietnamese(query);
     const rows = this.sql<[string, string, string, string, number], ProcedureRow>(
       `SELECT p.* FROM procedure_versions p
-       WHERE p.active = 1 AND p.valid_from <= ?
-         AND p.version = (SELECT max(version) FROM procedure_versions x WHERE x.code = p.code AND x.active = 1 AND x.valid_from <= ?)
+       WHERE ${IN_FORCE}
          AND (p.name_folded LIKE '%' || ? || '%' ESCAPE '\\' OR lower(p.code) LIKE ? || '%' ESCAPE '\\')
        ORDER BY p.name LIMIT ?`,
     ).all(date, date, escapeLike(q), escapeLike(q), limit);
     return rows.map(toProcedure);
+  }
+
+  /** The fields (lĩnh vực) of the procedures in force on `date`, for the kiosk to browse by. */
+  procedureFields(date: string): string[] {
+    return this.sql<[string, string], { field: string }>(`SELECT DISTINCT p.field FROM procedure_versions p WHERE ${IN_FORCE} AND p.field <> '' ORDER BY p.field`)
+      .all(date, date)
+      .map((r) => r.field);
+  }
+
+  /** The procedures in force on `date` in one field, by name. */
+  proceduresInField(field: string, date: string, limit: number): ProcedureVersion[] {
+    return this.sql<[string, string, string, number], ProcedureRow>(`SELECT p.* FROM procedure_versions p WHERE ${IN_FORCE} AND p.field = ? ORDER BY p.name LIMIT ?`)
+      .all(date, date, field, limit)
+      .map(toProcedure);
   }
 
   /**

@@ -35,6 +35,7 @@ import { ratingHandlers } from './rating-handlers';
 import { printHandlers } from './print-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { procedureHandlers } from './procedure-handlers';
+import { kioskProcedureHandlers } from './kiosk-procedure-handlers';
 import { syncHandlers } from './sync-handlers';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { backupHandlers } from './backup-handlers';
@@ -139,6 +140,7 @@ export class Hub {
       ...ratingHandlers(this.deps),
       ...printHandlers(this.deps),
       ...procedureHandlers(this.deps),
+      ...kioskProcedureHandlers(this.deps),
       ...dossierHandlers(this.deps),
       ...syncHandlers(this.deps, this.sync),
       ...diagnosticsHandlers(this.deps, this.sync),

@@ -63,6 +63,20 @@ export interface TicketPrintData {
   readonly footer?: string;
 }
 
+/** The procedure checklist printed at the kiosk: what main/core/kiosk-procedure.ts words, and when. */
+export interface ChecklistPrintData {
+  readonly siteName: string;
+  readonly sampleData: boolean;
+  readonly procedureName: string;
+  readonly papers: readonly { readonly name: string; readonly howMany: string }[];
+  readonly fees: readonly string[];
+  readonly processing: string;
+  readonly result: string;
+  readonly submitAt: string;
+  /** Epoch milliseconds: the catalogue changes, so the paper says when it was true. */
+  readonly at: number;
+}
+
 export interface ReceiptSlipData {
   readonly siteName: string;
   /** The site runs on sample data: the slip is marked. Absent on jobs queued before the mark existed. */

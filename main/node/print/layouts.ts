@@ -1,7 +1,7 @@
 import { formatReceiptQr } from '../../../contract/receipt-qr';
 import { SAMPLE_MARK } from '../../core/site-identity';
 import { formatVnDateTime } from '../../core/vn-time';
-import type { Block, LayoutOptions, PrintDocument, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
+import type { Block, ChecklistPrintData, LayoutOptions, PrintDocument, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
 
 /** Time and date glued by a no-break space, so wrapping never separates them. */
 const when = (epochMs: number): string => formatVnDateTime(epochMs).replace(' ', '\u00a0');
@@ -77,6 +77,29 @@ export function receiptSlipDocument(data: ReceiptSlipData, options: LayoutOption
     { kind: 'line', text: 'Quét mã để tra cứu tình trạng hồ sơ', size: 'small' },
   ];
   return finish(blocks, RECEIPT_SLIP_FOOTER, options);
+}
+
+/**
+ * The papers of a procedure, printed at the kiosk for a citizen to gather at home: a box to tick
+ * per paper (with how many and in which form), then the fees, the time, the result and where to
+ * submit. Public catalogue data only, nothing of the citizen.
+ */
+export function checklistDocument(data: ChecklistPrintData, options: LayoutOptions = {}): PrintDocument {
+  const fact = (label: string, value: string): Block => ({ kind: 'line', text: `${label}: ${value}`, align: 'left' });
+  const blocks: Block[] = [
+    ...heading(data),
+    { kind: 'line', text: 'DANH MỤC GIẤY TỜ CẦN CHUẨN BỊ', bold: true },
+    { kind: 'line', text: data.procedureName, size: 'large', bold: true },
+    { kind: 'separator' },
+    ...data.papers.map((p): Block => ({ kind: 'item', marker: '☐', text: `${p.name} — ${p.howMany}` })),
+    { kind: 'separator' },
+    ...data.fees.map((f) => fact('Lệ phí', f)),
+    fact('Thời gian giải quyết', data.processing),
+    fact('Kết quả', data.result),
+    fact('Nơi nộp', data.submitAt),
+    { kind: 'line', text: `In lúc ${when(data.at)}`, size: 'small' },
+  ];
+  return finish(blocks, 'Giấy tờ có thể thay đổi theo quy định; cán bộ tiếp nhận sẽ hướng dẫn khi Ông/Bà nộp hồ sơ.', options);
 }
 
 /** The admin's test print: every kind of block, and the letters that break on bad printers. */

@@ -6,8 +6,8 @@ import type { WriteQueue } from '../db/write-queue';
 import type { HubBus } from '../hub/bus';
 import type { Logger } from '../../../common/node/logger';
 import { encode } from './encode';
-import type { LayoutOptions, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
-import { receiptSlipDocument, testPageDocument, ticketDocument } from './layouts';
+import type { ChecklistPrintData, LayoutOptions, ReceiptSlipData, TestPageData, TicketPrintData } from './layout-types';
+import { checklistDocument, receiptSlipDocument, testPageDocument, ticketDocument } from './layouts';
 import { printJob, readPrinterStatus } from './print-job';
 import { PrinterError } from './printer-error';
 import { statusProblem } from './printer-status';
@@ -38,7 +38,9 @@ export function renderJob(job: Pick<JobRow, 'kind' | 'data'>, printer: Printer):
       ? ticketDocument(data as TicketPrintData, options)
       : job.kind === 'receipt'
         ? receiptSlipDocument(data as ReceiptSlipData, options)
-        : testPageDocument(data as TestPageData, options);
+        : job.kind === 'checklist'
+          ? checklistDocument(data as ChecklistPrintData, options)
+          : testPageDocument(data as TestPageData, options);
   return encode(doc, profile);
 }
 

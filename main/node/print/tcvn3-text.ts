@@ -59,6 +59,8 @@ const NEAREST: Record<string, string> = {
   '\u2264': '<=',
   '\u2265': '>=',
   '\u2192': '->',
+  // The checklist's box to tick (layouts.ts) as text printers can print it.
+  '\u2610': '[ ]',
   '\u2190': '<-',
   '\t': ' ',
   '\u200b': '',

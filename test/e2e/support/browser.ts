@@ -63,9 +63,15 @@ export async function deviceContext(
 }
 
 /** A screen of the hub at `url` in its own device context, added to `contexts` for closing at the end. */
-export async function openScreen(browser: Browser, contexts: BrowserContext[], url: string, size: { width: number; height: number }, storage: Record<string, string> = {}): Promise<Page> {
+export async function openScreen(
+  browser: Browser, contexts: BrowserContext[], url: string, size: { width: number; height: number }, storage: Record<string, string> = {},
+  /** The page's timers on Playwright's clock, so a test jumps past an idle time (`page.clock.fastForward`) instead of waiting it out. */
+  options: { fakeTimers?: boolean } = {},
+): Promise<Page> {
   const context = await deviceContext(browser, size, storage);
   contexts.push(context);
+  // Under FAKETIME deviceContext has installed the clock already.
+  if (options.fakeTimers && !faked) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   await page.goto(url);
   return page;

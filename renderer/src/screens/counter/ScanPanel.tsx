@@ -1,38 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
 import type { OpOutput } from '../../../../contract/ops';
 import { useHub } from '../../hub/session';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { WedgeBurstDetector } from '../../ui/wedge-burst';
+import { useWedgeScans } from '../../ui/use-wedge-scans';
 
 export type Scan = OpOutput<'scan.parse'>;
 
 /** What "use" means for each kind of scan; a queue ticket has nothing to fill in. */
 const useLabels: Record<Scan['kind'], string | null> = { cccd: 'Dùng thông tin này', receipt: 'Mở hồ sơ', ticket: null };
-
-/**
- * Listens for a keyboard-wedge scanner: a code typed by keys ending with Enter (wedge-burst.ts
- * tells it from a person). What the scanner typed into a focused field is taken back out of it.
- */
-export function useWedgeScans(onScan: (text: string) => void): void {
-  const handler = useRef(onScan);
-  handler.current = onScan;
-  // Registered before paint: a scan that arrives the moment the counter appears is not lost.
-  useLayoutEffect(() => {
-    const detector = new WedgeBurstDetector();
-    const onKey = (e: KeyboardEvent) => {
-      const scan = detector.feed({ key: e.key, at: e.timeStamp });
-      if (!scan) return;
-      e.preventDefault();
-      const field = document.activeElement;
-      if (field instanceof HTMLInputElement && field.value.endsWith(scan.typed)) field.value = field.value.slice(0, -scan.typed.length);
-      handler.current(scan.text);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
-}
 
 /**
  * Has the hub read each scanned code (citizen ID card, our receipt, our ticket) and shows what it

@@ -8,6 +8,10 @@ import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
 import { SampleMark } from '../../ui/SampleMark';
 import { refusalForCitizen } from './kiosk-error';
+import { KioskDossierCheck, type ReceiptKeys } from './KioskDossierCheck';
+import { KioskProcedures } from './KioskProcedures';
+import { parseReceiptQr } from '../../../../contract/receipt-qr';
+import { useWedgeScans } from '../../ui/use-wedge-scans';
 import { TicketCard } from './TicketCard';
 import { usePrintOutcome } from '../../hub/use-print-outcome';
 
@@ -18,12 +22,18 @@ type Step =
   | { kind: 'issuing'; service: KioskService }
   | { kind: 'ticket'; issued: OpOutput<'tickets.issue'> }
   /** refusal: the hub's words for the citizen; null: the system is in trouble, go to the help desk. */
-  | { kind: 'error'; refusal: string | null };
+  | { kind: 'error'; refusal: string | null }
+  /** Self-service beside "Lấy số": look up a procedure's papers. */
+  | { kind: 'procedures' }
+  /** Check a dossier: `scanned` when the receipt's QR was read, `scanProblem` when a QR was not one; `scan` remounts the page per scan. */
+  | { kind: 'dossier'; scanned: ReceiptKeys | null; scanProblem: string | null; scan: number };
 
 /** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
 const IDLE_SECONDS = 30;
 const TICKET_SECONDS = 20;
 const UNPRINTED_TICKET_SECONDS = 90;
+/** Reading a procedure's papers takes longer than choosing a service; a citizen who walked away leaves nothing on screen after this. */
+const SELF_SERVICE_SECONDS = 60;
 
 /**
  * The citizen kiosk: big service tiles, one extra tap for priority, then the number on screen.
@@ -58,7 +68,7 @@ export function KioskScreen() {
       return;
     }
     // Without a printed ticket the number must stay up long enough to be written down.
-    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : IDLE_SECONDS;
+    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : step.kind === 'procedures' || step.kind === 'dossier' ? SELF_SERVICE_SECONDS : IDLE_SECONDS;
     const timer = setInterval(() => {
       const left = limit - Math.floor((Date.now() - lastTouch.current) / 1000);
       if (left <= 0) {
@@ -86,6 +96,19 @@ export function KioskScreen() {
     if (!service.open) return;
     if (service.priorityMode === 'normal') void issue(service, null);
     else setStep({ kind: 'priority', service, choosing: service.priorityMode === 'priority' });
+  };
+
+  // A receipt's QR at the scanner opens its status from any page: the citizen need not find the button first.
+  useWedgeScans((text) => {
+    const read = parseReceiptQr(text);
+    const scan = Date.now();
+    if (read.ok) setStep({ kind: 'dossier', scanned: { code: read.value.dossierCode, lookupCode: read.value.lookupCode }, scanProblem: null, scan });
+    else if (step.kind === 'dossier') setStep({ kind: 'dossier', scanned: null, scanProblem: read.message, scan });
+  });
+
+  const home = () => {
+    setStep({ kind: 'services' });
+    setLang(null);
   };
 
   const name = (s: { name: string; nameEn: string }) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
@@ -135,6 +158,14 @@ export function KioskScreen() {
                   </span>
                 </button>
               ))}
+            </div>
+            <div className="kiosk-self-entries" role="group" aria-label={t.selfService}>
+              <button type="button" className="kiosk-choice" onClick={() => setStep({ kind: 'procedures' })}>
+                {t.lookUpProcedure}
+              </button>
+              <button type="button" className="kiosk-choice" onClick={() => setStep({ kind: 'dossier', scanned: null, scanProblem: null, scan: 0 })}>
+                {t.checkDossier}
+              </button>
             </div>
           </>
         ) : null}
@@ -188,6 +219,9 @@ export function KioskScreen() {
             }}
           />
         ) : null}
+
+        {step.kind === 'procedures' ? <KioskProcedures onHome={home} /> : null}
+        {step.kind === 'dossier' ? <KioskDossierCheck key={step.scan} scanned={step.scanned} scanProblem={step.scanProblem} onHome={home} /> : null}
 
         {step.kind === 'error' ? (
           <section className="kiosk-error" aria-live="assertive">

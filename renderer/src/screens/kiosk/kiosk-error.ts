@@ -16,3 +16,12 @@ const refusalsForCitizens: ReadonlySet<ErrorCode> = new Set([
 export function refusalForCitizen(e: unknown): string | null {
   return e instanceof HubError && refusalsForCitizens.has(e.code) ? e.message : null;
 }
+
+/**
+ * What the kiosk's look-ups (procedures, dossiers) say when the hub refuses: its words for a
+ * refusal (a wrong code, too many guesses), else — the system in trouble — the help desk.
+ */
+export function kioskLookupProblem(e: unknown): string {
+  if (e instanceof HubError && e.code !== 'INTERNAL' && e.code !== 'HUB_UNREACHABLE') return e.message;
+  return 'Tạm thời không tra cứu được. Xin mời Ông/Bà hỏi bàn hướng dẫn.';
+}
