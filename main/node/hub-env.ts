@@ -43,14 +43,20 @@ export function spoolerOptionsFromEnv(env: NodeJS.ProcessEnv): SpoolerOptions {
   };
 }
 
-/** Sync timing from the environment (MOTCUA_SYNC_INTERVAL_MS, MOTCUA_SYNC_MAX_BACKOFF_MS, MOTCUA_SYNC_TIMEOUT_MS). */
+/**
+ * Sync timing from the environment (MOTCUA_SYNC_INTERVAL_MS, MOTCUA_SYNC_MAX_BACKOFF_MS,
+ * MOTCUA_SYNC_TIMEOUT_MS, MOTCUA_SYNC_DEBOUNCE_MS: how long after a write the push goes; at most
+ * the interval unless set).
+ */
 export function syncOptionsFromEnv(env: NodeJS.ProcessEnv): { idleIntervalMs?: number; maxBackoffMs?: number; timeoutMs?: number; debounceMs?: number } {
   const n = (v: string | undefined) => (Number(v) > 0 ? Number(v) : undefined);
   const interval = n(env.MOTCUA_SYNC_INTERVAL_MS);
   const backoff = n(env.MOTCUA_SYNC_MAX_BACKOFF_MS);
   const timeout = n(env.MOTCUA_SYNC_TIMEOUT_MS);
+  const debounce = n(env.MOTCUA_SYNC_DEBOUNCE_MS);
   return {
     ...(interval ? { idleIntervalMs: interval, debounceMs: Math.min(2000, interval) } : {}),
+    ...(debounce ? { debounceMs: debounce } : {}),
     ...(backoff ? { maxBackoffMs: backoff } : {}),
     ...(timeout ? { timeoutMs: timeout } : {}),
   };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adminCall, count, engines, procedure, type Engine } from '../central/helpers';
-import { readSite, useSyncRigs } from './rig';
+import { readSite, useSyncRigs, waitFor } from './rig';
 
 /** The hub runs long between runs here, so the test decides when it syncs (and dies). */
-const QUIET = { MOTCUA_SYNC_INTERVAL_MS: '600000' };
+// No run of its own: each test starts the push or pull it kills. A write's push 2 s later would
+// fall in the middle of serving the citizens on a slow machine, and kill the hub there.
+const QUIET = { MOTCUA_SYNC_INTERVAL_MS: '600000', MOTCUA_SYNC_DEBOUNCE_MS: '600000' };
 
 /**
  * The hub as its own process, killed (SIGKILL) by its sync crash points: after the central
@@ -17,7 +19,14 @@ describe.each(engines)('the hub killed while syncing (%s)', (engine: Engine) => 
     // The run the enrolment started is over (it asks the central about the stream before pushing):
     // the first push then carries the two citizens whole.
     await r.syncNow();
+    // A run asked for while another was going is followed by one more: wait until none is due
+    // for minutes, so that the only push is the one this test starts.
+    await waitFor('the sync idle', async () => {
+      const s = await r.status();
+      return !s.running && s.nextAttemptAt !== null && Date.parse(s.nextAttemptAt) - Date.now() > 60_000 ? s : null;
+    });
     await r.serve(2);
+    await expect(r.syncNow()).rejects.toMatchObject({ code: 'HUB_UNREACHABLE' });
     await r.hub.exited(); // the first ack killed it
     expect(await count(t.central.db, 'SELECT count(*) AS n FROM event_index WHERE site_id = $1', [r.siteId])).toBe(10);
     const [stream] = readSite(r.hub.dataDir).streams;
