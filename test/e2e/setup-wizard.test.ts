@@ -159,7 +159,11 @@ describe('first start in Chromium: the setup wizard, or the sample data', () => 
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: 'Mã định danh cơ quan' }).fill('H21.123.45');
     await page.keyboard.press('Enter');
+    // Each step moves on once the hub checked it: a click before then lands on the step before
+    // (a loaded machine in CI clicked "Tiếp" on the agency code's step and never reached the end).
+    await expect.poll(() => page.getByRole('heading', { name: 'Giờ làm việc' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Tiếp' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Xác nhận' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
     await expect.poll(() => page.getByText('Đang dùng DỮ LIỆU MẪU').count()).toBe(0);
     expect((await officer['dossiers.receive'](intake())).code).toMatch(/^H21\.123\.45-\d{6}-0001$/);
