@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../contract/client';
 import type { OpOutput } from '../../contract/ops';
 import { FakeClock } from '../support/clock';
-import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ALL_DAY, sameDayClock, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
 import { openCounter } from './support/counter-login';
 
@@ -13,8 +13,10 @@ import { openCounter } from './support/counter-login';
  * hub's fake clock (the undo window is the hub's, never the test's sleep).
  */
 describe('care at the counter, end to end in Chromium against the real hub', () => {
-  // Today on the hub's fake clock: the desk counts waiting minutes on the PC's clock.
-  const clock = new FakeClock(new Date().toISOString());
+  // Today on the hub's fake clock (the desk counts waiting minutes on the PC's clock), but not
+  // the last minutes before midnight nor a day off: the clock moves on, and numbers are per day
+  // and not given on holidays (sameDayClock).
+  const clock = new FakeClock(new Date(sameDayClock()()).toISOString());
   let hub: TestHub;
   let browser: Browser;
   let cat: OpOutput<'catalog.get'>;
