@@ -3,7 +3,7 @@
 // minutes later with "spawn … ENOENT". Everything else (PDF reading, QR decoding, …) comes through
 // npm. `node scripts/preflight.mjs --packages` prints every package named here (.ci/run installs
 // them on a fresh machine).
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 
 const executable = (path) => {
   try {
@@ -19,6 +19,8 @@ const requirements = [
   { pkg: 'chromium', present: () => executable(process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium') },
   // Linked pseudo-terminals stand in for a serial printer's or scanner's cable.
   { pkg: 'socat', present: () => executable('/usr/bin/socat') },
+  // libfaketime moves a hub started as its own process off a public holiday (test/support/hub-process.ts).
+  { pkg: 'faketime', present: () => existsSync('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1') },
   // Python's pty module types at a real terminal in the backup passphrase prompt's test (no echo).
   { pkg: 'python3', present: () => executable('/usr/bin/python3') },
   // The central's and the sync tests start a throwaway PostgreSQL 15 cluster (test/support/postgres.ts)

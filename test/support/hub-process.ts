@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { LIBFAKETIME, workingDayOffset } from './working-day';
 
 export interface HubProcess {
   /** What was spawned: the hub's node process, or the command `wrap` put in front of it. */
@@ -38,7 +39,7 @@ export function startHubProcess(dataDir: string, options: HubProcessOptions = {}
   const argv = [...(options.wrap ?? []), ...node];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: root,
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...options.env },
+    env: { ...process.env, ...onWorkingDay(), MOTCUA_DATA_DIR: dataDir, MOTCUA_PORT: '0', MOTCUA_HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -74,6 +75,20 @@ export function startHubProcess(dataDir: string, options: HubProcessOptions = {}
       reject(new Error(`hub exited with ${code}:\n${out}`));
     });
   });
+}
+
+/**
+ * On a day the calendar keeps off, the hub's process runs that many days back under libfaketime,
+ * as an in-process test hub does with workingDayClock (test/support/hub.ts): else every test that
+ * takes a number fails on 1 January.
+ */
+function onWorkingDay(): Record<string, string> {
+  const offset = workingDayOffset(Date.now());
+  if (offset === 0) return {};
+  // "@start": the clock starts there and runs. Absolute rather than "-1d", so that under a suite
+  // already run by faketime (the new-year rehearsal) the hub starts from the suite's time, not the machine's.
+  const start = new Date(Date.now() + offset).toISOString().replace('T', ' ').slice(0, 19);
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME: `@${start}`, TZ: 'UTC' };
 }
 
 /** The node process among the descendants of `pid` (the wrapper's command ends by starting it). */

@@ -5,13 +5,12 @@ import { createHubClient, type HubClient } from '../../contract/client';
 import { HubError } from '../../contract/errors';
 import type { OpOutput } from '../../contract/ops';
 import { USUAL_HOURS, type SiteIdentity, type WeeklyHours } from '../../contract/queue';
-import { workingCalendar } from '../../main/core/calendar/working-time';
-import { queueDayOf } from '../../main/core/queue-day';
 import { vnDate, vnMidnight } from '../../main/core/vn-time';
 import type { SpoolerOptions } from '../../main/node/print/spooler';
 import type { SyncWorkerOptions } from '../../main/node/sync/worker';
 import { startHub, type RunningHub, type StartHubOptions } from '../../main/node/start-hub';
 import { httpTransport } from '../../renderer/src/hub/http-transport';
+import { DAY_MS, workingDayOffset } from './working-day';
 
 export interface TestHub {
   readonly running: RunningHub;
@@ -57,10 +56,9 @@ export const ALL_DAY: WeeklyHours = Array.from({ length: 7 }, () => [{ from: '00
 export function sameDayClock(): () => number {
   const started = Date.now();
   const beforeMidnight = vnMidnight(vnDate(started + DAY_MS)) - started < 30 * 60_000 ? -60 * 60_000 : 0;
-  const offset = beforeMidnight + offDaysBack(started + beforeMidnight);
+  const offset = beforeMidnight + workingDayOffset(started + beforeMidnight);
   return () => Date.now() + offset;
 }
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * A test hub's clock when the test gives none: the real one, moved back whole days while they are
@@ -69,20 +67,10 @@ const DAY_MS = 24 * 60 * 60_000;
  * year, tests what it tests on other days; the time of day stays the real one.
  */
 export function workingDayClock(): () => number {
-  const offset = offDaysBack(Date.now());
+  const offset = workingDayOffset(Date.now());
   return () => Date.now() + offset;
 }
 
-function offDaysBack(at: number): number {
-  const calendar = workingCalendar();
-  let day = at;
-  for (let i = 0; i < 30; i++) {
-    const kind = queueDayOf(calendar, vnDate(day)).kind;
-    if (kind !== 'holiday' && kind !== 'dayOff') break;
-    day -= DAY_MS;
-  }
-  return day - at;
-}
 
 /**
  * The site a test hub is set up as: what an admin types into the setup wizard. Tests that look at
