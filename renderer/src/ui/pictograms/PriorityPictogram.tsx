@@ -11,10 +11,15 @@ function Stroked(props: { children: ReactElement[]; className: string; icon: Pri
   );
 }
 
-/** An older person, stooping a little, with a walking stick. */
-const elderly = [<circle key="h" cx="9" cy="4" r="2" />, <path key="b" d="M10 7 8 14l-2 7M8 14l3 3v4M9.5 9l4.5 3" />, <path key="c" d="M14 12v9M14 12a1.5 1.5 0 0 1 3 0" />];
-/** A woman in profile with a rounded belly. */
-const pregnant = [<circle key="h" cx="10" cy="4" r="2" />, <path key="b" d="M10 7v14M10 8c5 1 6.5 6 1.5 8M12 16l1 5" />];
+/** An older person, stooping a little, leaning on a walking stick. */
+const elderly = [<circle key="h" cx="10" cy="3.5" r="2" />, <path key="b" d="M10.5 7Q8 10 8.5 13.5M8.5 13.5 7 21.5M8.5 13.5l3 3.5v4.5M9.8 9.2l4.7 2.3" />, <path key="c" d="m14.5 11.5 1 10m-1-10q.3-1.8 2.2-1.2" />];
+/** A woman in a dress, in profile, the belly rounded (hair tied back so she reads as a woman). */
+const pregnant = [
+  <circle key="h" cx="11" cy="3.5" r="2" />,
+  <path key="t" d="M8.8 3.2 7.6 5.6" />,
+  <path key="d" d="M10 7.5c-1 2-1.4 4.5-2 8.5h6.5c-.3-1-.4-1.6-.5-2 2.2-1.5 2-4.8-1.5-6.5z" fill="currentColor" />,
+  <path key="l" d="M10 16v5.5M12.5 16v5.5" />,
+];
 
 const lucide: Record<Exclude<PriorityIcon, 'elderly' | 'pregnant'>, LucideIcon> = { disabled: Accessibility, child: Baby, merit: Medal, generic: CircleStar };
 
