@@ -44,3 +44,8 @@ export function say(lang: Lang, key: MessageKey, values: Readonly<Record<string,
 export function messagesOf(lang: Lang): Messages {
   return Object.fromEntries(Object.keys(vi).map((k) => [k, message(lang, k as MessageKey)])) as Messages;
 }
+
+/** `say` bound to one language: what a screen calls for each of its texts. */
+export function sayer(lang: Lang): (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string {
+  return (key, values) => say(lang, key, values);
+}

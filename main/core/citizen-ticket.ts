@@ -1,4 +1,4 @@
-import { say, type Lang, type MessageKey } from '../../contract/locales';
+import { sayer, type Lang } from '../../contract/locales';
 import { waitWords } from '../../contract/locales/wait-words';
 import type { TicketStatus, WaitEstimate } from '../../contract/queue';
 
@@ -31,7 +31,7 @@ export function citizenTicketView(t: {
 }
 
 function stageView(t: { status: TicketStatus; serviceDate: string; today: string; peopleAhead: number | null; counterNumber: number | null }, lang: Lang): Omit<CitizenTicketView, 'notice'> {
-  const w = (key: MessageKey, values?: Record<string, string | number>) => say(lang, key, values);
+  const w = sayer(lang);
   if (t.serviceDate !== t.today && t.status !== 'finished') {
     const [y, m, d] = t.serviceDate.split('-');
     return { stage: 'other_day', headline: w('status.otherDay', { date: `${d}/${m}/${y}` }), detail: w('status.otherDayDetail') };

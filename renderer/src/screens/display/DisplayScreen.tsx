@@ -7,7 +7,7 @@ import { Clock } from '../../ui/Clock';
 import { SampleMark } from '../../ui/SampleMark';
 import { ConnectionBanner } from '../../ui/Notice';
 import { Announcer, htmlAudioPlayer, type AnnouncerState } from './announcer';
-import { say, type MessageKey } from '../../../../contract/locales';
+import { say, sayer } from '../../../../contract/locales';
 import { ServicePictogram } from '../../ui/pictograms/ServicePictogram';
 import { loadVoiceSets } from './voice-sets';
 import { rememberCall, shouldAnnounce } from './display-memory';
@@ -22,7 +22,7 @@ declare global {
 }
 
 /** The hall's screen speaks Vietnamese; only the line of a call in another language is in that language. */
-const vi = (key: MessageKey, values?: Record<string, string | number>) => say('vi', key, values);
+const vi = sayer('vi');
 const markText = { called: vi('display.mark.called'), serving: vi('display.mark.serving'), served: vi('display.mark.served'), absent: vi('display.mark.absent'), moved: vi('display.mark.moved') } as const;
 /** SVG, not ✓ ✗: the bundled font has neither, and a TV stick may have no font that does. */
 const markIcon: Partial<Record<keyof typeof markText, ReactNode>> = { served: <Check aria-hidden="true" />, absent: <X aria-hidden="true" /> };

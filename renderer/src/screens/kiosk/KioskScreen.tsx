@@ -3,7 +3,7 @@ import type { OpOutput } from '../../../../contract/ops';
 import type { PriorityClass } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
-import { languageCodes, languageName, say, type Lang, type MessageKey } from '../../../../contract/locales';
+import { languageCodes, languageName, sayer, type Lang } from '../../../../contract/locales';
 import { waitWords } from '../../../../contract/locales/wait-words';
 import { PriorityPictogram } from '../../ui/pictograms/PriorityPictogram';
 import { ServicePictogram } from '../../ui/pictograms/ServicePictogram';
@@ -52,7 +52,7 @@ export function KioskScreen() {
   const lastTouch = useRef(Date.now());
   const language: Lang = lang ?? menu.data?.language ?? 'vi';
   const print = usePrintOutcome(client, step.kind === 'ticket' ? (step.issued.print?.jobId ?? null) : null);
-  const t = (key: MessageKey, values?: Record<string, string | number>) => say(language, key, values);
+  const t = sayer(language);
   const waiting = (n: number) => (n === 0 ? t('kiosk.nobodyWaiting') : t('kiosk.waiting', { n }));
 
   // Any touch restarts the idle countdown; off the start page, idling returns to the start.

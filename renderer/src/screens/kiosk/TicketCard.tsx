@@ -1,5 +1,5 @@
 import type { OpOutput } from '../../../../contract/ops';
-import { say, type Lang, type MessageKey } from '../../../../contract/locales';
+import { sayer, type Lang } from '../../../../contract/locales';
 import type { PrintOutcome } from '../../hub/use-print-outcome';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
@@ -8,7 +8,7 @@ import { ddmmyyyy, hhmm } from '../../ui/format';
  * whenever printing fails, this is what the citizen writes down.
  */
 export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: PrintOutcome; lang: Lang; waitText: string; onDone: () => void }) {
-  const t = (key: MessageKey, values?: Record<string, string | number>) => say(props.lang, key, values);
+  const t = sayer(props.lang);
   const { ticket, peopleAhead, shown } = props.issued;
   const issuedAt = Date.parse(ticket.issuedAt);
   return (

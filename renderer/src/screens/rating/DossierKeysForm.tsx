@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { say, type Lang } from '../../../../contract/locales';
+import { sayer, type Lang } from '../../../../contract/locales';
 import { parseReceiptQr } from '../../../../contract/receipt-qr';
 
 export interface DossierKeys {
@@ -15,7 +15,7 @@ export function DossierKeysForm(props: { lang: Lang; busy: boolean; error: strin
   const [code, setCode] = useState('');
   const [lookupCode, setLookupCode] = useState('');
   const [missing, setMissing] = useState(false);
-  const t = (key: Parameters<typeof say>[1]) => say(props.lang, key);
+  const t = sayer(props.lang);
 
   // A scanner types the QR and then Enter: the whole text is read at submit, never a part of it
   // (a half-typed QR already looks like two codes, and a wrong guess counts against the tablet).

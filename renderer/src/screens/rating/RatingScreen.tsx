@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
-import { say, type Lang, type MessageKey } from '../../../../contract/locales';
+import { say, sayer, type Lang } from '../../../../contract/locales';
 import { asksWhy } from '../../../../contract/queue';
 import { FacePictogram } from '../../ui/pictograms/FacePictogram';
 import { useHub } from '../../hub/session';
@@ -45,7 +45,7 @@ export function RatingScreen() {
   // The hub words the question in the pending ticket's language (or the site's, for a dossier).
   const ask = data.data?.ask;
   const lang: Lang = ask?.language ?? 'vi';
-  const t = (key: MessageKey, values?: Record<string, string | number>) => say(lang, key, values);
+  const t = sayer(lang);
   const subject: Subject | null =
     dossier ?? (pending ? { kind: 'ticket', key: pending.ticketId, title: t('rating.ticket', { code: pending.displayCode, service: pending.serviceName }), ticketId: pending.ticketId } : null);
 
