@@ -167,8 +167,8 @@ export const KioskService = z.object({
   nameEn: z.string(),
   hint: z.string(),
   hintEn: z.string(),
-  /** Name and hint in each language the kiosk offers, as main/core/citizen-language.ts picks them. */
-  texts: z.record(Lang, z.object({ name: z.string(), hint: z.string() })),
+  /** Name, hint and why it is closed in each language the kiosk offers, as main/core/citizen-language.ts words them. */
+  texts: z.record(Lang, z.object({ name: z.string(), hint: z.string(), closedReason: z.string().nullable() })),
   icon: ServiceIcon,
   prefix: z.string(),
   priorityMode: PriorityMode,

@@ -1,4 +1,4 @@
-import { languageCodes, type Lang } from '../../contract/locales';
+import { languageCodes, say, type Lang } from '../../contract/locales';
 import { faces, type Face } from '../../contract/pictograms';
 import type { RatingAsk, RatingSettings } from '../../contract/queue';
 
@@ -30,6 +30,15 @@ export const priorityLabelIn = (lang: Lang, p: { label: string; labelEn: string 
 export function ticketPriorityLabelIn(lang: Lang, storedLabel: string | null, group: { label: string; labelEn: string } | null): string | null {
   if (storedLabel === null) return null;
   return lang === 'vi' || group === null ? storedLabel : priorityLabelIn(lang, group);
+}
+
+/**
+ * Why a service takes no number now, in a language. The hub's reasons are Vietnamese sentences
+ * (closed for lunch, the day's cap reached…); another language says only that it is closed.
+ */
+export function closedReasonIn(lang: Lang, reason: string | null): string | null {
+  if (reason === null) return null;
+  return lang === 'vi' ? reason : say(lang, 'kiosk.closed');
 }
 
 /** A name in every language the kiosk offers: the kiosk switches language without asking the hub again. */

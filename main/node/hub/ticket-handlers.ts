@@ -2,7 +2,7 @@ import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
 import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
-import { inEveryLanguage, priorityLabelIn, serviceHintIn, serviceNameIn, ticketLanguage } from '../../core/citizen-language';
+import { closedReasonIn, inEveryLanguage, priorityLabelIn, serviceHintIn, serviceNameIn, ticketLanguage } from '../../core/citizen-language';
 import { checkCanIssue } from '../../core/issue-rules';
 import { queueDayOf, type QueueDay } from '../../core/queue-day';
 import { displayCode, nextNumber } from '../../core/numbering';
@@ -67,7 +67,7 @@ export function ticketHandlers(deps: HubDeps) {
             const waiting = counts.get(s.id) ?? 0;
             return {
               id: s.id, name: s.name, nameEn: s.nameEn, hint: s.hint, hintEn: s.hintEn, prefix: s.prefix, icon: s.icon,
-              texts: inEveryLanguage((l) => ({ name: serviceNameIn(l, s), hint: serviceHintIn(l, s) })),
+              texts: inEveryLanguage((l) => ({ name: serviceNameIn(l, s), hint: serviceHintIn(l, s), closedReason: closedReasonIn(l, reason) })),
               priorityMode: s.priorityMode, waiting, open: reason === null, closedReason: reason,
               hoursText: hoursText(s.hours ?? siteHours),
               // A normal number taken now would have everyone waiting ahead of it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingSettings } from '../../../contract/queue';
-import { faceOf, inEveryLanguage, nameIn, priorityLabelIn, ratingAskIn, serviceNameIn, ticketLanguage, ticketPriorityLabelIn } from '../../../main/core/citizen-language';
+import { closedReasonIn, faceOf, inEveryLanguage, nameIn, priorityLabelIn, ratingAskIn, serviceNameIn, ticketLanguage, ticketPriorityLabelIn } from '../../../main/core/citizen-language';
 import { defaultRatingSettings } from '../../../main/node/db/migrations/002-ratings';
 
 const certification = { name: 'Chứng thực', nameEn: 'Certification', hint: 'Chứng thực bản sao', hintEn: '' };
@@ -28,6 +28,12 @@ describe('which words a citizen is given', () => {
     expect(ticketPriorityLabelIn('en', 'Người cao tuổi', group)).toBe('Elderly (60+)');
     expect(ticketPriorityLabelIn('en', null, group)).toBeNull();
     expect(ticketPriorityLabelIn('en', 'Người cao tuổi', null)).toBe('Người cao tuổi');
+  });
+
+  it('a closed service keeps the hub’s Vietnamese reason, and says only "closed" in another language', () => {
+    expect(closedReasonIn('vi', 'Đã hết giờ lấy số buổi sáng.')).toBe('Đã hết giờ lấy số buổi sáng.');
+    expect(closedReasonIn('en', 'Đã hết giờ lấy số buổi sáng.')).toBe('Not taking numbers now');
+    expect(closedReasonIn('en', null)).toBeNull();
   });
 
   it('gives the kiosk every language’s name at once, so switching needs no round trip', () => {

@@ -152,7 +152,7 @@ export function KioskScreen() {
                   className={`kiosk-tile ${s.open ? '' : 'closed'}`}
                   onClick={() => choose(s)}
                   aria-disabled={!s.open}
-                  aria-label={`${s.texts[language].name}. ${s.open ? waiting(s.waiting) : `${t('kiosk.closed')}. ${s.closedReason ?? ''}`}${s.waitEstimate?.kind === 'noCounter' ? ` ${waitWords(language, s.waitEstimate)}` : ''}`}
+                  aria-label={`${s.texts[language].name}. ${s.open ? waiting(s.waiting) : `${t('kiosk.closed')}. ${s.texts[language].closedReason ?? ''}`}${s.waitEstimate?.kind === 'noCounter' ? ` ${waitWords(language, s.waitEstimate)}` : ''}`}
                 >
                   <ServicePictogram icon={s.icon} className="tile-icon" />
                   <span className="tile-prefix" aria-hidden="true">
@@ -161,7 +161,7 @@ export function KioskScreen() {
                   <span className="tile-text">
                     <span className="tile-name">{s.texts[language].name}</span>
                     <span className="tile-hint">{s.texts[language].hint}</span>
-                    <span className="tile-status">{s.open ? waiting(s.waiting) : (s.closedReason ?? t('kiosk.closed'))}</span>
+                    <span className="tile-status">{s.open ? waiting(s.waiting) : (s.texts[language].closedReason ?? t('kiosk.closed'))}</span>
                     {s.waitEstimate?.kind === 'noCounter' ? <span className="tile-no-counter">{waitWords(language, s.waitEstimate)}</span> : null}
                   </span>
                 </button>
