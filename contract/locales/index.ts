@@ -13,9 +13,14 @@ export type { MessageKey, Messages, PartialMessages } from './messages';
  * and is the fallback; English must be complete (typed `Messages`).
  */
 const registry = {
-  vi: { name: 'Tiếng Việt', messages: vi as Messages },
-  en: { name: 'English', messages: en as PartialMessages },
-} as const satisfies Record<string, { name: string; messages: PartialMessages }>;
+  vi: language('Tiếng Việt', vi),
+  en: language('English', en),
+};
+
+/** A registry entry: any language's texts are read as partial, the Vietnamese filling the gaps. */
+function language(name: string, messages: PartialMessages): { name: string; messages: PartialMessages } {
+  return { name, messages };
+}
 
 export type Lang = keyof typeof registry;
 export const languageCodes = Object.keys(registry) as [Lang, ...Lang[]];
