@@ -66,6 +66,9 @@ describe('the durable print queue with a real (fake) network printer', () => {
     expect(lines.join('\n')).not.toMatch(/Chứng thực|Số người chờ|Lấy số lúc/);
     // The staff side keeps the Vietnamese: the queue, the counter and the reports.
     expect(t.ticket.serviceName).toBe('Chứng thực');
+    // The issued event names the language, so a hub rebuilt from the central gets it back.
+    const issued = hub.running.hub.deps.db.prepare(`SELECT json_extract(payload, '$.data.language') FROM outbox WHERE type = 'ticket.issued' AND aggregate_id = ?`).pluck().get(t.ticket.id);
+    expect(issued).toBe('en');
     printer.jobs.length = 0;
     await admin['admin.savePrinter']({ ...printerSettings, id: printerId, textMode: 'raster' });
   });
