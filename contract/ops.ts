@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AboutInfo, DiagnosticsFile } from './about';
 import { BackupCreated, BackupSettings, BackupSettingsInput, BackupStatus, RestoreInput, RestoreStarted } from './backups';
 import { KioskProcedure, KioskProcedureList } from './kiosk-procedure';
+import { Lang } from './locales';
 import { op } from './op';
+import { ServiceIcon } from './pictograms';
 import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
@@ -21,6 +23,7 @@ import {
   NumberSequenceFields,
   PriorityClass,
   PriorityMode,
+  RatingAsk,
   RatingSettings,
   Service,
   setupFields,
@@ -55,6 +58,7 @@ export const ServiceQueueCount = z.object({
   serviceId: Id,
   name: z.string(),
   prefix: z.string(),
+  icon: ServiceIcon,
   waiting: z.int(),
   waitingPriority: z.int(),
 });
@@ -163,6 +167,9 @@ export const KioskService = z.object({
   nameEn: z.string(),
   hint: z.string(),
   hintEn: z.string(),
+  /** Name, hint and why it is closed in each language the kiosk offers, as main/core/citizen-language.ts words them. */
+  texts: z.record(Lang, z.object({ name: z.string(), hint: z.string(), closedReason: z.string().nullable() })),
+  icon: ServiceIcon,
   prefix: z.string(),
   priorityMode: PriorityMode,
   waiting: z.int(),
@@ -176,6 +183,8 @@ export const KioskService = z.object({
 
 export const IssuedTicket = z.object({
   ticket: Ticket,
+  /** The service and priority group in the ticket's language, for the citizen's screen. */
+  shown: z.object({ serviceName: z.string(), priorityLabel: z.string().nullable() }),
   peopleAhead: z.int(),
   waitEstimate: WaitEstimate,
   /** The print job of the paper ticket; null when no ticket printer is set up. */
@@ -368,7 +377,11 @@ export const ops = {
     access: { staff: 'officer', devices: ['kiosk'] },
     input: Empty,
     /** `sampleData`: the site runs on sample data (main/core/site-identity.ts): the kiosk says so, as its tickets do. */
-    output: z.object({ siteName: z.string(), sampleData: z.boolean(), language: z.enum(['vi', 'en']), services: z.array(KioskService), priorityClasses: z.array(PriorityClass) }),
+    output: z.object({
+      siteName: z.string(), sampleData: z.boolean(), language: Lang, services: z.array(KioskService),
+      /** `texts`: the group's name in each language the kiosk offers. */
+      priorityClasses: z.array(PriorityClass.extend({ texts: z.record(Lang, z.string()) })),
+    }),
   }),
   // The kiosk's self-service reads only the public catalogue, by its own ops: the staff ones
   // (procedures.search/get) return whole versions and stay closed to devices.
@@ -393,7 +406,8 @@ export const ops = {
   'tickets.issue': op({
     summary: 'Issue a queue number (kiosk or staff)',
     access: { staff: 'officer', devices: ['kiosk'] },
-    input: z.object({ serviceId: Id, priorityClassId: Id.nullable().default(null) }).strict(),
+    /** `language`: the one the citizen chose at the kiosk; the site's when absent. */
+    input: z.object({ serviceId: Id, priorityClassId: Id.nullable().default(null), language: Lang.optional() }).strict(),
     output: IssuedTicket,
   }),
   'tickets.list': op({
@@ -503,6 +517,8 @@ export const ops = {
       counterNumber: z.int().nullable(),
       pending: z.object({ ticketId: Id, displayCode: z.string(), serviceName: z.string(), finishedAt: IsoTime }).nullable(),
       settings: RatingSettings,
+      /** The question for the pending ticket, in its language; with none pending, in the site's (a dossier named at the tablet). */
+      ask: RatingAsk,
     }),
   }),
   'rating.submit': op({
@@ -578,6 +594,8 @@ export const ops = {
       /** A waiting ticket whose service has no counter open: the hub's words for it (else null). */
       notice: z.string().nullable(),
       siteName: z.string(), sampleData: z.boolean(),
+      /** The ticket's language: the page's own words are in it, and so are `headline`, `detail` and the service name. */
+      language: Lang,
     }),
   }),
   'scanners.list': op({

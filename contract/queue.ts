@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AgencyCode } from './agency-code';
+import { Lang } from './locales';
+import { Face, PriorityIcon, ServiceIcon } from './pictograms';
 import { PrintingSettings } from './printing';
 import { HhMm, HhMmEnd, Id, IsoTime, VnDate } from './scalars';
 
@@ -42,6 +44,8 @@ export const Service = z.object({
   nameEn: z.string().max(120),
   hint: z.string().max(200),
   hintEn: z.string().max(200),
+  /** Its pictogram on the kiosk's tile and the TV (contract/pictograms.ts). */
+  icon: ServiceIcon.default('generic'),
   /** Ticket prefix: one to three capital letters. */
   prefix: z.string().regex(/^[A-Z]{1,3}$/, 'Tiền tố là 1–3 chữ cái in hoa không dấu'),
   sequenceId: Id,
@@ -62,6 +66,8 @@ export const PriorityClass = z.object({
   code: z.string().min(1).max(32),
   label: z.string().min(1).max(80),
   labelEn: z.string().max(80),
+  /** Its pictogram on the kiosk's button (elderly, disabled, pregnant, child…). */
+  icon: PriorityIcon.default('generic'),
   /** Higher is called first among priority tickets. */
   weight: z.int().min(1).max(100),
   active: z.boolean(),
@@ -114,6 +120,8 @@ export const Ticket = z.object({
   serviceName: z.string(),
   priorityClassId: Id.nullable(),
   priorityLabel: z.string().nullable(),
+  /** The language the citizen took the number in: the ticket, its page, the TV line and the rating tablet speak it. */
+  language: Lang,
   source: TicketSource,
   status: TicketStatus,
   issuedAt: IsoTime,
@@ -174,6 +182,8 @@ export const Call = z.object({
   counterLabel: z.string(),
   serviceId: Id,
   serviceName: z.string(),
+  /** The ticket's language: the TV adds a line (and a voice, where it has a clip set) in it. */
+  language: Lang,
 });
 export type Call = z.infer<typeof Call>;
 
@@ -198,6 +208,18 @@ export const RatingSettings = z.object({
   reasons: z.array(Choice).max(10),
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;
+
+/**
+ * The question as the tablet puts it to one citizen: in the language of the ticket rated
+ * (main/core/citizen-language.ts picks the words, falling back to Vietnamese), each level with its face.
+ */
+export const RatingAsk = z.object({
+  language: Lang,
+  question: z.string(),
+  scale: z.array(z.object({ code: z.string(), label: z.string(), face: Face })),
+  reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type RatingAsk = z.infer<typeof RatingAsk>;
 
 /**
  * Whether the tablet asks "why?" after this score: for the lower half of the scale (the scale is
@@ -248,7 +270,8 @@ export const Site = z.object({
   queueHours: WeeklyHours,
   callingRules: CallingRules,
   ticker: z.string().max(500),
-  language: z.enum(['vi', 'en']),
+  /** The kiosk's first language; a citizen may switch per number. */
+  language: Lang,
   rating: RatingSettings,
   printing: PrintingSettings,
   /**

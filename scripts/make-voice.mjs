@@ -1,5 +1,6 @@
-// Generates the waiting-room display's offline clip set in resources/voice/vi/ with Debian's
-// espeak-ng Vietnamese voice and sox: `node scripts/make-voice.mjs`.
+// Generates a waiting-room display's offline clip set in resources/voice/<lang>/ with Debian's
+// espeak-ng and sox: `node scripts/make-voice.mjs` (Vietnamese) or `node scripts/make-voice.mjs en`.
+// Languages espeak-ng cannot speak (Jrai, Bahnar) are recorded by people: docs/VOICE-CLIPS.md.
 //
 // The display concatenates these clips (see renderer/src/screens/display/announcer.ts) because
 // browsers have no Vietnamese speechSynthesis voice offline. The output is deterministic (sox -R
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'voice', 'vi');
+const voiceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'voice');
 
 /** Slower than espeak's 175 wpm default: announcements are heard across a noisy hall. */
 const wordsPerMinute = '145';
@@ -78,6 +79,25 @@ function numberWords(n) {
   return `${head} ${digitWords[unit]}`;
 }
 
+/** English: letter names as espeak-ng says a capital alone ("bee", "double-u"); counters 1–20 as words. */
+const englishDigits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const englishNumbers = [...englishDigits.slice(1), 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/**
+ * What each language's set says. Vietnamese has counters 1–99 as words; English only 1–20 (a
+ * larger counter is read digit by digit, which the display does by itself) to keep the set small.
+ */
+const sets = {
+  vi: {
+    voice: 'vi', intro: 'Mời công dân có số thứ tự', toCounter: 'đến quầy số', chimeText: '(tiếng chuông hai âm "ding-dong")',
+    letters, digits: digitWords, numbers: 99, numberWords,
+  },
+  en: {
+    voice: 'en-gb', intro: 'Number', toCounter: 'please go to counter', chimeText: '(two-tone chime "ding-dong")',
+    letters: Object.fromEntries(Object.keys(letters).map((l) => [l, { say: l }])), digits: englishDigits, numbers: 20, numberWords: (n) => englishNumbers[n - 1],
+  },
+};
+
 function run(command, args) {
   try {
     execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -91,9 +111,9 @@ function run(command, args) {
  * Speaks `text` to a 16 kHz WAV with the silence espeak leaves around it trimmed, so the
  * announcer's gapMs alone sets the rhythm. The threshold is low so soft onsets (s, x, h) survive.
  */
-function speak(tmp, text, file) {
+function speak(tmp, voice, outDir, text, file) {
   const raw = join(tmp, 'raw.wav');
-  run('espeak-ng', ['-v', 'vi', '-s', wordsPerMinute, '-w', raw, text]);
+  run('espeak-ng', ['-v', voice, '-s', wordsPerMinute, '-w', raw, text]);
   run('sox', ['-R', raw, ...outputFormat, join(outDir, file),
     'silence', '1', '0.01', '0.05%', 'reverse', 'silence', '1', '0.01', '0.05%', 'reverse',
     'norm', '-1']);
@@ -104,7 +124,7 @@ function speak(tmp, text, file) {
  * with its octave mixed in and a decaying fade for a bell-like ring. Quieter than the speech
  * so it draws attention without startling.
  */
-function chime(tmp, file) {
+function chime(tmp, outDir, file) {
   const tone = (name, freq, seconds, delay) => {
     const path = join(tmp, name);
     run('sox', ['-R', '-n', ...outputFormat, path,
@@ -117,7 +137,10 @@ function chime(tmp, file) {
   run('sox', ['-R', '-m', ding, dong, ...outputFormat, join(outDir, file), 'norm', '-6']);
 }
 
-function main() {
+function main(lang) {
+  const set = sets[lang];
+  if (!set) throw new Error(`make-voice: no espeak-ng set for "${lang}" (known: ${Object.keys(sets).join(', ')}); record it instead, docs/VOICE-CLIPS.md`);
+  const outDir = join(voiceRoot, lang);
   mkdirSync(outDir, { recursive: true });
   // Start clean so a clip dropped from this script does not linger in the set.
   for (const name of readdirSync(outDir)) if (name.endsWith('.wav')) rmSync(join(outDir, name));
@@ -125,29 +148,29 @@ function main() {
   /** file → what the clip says, the script a human voice reads when re-recording. */
   const texts = {};
   const say = (file, text, espeakText = text) => {
-    speak(tmp, espeakText, file);
+    speak(tmp, set.voice, outDir, espeakText, file);
     texts[file] = text;
     return file;
   };
   try {
-    chime(tmp, 'chime.wav');
-    texts['chime.wav'] = '(tiếng chuông hai âm "ding-dong")';
+    chime(tmp, outDir, 'chime.wav');
+    texts['chime.wav'] = set.chimeText;
     const manifest = {
       chime: 'chime.wav',
-      intro: say('intro.wav', 'Mời công dân có số thứ tự'),
-      toCounter: say('to-counter.wav', 'đến quầy số'),
+      intro: say('intro.wav', set.intro),
+      toCounter: say('to-counter.wav', set.toCounter),
       letters: {},
       digits: {},
       numbers: {},
       gapMs,
     };
-    for (const [letter, { say: text, espeak }] of Object.entries(letters)) {
+    for (const [letter, { say: text, espeak }] of Object.entries(set.letters)) {
       manifest.letters[letter] = say(`letter-${letter}.wav`, text, espeak);
     }
-    digitWords.forEach((word, d) => {
+    set.digits.forEach((word, d) => {
       manifest.digits[d] = say(`digit-${d}.wav`, word);
     });
-    for (let n = 1; n <= 99; n++) manifest.numbers[n] = say(`number-${n}.wav`, numberWords(n));
+    for (let n = 1; n <= set.numbers; n++) manifest.numbers[n] = say(`number-${n}.wav`, set.numberWords(n));
     writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     writeFileSync(join(outDir, 'texts.json'), JSON.stringify(texts, null, 2) + '\n');
   } finally {
@@ -157,4 +180,4 @@ function main() {
   console.log(`make-voice: ${files.length} clips in ${outDir}`);
 }
 
-main();
+main(process.argv[2] ?? 'vi');

@@ -1,3 +1,12 @@
+import { sayer, type MessageKey } from '../../contract/locales';
+
+/** The receipt and its dossier are Vietnamese: so is the page (its words from contract/locales). */
+const say = sayer('vi');
+/** A text for HTML: our own words, escaped all the same so a translation can never break the page. */
+const t = (key: MessageKey): string => say(key).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A text as a script's string literal (`<` escaped, so no text can close the script). */
+const js = (key: MessageKey): string => JSON.stringify(say(key)).replace(/</g, '\\u003c');
+
 /**
  * The page a receipt's QR opens on the province's public address (`/tra-cuu?hs=…&ma=…`), mostly on
  * a phone: the dossier's status in the words a citizen acts on (contract/citizen-dossier.ts, as the
@@ -10,7 +19,7 @@ export function publicStatusPage(nonce: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tra cứu hồ sơ — Một Cửa</title>
+<title>${t('dossier.title')} — Một Cửa</title>
 <style nonce="${nonce}">
   [hidden] { display: none !important; }
   body { font: 18px/1.5 system-ui, sans-serif; margin: 0; color: #1d2733; background: #f4f6f8; }
@@ -34,30 +43,30 @@ export function publicStatusPage(nonce: string): string {
 </style>
 </head>
 <body>
-<header><h1>Tra cứu tình trạng hồ sơ</h1></header>
+<header><h1>${t('dossier.statusTitle')}</h1></header>
 <main>
   <section id="result" hidden aria-live="polite">
     <h2 class="headline" id="headline"></h2>
     <p class="detail" id="detail"></p>
     <dl>
-      <dt>Nơi tiếp nhận</dt><dd id="site"></dd>
-      <dt>Mã hồ sơ</dt><dd id="code"></dd>
-      <dt>Thủ tục</dt><dd id="procedure"></dd>
-      <dt>Người nộp</dt><dd id="applicant"></dd>
-      <dt>Ngày tiếp nhận</dt><dd id="received"></dd>
-      <dt>Hẹn trả kết quả</dt><dd id="due"></dd>
-      <dt id="returned-label" hidden>Đã trả kết quả</dt><dd id="returned" hidden></dd>
+      <dt>${t('dossier.site')}</dt><dd id="site"></dd>
+      <dt>${t('dossier.code')}</dt><dd id="code"></dd>
+      <dt>${t('dossier.procedure')}</dt><dd id="procedure"></dd>
+      <dt>${t('dossier.applicant')}</dt><dd id="applicant"></dd>
+      <dt>${t('dossier.received')}</dt><dd id="received"></dd>
+      <dt>${t('dossier.due')}</dt><dd id="due"></dd>
+      <dt id="returned-label" hidden>${t('dossier.returned')}</dt><dd id="returned" hidden></dd>
     </dl>
   </section>
   <section>
     <form id="ask">
-      <label>Mã hồ sơ <input name="hs" required autocomplete="off" spellcheck="false" placeholder="VD: 000.00.15.H21-261204-0001"></label>
-      <label>Mã tra cứu <input name="ma" required autocomplete="off" spellcheck="false" minlength="4" maxlength="16" placeholder="6 ký tự trên giấy tiếp nhận"></label>
-      <button>Tra cứu</button>
+      <label>${t('dossier.code')} <input name="hs" required autocomplete="off" spellcheck="false" placeholder="${t('dossier.codeExample')}"></label>
+      <label>${t('dossier.lookupCode')} <input name="ma" required autocomplete="off" spellcheck="false" minlength="4" maxlength="16" placeholder="${t('dossier.lookupCodeHint')}"></label>
+      <button>${t('dossier.lookUp')}</button>
       <p class="msg" id="msg" role="status"></p>
       <p class="msg error" id="error" role="alert" hidden></p>
     </form>
-    <p class="muted">Hai mã in trên giấy tiếp nhận hồ sơ. Trang này chỉ cho biết tình trạng hồ sơ, không hiện thông tin cá nhân.</p>
+    <p class="muted">${t('dossier.privacy')}</p>
   </section>
 </main>
 <script nonce="${nonce}">
@@ -73,7 +82,7 @@ function show(d) {
   $('procedure').textContent = d.procedureName;
   $('applicant').textContent = d.applicantMasked;
   $('received').textContent = DAY.format(new Date(d.receivedAt));
-  $('due').textContent = d.dueAt ? WHEN.format(new Date(d.dueAt)) : 'Không có hẹn trả';
+  $('due').textContent = d.dueAt ? WHEN.format(new Date(d.dueAt)) : ${js('dossier.noDue')};
   $('returned').textContent = d.returnedAt ? WHEN.format(new Date(d.returnedAt)) : '';
   $('returned').hidden = $('returned-label').hidden = !d.returnedAt;
   $('result').className = d.status === 'result_ready' ? 'ready' : '';
@@ -83,7 +92,7 @@ async function ask(hs, ma) {
   const msg = $('msg');
   const error = $('error');
   error.hidden = true;
-  msg.textContent = 'Đang tra cứu…';
+  msg.textContent = ${js('dossier.looking')};
   try {
     const r = await fetch('/api/tra-cuu?hs=' + encodeURIComponent(hs) + '&ma=' + encodeURIComponent(ma));
     const body = await r.json();
@@ -92,7 +101,7 @@ async function ask(hs, ma) {
     show(body);
   } catch (e) {
     msg.textContent = '';
-    error.textContent = 'Không kết nối được với máy chủ tra cứu. Mời Ông/Bà thử lại sau ít phút.';
+    error.textContent = ${js('dossier.unreachable')};
     error.hidden = false;
   }
 }

@@ -145,7 +145,8 @@ describe('the screens, end to end in Chromium against the real hub', () => {
 
     await expect.poll(() => display.getByTestId('display-code').textContent()).toBe('A002');
     await expect.poll(() => display.getByTestId('recent-calls').textContent()).toContain('A001');
-    const expected = (code: string) => ['chime.wav', 'intro.wav', 'letter-A.wav', ...[...code.slice(1)].map((d) => `digit-${d}.wav`), 'to-counter.wav', 'number-1.wav'];
+    // Clips are named under /voice/ with their set's folder: these are Vietnamese tickets.
+    const expected = (code: string) => ['chime.wav', 'intro.wav', 'letter-A.wav', ...[...code.slice(1)].map((d) => `digit-${d}.wav`), 'to-counter.wav', 'number-1.wav'].map((f) => `vi/${f}`);
     await expect.poll(async () => (await announcements(display)).map((a) => a.displayCode)).toEqual(['A001', 'A002']);
     const log = await announcements(display);
     expect(log.map((a) => a.clips)).toEqual([expected('A001'), expected('A002')]);

@@ -125,7 +125,7 @@ describe('keyboard-only work, a display that was offline, and recovering from ba
     await expect.poll(() => again.getByTestId('recent-calls').textContent()).toContain(codes[0]);
     await expect.poll(async () => (await announcements(again)).every((a) => a.state === 'done'), { timeout: 90_000 }).toBe(true);
     // Each was spoken with counter 3.
-    for (const a of await announcements(again)) expect(a.clips.at(-1)).toBe('number-3.wav');
+    for (const a of await announcements(again)) expect(a.clips.at(-1)).toBe('vi/number-3.wav');
   });
 
   it('an expired session shows the login with the reason once, and logging in again recovers the counter', async () => {

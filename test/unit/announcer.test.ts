@@ -2,12 +2,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '../../contract/queue';
-import { Announcer, clipSequence, htmlAudioPlayer, type ClipPlayer } from '../../renderer/src/screens/display/announcer';
+import { Announcer, htmlAudioPlayer, type ClipPlayer } from '../../renderer/src/screens/display/announcer';
+import { clipSequence } from '../../renderer/src/screens/display/voice-sets';
 import { ClipManifest } from '../../renderer/src/screens/display/clip-manifest';
 
 const manifest = ClipManifest.parse(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/voice/vi/manifest.json'), 'utf8')),
 );
+/** The display's sets with Vietnamese only: every clip is played from `vi/`. */
+const voices = { vi: manifest };
+const fromVi = (files: string[]) => files.map((f) => `vi/${f}`);
+/** What the announcer plays for a Vietnamese call. */
+const spoken = (c: Call) => fromVi(clipSequence(c, manifest));
 
 let nextId = 1;
 function call(displayCode: string, counterNumber: number, over: Partial<Call> = {}): Call {
@@ -22,6 +28,7 @@ function call(displayCode: string, counterNumber: number, over: Partial<Call> = 
     counterLabel: `Quầy ${counterNumber}`,
     serviceId: '0197f0c0-0000-7000-8000-000000000003',
     serviceName: 'Hộ tịch',
+    language: 'vi',
     ...over,
   };
 }
@@ -90,7 +97,7 @@ describe('Announcer', () => {
 
   it('plays calls enqueued together strictly one after another, in order, with a gap between calls', async () => {
     const player = new FakePlayer();
-    const announcer = new Announcer(manifest, player, { callGapMs: 700 });
+    const announcer = new Announcer(voices, player, { callGapMs: 700 });
     const calls = [call('A015', 3), call('B120', 12), call('KD1000', 21)];
     for (const c of calls) announcer.enqueue(c);
     expect(announcer.state).toBe('speaking');
@@ -99,11 +106,11 @@ describe('Announcer', () => {
     await vi.runAllTimersAsync();
 
     expect(player.maxActive).toBe(1);
-    expect(player.played).toEqual(calls.flatMap((c) => clipSequence(c, manifest)));
+    expect(player.played).toEqual(calls.flatMap(spoken));
     for (let i = 1; i < player.spans.length; i++) {
       const gap = player.spans[i]!.start - player.spans[i - 1]!.end;
       // A new call starts with the chime: the call gap, else the clip gap.
-      expect(gap).toBe(player.spans[i]!.file === 'chime.wav' ? 700 : manifest.gapMs);
+      expect(gap).toBe(player.spans[i]!.file === 'vi/chime.wav' ? 700 : manifest.gapMs);
     }
     expect(announcer.log.map((a) => [a.callId, a.state])).toEqual(calls.map((c) => [c.id, 'done']));
     expect(announcer.state).toBe('idle');
@@ -111,7 +118,7 @@ describe('Announcer', () => {
 
   it('a call arriving mid-announcement waits for the current one to finish', async () => {
     const player = new FakePlayer();
-    const announcer = new Announcer(manifest, player);
+    const announcer = new Announcer(voices, player);
     const first = call('A015', 3);
     const second = call('C007', 5);
     announcer.enqueue(first);
@@ -119,61 +126,61 @@ describe('Announcer', () => {
     announcer.enqueue(second);
     await vi.runAllTimersAsync();
     expect(player.maxActive).toBe(1);
-    expect(player.played).toEqual([...A015_3, ...clipSequence(second, manifest)]);
+    expect(player.played).toEqual([...fromVi(A015_3), ...spoken(second)]);
   });
 
   it('never drops a call from a burst', async () => {
     const player = new FakePlayer(50);
-    const announcer = new Announcer(manifest, player);
+    const announcer = new Announcer(voices, player);
     const burst = Array.from({ length: 25 }, (_, i) => call(`A${String(i + 1).padStart(3, '0')}`, (i % 9) + 1));
     burst.forEach((c) => announcer.enqueue(c));
     await vi.runAllTimersAsync();
-    expect(player.played.filter((f) => f === 'chime.wav')).toHaveLength(25);
+    expect(player.played.filter((f) => f === 'vi/chime.wav')).toHaveLength(25);
     expect(announcer.log.map((a) => a.callId)).toEqual(burst.map((c) => c.id));
     expect(announcer.log.every((a) => a.state === 'done')).toBe(true);
   });
 
   it('announces a recall again, like a call', async () => {
     const player = new FakePlayer();
-    const announcer = new Announcer(manifest, player);
+    const announcer = new Announcer(voices, player);
     const first = call('A015', 3);
     announcer.enqueue(first);
     announcer.enqueue(call('A015', 3, { kind: 'recall', ticketId: first.ticketId }));
     await vi.runAllTimersAsync();
-    expect(player.played).toEqual([...A015_3, ...A015_3]);
+    expect(player.played).toEqual(fromVi([...A015_3, ...A015_3]));
     expect(announcer.log.map((a) => a.kind)).toEqual(['call', 'recall']);
   });
 
   it('ignores a call id it already has, queued or done (a reconnect replays calls)', async () => {
     const player = new FakePlayer();
-    const announcer = new Announcer(manifest, player);
+    const announcer = new Announcer(voices, player);
     const c = call('A015', 3);
     expect(announcer.enqueue(c)).toBe(true);
     expect(announcer.enqueue({ ...c })).toBe(false);
     await vi.runAllTimersAsync();
     expect(announcer.enqueue({ ...c })).toBe(false);
     await vi.runAllTimersAsync();
-    expect(player.played).toEqual(A015_3);
+    expect(player.played).toEqual(fromVi(A015_3));
     expect(announcer.log).toHaveLength(1);
   });
 
   it('a clip that fails is skipped and noted; the queue goes on', async () => {
     const player = new FakePlayer();
-    player.failing.add('digit-1.wav');
-    const announcer = new Announcer(manifest, player);
+    player.failing.add('vi/digit-1.wav');
+    const announcer = new Announcer(voices, player);
     const first = call('A015', 3);
     const second = call('B002', 4);
     announcer.enqueue(first);
     announcer.enqueue(second);
     await vi.runAllTimersAsync();
-    expect(player.played).toEqual([...A015_3.filter((f) => f !== 'digit-1.wav'), ...clipSequence(second, manifest)]);
-    expect(announcer.log.map((a) => [a.state, a.missed])).toEqual([['done', ['digit-1.wav']], ['done', []]]);
+    expect(player.played).toEqual([...fromVi(A015_3.filter((f) => f !== 'digit-1.wav')), ...spoken(second)]);
+    expect(announcer.log.map((a) => [a.state, a.missed])).toEqual([['done', ['vi/digit-1.wav']], ['done', []]]);
   });
 
   it('blocked autoplay waits for the tap, keeps every queued call and replays the cut-off one from the start', async () => {
     const player = new FakePlayer();
     player.autoplayAllowed = false;
-    const announcer = new Announcer(manifest, player);
+    const announcer = new Announcer(voices, player);
     const states: string[] = [];
     announcer.onChange((a) => states.push(a.state));
     const first = call('A015', 3);
@@ -189,7 +196,7 @@ describe('Announcer', () => {
     player.autoplayAllowed = true;
     announcer.resume();
     await vi.runAllTimersAsync();
-    expect(player.played).toEqual([first, ...later].flatMap((c) => clipSequence(c, manifest)));
+    expect(player.played).toEqual([first, ...later].flatMap(spoken));
     expect(player.maxActive).toBe(1);
     expect(announcer.state).toBe('idle');
     expect(states).toContain('blocked');
@@ -197,7 +204,7 @@ describe('Announcer', () => {
   });
 
   it('keeps the log bounded without forgetting queued calls', async () => {
-    const announcer = new Announcer(manifest, new FakePlayer(10), { logLimit: 3 });
+    const announcer = new Announcer(voices, new FakePlayer(10), { logLimit: 3 });
     const calls = Array.from({ length: 6 }, () => call('A001', 1));
     calls.forEach((c) => announcer.enqueue(c));
     expect(announcer.log).toHaveLength(6);
@@ -231,6 +238,14 @@ describe('htmlAudioPlayer', () => {
     expect(audio.src).toBe('/voice/vi/letter-A.wav');
     await vi.advanceTimersByTimeAsync(200);
     await expect(done).resolves.toBeUndefined();
+  });
+
+  it('keeps the slash of a clip named with its set’s folder, encoding each part', async () => {
+    const audio = new FakeAudio();
+    const done = htmlAudioPlayer('/voice/', audio as unknown as HTMLAudioElement).play('jra/mời anh.wav');
+    expect(audio.src).toBe('/voice/jra/m%E1%BB%9Di%20anh.wav');
+    await vi.advanceTimersByTimeAsync(200);
+    await done;
   });
 
   it('rejects on a load error, so the announcer skips the clip', async () => {

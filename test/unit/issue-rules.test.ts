@@ -8,11 +8,11 @@ import { USUAL_DAY } from '../../main/core/queue-day';
 const office: WeeklyHours = [[], ...Array(5).fill([{ from: '07:30', to: '11:00' }, { from: '13:30', to: '16:30' }]), [{ from: '07:30', to: '11:00' }]] as WeeklyHours;
 const at = (local: string) => Date.parse(`${local}+07:00`);
 const service: Service = {
-  id: '0190a5a0-0000-7000-8000-000000000001', code: 'HT', name: 'Hộ tịch', nameEn: '', hint: '', hintEn: '', prefix: 'A',
+  id: '0190a5a0-0000-7000-8000-000000000001', code: 'HT', name: 'Hộ tịch', nameEn: '', hint: '', hintEn: '', icon: 'civil_status', prefix: 'A',
   sequenceId: '0190a5a0-0000-7000-8000-000000000002', priorityMode: 'both', dailyCap: 50, hours: null,
   defaultServiceMinutes: 10, maxWaitMinutes: null, active: true, sortOrder: 0,
 };
-const elderly: PriorityClass = { id: '0190a5a0-0000-7000-8000-000000000003', code: 'NCT', label: 'Người cao tuổi', labelEn: '', weight: 3, active: true, sortOrder: 0 };
+const elderly: PriorityClass = { id: '0190a5a0-0000-7000-8000-000000000003', code: 'NCT', label: 'Người cao tuổi', labelEn: '', icon: 'elderly', weight: 3, active: true, sortOrder: 0 };
 
 function codeOf(f: () => void): string | null {
   try {

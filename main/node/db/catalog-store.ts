@@ -1,17 +1,18 @@
+import type { PriorityIcon, ServiceIcon } from '../../../contract/pictograms';
 import type { Counter, NumberSequence, PriorityClass, Service, WeeklyHours } from '../../../contract/queue';
 import { SqlStore } from './sql-store';
 
 interface ServiceRow {
-  id: string; code: string; name: string; name_en: string; hint: string; hint_en: string; prefix: string;
+  id: string; code: string; name: string; name_en: string; hint: string; hint_en: string; icon: ServiceIcon; prefix: string;
   sequence_id: string; priority_mode: Service['priorityMode']; daily_cap: number | null; hours: string | null;
   default_service_minutes: number; max_wait_minutes: number | null; active: number; sort_order: number;
 }
 interface SequenceRow { id: string; code: string; range_start: number; range_end: number; step: number; pad_width: number }
-interface PriorityRow { id: string; code: string; label: string; label_en: string; weight: number; active: number; sort_order: number }
+interface PriorityRow { id: string; code: string; label: string; label_en: string; icon: PriorityIcon; weight: number; active: number; sort_order: number }
 interface CounterRow { id: string; number: number; label: string; kind: Counter['kind']; mode: Counter['mode']; active: number }
 
 const toService = (r: ServiceRow): Service => ({
-  id: r.id, code: r.code, name: r.name, nameEn: r.name_en, hint: r.hint, hintEn: r.hint_en, prefix: r.prefix,
+  id: r.id, code: r.code, name: r.name, nameEn: r.name_en, hint: r.hint, hintEn: r.hint_en, icon: r.icon, prefix: r.prefix,
   sequenceId: r.sequence_id, priorityMode: r.priority_mode, dailyCap: r.daily_cap,
   hours: r.hours === null ? null : (JSON.parse(r.hours) as WeeklyHours),
   defaultServiceMinutes: r.default_service_minutes, maxWaitMinutes: r.max_wait_minutes,
@@ -21,7 +22,7 @@ const toSequence = (r: SequenceRow): NumberSequence => ({
   id: r.id, code: r.code, rangeStart: r.range_start, rangeEnd: r.range_end, step: r.step, padWidth: r.pad_width,
 });
 const toPriority = (r: PriorityRow): PriorityClass => ({
-  id: r.id, code: r.code, label: r.label, labelEn: r.label_en, weight: r.weight, active: r.active === 1, sortOrder: r.sort_order,
+  id: r.id, code: r.code, label: r.label, labelEn: r.label_en, icon: r.icon, weight: r.weight, active: r.active === 1, sortOrder: r.sort_order,
 });
 
 /** Services, number sequences, priority classes and counters: small tables read on every call. */
@@ -37,12 +38,12 @@ export class CatalogStore extends SqlStore {
   saveService(s: Service): void {
     this
       .sql(
-        `INSERT INTO services (id, code, name, name_en, hint, hint_en, prefix, sequence_id, priority_mode, daily_cap, hours,
+        `INSERT INTO services (id, code, name, name_en, hint, hint_en, icon, prefix, sequence_id, priority_mode, daily_cap, hours,
            default_service_minutes, max_wait_minutes, active, sort_order)
-         VALUES (@id, @code, @name, @nameEn, @hint, @hintEn, @prefix, @sequenceId, @priorityMode, @dailyCap, @hours,
+         VALUES (@id, @code, @name, @nameEn, @hint, @hintEn, @icon, @prefix, @sequenceId, @priorityMode, @dailyCap, @hours,
            @defaultServiceMinutes, @maxWaitMinutes, @active, @sortOrder)
          ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, name_en = excluded.name_en,
-           hint = excluded.hint, hint_en = excluded.hint_en, prefix = excluded.prefix, sequence_id = excluded.sequence_id,
+           hint = excluded.hint, hint_en = excluded.hint_en, icon = excluded.icon, prefix = excluded.prefix, sequence_id = excluded.sequence_id,
            priority_mode = excluded.priority_mode, daily_cap = excluded.daily_cap, hours = excluded.hours,
            default_service_minutes = excluded.default_service_minutes, max_wait_minutes = excluded.max_wait_minutes,
            active = excluded.active, sort_order = excluded.sort_order`,
@@ -78,9 +79,9 @@ export class CatalogStore extends SqlStore {
   savePriorityClass(p: PriorityClass): void {
     this
       .sql(
-        `INSERT INTO priority_classes (id, code, label, label_en, weight, active, sort_order)
-         VALUES (@id, @code, @label, @labelEn, @weight, @active, @sortOrder)
-         ON CONFLICT (id) DO UPDATE SET code = excluded.code, label = excluded.label, label_en = excluded.label_en,
+        `INSERT INTO priority_classes (id, code, label, label_en, icon, weight, active, sort_order)
+         VALUES (@id, @code, @label, @labelEn, @icon, @weight, @active, @sortOrder)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, label = excluded.label, label_en = excluded.label_en, icon = excluded.icon,
            weight = excluded.weight, active = excluded.active, sort_order = excluded.sort_order`,
       )
       .run({ ...p, active: p.active ? 1 : 0 });

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../contract/locales';
 import type { OutboxStore } from './outbox-store';
 import type { Db } from './open';
 import { SqlStore } from './sql-store';
@@ -15,6 +16,9 @@ export interface RatingRow {
 }
 
 /** Satisfaction ratings, written with their outbox row (the province scores desks on them). */
+/** The ticket a counter's tablet asks about: its language says which words to ask in. */
+export interface PendingRating { id: string; display_code: string; service_id: string; service_name: string; finished_at: number; language: Lang }
+
 export class RatingStore extends SqlStore {
   constructor(
     db: Db,
@@ -24,10 +28,10 @@ export class RatingStore extends SqlStore {
   }
 
   /** The most recent ticket finished at a counter since an instant, unless it was rated. */
-  pendingAt(counterId: string, since: number): { id: string; display_code: string; service_name: string; finished_at: number } | null {
+  pendingAt(counterId: string, since: number): PendingRating | null {
     return (
-      this.sql<[string, number], { id: string; display_code: string; service_name: string; finished_at: number }>(
-        `SELECT t.id, t.display_code, s.name AS service_name, t.finished_at
+      this.sql<[string, number], PendingRating>(
+        `SELECT t.id, t.display_code, t.service_id, s.name AS service_name, t.finished_at, t.language
          FROM tickets t JOIN services s ON s.id = t.service_id
          WHERE t.counter_id = ? AND t.status = 'finished' AND t.finished_at >= ?
            AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id)

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../contract/locales';
 import type { Call, NumberSequence, Ticket, TicketStatus } from '../../../contract/queue';
 import type { Candidate } from '../../core/calling-order';
 import { nextNumber } from '../../core/numbering';
@@ -17,6 +18,7 @@ export interface TicketRow {
   priority_class_id: string | null;
   priority_weight: number | null;
   priority_label: string | null;
+  language: Lang;
   source: Ticket['source'];
   status: TicketStatus;
   issued_at: number;
@@ -54,7 +56,7 @@ const SELECT_TICKET = `
 export function toTicket(r: JoinedRow): Ticket {
   return {
     id: r.id, serviceDate: r.service_date, number: r.number, displayCode: r.display_code, serviceId: r.service_id,
-    serviceName: r.service_name, priorityClassId: r.priority_class_id, priorityLabel: r.priority_label, source: r.source,
+    serviceName: r.service_name, priorityClassId: r.priority_class_id, priorityLabel: r.priority_label, language: r.language, source: r.source,
     status: r.status, issuedAt: isoOrNull(r.issued_at)!, queueEnteredAt: isoOrNull(r.queue_entered_at)!, calledAt: isoOrNull(r.called_at),
     startedAt: isoOrNull(r.started_at), finishedAt: isoOrNull(r.finished_at), counterId: r.counter_id, counterNumber: r.counter_number,
     staffId: r.staff_id, recallCount: r.recall_count, parentTicketId: r.parent_ticket_id, reservedCounterId: r.reserved_counter_id,
@@ -72,11 +74,11 @@ export function toCandidate(r: CandidateRow): Candidate {
 
 interface CallRow {
   id: number; ticket_id: string; kind: Call['kind']; at: number; display_code: string; counter_id: string;
-  counter_number: number; counter_label: string; service_id: string; service_name: string;
+  counter_number: number; counter_label: string; service_id: string; service_name: string; language: Lang;
 }
 const toCall = (r: CallRow): Call => ({
   id: r.id, at: isoOrNull(r.at)!, kind: r.kind, ticketId: r.ticket_id, displayCode: r.display_code, counterId: r.counter_id,
-  counterNumber: r.counter_number, counterLabel: r.counter_label, serviceId: r.service_id, serviceName: r.service_name,
+  counterNumber: r.counter_number, counterLabel: r.counter_label, serviceId: r.service_id, serviceName: r.service_name, language: r.language,
 });
 
 /** One entry of a ticket's history as the hub reads it back. */
@@ -265,8 +267,8 @@ export class TicketStore extends SqlStore {
   insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number }): Call {
     const r = this
       .sql(
-        `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority)
-         VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority)`,
+        `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority, language)
+         VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority, @language)`,
       )
       .run(c);
     return toCall({ ...c, id: Number(r.lastInsertRowid) });
@@ -311,7 +313,7 @@ export class TicketStore extends SqlStore {
     return {
       id: uuidv7(fields.issued_at), status: 'waiting', called_at: null, started_at: null, finished_at: null, counter_id: null,
       staff_id: null, active_session_id: null, recall_count: 0, parent_ticket_id: null, reserved_counter_id: null,
-      call_reason_code: null, call_reason: null, est_wait_min: null, est_wait_max: null, ...fields,
+      call_reason_code: null, call_reason: null, est_wait_min: null, est_wait_max: null, language: 'vi', ...fields,
     };
   }
 }

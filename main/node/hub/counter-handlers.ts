@@ -55,6 +55,7 @@ export function counterHandlers(deps: HubDeps) {
       ticket_id: row.id, kind, at: ctx.now, service_date: row.service_date, display_code: row.display_code,
       counter_id: counter.id, counter_number: counter.number, counter_label: counter.label, service_id: row.service_id,
       service_name: catalog.service(row.service_id)!.name, is_priority: row.priority_weight === null ? 0 : 1,
+      language: row.language,
     });
 
   /** Preconditions for taking a new ticket at this counter. */
@@ -270,11 +271,13 @@ export function counterHandlers(deps: HubDeps) {
           service_date: row.service_date, sequence_id: row.sequence_id, number: row.number, display_code: row.display_code,
           service_id: service.id, priority_class_id: row.priority_class_id, priority_weight: row.priority_weight,
           priority_label: row.priority_label, source: 'staff', issued_at: ctx.now, queue_entered_at: ctx.now, parent_ticket_id: row.id,
+          // The citizen is the same: the ticket goes on in their language.
+          language: row.language,
         });
         tickets.update(row.id, { status, active_session_id: null, finished_at: ctx.now, started_at: row.started_at ?? ctx.now });
         tickets.appendEvent({ ...row, status }, 'redirected', actor(session), { toServiceId: service.id, newTicketId: next.id }, ctx.now);
         tickets.insert(next);
-        tickets.appendEvent(next, 'issued', actor(session), { source: 'staff', redirectedFrom: row.id }, ctx.now);
+        tickets.appendEvent(next, 'issued', actor(session), { source: 'staff', redirectedFrom: row.id, ...(next.language === 'vi' ? {} : { language: next.language }) }, ctx.now);
         return tickets.ticket(next.id)!;
       });
       ctx.notify.changed('queue');

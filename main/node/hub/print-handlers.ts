@@ -5,6 +5,8 @@ import type { WaitEstimate } from '../../../contract/queue';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
 import { citizenLinkBase, receiptLinkBase } from '../../core/citizen-links';
 import { citizenTicketView } from '../../core/citizen-ticket';
+import { serviceNameIn, ticketPriorityLabelIn } from '../../core/citizen-language';
+import { waitWords } from '../../../contract/locales/wait-words';
 import { checkPrintJobStep, ticketPrinterFor } from '../../core/printing-rules';
 import { classifyScan } from '../../core/scan';
 import { peopleAhead } from '../../core/calling-order';
@@ -42,14 +44,17 @@ export const receiptLinks = (deps: HubDeps): string | null => {
 /** What a queue ticket prints: number, service, queue position, wait, time, QR. No personal data. */
 export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number, wait: WaitEstimate): TicketPrintData {
   const site = deps.site.site();
+  const service = deps.catalog.service(t.service_id);
+  const priority = t.priority_class_id === null ? null : deps.catalog.priorityClass(t.priority_class_id);
   return {
     siteName: site.name,
     sampleData: site.sampleData,
     displayCode: t.display_code,
-    serviceName: deps.catalog.service(t.service_id)?.name ?? '',
-    priorityLabel: t.priority_label,
+    language: t.language,
+    serviceName: service ? serviceNameIn(t.language, service) : '',
+    priorityLabel: ticketPriorityLabelIn(t.language, t.priority_label, priority),
     peopleAhead,
-    waitText: wait.text,
+    waitText: waitWords(t.language, wait),
     noCounter: wait.kind === 'noCounter',
     issuedAt: t.issued_at,
     qrPayload: ticketQrPayload(t.id, citizenLinks(deps)),
@@ -214,10 +219,11 @@ export function printHandlers(deps: HubDeps) {
       const ahead = waiting ? peopleAhead(toCandidate(t), deps.tickets.waiting(t.service_date)) : null;
       const counterNumber = t.status === 'called' || t.status === 'serving' ? ticket.counterNumber : null;
       const site = deps.site.site();
+      const service = deps.catalog.service(t.service_id);
       return {
-        displayCode: t.display_code, serviceName: ticket.serviceName, serviceDate: t.service_date, status: t.status, peopleAhead: ahead, counterNumber,
-        ...citizenTicketView({ status: t.status, serviceDate: t.service_date, today, peopleAhead: ahead, counterNumber, wait: ahead === null ? null : currentWait(deps, t, ahead, ctx.now) }),
-        siteName: site.name, sampleData: site.sampleData,
+        displayCode: t.display_code, serviceName: service ? serviceNameIn(t.language, service) : ticket.serviceName, serviceDate: t.service_date, status: t.status, peopleAhead: ahead, counterNumber,
+        ...citizenTicketView({ status: t.status, serviceDate: t.service_date, today, peopleAhead: ahead, counterNumber, wait: ahead === null ? null : currentWait(deps, t, ahead, ctx.now), lang: t.language }),
+        siteName: site.name, sampleData: site.sampleData, language: t.language,
       };
     },
 

@@ -65,6 +65,7 @@ export function queueCounts(deps: HubDeps, serviceDate: string) {
       serviceId: s.id,
       name: s.name,
       prefix: s.prefix,
+      icon: s.icon,
       waiting: counts.get(s.id)?.waiting ?? 0,
       waitingPriority: counts.get(s.id)?.waiting_priority ?? 0,
     }));

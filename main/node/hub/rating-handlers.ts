@@ -1,4 +1,5 @@
 import { HubError } from '../../../contract/errors';
+import { ratingAskIn, serviceNameIn } from '../../core/citizen-language';
 import { checkDossierRateable, checkRating, DOSSIER_RATED, RATING_WINDOW_MS } from '../../core/rating-rules';
 import { isoOrNull } from '../../core/vn-time';
 import type { DossierRow } from '../db/dossier-store';
@@ -26,10 +27,15 @@ export function ratingHandlers(deps: HubDeps) {
       const { counterId } = tablet(ctx);
       const counter = counterId ? deps.catalog.counter(counterId) : null;
       const t = counterId ? deps.ratings.pendingAt(counterId, ctx.now - RATING_WINDOW_MS) : null;
+      const site = deps.site.site();
+      // The citizen who took an English number is asked in English; a dossier named at the idle tablet, in the site's language.
+      const lang = t?.language ?? site.language;
+      const service = t ? deps.catalog.service(t.service_id) : null;
       return {
         counterNumber: counter?.number ?? null,
-        pending: t ? { ticketId: t.id, displayCode: t.display_code, serviceName: t.service_name, finishedAt: new Date(t.finished_at).toISOString() } : null,
-        settings: deps.site.site().rating,
+        pending: t ? { ticketId: t.id, displayCode: t.display_code, serviceName: service ? serviceNameIn(lang, service) : t.service_name, finishedAt: new Date(t.finished_at).toISOString() } : null,
+        settings: site.rating,
+        ask: ratingAskIn(lang, site.rating),
       };
     },
 

@@ -10,18 +10,18 @@ import { SAMPLE_SIGNER, SAMPLE_TICKER, sampleIdentity, withoutSampleExtras } fro
 import type { HubDeps } from './context';
 
 const usualServices = [
-  { code: 'HT', prefix: 'A', name: 'Hộ tịch', nameEn: 'Civil status', hint: 'Khai sinh, kết hôn, khai tử, xác nhận tình trạng hôn nhân', hintEn: 'Birth, marriage, death registration', minutes: 10 },
-  { code: 'CT', prefix: 'B', name: 'Chứng thực', nameEn: 'Certification', hint: 'Chứng thực bản sao, chữ ký, hợp đồng', hintEn: 'Certified copies, signatures, contracts', minutes: 5 },
-  { code: 'DD', prefix: 'C', name: 'Đất đai', nameEn: 'Land', hint: 'Đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất', hintEn: 'Land registration and certificates', minutes: 15 },
-  { code: 'KD', prefix: 'D', name: 'Kinh doanh', nameEn: 'Business', hint: 'Đăng ký hộ kinh doanh, thay đổi nội dung đăng ký', hintEn: 'Household business registration', minutes: 12 },
+  { code: 'HT', prefix: 'A', name: 'Hộ tịch', nameEn: 'Civil status', hint: 'Khai sinh, kết hôn, khai tử, xác nhận tình trạng hôn nhân', hintEn: 'Birth, marriage, death registration', icon: 'civil_status', minutes: 10 },
+  { code: 'CT', prefix: 'B', name: 'Chứng thực', nameEn: 'Certification', hint: 'Chứng thực bản sao, chữ ký, hợp đồng', hintEn: 'Certified copies, signatures, contracts', icon: 'certification', minutes: 5 },
+  { code: 'DD', prefix: 'C', name: 'Đất đai', nameEn: 'Land', hint: 'Đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất', hintEn: 'Land registration and certificates', icon: 'land', minutes: 15 },
+  { code: 'KD', prefix: 'D', name: 'Kinh doanh', nameEn: 'Business', hint: 'Đăng ký hộ kinh doanh, thay đổi nội dung đăng ký', hintEn: 'Household business registration', icon: 'business', minutes: 12 },
 ] as const;
 
 const usualPriority = [
-  { code: 'NCC', label: 'Người có công với cách mạng', labelEn: 'Revolutionary contributor', weight: 5 },
-  { code: 'NKT', label: 'Người khuyết tật', labelEn: 'Person with a disability', weight: 4 },
-  { code: 'NCT', label: 'Người cao tuổi (từ 60 tuổi)', labelEn: 'Elderly (60+)', weight: 3 },
-  { code: 'PNMT', label: 'Phụ nữ mang thai', labelEn: 'Pregnant woman', weight: 3 },
-  { code: 'CON36', label: 'Người đưa con dưới 36 tháng tuổi', labelEn: 'With a child under 36 months', weight: 2 },
+  { code: 'NCC', label: 'Người có công với cách mạng', labelEn: 'Revolutionary contributor', icon: 'merit', weight: 5 },
+  { code: 'NKT', label: 'Người khuyết tật', labelEn: 'Person with a disability', icon: 'disabled', weight: 4 },
+  { code: 'NCT', label: 'Người cao tuổi (từ 60 tuổi)', labelEn: 'Elderly (60+)', icon: 'elderly', weight: 3 },
+  { code: 'PNMT', label: 'Phụ nữ mang thai', labelEn: 'Pregnant woman', icon: 'pregnant', weight: 3 },
+  { code: 'CON36', label: 'Người đưa con dưới 36 tháng tuổi', labelEn: 'With a child under 36 months', icon: 'child', weight: 2 },
 ] as const;
 
 /**
@@ -74,7 +74,7 @@ export function createSite(deps: HubDeps, identity: SiteIdentity, queueHours: We
     const sequenceId = uuidv7(now);
     deps.catalog.saveSequence({ id: sequenceId, code: d.code, rangeStart: 1, rangeEnd: 9999, step: 1, padWidth: 3 });
     const service = {
-      id: uuidv7(now), code: d.code, name: d.name, nameEn: d.nameEn, hint: d.hint, hintEn: d.hintEn, prefix: d.prefix,
+      id: uuidv7(now), code: d.code, name: d.name, nameEn: d.nameEn, hint: d.hint, hintEn: d.hintEn, icon: d.icon, prefix: d.prefix,
       sequenceId, priorityMode: 'both' as const, dailyCap: null, hours: null, defaultServiceMinutes: d.minutes,
       maxWaitMinutes: null, active: true, sortOrder: i,
     };

@@ -2,6 +2,7 @@ import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
 import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
+import { closedReasonIn, inEveryLanguage, priorityLabelIn, serviceHintIn, serviceNameIn, ticketLanguage } from '../../core/citizen-language';
 import { checkCanIssue } from '../../core/issue-rules';
 import { queueDayOf, type QueueDay } from '../../core/queue-day';
 import { displayCode, nextNumber } from '../../core/numbering';
@@ -65,18 +66,19 @@ export function ticketHandlers(deps: HubDeps) {
             const reason = closedReason(s.id, ctx.now, day);
             const waiting = counts.get(s.id) ?? 0;
             return {
-              id: s.id, name: s.name, nameEn: s.nameEn, hint: s.hint, hintEn: s.hintEn, prefix: s.prefix,
+              id: s.id, name: s.name, nameEn: s.nameEn, hint: s.hint, hintEn: s.hintEn, prefix: s.prefix, icon: s.icon,
+              texts: inEveryLanguage((l) => ({ name: serviceNameIn(l, s), hint: serviceHintIn(l, s), closedReason: closedReasonIn(l, reason) })),
               priorityMode: s.priorityMode, waiting, open: reason === null, closedReason: reason,
               hoursText: hoursText(s.hours ?? siteHours),
               // A normal number taken now would have everyone waiting ahead of it.
               waitEstimate: reason === null ? estimateFor(deps, s, waiting, ctx.now, facts) : null,
             };
           }),
-        priorityClasses: catalog.priorityClasses().filter((p) => p.active),
+        priorityClasses: catalog.priorityClasses().filter((p) => p.active).map((p) => ({ ...p, texts: inEveryLanguage((l) => priorityLabelIn(l, p)) })),
       };
     },
 
-    'tickets.issue': async ({ serviceId, priorityClassId }, ctx) => {
+    'tickets.issue': async ({ serviceId, priorityClassId, language: chosen }, ctx) => {
       await guardNumbering(deps, ctx.now);
       const result = await write(() => {
         const service = catalog.service(serviceId);
@@ -91,7 +93,7 @@ export function ticketHandlers(deps: HubDeps) {
           service_date: date, sequence_id: seq.id, number, display_code: displayCode(service.prefix, number, seq.padWidth),
           service_id: service.id, priority_class_id: priorityClass?.id ?? null, priority_weight: priorityClass?.weight ?? null,
           priority_label: priorityClass?.label ?? null, source: ctx.principal.kind === 'device' ? 'kiosk' : 'staff',
-          issued_at: ctx.now, queue_entered_at: ctx.now,
+          issued_at: ctx.now, queue_entered_at: ctx.now, language: ticketLanguage(chosen, site.site().language),
         });
         const ahead = peopleAheadOfNewcomer(row.priority_weight, tickets.waitingByWeight(date, service.id));
         const estimate = estimateFor(deps, service, ahead, ctx.now);
@@ -100,11 +102,12 @@ export function ticketHandlers(deps: HubDeps) {
         row.est_wait_min = range?.[0] ?? null;
         row.est_wait_max = range?.[1] ?? null;
         tickets.insert(row);
-        tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: range, ...(estimate.kind === 'noCounter' ? { noCounter: true } : {}) }, ctx.now);
+        tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: range, ...(estimate.kind === 'noCounter' ? { noCounter: true } : {}), ...(row.language === 'vi' ? {} : { language: row.language }) }, ctx.now);
         // The paper ticket is queued in the same transaction: a number on screen always has its print job.
         const print = enqueueTicketPrint(deps, row, ahead, estimate, ctx);
         return {
           ticket: tickets.ticket(row.id)!,
+          shown: { serviceName: serviceNameIn(row.language, service), priorityLabel: priorityClass ? priorityLabelIn(row.language, priorityClass) : null },
           peopleAhead: ahead,
           waitEstimate: estimate,
           print: print ? { jobId: print.jobId, printerName: print.printer.name } : null,

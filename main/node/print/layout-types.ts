@@ -1,3 +1,4 @@
+import type { Lang } from '../../../contract/locales';
 /**
  * The printing model: a document is a plain list of blocks (data, not code), so layouts can be
  * stored, tested and previewed without a printer. `render` turns it into device-level items for one
@@ -47,6 +48,9 @@ export interface TicketPrintData {
   readonly sampleData?: boolean;
   /** ASCII, e.g. "A015". */
   readonly displayCode: string;
+  /** The ticket's language: the slip's own words are in it. Absent on jobs queued before languages (Vietnamese). */
+  readonly language?: Lang;
+  /** In the ticket's language (main/core/citizen-language.ts). */
   readonly serviceName: string;
   /** A category label only ("Người cao tuổi"), never health details; null for a normal ticket. */
   readonly priorityLabel?: string | null;

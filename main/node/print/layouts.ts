@@ -1,3 +1,4 @@
+import { say } from '../../../contract/locales';
 import { formatReceiptQr } from '../../../contract/receipt-qr';
 import { SAMPLE_MARK } from '../../core/site-identity';
 import { formatVnDateTime } from '../../core/vn-time';
@@ -17,27 +18,28 @@ function heading(data: { siteName: string; sampleData?: boolean }): Block[] {
  * number, service, queue position and a status QR only.
  */
 export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {}): PrintDocument {
+  const lang = data.language ?? 'vi';
   const blocks: Block[] = [
     ...heading(data),
     { kind: 'separator' },
-    { kind: 'line', text: 'SỐ THỨ TỰ CỦA BẠN', size: 'small' },
+    { kind: 'line', text: say(lang, 'ticket.heading'), size: 'small' },
     { kind: 'big', text: data.displayCode },
     { kind: 'line', text: data.serviceName, size: 'large', bold: true },
   ];
-  if (data.priorityLabel) blocks.push({ kind: 'line', text: `Ưu tiên: ${data.priorityLabel}`, bold: true });
+  if (data.priorityLabel) blocks.push({ kind: 'line', text: say(lang, 'ticket.priority', { label: data.priorityLabel }), bold: true });
   blocks.push(
-    { kind: 'line', text: `Số người chờ trước: ${data.peopleAhead}` },
+    { kind: 'line', text: say(lang, 'ticket.peopleAhead', { n: data.peopleAhead }) },
     // "15–20 phút" stays together on narrow paper. With no counter open there is no duration to
     // print: the hub's sentence stands alone, in bold, so nobody reads it as a wait.
     data.noCounter
       ? { kind: 'line', text: data.waitText, bold: true }
-      : { kind: 'line', text: `Thời gian chờ ${data.waitText.replace(/(\d) /g, '$1\u00a0')}` },
-    { kind: 'line', text: `Lấy số lúc ${when(data.issuedAt)}`, size: 'small' },
+      : { kind: 'line', text: say(lang, 'ticket.wait', { wait: data.waitText.replace(/(\d) /g, '$1\u00a0') }) },
+    { kind: 'line', text: say(lang, 'ticket.takenAt', { when: when(data.issuedAt) }), size: 'small' },
   );
   if (data.qrPayload) {
     blocks.push(
       { kind: 'qr', payload: data.qrPayload },
-      { kind: 'line', text: 'Quét mã để theo dõi lượt gọi số', size: 'small' },
+      { kind: 'line', text: say(lang, 'ticket.scanToFollow'), size: 'small' },
     );
   }
   return finish(blocks, data.footer, options);

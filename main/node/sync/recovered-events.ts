@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Applicant, DossierStatus } from '../../../contract/dossier';
+import { Lang } from '../../../contract/locales';
 import { TicketStatus } from '../../../contract/queue';
 import type { WireEvent } from '../../../contract/sync';
 import { dossierCodeSeqOf, sequencesReading, ticketNumberOf } from '../../core/restore-recovery';
@@ -89,6 +90,8 @@ function applyTicket(deps: HubDeps, store: RecoveryStore, type: string, p: z.inf
       id: p.ticketId, service_date: p.serviceDate, sequence_id: service.sequenceId, number, display_code: p.displayCode, service_id: p.serviceId,
       priority_class_id: priority?.id ?? null, priority_weight: priority?.weight ?? null, priority_label: priority?.label ?? null, source,
       issued_at: at, queue_entered_at: at, parent_ticket_id: parent,
+      // The issued event names a language other than Vietnamese (ticket-handlers.ts).
+      language: Lang.safeParse(p.data.language).data ?? 'vi',
     });
     deps.tickets.insert(row);
   }

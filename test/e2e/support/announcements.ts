@@ -5,6 +5,8 @@ export interface Announcement {
   displayCode: string;
   kind: string;
   clips: string[];
+  /** Clips that failed to play. */
+  missed: string[];
   state: string;
 }
 

@@ -49,6 +49,30 @@ describe('the durable print queue with a real (fake) network printer', () => {
     printer.jobs.length = 0;
   });
 
+  it('prints an English ticket in English: the service’s English name, English labels (issue 13: it said "Chứng thực")', async () => {
+    const certification = cat.services.find((s) => s.code === 'CT')!;
+    expect(certification.nameEn).toBe('Certification');
+    const elderly = cat.priorityClasses.find((p) => p.code === 'NCT')!;
+    // Printed as text, not as a picture of it, so the decoded bytes can be read back.
+    const printerSettings = { name: 'Máy in kiosk', role: 'ticket', address: printer.address, paper: '80mm', model: 'generic', cut: true, beep: false, deviceId: null, counterId: null, active: true } as const;
+    await admin['admin.savePrinter']({ ...printerSettings, id: printerId, textMode: 'epson-tcvn3' });
+    const t = await kiosk['tickets.issue']({ serviceId: certification.id, priorityClassId: elderly.id, language: 'en' });
+    expect(t.ticket.language).toBe('en');
+    expect(t.shown).toEqual({ serviceName: 'Certification', priorityLabel: 'Elderly (60+)' });
+    await expect.poll(async () => (await job(t.print!.jobId)).status).toBe('done');
+    const [bytes] = await printer.waitForJobs(1);
+    const lines = textItems(decodeEscPos(bytes!)).map((i) => i.text);
+    expect(lines).toEqual(expect.arrayContaining(['YOUR NUMBER', t.ticket.displayCode, 'Certification', 'Priority: Elderly (60+)', 'People ahead of you: 0', 'Scan to follow your turn']));
+    expect(lines.join('\n')).not.toMatch(/Chứng thực|Số người chờ|Lấy số lúc/);
+    // The staff side keeps the Vietnamese: the queue, the counter and the reports.
+    expect(t.ticket.serviceName).toBe('Chứng thực');
+    // The issued event names the language, so a hub rebuilt from the central gets it back.
+    const issued = hub.running.hub.deps.db.prepare(`SELECT json_extract(payload, '$.data.language') FROM outbox WHERE type = 'ticket.issued' AND aggregate_id = ?`).pluck().get(t.ticket.id);
+    expect(issued).toBe('en');
+    printer.jobs.length = 0;
+    await admin['admin.savePrinter']({ ...printerSettings, id: printerId, textMode: 'raster' });
+  });
+
   it('holds jobs while the paper is out, tells staff at once, and prints each exactly once, in order, when paper is back', async () => {
     const staff = await hub.staff('canbo-in');
     const stream = new EventClient(hub.url, (await hub.client()['auth.login']({ username: 'canbo-in', password: 'mat-khau-can-bo-1' })).token);
@@ -120,7 +144,7 @@ describe('the durable print queue with a real (fake) network printer', () => {
       stage: 'waiting', headline: expect.stringMatching(/^Còn \d+ người trước Ông\/Bà$|^Ông\/Bà là người tiếp theo$/), detail: expect.any(String),
       // No counter is open in this file: the page says so.
       notice: expect.stringMatching(/^Chưa có quầy nào đang mở cho dịch vụ này\./),
-      siteName: expect.any(String), sampleData: false,
+      siteName: expect.any(String), sampleData: false, language: 'vi',
     });
     await printer.waitForJobs(1);
     printer.jobs.length = 0;

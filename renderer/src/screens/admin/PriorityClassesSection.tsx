@@ -1,5 +1,7 @@
 import type { OpInput } from '../../../../contract/ops';
+import { priorityIconNames, priorityIcons } from '../../../../contract/pictograms';
 import type { PriorityClass } from '../../../../contract/queue';
+import { PriorityPictogram } from '../../ui/pictograms/PriorityPictogram';
 import { useHub } from '../../hub/session';
 import { Notice } from '../../ui/Notice';
 import { useCatalog } from './admin-data';
@@ -11,7 +13,9 @@ import { useDraft } from './use-draft';
 
 type Draft = OpInput<'admin.savePriorityClass'>;
 
-const names = { code: 'Mã', label: 'Tên đối tượng', labelEn: 'Tên tiếng Anh', weight: 'Mức ưu tiên (1–100)', sortOrder: 'Thứ tự hiển thị' };
+const iconOptions = priorityIcons.map((value) => ({ value, label: priorityIconNames[value] }));
+
+const names = { code: 'Mã', label: 'Tên đối tượng', labelEn: 'Tên tiếng Anh', icon: 'Hình minh họa', weight: 'Mức ưu tiên (1–100)', sortOrder: 'Thứ tự hiển thị' };
 
 /** Section "Đối tượng ưu tiên": the categories a citizen may pick at the kiosk. */
 export function PriorityClassesSection() {
@@ -20,7 +24,7 @@ export function PriorityClassesSection() {
   if (!catalog.data) return <Loading error={catalog.error} />;
   const classes = catalog.data.priorityClasses;
   const current = selection.current(classes);
-  const blank: Draft = { code: '', label: '', labelEn: '', weight: 1, active: true, sortOrder: classes.length };
+  const blank: Draft = { code: '', label: '', labelEn: '', icon: 'generic', weight: 1, active: true, sortOrder: classes.length };
   return (
     <>
       <Notice kind="info">
@@ -62,6 +66,10 @@ function PriorityClassForm(props: { source: Draft; onSaved: (p: PriorityClass) =
       <div className="form-grid">
         <Field kind="text" label={names.label} value={v.label} maxLength={80} onChange={(label) => set({ label })} hint="Hiện trên kiosk, trên phiếu và ở quầy." />
         <Field kind="text" label={names.labelEn} value={v.labelEn} maxLength={80} onChange={(labelEn) => set({ labelEn })} />
+        <div className="icon-field">
+          <Field kind="select" label={names.icon} value={v.icon ?? 'generic'} options={iconOptions} onChange={(icon) => set({ icon })} hint="Hiện trên nút chọn đối tượng của kiosk." />
+          <PriorityPictogram icon={v.icon ?? 'generic'} className="icon-preview" />
+        </div>
         <Field kind="text" label={names.code} value={v.code} maxLength={32} onChange={(code) => set({ code })} />
         <Field kind="number" label={names.weight} value={v.weight} min={1} max={100} onChange={(weight) => set({ weight })} hint="Giữa các số ưu tiên, mức cao hơn được gọi trước." />
         <Field kind="number" label={names.sortOrder} value={v.sortOrder} onChange={(sortOrder) => set({ sortOrder })} hint="Số nhỏ hiện trước trên kiosk." />

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { OpInput, OpOutput } from '../../../../contract/ops';
+import { serviceIconNames, serviceIcons } from '../../../../contract/pictograms';
 import type { NumberSequence, Service, WeeklyHours } from '../../../../contract/queue';
+import { ServicePictogram } from '../../ui/pictograms/ServicePictogram';
 import { useHub } from '../../hub/session';
 import { Button } from '../../ui/Button';
 import { useCatalog, useSite } from './admin-data';
@@ -22,6 +24,7 @@ const names = {
   nameEn: 'Tên tiếng Anh',
   hint: 'Mô tả ngắn',
   hintEn: 'Mô tả tiếng Anh',
+  icon: 'Hình minh họa',
   prefix: 'Tiền tố số',
   sequenceId: 'Dãy số',
   priorityMode: 'Loại số nhận',
@@ -32,6 +35,8 @@ const names = {
 };
 const describe = fieldNames(names);
 
+const iconOptions = serviceIcons.map((value) => ({ value, label: serviceIconNames[value] }));
+
 const priorityModes = [
   { value: 'both', label: 'Cả số thường và số ưu tiên' },
   { value: 'normal', label: 'Chỉ số thường' },
@@ -40,7 +45,7 @@ const priorityModes = [
 
 function blank(catalog: Catalog): Draft {
   return {
-    code: '', name: '', nameEn: '', hint: '', hintEn: '', prefix: '',
+    code: '', name: '', nameEn: '', hint: '', hintEn: '', icon: 'generic', prefix: '',
     // No default sequence: sharing one by accident would interleave two services' numbers.
     sequenceId: '',
     priorityMode: 'both', dailyCap: null, hours: null, defaultServiceMinutes: 10, maxWaitMinutes: null, active: true,
@@ -107,6 +112,10 @@ function ServiceForm(props: { source: Draft; catalog: Catalog; siteHours: Weekly
           <Field kind="text" label={names.nameEn} value={v.nameEn} maxLength={120} onChange={(nameEn) => set({ nameEn })} />
           <Field kind="text" label={names.hint} value={v.hint} maxLength={200} onChange={(hint) => set({ hint })} hint="Hiện dưới tên dịch vụ trên kiosk." />
           <Field kind="text" label={names.hintEn} value={v.hintEn} maxLength={200} onChange={(hintEn) => set({ hintEn })} />
+          <div className="icon-field">
+            <Field kind="select" label={names.icon} value={v.icon ?? 'generic'} options={iconOptions} onChange={(icon) => set({ icon })} hint="Hiện trên ô dịch vụ của kiosk và trên màn hình chờ." />
+            <ServicePictogram icon={v.icon ?? 'generic'} className="icon-preview" />
+          </div>
           <Field kind="text" label={names.code} value={v.code} maxLength={32} onChange={(code) => set({ code })} hint="Mã nội bộ, dùng trong báo cáo." />
           <Field kind="text" label={names.prefix} value={v.prefix} maxLength={3} onChange={(prefix) => set({ prefix: prefix.toUpperCase() })} hint="1–3 chữ cái in hoa không dấu, đứng trước số: A → A001." />
           <div className="field-with-action span-2">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { languageCodes, languageName } from '../../../../contract/locales';
 import type { Site } from '../../../../contract/queue';
 import { issuesOf } from '../../hub/problem';
 import { useHub } from '../../hub/session';
@@ -8,6 +9,9 @@ import { Field } from './Field';
 import { Loading } from './Loading';
 import { fieldNames, SaveForm } from './SaveForm';
 import { useDraft } from './use-draft';
+
+/** Every language the citizen-facing screens speak (contract/locales), each in its own name. */
+const languageOptions = languageCodes.map((value) => ({ value, label: languageName(value) }));
 
 type Identity = Pick<Site, 'name' | 'superiorBody' | 'commune' | 'agencyCode' | 'address' | 'province' | 'language' | 'ticker'>;
 
@@ -66,10 +70,7 @@ function IdentityForm(props: { source: Identity }) {
           kind="select"
           label={names.language}
           value={v.language}
-          options={[
-            { value: 'vi', label: 'Tiếng Việt' },
-            { value: 'en', label: 'English' },
-          ]}
+          options={languageOptions}
           onChange={(language) => edit({ language })} error={problems.language}
           hint="Ngôn ngữ kiosk hiển thị khi chưa có ai chọn; công dân vẫn đổi được."
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { sayer } from '../../../../contract/locales';
 import type { OpOutput } from '../../../../contract/ops';
 import { parseReceiptQr } from '../../../../contract/receipt-qr';
 import { anonymousClient } from '../../hub/session';
@@ -10,7 +11,9 @@ import './citizen.css';
 
 type Lookup = OpOutput<'dossiers.lookup'>;
 
-const when = (iso: string) => `${hhmm(Date.parse(iso))} ngày ${ddmmyyyy(Date.parse(iso))}`;
+/** Receipts and their dossiers are Vietnamese: so is this page. */
+const t = sayer('vi');
+const when = (iso: string) => t('dossier.when', { time: hhmm(Date.parse(iso)), date: ddmmyyyy(Date.parse(iso)) });
 
 /**
  * The page behind a receipt's QR (`/tra-cuu?hs=<code>&ma=<lookup code>`), or typed from the
@@ -32,7 +35,7 @@ export function DossierStatusPage() {
       .catch((e: unknown) => {
         if (!(e instanceof HubError)) console.error('dossier lookup failed', e);
         setFound(null);
-        setProblem(e instanceof HubError ? e.message : 'Tạm thời không tra cứu được. Mời Ông/Bà thử lại sau ít phút.');
+        setProblem(e instanceof HubError ? e.message : t('dossier.retry'));
       });
   }, [keys]);
 
@@ -43,37 +46,37 @@ export function DossierStatusPage() {
   };
 
   return (
-    <main className="citizen-page dossier-status-page">
+    <main className="citizen-page dossier-status-page" lang="vi">
       {found ? (
         <>
           <p className="citizen-site">
             {found.siteName} {found.sampleData ? <SampleMark /> : null}
           </p>
-          <p className="citizen-label">Hồ sơ số {found.code}</p>
+          <p className="citizen-label">{t('dossier.number', { code: found.code })}</p>
           <section className="citizen-state" aria-live="polite">
             <h1>{found.headline}</h1>
             {found.detail ? <p>{found.detail}</p> : null}
           </section>
           <dl className="citizen-facts">
-            <div><dt>Thủ tục</dt><dd>{found.procedureName}</dd></div>
-            <div><dt>Người nộp</dt><dd>{found.applicantMasked}</dd></div>
-            <div><dt>Ngày tiếp nhận</dt><dd>{when(found.receivedAt)}</dd></div>
-            {found.returnedAt ? <div><dt>Đã trả kết quả lúc</dt><dd>{when(found.returnedAt)}</dd></div> : found.dueAt ? <div><dt>Hẹn trả kết quả</dt><dd>{when(found.dueAt)}</dd></div> : null}
+            <div><dt>{t('dossier.procedure')}</dt><dd>{found.procedureName}</dd></div>
+            <div><dt>{t('dossier.applicant')}</dt><dd>{found.applicantMasked}</dd></div>
+            <div><dt>{t('dossier.received')}</dt><dd>{when(found.receivedAt)}</dd></div>
+            {found.returnedAt ? <div><dt>{t('dossier.returned')}</dt><dd>{when(found.returnedAt)}</dd></div> : found.dueAt ? <div><dt>{t('dossier.due')}</dt><dd>{when(found.dueAt)}</dd></div> : null}
           </dl>
         </>
       ) : (
         <form className="citizen-form" onSubmit={submit}>
-          <h1>Tra cứu hồ sơ</h1>
-          <p className="citizen-label">Nhập hai mã in trên giấy tiếp nhận hồ sơ.</p>
+          <h1>{t('dossier.title')}</h1>
+          <p className="citizen-label">{t('dossier.typeCodes')}</p>
           <label>
-            Mã hồ sơ
+            {t('dossier.code')}
             <input name="code" required defaultValue={keys?.code ?? ''} autoComplete="off" autoCapitalize="characters" />
           </label>
           <label>
-            Mã tra cứu
+            {t('dossier.lookupCode')}
             <input name="lookupCode" required defaultValue={keys?.lookupCode ?? ''} autoComplete="off" autoCapitalize="characters" />
           </label>
-          <Button type="submit" variant="primary">Tra cứu</Button>
+          <Button type="submit" variant="primary">{t('dossier.lookUp')}</Button>
         </form>
       )}
       {problem ? <p className="citizen-problem final" role="alert">{problem}</p> : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { say } from '../../../../contract/locales';
 import type { OpOutput } from '../../../../contract/ops';
 import { anonymousClient } from '../../hub/session';
 import { SampleMark } from '../../ui/SampleMark';
@@ -17,7 +18,8 @@ const REFRESH_MS = 3_000;
  */
 export function TicketPage(props: { ticketId: string }) {
   const [status, setStatus] = useState<Status | null>(null);
-  const [problem, setProblem] = useState<{ text: string; final: boolean } | null>(null);
+  // final: the hub's own words (no such ticket); otherwise a passing trouble, said in the page's language.
+  const [problem, setProblem] = useState<{ final: true; text: string } | { final: false } | null>(null);
 
   useEffect(() => {
     const client = anonymousClient();
@@ -30,7 +32,7 @@ export function TicketPage(props: { ticketId: string }) {
       } catch (e) {
         const final = e instanceof HubError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED');
         if (!final) console.error('ticket status failed', e);
-        setProblem({ final, text: final ? (e as HubError).message : 'Tạm thời không cập nhật được. Trang sẽ tự thử lại; Ông/Bà vẫn theo dõi được trên màn hình phòng chờ.' });
+        setProblem(final ? { final, text: (e as HubError).message } : { final });
         if (final) return;
       }
       if (!stopped) timer = setTimeout(() => void read(), REFRESH_MS);
@@ -42,16 +44,18 @@ export function TicketPage(props: { ticketId: string }) {
     };
   }, [props.ticketId]);
 
+  // The ticket's language once known; Vietnamese until the first answer.
+  const lang = status?.language ?? 'vi';
   return (
-    <main className={`citizen-page ticket-page stage-${status?.stage ?? 'loading'}`}>
+    <main className={`citizen-page ticket-page stage-${status?.stage ?? 'loading'}`} lang={lang}>
       {status ? (
         <>
           <p className="citizen-site">
             {status.siteName} {status.sampleData ? <SampleMark /> : null}
           </p>
-          <p className="citizen-label">Số thứ tự của Ông/Bà</p>
+          <p className="citizen-label">{say(lang, 'status.yourNumber')}</p>
           <p className="ticket-number" data-testid="ticket-number">{status.displayCode}</p>
-          <p className="citizen-service">{status.serviceName}</p>
+          <p className="citizen-service" data-testid="ticket-service">{status.serviceName}</p>
           <section className="citizen-state" aria-live="assertive">
             <h1>{status.headline}</h1>
             {status.notice ? <p className="citizen-notice" data-testid="ticket-notice">{status.notice}</p> : null}
@@ -59,9 +63,9 @@ export function TicketPage(props: { ticketId: string }) {
           </section>
         </>
       ) : problem === null ? (
-        <p className="citizen-label">Đang tải…</p>
+        <p className="citizen-label">{say(lang, 'status.loading')}</p>
       ) : null}
-      {problem ? <p className={problem.final ? 'citizen-problem final' : 'citizen-problem'} role="alert">{problem.text}</p> : null}
+      {problem ? <p className={problem.final ? 'citizen-problem final' : 'citizen-problem'} role="alert">{problem.final ? problem.text : say(lang, 'status.retrying')}</p> : null}
     </main>
   );
 }

@@ -7,10 +7,12 @@ import { Clock } from '../../ui/Clock';
 import { SampleMark } from '../../ui/SampleMark';
 import { ConnectionBanner } from '../../ui/Notice';
 import { Announcer, htmlAudioPlayer, type AnnouncerState } from './announcer';
-import { loadClipManifest } from './clip-manifest';
+import { say, sayer } from '../../../../contract/locales';
+import { ServicePictogram } from '../../ui/pictograms/ServicePictogram';
+import { loadVoiceSets } from './voice-sets';
 import { rememberCall, shouldAnnounce } from './display-memory';
 
-const VOICE_BASE = '/voice/vi/';
+const VOICE_BASE = '/voice/';
 
 declare global {
   interface Window {
@@ -19,7 +21,9 @@ declare global {
   }
 }
 
-const markText = { called: 'Đang mời', serving: 'Đang phục vụ', served: 'Đã phục vụ', absent: 'Vắng mặt', moved: 'Đã chuyển' } as const;
+/** The hall's screen speaks Vietnamese; only the line of a call in another language is in that language. */
+const vi = sayer('vi');
+const markText = { called: vi('display.mark.called'), serving: vi('display.mark.serving'), served: vi('display.mark.served'), absent: vi('display.mark.absent'), moved: vi('display.mark.moved') } as const;
 /** SVG, not ✓ ✗: the bundled font has neither, and a TV stick may have no font that does. */
 const markIcon: Partial<Record<keyof typeof markText, ReactNode>> = { served: <Check aria-hidden="true" />, absent: <X aria-hidden="true" /> };
 
@@ -40,15 +44,18 @@ export function DisplayScreen() {
   useEffect(() => {
     let a: Announcer | null = null;
     let off = () => {};
-    loadClipManifest(VOICE_BASE)
-      .then((manifest) => {
-        a = new Announcer(manifest, htmlAudioPlayer(VOICE_BASE));
+    loadVoiceSets(VOICE_BASE, (lang, problem) => console.error(`voice clip set ${lang} not usable`, problem))
+      .then((voices) => {
+        a = new Announcer(voices, htmlAudioPlayer(VOICE_BASE));
         window.__motcuaAnnouncements = a.log;
         off = a.onChange((x) => setVoice(x.state));
         setAnnouncer(a);
         setVoice(a.state);
       })
-      .catch(() => setVoice('unavailable'));
+      .catch((e: unknown) => {
+        console.error('the display cannot speak', e);
+        setVoice('unavailable');
+      });
     return () => off();
   }, []);
 
@@ -94,13 +101,13 @@ export function DisplayScreen() {
         </div>
         <Clock offsetMs={clockOffset} withDate className="display-clock" />
       </header>
-      <ConnectionBanner status={status}>Màn hình đang mất kết nối, số mới gọi có thể chưa hiện. Xin mời Ông/Bà chú ý nghe gọi số tại các quầy.</ConnectionBanner>
+      <ConnectionBanner status={status}>{vi('display.offline')}</ConnectionBanner>
       {voice === 'blocked' ? (
         <button type="button" className="display-sound" onClick={() => announcer?.resume()}>
           <Volume2 aria-hidden="true" />
           <span>
-            Bấm phím bất kỳ hoặc chạm vào màn hình để bật âm thanh đọc số
-            <small>Để TV luôn tự đọc số: mở trang bằng ứng dụng Một Cửa, hoặc chạy trình duyệt với --autoplay-policy=no-user-gesture-required (Hướng dẫn vận hành).</small>
+            {vi('display.soundBlocked')}
+            <small>{vi('display.soundHowTo')}</small>
           </span>
         </button>
       ) : null}
@@ -108,27 +115,33 @@ export function DisplayScreen() {
         <section className={`display-current flash-${flash % 2}`} aria-live="assertive" aria-atomic="true">
           {current ? (
             <>
-              <p className="display-invite">MỜI CÔNG DÂN CÓ SỐ</p>
+              <p className="display-invite">{vi('display.invite')}</p>
               <p className="display-code" data-testid="display-code">
                 {current.displayCode}
               </p>
               <p className="display-counter">
-                ĐẾN <strong>{current.counterLabel.toUpperCase()}</strong>
+                {vi('display.toCounter')} <strong>{current.counterLabel.toUpperCase()}</strong>
               </p>
               <p className="display-service">{current.serviceName}</p>
+              {/* The citizen who took the number in another language reads the call in it too. */}
+              {current.language !== 'vi' ? (
+                <p className="display-line-lang" lang={current.language} data-testid="display-line-lang">
+                  {say(current.language, 'display.callLine', { code: current.displayCode, counter: current.counterNumber })}
+                </p>
+              ) : null}
             </>
           ) : (
-            <p className="display-invite">Xin mời Ông/Bà lấy số thứ tự tại kiosk</p>
+            <p className="display-invite">{vi('display.takeNumber')}</p>
           )}
         </section>
-        <section className="display-recent" aria-label="Các số vừa gọi">
-          <h2>Số vừa gọi</h2>
+        <section className="display-recent" aria-label={vi('display.recentLabel')}>
+          <h2>{vi('display.recent')}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">Số</th>
-                <th scope="col">Quầy</th>
-                <th scope="col">Trạng thái</th>
+                <th scope="col">{vi('display.code')}</th>
+                <th scope="col">{vi('display.counter')}</th>
+                <th scope="col">{vi('display.status')}</th>
               </tr>
             </thead>
             <tbody data-testid="recent-calls">
@@ -146,16 +159,17 @@ export function DisplayScreen() {
           </table>
         </section>
       </main>
-      <section className="display-queue" aria-label="Số người đang chờ">
+      <section className="display-queue" aria-label={vi('display.waitingLabel')}>
         {state.data?.queue.map((q) => (
           <div key={q.serviceId} className="display-queue-item">
+            <ServicePictogram icon={q.icon} />
             <span className="prefix">{q.prefix}</span>
             <span className="name">{q.name}</span>
-            <span className="count">{q.waiting} người chờ</span>
+            <span className="count">{vi('display.waiting', { n: q.waiting })}</span>
           </div>
         ))}
       </section>
-      <footer className="display-ticker" aria-label="Thông báo">
+      <footer className="display-ticker" aria-label={vi('display.ticker')}>
         <div className="ticker-track">{state.data?.ticker ?? ''}</div>
       </footer>
     </div>

@@ -1,5 +1,6 @@
 import type { Call } from '../../../../contract/queue';
-import { withSlash, type ClipManifest } from './clip-manifest';
+import { withSlash } from './clip-manifest';
+import { callClips, type VoiceSets } from './voice-sets';
 
 /**
  * The display's voice: every call is spoken from pre-recorded clips, one call after another.
@@ -7,24 +8,6 @@ import { withSlash, type ClipManifest } from './clip-manifest';
  * clips (docs "Display and voice"); the FIFO exists because panels that speak "the latest state"
  * drop or garble calls that arrive close together.
  */
-
-/** The clip file names for one call, in play order. */
-export function clipSequence(call: Pick<Call, 'displayCode' | 'counterNumber'>, manifest: ClipManifest): string[] {
-  const clips = [manifest.chime, manifest.intro];
-  // Letters then digits, one clip per character. A character without a clip is skipped: saying
-  // the rest of the code beats stalling or saying nothing.
-  for (const ch of call.displayCode.toUpperCase()) {
-    const clip = manifest.letters[ch] ?? manifest.digits[ch];
-    if (clip) clips.push(clip);
-  }
-  clips.push(manifest.toCounter);
-  // Counters are spoken as words ("hai mươi mốt") while the set has them (1–99 generated);
-  // beyond that, digit by digit, which is still unambiguous.
-  const asWord = manifest.numbers[String(call.counterNumber)];
-  if (asWord) clips.push(asWord);
-  else for (const d of String(call.counterNumber)) if (manifest.digits[d]) clips.push(manifest.digits[d]);
-  return clips;
-}
 
 /**
  * Plays one clip and settles when it has finished. Rejects with an error named
@@ -74,7 +57,7 @@ export class Announcer {
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly manifest: ClipManifest,
+    private readonly voices: VoiceSets,
     private readonly player: ClipPlayer,
     options: AnnouncerOptions = {},
   ) {
@@ -98,7 +81,7 @@ export class Announcer {
       kind: call.kind,
       displayCode: call.displayCode,
       counterNumber: call.counterNumber,
-      clips: clipSequence(call, this.manifest),
+      clips: callClips(call, this.voices),
       state: 'queued',
       missed: [],
     });
@@ -153,7 +136,7 @@ export class Announcer {
   /** Plays one call's clips; false if autoplay was blocked. */
   private async speak(announcement: Announcement): Promise<boolean> {
     for (const [i, clip] of announcement.clips.entries()) {
-      if (i > 0) await this.wait(this.manifest.gapMs);
+      if (i > 0) await this.wait(this.voices.vi.gapMs);
       try {
         await this.player.play(clip);
       } catch (err) {
@@ -186,7 +169,7 @@ function isAutoplayBlocked(err: unknown): boolean {
 const clipTimeoutMs = 10_000;
 
 /**
- * The page's ClipPlayer: one reused Audio element, playing `<baseUrl>/<file>`. A clip that fails
+ * The page's ClipPlayer: one reused Audio element, playing `<baseUrl>/<lang>/<file>`. A clip that fails
  * to load rejects (and is skipped); autoplay refusal rejects with play()'s own NotAllowedError.
  */
 export function htmlAudioPlayer(baseUrl: string, audio: HTMLAudioElement = new Audio()): ClipPlayer {
@@ -213,7 +196,8 @@ export function htmlAudioPlayer(baseUrl: string, audio: HTMLAudioElement = new A
         }, clipTimeoutMs);
         audio.addEventListener('ended', onEnded);
         audio.addEventListener('error', onError);
-        audio.src = base + encodeURIComponent(file);
+        // A clip is named by its set's folder and its file ("vi/intro.wav"): each part is encoded, not the slash.
+        audio.src = base + file.split('/').map(encodeURIComponent).join('/');
         audio.play().catch((err: unknown) => settle(err ?? new Error(`Không phát được ${file}`)));
       });
     },

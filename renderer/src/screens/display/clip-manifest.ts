@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The voice clip set a display speaks with: `resources/voice/<lang>/manifest.json`. File names
- * are relative to the manifest's folder. It is the seam a human recording replaces the generated
+ * One language's voice clip set: `resources/voice/<lang>/manifest.json` (voice-sets.ts loads them).
+ * File names are relative to the manifest's folder. It is the seam a human recording replaces the generated
  * espeak-ng set through (resources/voice/README.md), so it is checked when loaded rather than
  * trusted: a broken hand-made manifest should fail loudly once, not stall every announcement.
  */
@@ -24,13 +24,6 @@ export const ClipManifest = z.object({
   gapMs: z.int().min(0).max(2000),
 });
 export type ClipManifest = z.infer<typeof ClipManifest>;
-
-/** Fetches and checks `<baseUrl>/manifest.json`; baseUrl is also where the player finds the clips. */
-export async function loadClipManifest(baseUrl: string): Promise<ClipManifest> {
-  const res = await fetch(`${withSlash(baseUrl)}manifest.json`);
-  if (!res.ok) throw new Error(`Không tải được danh sách âm thanh (${res.status})`);
-  return ClipManifest.parse(await res.json());
-}
 
 export function withSlash(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { sayer } from '../../../../contract/locales';
 import type { OpOutput } from '../../../../contract/ops';
 import { useHub } from '../../hub/session';
 import { ddmmyyyy, hhmm } from '../../ui/format';
@@ -11,7 +12,9 @@ type Lookup = OpOutput<'dossiers.lookup'>;
 /** The receipt's two codes, from its QR at the scanner or typed. */
 export type ReceiptKeys = { code: string; lookupCode: string };
 
-const when = (iso: string) => `${hhmm(Date.parse(iso))} ngày ${ddmmyyyy(Date.parse(iso))}`;
+/** Receipts and their dossiers are Vietnamese: so is this page. */
+const t = sayer('vi');
+const when = (iso: string) => t('dossier.when', { time: hhmm(Date.parse(iso)), date: ddmmyyyy(Date.parse(iso)) });
 
 /**
  * A dossier checked at the kiosk: the receipt's QR at the scanner (KioskScreen hears it anywhere)
@@ -52,7 +55,7 @@ export function KioskDossierCheck(props: { scanned: ReceiptKeys | null; scanProb
       {found ? (
         <>
           <p className="kiosk-procedure-field">
-            Hồ sơ số {found.code} {found.sampleData ? <SampleMark /> : null}
+            {t('dossier.number', { code: found.code })} {found.sampleData ? <SampleMark /> : null}
           </p>
           <h1 id="dossier-title" className="kiosk-dossier-headline" aria-live="polite">
             {found.headline}
@@ -60,25 +63,25 @@ export function KioskDossierCheck(props: { scanned: ReceiptKeys | null; scanProb
           {found.detail ? <p className="kiosk-scan-hint">{found.detail}</p> : null}
           <dl className="kiosk-procedure-facts">
             <div>
-              <dt>Thủ tục</dt>
+              <dt>{t('dossier.procedure')}</dt>
               <dd>{found.procedureName}</dd>
             </div>
             <div>
-              <dt>Người nộp</dt>
+              <dt>{t('dossier.applicant')}</dt>
               <dd>{found.applicantMasked}</dd>
             </div>
             <div>
-              <dt>Ngày tiếp nhận</dt>
+              <dt>{t('dossier.received')}</dt>
               <dd>{when(found.receivedAt)}</dd>
             </div>
             {found.returnedAt ? (
               <div>
-                <dt>Đã trả kết quả lúc</dt>
+                <dt>{t('dossier.returned')}</dt>
                 <dd>{when(found.returnedAt)}</dd>
               </div>
             ) : found.dueAt ? (
               <div>
-                <dt>Hẹn trả kết quả</dt>
+                <dt>{t('dossier.due')}</dt>
                 <dd>{when(found.dueAt)}</dd>
               </div>
             ) : null}
@@ -87,20 +90,20 @@ export function KioskDossierCheck(props: { scanned: ReceiptKeys | null; scanProb
       ) : (
         <>
           <h1 id="dossier-title" className="kiosk-title">
-            Tra cứu hồ sơ
+            {t('dossier.title')}
           </h1>
-          <p className="kiosk-scan-hint">Đưa mã QR trên giấy tiếp nhận hồ sơ vào máy quét bên dưới màn hình, hoặc nhập hai mã in trên giấy.</p>
+          <p className="kiosk-scan-hint">{t('dossier.scanOrType')}</p>
           <form className="kiosk-dossier-form" onSubmit={submit}>
             <label>
-              Mã hồ sơ
+              {t('dossier.code')}
               <input name="code" required defaultValue={keys?.code ?? ''} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
             </label>
             <label>
-              Mã tra cứu
+              {t('dossier.lookupCode')}
               <input name="lookupCode" required defaultValue={keys?.lookupCode ?? ''} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
             </label>
             <button type="submit" className="kiosk-choice primary">
-              Tra cứu
+              {t('dossier.lookUp')}
             </button>
           </form>
         </>
@@ -108,7 +111,7 @@ export function KioskDossierCheck(props: { scanned: ReceiptKeys | null; scanProb
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {/* On the form "Tra cứu" is the one strong button; on the answer, leaving is what is left to do. */}
       <button type="button" className={found ? 'kiosk-choice primary' : 'kiosk-choice'} onClick={props.onHome}>
-        Xong — về trang đầu
+        {t('dossier.done')}
       </button>
     </section>
   );

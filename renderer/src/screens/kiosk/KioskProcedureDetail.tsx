@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { KioskProcedure } from '../../../../contract/kiosk-procedure';
+import { sayer } from '../../../../contract/locales';
 import { useHub } from '../../hub/session';
 import { usePrintOutcome, type PrintOutcome } from '../../hub/use-print-outcome';
 import { Notice } from '../../ui/Notice';
 import { SampleMark } from '../../ui/SampleMark';
 import { kioskLookupProblem } from './kiosk-error';
 
+/** The catalogue is in Vietnamese, and so is the page that shows a procedure of it. */
+const t = sayer('vi');
+
 /** What the kiosk says of the checklist's print job; null before the citizen asks for it. */
 function printNote(asked: boolean, hasPrinter: boolean, outcome: PrintOutcome): string | null {
   if (!asked) return null;
-  if (!hasPrinter) return 'Máy này chưa có máy in. Mời Ông/Bà ghi lại danh mục, hoặc hỏi bàn hướng dẫn.';
-  if (outcome.state === 'printed') return 'Mời Ông/Bà nhận tờ danh mục in bên dưới.';
-  if (outcome.state === 'failed') return 'Máy in tạm thời không in được. Mời Ông/Bà ghi lại danh mục, hoặc hỏi bàn hướng dẫn.';
-  return 'Đang in danh mục…';
+  if (!hasPrinter) return t('procedures.noPrinter');
+  if (outcome.state === 'printed') return t('procedures.printed');
+  if (outcome.state === 'failed') return t('procedures.printFailed');
+  return t('procedures.printing');
 }
 
 /** One procedure as the hub words it: the papers to bring, fees, time, result, where to submit. */
@@ -47,12 +51,12 @@ export function KioskProcedureDetail(props: { code: string; onBack: () => void; 
       {p ? (
         <>
           <p className="kiosk-procedure-field">
-            Lĩnh vực: {p.field} {p.sampleData ? <SampleMark /> : null}
+            {t('procedures.field', { field: p.field })} {p.sampleData ? <SampleMark /> : null}
           </p>
           <h1 id="procedure-title" className="kiosk-procedure-name">
             {p.name}
           </h1>
-          <h2>Giấy tờ cần mang theo</h2>
+          <h2>{t('procedures.papers')}</h2>
           <ol className="kiosk-papers">
             {p.papers.map((d) => (
               <li key={d.name}>
@@ -63,34 +67,34 @@ export function KioskProcedureDetail(props: { code: string; onBack: () => void; 
           </ol>
           <dl className="kiosk-procedure-facts">
             <div>
-              <dt>Lệ phí</dt>
+              <dt>{t('procedures.fees')}</dt>
               {p.fees.map((f) => (
                 <dd key={f}>{f}</dd>
               ))}
             </div>
             <div>
-              <dt>Thời gian giải quyết</dt>
+              <dt>{t('procedures.processing')}</dt>
               <dd>{p.processing}</dd>
             </div>
             <div>
-              <dt>Kết quả nhận được</dt>
+              <dt>{t('procedures.result')}</dt>
               <dd>{p.result}</dd>
             </div>
             <div>
-              <dt>Nơi nộp hồ sơ</dt>
+              <dt>{t('procedures.submitAt')}</dt>
               <dd>{p.submitAt}</dd>
             </div>
           </dl>
         </>
       ) : problem ? null : (
         <p id="procedure-title" className="kiosk-title" role="status">
-          Đang tải…
+          {t('procedures.loading')}
         </p>
       )}
       <div className="kiosk-self-actions">
         {p ? (
           <button type="button" className="kiosk-choice primary" onClick={print} disabled={outcome.state === 'printing'}>
-            In danh mục giấy tờ
+            {t('procedures.print')}
           </button>
         ) : null}
         {note ? (
@@ -99,10 +103,10 @@ export function KioskProcedureDetail(props: { code: string; onBack: () => void; 
           </p>
         ) : null}
         <button type="button" className="kiosk-back" onClick={props.onBack}>
-          ← Quay lại
+          ← {t('procedures.back')}
         </button>
         <button type="button" className="kiosk-back" onClick={props.onHome}>
-          Về trang đầu
+          {t('procedures.home')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { sayer } from '../../../../contract/locales';
 import type { OpOutput } from '../../../../contract/ops';
 import { useHub } from '../../hub/session';
 import { Notice } from '../../ui/Notice';
@@ -8,6 +9,9 @@ import { TouchLetters } from './TouchLetters';
 import './self-service.css';
 
 type List = OpOutput<'kiosk.procedures'>;
+
+/** The catalogue is in Vietnamese, and so are the pages that show it. */
+const t = sayer('vi');
 
 /**
  * The kiosk's procedure look-up: words without tone marks, or a field to browse, then one
@@ -43,14 +47,14 @@ export function KioskProcedures(props: { onHome: () => void }) {
   return (
     <section className="kiosk-self" aria-labelledby="procedures-title" lang="vi">
       <h1 id="procedures-title" className="kiosk-title">
-        Tra cứu thủ tục
+        {t('procedures.title')}
       </h1>
       <label className="kiosk-search">
-        <span>Gõ tên thủ tục (không cần dấu), hoặc chọn lĩnh vực bên dưới</span>
-        <input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ví dụ: khai sinh" autoComplete="off" spellCheck={false} />
+        <span>{t('procedures.searchHint')}</span>
+        <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('procedures.example')} autoComplete="off" spellCheck={false} />
       </label>
       <TouchLetters value={q} onChange={setQ} />
-      <div className="kiosk-fields" role="group" aria-label="Lĩnh vực">
+      <div className="kiosk-fields" role="group" aria-label={t('procedures.fields')}>
         {list?.fields.map((f) => (
           <button key={f} type="button" className="kiosk-field" aria-pressed={field === f} onClick={() => setField(field === f ? null : f)}>
             {f}
@@ -61,10 +65,10 @@ export function KioskProcedures(props: { onHome: () => void }) {
       {list && !browsing ? (
         list.procedures.length === 0 ? (
           <p className="kiosk-subtitle" role="status">
-            Không tìm thấy thủ tục. Ông/Bà thử gõ từ khác, hoặc hỏi bàn hướng dẫn.
+            {t('procedures.none')}
           </p>
         ) : (
-          <ul className="kiosk-results" aria-label="Thủ tục tìm được">
+          <ul className="kiosk-results" aria-label={t('procedures.found')}>
             {list.procedures.map((p) => (
               <li key={p.code}>
                 <button type="button" className="kiosk-result" onClick={() => setOpen(p.code)}>
@@ -77,7 +81,7 @@ export function KioskProcedures(props: { onHome: () => void }) {
         )
       ) : null}
       <button type="button" className="kiosk-back" onClick={props.onHome}>
-        ← Về trang đầu
+        ← {t('procedures.home')}
       </button>
     </section>
   );

@@ -3,7 +3,10 @@ import type { OpOutput } from '../../../../contract/ops';
 import type { PriorityClass } from '../../../../contract/queue';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
-import { strings, waitText, type Lang } from '../../i18n';
+import { languageCodes, languageName, sayer, type Lang } from '../../../../contract/locales';
+import { waitWords } from '../../../../contract/locales/wait-words';
+import { PriorityPictogram } from '../../ui/pictograms/PriorityPictogram';
+import { ServicePictogram } from '../../ui/pictograms/ServicePictogram';
 import { ConnectionBanner, Notice } from '../../ui/Notice';
 import { Clock } from '../../ui/Clock';
 import { SampleMark } from '../../ui/SampleMark';
@@ -49,7 +52,8 @@ export function KioskScreen() {
   const lastTouch = useRef(Date.now());
   const language: Lang = lang ?? menu.data?.language ?? 'vi';
   const print = usePrintOutcome(client, step.kind === 'ticket' ? (step.issued.print?.jobId ?? null) : null);
-  const t = strings[language];
+  const t = sayer(language);
+  const waiting = (n: number) => (n === 0 ? t('kiosk.nobodyWaiting') : t('kiosk.waiting', { n }));
 
   // Any touch restarts the idle countdown; off the start page, idling returns to the start.
   useEffect(() => {
@@ -82,7 +86,7 @@ export function KioskScreen() {
   const issue = async (service: KioskService, priority: PriorityClass | null) => {
     setStep({ kind: 'issuing', service });
     try {
-      const issued = await client['tickets.issue']({ serviceId: service.id, priorityClassId: priority?.id ?? null });
+      const issued = await client['tickets.issue']({ serviceId: service.id, priorityClassId: priority?.id ?? null, language });
       setStep({ kind: 'ticket', issued });
     } catch (e) {
       const refusal = refusalForCitizen(e);
@@ -111,8 +115,6 @@ export function KioskScreen() {
     setLang(null);
   };
 
-  const name = (s: { name: string; nameEn: string }) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
-
   return (
     <div className="kiosk" lang={language}>
       <header className="kiosk-header">
@@ -121,20 +123,25 @@ export function KioskScreen() {
           {menu.data?.sampleData ? <SampleMark /> : null}
         </div>
         <Clock />
-        <button type="button" className="btn btn-ghost kiosk-lang" onClick={() => setLang(language === 'vi' ? 'en' : 'vi')} lang={language === 'vi' ? 'en' : 'vi'}>
-          {t.language}
-        </button>
+        {/* Each other language the site offers, named in itself. */}
+        {languageCodes
+          .filter((l) => l !== language)
+          .map((l) => (
+            <button key={l} type="button" className="btn btn-ghost kiosk-lang" onClick={() => setLang(l)} lang={l}>
+              {languageName(l)}
+            </button>
+          ))}
       </header>
       {/* What the citizen can do, not what the machine is doing. */}
-      <ConnectionBanner status={status}>{t.offline}</ConnectionBanner>
+      <ConnectionBanner status={status}>{t('kiosk.offline')}</ConnectionBanner>
       <main className="kiosk-main">
         {step.kind === 'services' ? (
           <>
-            <h1 className="kiosk-title">{t.chooseService}</h1>
-            <p className="kiosk-subtitle">{t.touchHint}</p>
+            <h1 className="kiosk-title">{t('kiosk.chooseService')}</h1>
+            <p className="kiosk-subtitle">{t('kiosk.touchHint')}</p>
             {menu.error && !menu.data ? (
               <Notice kind="error">
-                {menu.error.code === 'HUB_UNREACHABLE' ? `${t.systemTrouble}. ${t.goToHelpDesk}` : menu.error.message}
+                {menu.error.code === 'HUB_UNREACHABLE' ? `${t('kiosk.systemTrouble')}. ${t('kiosk.goToHelpDesk')}` : menu.error.message}
               </Notice>
             ) : null}
             <div className={`kiosk-tiles ${(menu.data?.services.length ?? 0) > 6 ? 'two-columns' : ''}`}>
@@ -145,26 +152,27 @@ export function KioskScreen() {
                   className={`kiosk-tile ${s.open ? '' : 'closed'}`}
                   onClick={() => choose(s)}
                   aria-disabled={!s.open}
-                  aria-label={`${name(s)}. ${s.open ? t.waitingNow(s.waiting) : `${t.closed}. ${s.closedReason ?? ''}`}${s.waitEstimate?.kind === 'noCounter' ? ` ${waitText(language, s.waitEstimate)}` : ''}`}
+                  aria-label={`${s.texts[language].name}. ${s.open ? waiting(s.waiting) : `${t('kiosk.closed')}. ${s.texts[language].closedReason ?? ''}`}${s.waitEstimate?.kind === 'noCounter' ? ` ${waitWords(language, s.waitEstimate)}` : ''}`}
                 >
+                  <ServicePictogram icon={s.icon} className="tile-icon" />
                   <span className="tile-prefix" aria-hidden="true">
                     {s.prefix}
                   </span>
                   <span className="tile-text">
-                    <span className="tile-name">{name(s)}</span>
-                    <span className="tile-hint">{language === 'en' && s.hintEn ? s.hintEn : s.hint}</span>
-                    <span className="tile-status">{s.open ? t.waitingNow(s.waiting) : (s.closedReason ?? t.closed)}</span>
-                    {s.waitEstimate?.kind === 'noCounter' ? <span className="tile-no-counter">{waitText(language, s.waitEstimate)}</span> : null}
+                    <span className="tile-name">{s.texts[language].name}</span>
+                    <span className="tile-hint">{s.texts[language].hint}</span>
+                    <span className="tile-status">{s.open ? waiting(s.waiting) : (s.texts[language].closedReason ?? t('kiosk.closed'))}</span>
+                    {s.waitEstimate?.kind === 'noCounter' ? <span className="tile-no-counter">{waitWords(language, s.waitEstimate)}</span> : null}
                   </span>
                 </button>
               ))}
             </div>
-            <div className="kiosk-self-entries" role="group" aria-label={t.selfService}>
+            <div className="kiosk-self-entries" role="group" aria-label={t('kiosk.selfService')}>
               <button type="button" className="kiosk-choice" onClick={() => setStep({ kind: 'procedures' })}>
-                {t.lookUpProcedure}
+                {t('kiosk.lookUpProcedure')}
               </button>
               <button type="button" className="kiosk-choice" onClick={() => setStep({ kind: 'dossier', scanned: null, scanProblem: null, scan: 0 })}>
-                {t.checkDossier}
+                {t('kiosk.checkDossier')}
               </button>
             </div>
           </>
@@ -173,37 +181,38 @@ export function KioskScreen() {
         {step.kind === 'priority' ? (
           <section className="kiosk-priority" aria-labelledby="priority-title">
             <h1 id="priority-title" className="kiosk-title">
-              {step.choosing ? t.choosePriority : t.priorityQuestion}
+              {step.choosing ? t('kiosk.choosePriority') : t('kiosk.priorityQuestion')}
             </h1>
-            <p className="kiosk-subtitle">{name(step.service)}</p>
+            <p className="kiosk-subtitle">{step.service.texts[language].name}</p>
             {!step.choosing ? (
               <div className="kiosk-choices">
                 <button type="button" className="kiosk-choice primary" onClick={() => void issue(step.service, null)}>
-                  {t.normalTicket}
+                  {t('kiosk.normalTicket')}
                 </button>
                 <button type="button" className="kiosk-choice" onClick={() => setStep({ ...step, choosing: true })}>
-                  {t.iAmPriority}
+                  {t('kiosk.iAmPriority')}
                 </button>
               </div>
             ) : (
               <div className="kiosk-choices">
                 {menu.data?.priorityClasses.map((p) => (
-                  <button key={p.id} type="button" className="kiosk-choice" onClick={() => void issue(step.service, p)}>
-                    {language === 'en' && p.labelEn ? p.labelEn : p.label}
+                  <button key={p.id} type="button" className="kiosk-choice kiosk-priority-choice" onClick={() => void issue(step.service, p)}>
+                    <PriorityPictogram icon={p.icon} className="choice-icon" />
+                    <span>{p.texts[language]}</span>
                   </button>
                 ))}
               </div>
             )}
-            <p className="kiosk-note">{t.priorityNote}</p>
+            <p className="kiosk-note">{t('kiosk.priorityNote')}</p>
             <button type="button" className="kiosk-back" onClick={() => setStep(step.choosing && step.service.priorityMode !== 'priority' ? { ...step, choosing: false } : { kind: 'services' })}>
-              ← {t.back}
+              ← {t('kiosk.back')}
             </button>
           </section>
         ) : null}
 
         {step.kind === 'issuing' ? (
           <p className="kiosk-title" role="status">
-            {t.issuing}
+            {t('kiosk.issuing')}
           </p>
         ) : null}
 
@@ -212,7 +221,7 @@ export function KioskScreen() {
             issued={step.issued}
             print={print}
             lang={language}
-            waitText={waitText(language, step.issued.waitEstimate)}
+            waitText={waitWords(language, step.issued.waitEstimate)}
             onDone={() => {
               setStep({ kind: 'services' });
               setLang(null);
@@ -225,17 +234,17 @@ export function KioskScreen() {
 
         {step.kind === 'error' ? (
           <section className="kiosk-error" aria-live="assertive">
-            <h1 className="kiosk-title">{step.refusal === null ? t.systemTrouble : t.error}</h1>
-            {step.refusal === null ? <p className="kiosk-help-desk">{t.goToHelpDesk}</p> : <Notice kind="error">{step.refusal}</Notice>}
+            <h1 className="kiosk-title">{step.refusal === null ? t('kiosk.systemTrouble') : t('kiosk.error')}</h1>
+            {step.refusal === null ? <p className="kiosk-help-desk">{t('kiosk.goToHelpDesk')}</p> : <Notice kind="error">{step.refusal}</Notice>}
             <button type="button" className="kiosk-choice primary" onClick={() => setStep({ kind: 'services' })}>
-              ← {t.back}
+              ← {t('kiosk.back')}
             </button>
           </section>
         ) : null}
       </main>
       <footer className="kiosk-footer">
-        <span>{t.help}</span>
-        {secondsLeft !== null && secondsLeft <= 15 ? <span className="kiosk-countdown">{t.returnsIn(secondsLeft)}</span> : null}
+        <span>{t('kiosk.help')}</span>
+        {secondsLeft !== null && secondsLeft <= 15 ? <span className="kiosk-countdown">{t('kiosk.returnsIn', { s: secondsLeft })}</span> : null}
       </footer>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { OpOutput } from '../../../../contract/ops';
-import { strings, type Lang } from '../../i18n';
+import { sayer, type Lang } from '../../../../contract/locales';
 import type { PrintOutcome } from '../../hub/use-print-outcome';
 import { ddmmyyyy, hhmm } from '../../ui/format';
 
@@ -8,26 +8,26 @@ import { ddmmyyyy, hhmm } from '../../ui/format';
  * whenever printing fails, this is what the citizen writes down.
  */
 export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: PrintOutcome; lang: Lang; waitText: string; onDone: () => void }) {
-  const t = strings[props.lang];
-  const { ticket, peopleAhead } = props.issued;
+  const t = sayer(props.lang);
+  const { ticket, peopleAhead, shown } = props.issued;
   const issuedAt = Date.parse(ticket.issuedAt);
   return (
-    <section className="ticket-card" aria-live="assertive" aria-label={`${t.yourNumber} ${ticket.displayCode}`}>
-      <p className="ticket-label">{t.yourNumber}</p>
+    <section className="ticket-card" aria-live="assertive" aria-label={`${t('kiosk.yourNumber')} ${ticket.displayCode}`}>
+      <p className="ticket-label">{t('kiosk.yourNumber')}</p>
       <p className="ticket-number" data-testid="ticket-number">
         {ticket.displayCode}
       </p>
       <dl className="ticket-facts">
         <div>
-          <dt>{t.service}</dt>
-          <dd>
-            {ticket.serviceName}
-            {ticket.priorityLabel ? <span className="ticket-priority"> · {t.priorityLabel}: {ticket.priorityLabel}</span> : null}
+          <dt>{t('kiosk.service')}</dt>
+          <dd data-testid="ticket-service">
+            {shown.serviceName}
+            {shown.priorityLabel ? <span className="ticket-priority"> · {t('kiosk.priorityLabel')}: {shown.priorityLabel}</span> : null}
           </dd>
         </div>
         <div>
-          <dt className="visually-hidden">{t.peopleAheadLabel}</dt>
-          <dd>{t.peopleAhead(peopleAhead)}</dd>
+          <dt className="visually-hidden">{t('kiosk.peopleAheadLabel')}</dt>
+          <dd>{peopleAhead === 0 ? t('kiosk.nobodyAhead') : t('kiosk.peopleAhead', { n: peopleAhead })}</dd>
         </div>
         {/* With no counter open there is no wait to estimate: the sentence stands on its own, marked. */}
         {props.issued.waitEstimate.kind === 'noCounter' ? (
@@ -36,23 +36,23 @@ export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: Pr
           </div>
         ) : (
           <div data-testid="ticket-wait">
-            <dt>{t.estimatedWait}</dt>
+            <dt>{t('kiosk.estimatedWait')}</dt>
             <dd>{props.waitText}</dd>
           </div>
         )}
         <div>
-          <dt>{t.takenAt}</dt>
+          <dt>{t('kiosk.takenAt')}</dt>
           <dd>
             {hhmm(issuedAt)} {ddmmyyyy(issuedAt)}
           </dd>
         </div>
       </dl>
       <p className={`ticket-note print-${props.print.state}`} role="status">
-        {props.print.state === 'printing' ? t.printing : props.print.state === 'printed' ? t.printed : props.print.state === 'failed' ? t.printFailed : t.noteNumber}
+        {props.print.state === 'printing' ? t('kiosk.printing') : props.print.state === 'printed' ? t('kiosk.printed') : props.print.state === 'failed' ? t('kiosk.printFailed') : t('kiosk.noteNumber')}
       </p>
-      <p className="ticket-hint">{t.pleaseWait}</p>
+      <p className="ticket-hint">{t('kiosk.pleaseWait')}</p>
       <button type="button" className="kiosk-choice primary" onClick={props.onDone}>
-        {t.done}
+        {t('kiosk.done')}
       </button>
     </section>
   );

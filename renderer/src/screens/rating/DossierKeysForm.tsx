@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { sayer, type Lang } from '../../../../contract/locales';
 import { parseReceiptQr } from '../../../../contract/receipt-qr';
 
 export interface DossierKeys {
@@ -10,10 +11,11 @@ export interface DossierKeys {
  * The two codes printed on the receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), typed or scanned:
  * a receipt QR read into the first field (a scanner types it) stands for both.
  */
-export function DossierKeysForm(props: { busy: boolean; error: string | null; onSubmit: (keys: DossierKeys) => void; onCancel: () => void }) {
+export function DossierKeysForm(props: { lang: Lang; busy: boolean; error: string | null; onSubmit: (keys: DossierKeys) => void; onCancel: () => void }) {
   const [code, setCode] = useState('');
   const [lookupCode, setLookupCode] = useState('');
   const [missing, setMissing] = useState(false);
+  const t = sayer(props.lang);
 
   // A scanner types the QR and then Enter: the whole text is read at submit, never a part of it
   // (a half-typed QR already looks like two codes, and a wrong guess counts against the tablet).
@@ -34,29 +36,29 @@ export function DossierKeysForm(props: { busy: boolean; error: string | null; on
   };
 
   return (
-    <main className="rating rating-dossier" aria-labelledby="rating-dossier-title">
-      <h1 id="rating-dossier-title">Đánh giá việc giải quyết hồ sơ</h1>
-      <p>Nhập hai mã in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả (hoặc quét mã QR trên giấy).</p>
+    <main className="rating rating-dossier" aria-labelledby="rating-dossier-title" lang={props.lang}>
+      <h1 id="rating-dossier-title">{t('rating.keysTitle')}</h1>
+      <p>{t('rating.keysHint')}</p>
       <form className="rating-keys" onSubmit={submit} noValidate>
         <label>
-          Mã hồ sơ
+          {t('rating.dossierCode')}
           <input value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" spellCheck={false} maxLength={200} />
         </label>
         <label>
-          Mã tra cứu
+          {t('rating.lookupCode')}
           <input value={lookupCode} onChange={(e) => setLookupCode(e.target.value)} autoComplete="off" spellCheck={false} maxLength={16} />
         </label>
         {missing || props.error ? (
           <p className="rating-error" role="alert">
-            {missing ? 'Xin nhập đủ mã hồ sơ và mã tra cứu (6 ký tự) in trên giấy hẹn.' : props.error}
+            {missing ? t('rating.keysMissing') : props.error}
           </p>
         ) : null}
         <div className="rating-actions">
           <button type="button" className="rating-back" onClick={props.onCancel}>
-            ← Quay lại
+            ← {t('rating.back')}
           </button>
           <button type="submit" className="rating-send" disabled={props.busy}>
-            Tiếp tục
+            {t('rating.continue')}
           </button>
         </div>
       </form>

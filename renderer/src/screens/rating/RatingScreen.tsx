@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { HubError } from '../../../../contract/errors';
+import { say, sayer, type Lang } from '../../../../contract/locales';
 import { asksWhy } from '../../../../contract/queue';
+import { FacePictogram } from '../../ui/pictograms/FacePictogram';
 import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { Notice } from '../../ui/Notice';
@@ -31,7 +33,8 @@ export function RatingScreen() {
   const [reasons, setReasons] = useState<string[]>([]);
   // A lower score chosen: the second step asks why (optional) before sending.
   const [chosen, setChosen] = useState<string | null>(null);
-  const [thanks, setThanks] = useState(false);
+  // The thank-you, in the language of the citizen who just answered (null: not showing).
+  const [thanks, setThanks] = useState<Lang | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Tickets the citizen walked away from: not asked again.
   const dismissed = useRef(new Set<string>());
@@ -39,8 +42,12 @@ export function RatingScreen() {
 
   const pending = data.data?.pending && !dismissed.current.has(data.data.pending.ticketId) ? data.data.pending : null;
   const settings = data.data?.settings;
+  // The hub words the question in the pending ticket's language (or the site's, for a dossier).
+  const ask = data.data?.ask;
+  const lang: Lang = ask?.language ?? 'vi';
+  const t = sayer(lang);
   const subject: Subject | null =
-    dossier ?? (pending ? { kind: 'ticket', key: pending.ticketId, title: `Số ${pending.displayCode} · ${pending.serviceName}`, ticketId: pending.ticketId } : null);
+    dossier ?? (pending ? { kind: 'ticket', key: pending.ticketId, title: t('rating.ticket', { code: pending.displayCode, service: pending.serviceName }), ticketId: pending.ticketId } : null);
 
   useEffect(() => {
     setReasons([]);
@@ -68,8 +75,8 @@ export function RatingScreen() {
 
   useEffect(() => {
     if (!thanks) return;
-    const t = setTimeout(() => setThanks(false), THANKS_SECONDS * 1000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setThanks(null), THANKS_SECONDS * 1000);
+    return () => clearTimeout(timer);
   }, [thanks]);
 
   const choose = (score: string) => {
@@ -89,10 +96,10 @@ export function RatingScreen() {
       if (subject.kind === 'ticket') await client['rating.submit']({ ticketId: subject.ticketId, score, reasons });
       else await client['rating.submitDossier']({ ...subject.keys, score, reasons });
       dismiss(subject);
-      setThanks(true);
+      setThanks(lang);
       await data.reload();
     } catch (e) {
-      setError(messageOf(e, 'Không gửi được đánh giá.'));
+      setError(messageOf(e, t('rating.sendFailed')));
       if (subject.kind === 'ticket' && e instanceof HubError && e.code === 'CONFLICT') dismissed.current.add(subject.ticketId);
     }
   };
@@ -102,47 +109,47 @@ export function RatingScreen() {
     try {
       const d = await client['rating.findDossier'](keys);
       setKeysForm(null);
-      setDossier({ kind: 'dossier', key: d.code, title: `Hồ sơ ${d.code} · ${d.procedureName}`, keys });
+      setDossier({ kind: 'dossier', key: d.code, title: t('rating.dossier', { code: d.code, procedure: d.procedureName }), keys });
     } catch (e) {
-      setKeysForm({ busy: false, error: messageOf(e, 'Không kiểm tra được hồ sơ.') });
+      setKeysForm({ busy: false, error: messageOf(e, t('rating.checkFailed')) });
     }
   };
 
   if (thanks) {
     return (
-      <main className="rating rating-thanks" role="status">
-        <h1>Cảm ơn Ông/Bà đã đánh giá!</h1>
-        <p>Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.</p>
+      <main className="rating rating-thanks" role="status" lang={thanks}>
+        <h1>{say(thanks, 'rating.thanks')}</h1>
+        <p>{say(thanks, 'rating.thanksDetail')}</p>
       </main>
     );
   }
   if (keysForm) {
-    return <DossierKeysForm busy={keysForm.busy} error={keysForm.error} onSubmit={(keys) => void findDossier(keys)} onCancel={() => setKeysForm(null)} />;
+    return <DossierKeysForm lang={lang} busy={keysForm.busy} error={keysForm.error} onSubmit={(keys) => void findDossier(keys)} onCancel={() => setKeysForm(null)} />;
   }
-  if (!subject || !settings) {
+  if (!subject || !settings || !ask) {
     return (
-      <main className="rating rating-idle">
-        <h1>{data.data?.counterNumber ? `Quầy số ${data.data.counterNumber}` : 'Một Cửa'}</h1>
-        <p>Kính chào Ông/Bà. Sau khi làm thủ tục xong, xin Ông/Bà vui lòng đánh giá mức độ hài lòng tại đây.</p>
+      <main className="rating rating-idle" lang={lang}>
+        <h1>{data.data?.counterNumber ? t('rating.idleCounter', { n: data.data.counterNumber }) : 'Một Cửa'}</h1>
+        <p>{t('rating.idleWelcome')}</p>
         <button type="button" className="rating-back rating-dossier-start" onClick={() => setKeysForm({ busy: false, error: null })}>
-          Đánh giá hồ sơ khi nhận kết quả
+          {t('rating.rateDossier')}
         </button>
         {data.error ? <Notice kind="error">{data.error.message}</Notice> : null}
       </main>
     );
   }
-  const chosenLabel = chosen ? settings.scale.find((s) => s.code === chosen)?.label : null;
+  const chosenLabel = chosen ? ask.scale.find((s) => s.code === chosen)?.label : null;
   if (chosen) {
     return (
-      <main className="rating rating-ask" aria-labelledby="rating-why">
+      <main className="rating rating-ask" aria-labelledby="rating-why" lang={lang}>
         <p className="rating-ticket">
-          {subject.title} · Ông/Bà đã chọn: {chosenLabel}
+          {subject.title} · {t('rating.chosen', { label: chosenLabel ?? '' })}
         </p>
-        <h1 id="rating-why">Ông/Bà chưa hài lòng về điều gì?</h1>
-        <p>Chạm vào một hoặc nhiều ý (không bắt buộc), rồi bấm Gửi đánh giá.</p>
+        <h1 id="rating-why">{t('rating.whyTitle')}</h1>
+        <p>{t('rating.whyHint')}</p>
         <fieldset className="rating-reasons">
-          <legend className="visually-hidden">Lý do chưa hài lòng</legend>
-          {settings.reasons.map((r) => (
+          <legend className="visually-hidden">{t('rating.whyLegend')}</legend>
+          {ask.reasons.map((r) => (
             <label key={r.code} className={reasons.includes(r.code) ? 'checked' : ''}>
               <input type="checkbox" checked={reasons.includes(r.code)} onChange={(e) => setReasons((x) => (e.target.checked ? [...x, r.code] : x.filter((c) => c !== r.code)))} />
               {r.label}
@@ -151,10 +158,10 @@ export function RatingScreen() {
         </fieldset>
         <div className="rating-actions">
           <button type="button" className="rating-back" onClick={() => { setChosen(null); setReasons([]); }}>
-            ← Chọn lại mức đánh giá
+            ← {t('rating.chooseAgain')}
           </button>
           <button type="button" className="rating-send" onClick={() => void submit(chosen)}>
-            Gửi đánh giá
+            {t('rating.send')}
           </button>
         </div>
         {error ? <Notice kind="error">{error}</Notice> : null}
@@ -162,20 +169,21 @@ export function RatingScreen() {
     );
   }
   return (
-    <main className="rating rating-ask" aria-labelledby="rating-question">
+    <main className="rating rating-ask" aria-labelledby="rating-question" lang={lang}>
       <p className="rating-ticket">{subject.title}</p>
-      <h1 id="rating-question">{settings.question}</h1>
-      <div className="rating-scale" role="group" aria-label="Mức độ hài lòng">
-        {settings.scale.map((s, i) => (
+      <h1 id="rating-question">{ask.question}</h1>
+      <div className="rating-scale" role="group" aria-label={t('rating.scale')}>
+        {ask.scale.map((s, i) => (
           <button key={s.code} type="button" className={`rating-choice rating-choice-${i}`} onClick={() => choose(s.code)}>
-            {s.label}
+            <FacePictogram face={s.face} />
+            <span>{s.label}</span>
           </button>
         ))}
       </div>
       {subject.kind === 'dossier' ? (
         <div className="rating-actions">
           <button type="button" className="rating-back" onClick={() => dismiss(subject)}>
-            ← Không đánh giá
+            ← {t('rating.skip')}
           </button>
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitText } from '../../../renderer/src/i18n';
+import { waitWords as waitText } from '../../contract/locales/wait-words';
 
 describe('the wait in the kiosk’s language', () => {
   it('shows the hub’s Vietnamese as it is', () => {
