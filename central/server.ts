@@ -8,6 +8,7 @@ import { loggableError, sqlState, type Db } from './db/db';
 import { adminPage } from './http/admin-page';
 import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
+import { appointmentRoutes } from './http/appointment-routes';
 import { dossierRoutes } from './http/dossier-routes';
 import { provinceRoutes } from './http/province-routes';
 import { publicRoutes } from './http/public-routes';
@@ -31,6 +32,8 @@ export interface CentralOptions {
   readonly limits?: Partial<Limits>;
   /** Believe X-Forwarded-For from a loopback peer (a reverse proxy on this machine); default true. */
   readonly trustProxy?: boolean;
+  /** The central's public address, which a booking's QR opens (docs/APPOINTMENTS.md); default none. */
+  readonly publicUrl?: string | null;
   readonly log?: Logger;
 }
 
@@ -41,7 +44,7 @@ export interface Central {
   close(): Promise<void>;
 }
 
-const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes, ...publicRoutes];
+const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes, ...publicRoutes, ...appointmentRoutes];
 
 /** SQLSTATEs meaning "the database is not there right now" or "try again": 503 with Retry-After. */
 function retryable(e: unknown): string | null {
@@ -82,6 +85,7 @@ export function createCentral(o: CentralOptions): Central {
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
     reports: new ReportGate(limits.maxReports),
     trustProxy: o.trustProxy ?? true,
+    publicUrl: o.publicUrl ?? null,
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

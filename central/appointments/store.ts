@@ -55,11 +55,11 @@ export interface BookableService {
   readonly hours: WeeklyHours;
 }
 
-/** The services of a site's rules that take bookings (enabled, and named in the pushed list). */
+/** The services of a site's rules that take bookings online (enabled, named in the pushed list, with seats not all the desk's). */
 export function bookableServices(rules: RulesEventPayload): BookableService[] {
   return rules.settings.rules.flatMap((rule) => {
     const s = rules.services.find((x) => x.id === rule.serviceId);
-    return rule.enabled && s ? [{ id: s.id, name: s.name, rule, hours: s.hours ?? rules.hours }] : [];
+    return rule.enabled && rule.capacity > rule.siteSeats && s ? [{ id: s.id, name: s.name, rule, hours: s.hours ?? rules.hours }] : [];
   });
 }
 

@@ -31,6 +31,8 @@ export interface CentralDeps {
   readonly reports: ReportGate;
   /** Whether X-Forwarded-For from a loopback peer names the client (a reverse proxy on this machine). */
   readonly trustProxy: boolean;
+  /** The central's address on the internet (MOTCUA_CENTRAL_PUBLIC_URL), for the booking QR; null = its compact form. */
+  readonly publicUrl: string | null;
 }
 
 export interface RouteRequest {
