@@ -76,7 +76,9 @@ async function knownBooking(deps: CentralDeps, r: RouteRequest, siteId: string, 
   return row;
 }
 
-async function renderChange(deps: CentralDeps, r: RouteRequest, row: BookingRow, day: string | null, error: PageError | null, status = 200): Promise<void> {
+async function renderChange(
+  deps: CentralDeps, r: RouteRequest, row: BookingRow, day: string | null, error: PageError | null, status = 200, slot: string | null = null,
+): Promise<void> {
   if (row.status !== 'booked') return redirect(r.req, r.res, `/hen/${encodeURIComponent(row.site_id)}/${row.code}`);
   const rules = await siteRules(deps.db, row.site_id);
   const service = rules ? bookableServices(rules).find((s) => s.id === row.service_id) : undefined;
@@ -84,7 +86,7 @@ async function renderChange(deps: CentralDeps, r: RouteRequest, row: BookingRow,
   const start = slotStartAt(row.slot_start.getTime());
   await sendPage(r.req, r.res, changePage({
     siteId: row.site_id, siteName: rules?.siteName ?? row.site_id, serviceName: service?.name ?? rules?.services.find((s) => s.id === row.service_id)?.name ?? 'Dịch vụ',
-    code: row.code, date: start.slice(0, 10), time: start.slice(11, 16), days, day: chosenDay(days, day), error,
+    code: row.code, date: start.slice(0, 10), time: start.slice(11, 16), days, day: chosenDay(days, day), slot, error,
   }), { status, forms: true });
 }
 
@@ -170,11 +172,11 @@ export const appointmentRoutes: readonly Route[] = [
       const form = await readForm(r.req, deps.limits);
       const siteId = form.get('site') ?? '';
       const row = await knownBooking(deps, r, siteId, (form.get('code') ?? '').trim().toUpperCase());
-      const again = (error: PageError, status: number) => renderChange(deps, r, row, null, error, status);
-      const key = BookingKey.safeParse({ code: row.code, idNumber: form.get('idNumber') ?? '' });
-      if (!key.success) return again({ code: 'VALIDATION_FAILED', message: `Số CCCD: ${key.error.issues[0]!.message}` }, 400);
       const action = form.get('action');
       const slot = form.get('slot');
+      const again = (error: PageError, status: number) => renderChange(deps, r, row, slot?.slice(0, 10) ?? null, error, status, slot);
+      const key = BookingKey.safeParse({ code: row.code, idNumber: form.get('idNumber') ?? '' });
+      if (!key.success) return again({ code: 'VALIDATION_FAILED', message: `Số CCCD: ${key.error.issues[0]!.message}` }, 400);
       if (action !== 'move' && action !== 'cancel') return again({ code: 'VALIDATION_FAILED', message: 'Mời chọn đổi giờ hoặc hủy lịch.' }, 400);
       if (action === 'move' && slot === null) return again({ code: 'VALIDATION_FAILED', message: 'Mời chọn giờ hẹn mới.' }, 400);
       try {

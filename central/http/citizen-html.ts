@@ -36,10 +36,10 @@ const STYLE = `
   .steps { margin: 0; color: #56606b; font-size: 15px; }
   .choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
   .choices a { display: block; padding: 12px 14px; border: 1px solid #c5ccd3; border-radius: 8px; text-decoration: none; color: inherit; font-weight: 600; }
-  .days { display: flex; gap: 6px; overflow-x: auto; padding-bottom: 4px; }
-  .days a { flex: none; padding: 8px 10px; border: 1px solid #c5ccd3; border-radius: 8px; text-decoration: none; color: inherit; text-align: center; font-size: 15px; }
+  .days { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin-bottom: 12px; }
+  .days a { padding: 6px 2px; border: 1px solid #c5ccd3; border-radius: 8px; text-decoration: none; color: inherit; text-align: center; font-size: 14px; white-space: nowrap; }
   .days a[aria-current] { background: #a3191f; border-color: #a3191f; color: #fff; font-weight: 600; }
-  .days small { display: block; font-size: 13px; }
+  .days small { display: block; font-size: 12px; font-weight: 400; }
   fieldset { border: 0; margin: 0; padding: 0; }
   legend { font-weight: 600; margin-bottom: 8px; }
   .slots { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; }
@@ -61,7 +61,10 @@ const STYLE = `
   .notice { color: #1a6b2f; font-weight: 600; margin: 0; }
   .muted { color: #56606b; font-size: 15px; margin: 0; }
   .code { font: 700 44px/1.1 ui-monospace, monospace; letter-spacing: 6px; text-align: center; margin: 4px 0 10px; }
-  .when { font-size: 22px; font-weight: 700; text-align: center; margin: 0 0 12px; }
+  .when { font-size: 19px; font-weight: 600; text-align: center; margin: 0 0 12px; }
+  .when span { display: block; }
+  .when .time { font-size: 34px; font-weight: 700; line-height: 1.2; }
+  .checkin { margin-top: 12px; }
   .cancelled .code, .cancelled .when { text-decoration: line-through; color: #8a96a3; }
   .qr { display: block; width: 200px; height: 200px; margin: 0 auto 10px; }
   dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 14px; margin: 0; }

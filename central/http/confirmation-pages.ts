@@ -30,7 +30,7 @@ export function confirmationPage(c: ConfirmationInput): (nonce: string) => strin
   <section class="${c.status === 'cancelled' ? 'cancelled' : ''}">
   <p class="muted">Mã lịch hẹn</p>
   <p class="code">${esc(c.code)}</p>
-  <p class="when">${esc(c.time)} — ${esc(dayLabel(c.date))}</p>
+  <p class="when"><span class="time">${esc(c.time)}</span><span>${esc(dayLabel(c.date))}</span></p>
   ${c.status === 'booked' ? c.qr : ''}
   <dl>
     <dt>Trạng thái</dt><dd>${esc(STATUS_TEXT[c.status])}</dd>
@@ -39,7 +39,7 @@ export function confirmationPage(c: ConfirmationInput): (nonce: string) => strin
     <dt>Người đặt</dt><dd>${esc(c.maskedName)}</dd>
   </dl>
   ${c.status === 'booked' && c.checkIn
-    ? `<p class="muted">Khi đến, quét mã QR này hoặc nhập mã lịch hẹn tại máy lấy số, từ ${c.checkIn.earlyMinutes} phút trước đến ${c.checkIn.lateMinutes} phút sau giờ hẹn. Mang theo CCCD.</p>`
+    ? `<p class="muted checkin">Khi đến, quét mã QR này hoặc nhập mã lịch hẹn tại máy lấy số, từ ${c.checkIn.earlyMinutes} phút trước đến ${c.checkIn.lateMinutes} phút sau giờ hẹn. Mang theo CCCD.</p>`
     : ''}
   ${c.status === 'booked'
     ? `<div class="actions no-print"><button type="button" id="print">In giấy hẹn</button><a class="button secondary" href="${esc(change)}">Đổi giờ hoặc hủy lịch</a></div>`
@@ -72,6 +72,8 @@ export interface ChangePageInput {
   readonly time: string;
   readonly days: readonly OfferedDay[];
   readonly day: OfferedDay | null;
+  /** The slot chosen before a refusal, chosen again. */
+  readonly slot: string | null;
   readonly error: PageError | null;
 }
 
@@ -86,7 +88,7 @@ export function changePage(p: ChangePageInput): (nonce: string) => string {
   ${p.day === null
     ? '<p class="muted">Những ngày tới không còn khung giờ nào trống.</p>'
     : `<form method="post" action="/dat-lich/doi">${hidden}<input type="hidden" name="action" value="move">
-  ${slotPicker(p.days, p.day, href, null)}${idField}<button>Đổi giờ hẹn</button></form>`}
+  ${slotPicker(p.days, p.day, href, p.slot)}${idField}<button>Đổi giờ hẹn</button></form>`}
   </section>
   <section><h2>Hủy lịch hẹn</h2>
   <form method="post" action="/dat-lich/doi">${hidden}<input type="hidden" name="action" value="cancel">${idField}<button class="secondary">Hủy lịch hẹn</button></form>
