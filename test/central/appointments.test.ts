@@ -6,7 +6,8 @@ import { PullResponse } from '../../contract/sync';
 import {
   bookForm, codeOf, getPage, idNumber, newSiteId, postForm, publishCalendars, pushRules, rulesPayload, SERVICE_ID, slotsOn, vnDay,
 } from './appointment-helpers';
-import { call, count, createSite, engines, openTestDb, pushBatch, startTestCentral, syncHeaders } from './helpers';
+import { decodersV1 } from '../../central/projection/decode';
+import { adminCall, call, count, createSite, engines, openTestDb, pushBatch, SiteOutbox, startTestCentral, syncHeaders } from './helpers';
 
 /**
  * Online booking at the central (issue 14, docs/APPOINTMENTS.md) over real HTTP: slots from the
@@ -157,6 +158,32 @@ describe.each(engines)('appointments at the central (%s)', (engine) => {
     expect(r.json.ackedThrough).toBe(5);
     expect((r.json.rejections as { seq: number; code: string }[]).map((x) => [x.seq, x.code])).toEqual([[3, 'PAYLOAD_INVALID'], [4, 'APPOINTMENT_UNKNOWN']]);
     expect(await db.query('SELECT status FROM tickets WHERE site_id = $1', [siteId])).toEqual([{ status: 'called' }]);
+  });
+
+  it('applies the appointment events an older central stored raw when it is upgraded and reprojects', async () => {
+    const older = await startTestCentral(db, { decoders: new Map([...decodersV1].filter(([k]) => !k.startsWith('appointment.'))) });
+    try {
+      const siteId = newSiteId();
+      const credential = await createSite(older.url, siteId);
+      const o = new SiteOutbox(siteId);
+      o.raw('appointment.rules', 1, 'appointment-rules', JSON.stringify(rulesPayload()));
+      const id = randomUUID();
+      const slot = `${vnDay(1)}T09:00:00+07:00`;
+      o.raw('appointment.booked', 1, id, JSON.stringify({
+        id, code: 'Q2345B', serviceId: SERVICE_ID, slotStart: slot, owner: 'site', idNumber: idNumber(), fullName: 'Lê Văn Cường', phone: null, bookedAt: new Date().toISOString(),
+      }));
+      o.raw('appointment.cancelled', 1, randomUUID(), JSON.stringify({ id: randomUUID(), at: new Date().toISOString() }));
+      expect((await pushBatch(older.url, credential, o.request(o.events))).json).toMatchObject({ ackedThrough: 3, rejections: [] });
+      expect(await count(db, 'SELECT count(*) AS n FROM appointment_rules WHERE site_id = $1', [siteId])).toBe(0);
+
+      const re = await adminCall(url, '/admin/reproject', {});
+      expect(re.json).toMatchObject({ rejected: 1 });
+      expect(await count(db, 'SELECT count(*) AS n FROM appointment_rules WHERE site_id = $1', [siteId])).toBe(1);
+      expect(await seats(siteId, slot)).toEqual([{ site_taken: 1, central_taken: 0 }]);
+      expect(await count(db, 'SELECT count(*) AS n FROM events WHERE site_id = $1 AND projected', [siteId])).toBe(2);
+    } finally {
+      await older.close();
+    }
   });
 });
 
