@@ -18,7 +18,7 @@ import { defaultLimits, Slots, type Limits } from './http/limits';
 import { ReportGate } from './http/report-gate';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
 import { syncRoutes } from './http/sync-routes';
-import { AuthThrottle, clientAddress, LoginThrottle } from './http/throttle';
+import { AuthThrottle, BookingThrottle, clientAddress, LoginThrottle } from './http/throttle';
 import { decodersV1, type Decoders } from './projection/decode';
 
 export interface CentralOptions {
@@ -81,6 +81,7 @@ export function createCentral(o: CentralOptions): Central {
     // the hub behind the same public address.
     lookups: new AuthThrottle(limits, log.child({ component: 'lookup' })),
     logins: new LoginThrottle(limits),
+    bookings: new BookingThrottle(limits),
     uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
     reports: new ReportGate(limits.maxReports),

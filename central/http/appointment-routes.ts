@@ -121,6 +121,7 @@ export const appointmentRoutes: readonly Route[] = [
         const issue = input.error.issues[0]!;
         return again({ code: 'VALIDATION_FAILED', message: `${FIELD_NAMES[String(issue.path[0])] ?? 'Dữ liệu'}: ${issue.message}` }, 400);
       }
+      await deps.bookings.take(r.address);
       try {
         const row = await book(deps.db, siteId, input.data, Date.now());
         await redirect(r.req, r.res, confirmationPath(siteId, row.code, 'moi'));
@@ -179,6 +180,7 @@ export const appointmentRoutes: readonly Route[] = [
       if (!key.success) return again({ code: 'VALIDATION_FAILED', message: `Số CCCD: ${key.error.issues[0]!.message}` }, 400);
       if (action !== 'move' && action !== 'cancel') return again({ code: 'VALIDATION_FAILED', message: 'Mời chọn đổi giờ hoặc hủy lịch.' }, 400);
       if (action === 'move' && slot === null) return again({ code: 'VALIDATION_FAILED', message: 'Mời chọn giờ hẹn mới.' }, 400);
+      if (action === 'move') await deps.bookings.take(r.address);
       try {
         const done = action === 'move' ? await move(deps.db, siteId, key.data, slot!, Date.now()) : await cancel(deps.db, siteId, key.data, Date.now());
         await redirect(r.req, r.res, confirmationPath(siteId, done.code, action === 'move' ? 'doi' : 'huy'));

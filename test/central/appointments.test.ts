@@ -209,3 +209,22 @@ describe('wrong ID numbers at the change page are throttled per address (postgre
     }
   });
 });
+
+describe('bookings per address are bounded (postgres)', () => {
+  it('refuses an address that asks for more bookings than the window allows, whatever ID numbers it invents', async () => {
+    const t = await openTestDb('postgres');
+    const c = await startTestCentral(t.db, { limits: { bookingsPerAddress: 3 } });
+    try {
+      await publishCalendars(c.url, []);
+      const siteId = newSiteId();
+      await pushRules(c.url, siteId, await createSite(c.url, siteId), rulesPayload({ capacity: 20, siteSeats: 0 }));
+      const answers = await Promise.all(Array.from({ length: 6 }, () => postForm(c.url, '/dat-lich', bookForm(siteId, `${vnDay(1)}T08:00:00+07:00`))));
+      expect(answers.map((a) => a.status).sort()).toEqual([303, 303, 303, 429, 429, 429]);
+      expect(answers.find((a) => a.status === 429)!.error).toBe('TOO_MANY_BOOKINGS');
+      expect(await count(t.db, 'SELECT count(*) AS n FROM appointments WHERE site_id = $1', [siteId])).toBe(3);
+    } finally {
+      await c.close();
+      await t.dispose();
+    }
+  });
+});
