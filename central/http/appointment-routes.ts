@@ -1,4 +1,4 @@
-import { appointmentQrPayload, BookingCode, BookingKey, NewBooking } from '../../contract/appointments';
+import { appointmentQrPayload, BookingCode, BookingKey, NewBooking, type RulesEventPayload } from '../../contract/appointments';
 import { maskedName } from '../../contract/citizen-dossier';
 import { offeredDays, type OfferedDay } from '../appointments/availability';
 import { book, cancel, move } from '../appointments/booking';
@@ -7,7 +7,7 @@ import { slotStartAt } from '../appointments/slots';
 import { bookableServices, bookableSites, bookingByCode, siteRules, type BookingRow } from '../appointments/store';
 import { esc, type PageError } from './citizen-html';
 import { messagePage, servicesPage, sitesPage, slotsPage, type SlotsPageInput } from './booking-pages';
-import { changePage, confirmationPage, findBookingPage } from './confirmation-pages';
+import { changePage, confirmationPage, findBookingPage, type BookingSummary } from './confirmation-pages';
 import { HttpError } from './http-error';
 import { qrSvg } from './qr-svg';
 import { readForm, redirect, sendPage } from './io';
@@ -76,6 +76,15 @@ async function knownBooking(deps: CentralDeps, r: RouteRequest, siteId: string, 
   return row;
 }
 
+/** A booking in the site's words; names from its latest pushed rules (a service since dropped from them is "Dịch vụ"). */
+function summaryOf(row: BookingRow, rules: RulesEventPayload | null): BookingSummary {
+  const start = slotStartAt(row.slot_start.getTime());
+  return {
+    siteId: row.site_id, siteName: rules?.siteName ?? row.site_id, serviceName: rules?.services.find((s) => s.id === row.service_id)?.name ?? 'Dịch vụ',
+    code: row.code, date: start.slice(0, 10), time: start.slice(11, 16),
+  };
+}
+
 async function renderChange(
   deps: CentralDeps, r: RouteRequest, row: BookingRow, day: string | null, error: PageError | null, status = 200, slot: string | null = null,
 ): Promise<void> {
@@ -83,11 +92,7 @@ async function renderChange(
   const rules = await siteRules(deps.db, row.site_id);
   const service = rules ? bookableServices(rules).find((s) => s.id === row.service_id) : undefined;
   const days = service ? await offeredDays(deps.db, row.site_id, service, Date.now()) : [];
-  const start = slotStartAt(row.slot_start.getTime());
-  await sendPage(r.req, r.res, changePage({
-    siteId: row.site_id, siteName: rules?.siteName ?? row.site_id, serviceName: service?.name ?? rules?.services.find((s) => s.id === row.service_id)?.name ?? 'Dịch vụ',
-    code: row.code, date: start.slice(0, 10), time: start.slice(11, 16), days, day: chosenDay(days, day), slot, error,
-  }), { status, forms: true });
+  await sendPage(r.req, r.res, changePage({ ...summaryOf(row, rules), days, day: chosenDay(days, day), slot, error }), { status, forms: true });
 }
 
 export const appointmentRoutes: readonly Route[] = [
@@ -138,11 +143,9 @@ export const appointmentRoutes: readonly Route[] = [
       const [siteId, code] = r.params as [string, string];
       const row = await knownBooking(deps, r, siteId, code);
       const rules = await siteRules(deps.db, siteId);
-      const start = slotStartAt(row.slot_start.getTime());
       const qr = qrSvg(appointmentQrPayload(siteId, row.code, deps.publicUrl), esc(`Mã QR của lịch hẹn ${row.code}`));
       await sendPage(r.req, r.res, confirmationPage({
-        siteId, siteName: rules?.siteName ?? siteId, serviceName: rules?.services.find((s) => s.id === row.service_id)?.name ?? 'Dịch vụ', code: row.code,
-        date: start.slice(0, 10), time: start.slice(11, 16), status: row.status, maskedName: maskedName(row.full_name), qr,
+        ...summaryOf(row, rules), status: row.status, maskedName: maskedName(row.full_name), qr,
         notice: NOTICES[r.url.searchParams.get('da') ?? ''] ?? null,
         checkIn: rules ? { earlyMinutes: rules.settings.earlyMinutes, lateMinutes: rules.settings.lateMinutes } : null,
       }));

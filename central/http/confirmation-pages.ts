@@ -10,13 +10,17 @@ import { citizenPage, dayLabel, errorLine, esc, type PageError } from './citizen
 
 const STATUS_TEXT = { booked: 'Đã đặt lịch', cancelled: 'Đã hủy', checked_in: 'Đã đến làm thủ tục' } as const;
 
-export interface ConfirmationInput {
+/** What both pages say of a booking: where, what, when (Vietnam date and HH:MM). */
+export interface BookingSummary {
   readonly siteId: string;
   readonly siteName: string;
   readonly serviceName: string;
   readonly code: string;
   readonly date: string;
   readonly time: string;
+}
+
+export interface ConfirmationInput extends BookingSummary {
   readonly status: keyof typeof STATUS_TEXT;
   readonly maskedName: string;
   readonly qr: string;
@@ -63,13 +67,7 @@ export function findBookingPage(sites: readonly { siteId: string; name: string }
   return (nonce) => citizenPage(nonce, 'Đổi hoặc hủy lịch hẹn', '', body);
 }
 
-export interface ChangePageInput {
-  readonly siteId: string;
-  readonly siteName: string;
-  readonly serviceName: string;
-  readonly code: string;
-  readonly date: string;
-  readonly time: string;
+export interface ChangePageInput extends BookingSummary {
   readonly days: readonly OfferedDay[];
   readonly day: OfferedDay | null;
   /** The slot chosen before a refusal, chosen again. */

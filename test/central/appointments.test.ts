@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
-import { AppointmentFeedItem } from '../../contract/appointments';
+import type { Limits } from '../../central/http/limits';
+import { AppointmentFeedItem, type RulesEventPayload } from '../../contract/appointments';
 import { PullResponse } from '../../contract/sync';
 import {
   bookForm, codeOf, getPage, idNumber, newSiteId, postForm, publishCalendars, pushRules, rulesPayload, SERVICE_ID, slotsOn, vnDay,
@@ -187,44 +188,41 @@ describe.each(engines)('appointments at the central (%s)', (engine) => {
   });
 });
 
-describe('wrong ID numbers at the change page are throttled per address (postgres)', () => {
-  it('blocks the address after the allowed wrong guesses, the right ID too', async () => {
-    const t = await openTestDb('postgres');
-    const c = await startTestCentral(t.db, { limits: { authFailures: 3 } });
-    try {
-      await publishCalendars(c.url, []);
-      const siteId = newSiteId();
-      const credential = await createSite(c.url, siteId);
-      await pushRules(c.url, siteId, credential);
+/**
+ * A site that takes bookings on a central of its own, with tight limits (on PostgreSQL): the
+ * throttles count per address, and every test comes from 127.0.0.1.
+ */
+async function withTightCentral(limits: Partial<Limits>, rules: RulesEventPayload, test: (c: { url: string; db: Db; siteId: string }) => Promise<void>): Promise<void> {
+  const t = await openTestDb('postgres');
+  const c = await startTestCentral(t.db, { limits });
+  try {
+    await publishCalendars(c.url, []);
+    const siteId = newSiteId();
+    await pushRules(c.url, siteId, await createSite(c.url, siteId), rules);
+    await test({ url: c.url, db: t.db, siteId });
+  } finally {
+    await c.close();
+    await t.dispose();
+  }
+}
+
+describe('the booking pages\' throttles (postgres)', () => {
+  it('blocks an address after the allowed wrong ID numbers at the change page, the right ID too', () =>
+    withTightCentral({ authFailures: 3 }, rulesPayload(), async ({ url, siteId }) => {
       const id = idNumber();
-      const code = codeOf((await postForm(c.url, '/dat-lich', bookForm(siteId, `${vnDay(1)}T08:00:00+07:00`, id))).location);
+      const code = codeOf((await postForm(url, '/dat-lich', bookForm(siteId, `${vnDay(1)}T08:00:00+07:00`, id))).location);
       const tries = [];
-      for (let i = 0; i < 4; i++) tries.push(await postForm(c.url, '/dat-lich/doi', { site: siteId, code, idNumber: idNumber(), action: 'cancel' }));
+      for (let i = 0; i < 4; i++) tries.push(await postForm(url, '/dat-lich/doi', { site: siteId, code, idNumber: idNumber(), action: 'cancel' }));
       expect(tries.map((x) => x.status)).toEqual([404, 404, 404, 429]);
       expect(tries[3]!.html).toContain('Quá nhiều lần xác thực sai');
-      expect((await postForm(c.url, '/dat-lich/doi', { site: siteId, code, idNumber: id, action: 'cancel' })).status).toBe(429);
-    } finally {
-      await c.close();
-      await t.dispose();
-    }
-  });
-});
+      expect((await postForm(url, '/dat-lich/doi', { site: siteId, code, idNumber: id, action: 'cancel' })).status).toBe(429);
+    }));
 
-describe('bookings per address are bounded (postgres)', () => {
-  it('refuses an address that asks for more bookings than the window allows, whatever ID numbers it invents', async () => {
-    const t = await openTestDb('postgres');
-    const c = await startTestCentral(t.db, { limits: { bookingsPerAddress: 3 } });
-    try {
-      await publishCalendars(c.url, []);
-      const siteId = newSiteId();
-      await pushRules(c.url, siteId, await createSite(c.url, siteId), rulesPayload({ capacity: 20, siteSeats: 0 }));
-      const answers = await Promise.all(Array.from({ length: 6 }, () => postForm(c.url, '/dat-lich', bookForm(siteId, `${vnDay(1)}T08:00:00+07:00`))));
+  it('refuses an address that asks for more bookings than the window allows, whatever ID numbers it invents', () =>
+    withTightCentral({ bookingsPerAddress: 3 }, rulesPayload({ capacity: 20, siteSeats: 0 }), async ({ url, db, siteId }) => {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => postForm(url, '/dat-lich', bookForm(siteId, `${vnDay(1)}T08:00:00+07:00`))));
       expect(answers.map((a) => a.status).sort()).toEqual([303, 303, 303, 429, 429, 429]);
       expect(answers.find((a) => a.status === 429)!.error).toBe('TOO_MANY_BOOKINGS');
-      expect(await count(t.db, 'SELECT count(*) AS n FROM appointments WHERE site_id = $1', [siteId])).toBe(3);
-    } finally {
-      await c.close();
-      await t.dispose();
-    }
-  });
+      expect(await count(db, 'SELECT count(*) AS n FROM appointments WHERE site_id = $1', [siteId])).toBe(3);
+    }));
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
 import { newSiteId, publishCalendars, pushRules, vnDay } from '../central/appointment-helpers';
 import { createSite, openTestDb, startTestCentral } from '../central/helpers';
+import { readQrFromPng } from '../unit/print/png-qr';
 import { accessibilityProblems } from './support/a11y';
 import { launchBrowser, screenshot, sizes, watchedPage } from './support/browser';
 
@@ -15,6 +16,7 @@ import { launchBrowser, screenshot, sizes, watchedPage } from './support/browser
 describe('online booking on the central\'s public page, on a phone', () => {
   let db: Db;
   let url: string;
+  let siteId: string;
   let stop: () => Promise<void>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -36,7 +38,7 @@ describe('online booking on the central\'s public page, on a phone', () => {
       await t.dispose();
     };
     await publishCalendars(url, [vnDay(2)]);
-    const siteId = newSiteId();
+    siteId = newSiteId();
     await pushRules(url, siteId, await createSite(url, siteId, 'UBND xã Ia Dom'));
     browser = await launchBrowser();
   }, 120_000);
@@ -66,7 +68,9 @@ describe('online booking on the central\'s public page, on a phone', () => {
     expect(shown).toContain('08:30');
     expect(shown).toContain('N***** T** H****');
     expect(shown).not.toContain('064090001234');
-    expect(await page.getByRole('img', { name: `Mã QR của lịch hẹn ${code}` }).isVisible()).toBe(true);
+    // A phone's camera opens the confirmation on the province's public address.
+    const qr = await page.getByRole('img', { name: `Mã QR của lịch hẹn ${code}` }).screenshot();
+    expect(await readQrFromPng(qr)).toBe(`https://dichvucong.gialai.gov.vn/hen/${siteId}/${code}`);
     expect(await page.getByRole('button', { name: 'In giấy hẹn' }).isVisible()).toBe(true);
     await screenshot(page, 'central-hen-confirmation-390x844');
     expect(await accessibilityProblems(page, null)).toEqual([]);
