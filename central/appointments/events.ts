@@ -3,7 +3,8 @@ import { BookedEventPayload, CancelledEventPayload, CheckedInEventPayload, Moved
 import type { Queryable } from '../db/db';
 import type { Verdict } from '../projection/fold';
 import { StorableTime } from '../sync/storable';
-import { adjustSeat, BOOKING_COLUMNS, type BookingRow } from './store';
+import { publish } from '../sync/feeds';
+import { adjustSeat, BOOKING_COLUMNS, feedItemOf, type BookingRow } from './store';
 
 /**
  * The appointment events a hub pushes (docs/APPOINTMENTS.md, "Sync"), as the projector decodes
@@ -76,7 +77,15 @@ export async function applyAppointmentEvent(tx: Queryable, siteId: string, e: Ap
       const slot = new Date(e.p.slotStart);
       await adjustSeat(tx, siteId, r.service_id, r.slot_start, r.owner, -1);
       await adjustSeat(tx, siteId, r.service_id, slot, e.p.owner, 1);
-      await tx.query('UPDATE appointments SET slot_start = $3, owner = $4, changed_at = $5 WHERE site_id = $1 AND appointment_id = $2', [siteId, r.appointment_id, slot, e.p.owner, now]);
+      const [moved] = await tx.query<BookingRow>(
+        `UPDATE appointments SET slot_start = $3, owner = $4, changed_at = $5 WHERE site_id = $1 AND appointment_id = $2 RETURNING ${BOOKING_COLUMNS}`,
+        [siteId, r.appointment_id, slot, e.p.owner, now],
+      );
+      // The hub may still pull an online change of this booking it had not seen when it moved it
+      // (the citizen moved it online meanwhile): the desk's move, published after it, is what
+      // both sides end with. A booking the feed never carried needs nothing.
+      const [published] = await tx.query(`SELECT 1 FROM feed_items WHERE feed = 'appointments' AND scope = $1 AND key = $2 LIMIT 1`, [siteId, r.appointment_id]);
+      if (published) await publish(tx, 'appointments', siteId, r.appointment_id, JSON.stringify(feedItemOf(moved!)));
       return applied;
     }
     case 'cancelled': {

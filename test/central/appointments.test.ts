@@ -146,6 +146,22 @@ describe.each(engines)('appointments at the central (%s)', (engine) => {
     expect(await seats(siteId, slot)).toEqual([{ site_taken: 1, central_taken: 2 }]);
   });
 
+  it('publishes the desk\'s move of a booking the feed carried, so a move made online meanwhile does not leave the two sides apart', async () => {
+    const { siteId, credential, outbox } = await bookableSite();
+    const day = vnDay(1);
+    const id = idNumber();
+    const code = codeOf((await postForm(url, '/dat-lich', bookForm(siteId, `${day}T08:00:00+07:00`, id))).location);
+    const booking = AppointmentFeedItem.parse(JSON.parse((await pullFeed(siteId, credential))[0]!.payload));
+    // The citizen moves it online to 09:30 while the desk, not having pulled that yet, moves it to 09:00.
+    expect((await postForm(url, '/dat-lich/doi', { site: siteId, code, idNumber: id, action: 'move', slot: `${day}T09:30:00+07:00` })).status).toBe(303);
+    outbox.raw('appointment.moved', 1, booking.id, JSON.stringify({ id: booking.id, slotStart: `${day}T09:00:00+07:00`, owner: 'site' }));
+    expect((await pushBatch(url, credential, outbox.request(outbox.events.slice(1), 2))).json).toMatchObject({ rejections: [] });
+    const items = (await pullFeed(siteId, credential)).map((i) => AppointmentFeedItem.parse(JSON.parse(i.payload)));
+    expect(items.map((i) => [i.slotStart.slice(11, 16), i.owner])).toEqual([['08:00', 'central'], ['09:30', 'central'], ['09:00', 'site']]);
+    expect(await seats(siteId, `${day}T09:30:00+07:00`)).toEqual([{ site_taken: 0, central_taken: 0 }]);
+    expect(await seats(siteId, `${day}T09:00:00+07:00`)).toEqual([{ site_taken: 1, central_taken: 0 }]);
+  });
+
   it('rejects an appointment event it cannot use and stores the rest of the push', async () => {
     const { siteId, credential, outbox } = await bookableSite();
     const ticket = randomUUID();
