@@ -16,6 +16,8 @@ export interface CentralConfig {
   readonly maxConnections: number;
   /** Believe X-Forwarded-For from a reverse proxy on this machine (central/http/throttle.ts). */
   readonly trustProxy: boolean;
+  /** The address citizens reach the central at (behind its TLS proxy): a booking's QR opens its confirmation there. */
+  readonly publicUrl: string | null;
 }
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -23,6 +25,13 @@ function int(name: string, value: string | undefined, fallback: number, min: num
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} phải là số nguyên từ ${min} đến ${max}.`);
   return n;
+}
+
+/** A QR holds ASCII only, and a phone opens a link, not a bare host. */
+function publicUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length > 200 || !/^https?:\/\/[\x21-\x7e]+$/.test(value)) throw new Error('MOTCUA_CENTRAL_PUBLIC_URL phải là địa chỉ http:// hoặc https:// không dấu, tối đa 200 ký tự.');
+  return value.replace(/\/+$/, '');
 }
 
 function username(name: string, value: string): string {
@@ -47,5 +56,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CentralConfig {
     logDir: env.MOTCUA_CENTRAL_LOG_DIR ? resolve(env.MOTCUA_CENTRAL_LOG_DIR) : dataDir ? join(dataDir, 'logs') : null,
     maxConnections: int('MOTCUA_CENTRAL_MAX_CONNECTIONS', env.MOTCUA_CENTRAL_MAX_CONNECTIONS, 1000, 10, 100_000),
     trustProxy: env.MOTCUA_CENTRAL_TRUST_PROXY !== '0',
+    publicUrl: publicUrl(env.MOTCUA_CENTRAL_PUBLIC_URL),
   };
 }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     // (npm run bench -- central-flood).
     limits: { maxConnections: config.maxConnections, ...(config.db.kind === 'pglite' ? { maxPushes: 2, maxPushesPerSite: 1 } : {}) },
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     // Test builds only: die like a power cut, leaving the transaction for PostgreSQL to roll back.
     crash: config.faults ? () => process.kill(process.pid, 'SIGKILL') : undefined,
   });

@@ -8,6 +8,7 @@ import { loggableError, sqlState, type Db } from './db/db';
 import { adminPage } from './http/admin-page';
 import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
+import { appointmentRoutes } from './http/appointment-routes';
 import { dossierRoutes } from './http/dossier-routes';
 import { provinceRoutes } from './http/province-routes';
 import { publicRoutes } from './http/public-routes';
@@ -17,7 +18,7 @@ import { defaultLimits, Slots, type Limits } from './http/limits';
 import { ReportGate } from './http/report-gate';
 import type { CentralDeps, CrashPoint, Route } from './http/routes';
 import { syncRoutes } from './http/sync-routes';
-import { AuthThrottle, clientAddress, LoginThrottle } from './http/throttle';
+import { AuthThrottle, BookingThrottle, clientAddress, LoginThrottle } from './http/throttle';
 import { decodersV1, type Decoders } from './projection/decode';
 
 export interface CentralOptions {
@@ -31,6 +32,8 @@ export interface CentralOptions {
   readonly limits?: Partial<Limits>;
   /** Believe X-Forwarded-For from a loopback peer (a reverse proxy on this machine); default true. */
   readonly trustProxy?: boolean;
+  /** The central's public address, which a booking's QR opens (docs/APPOINTMENTS.md); default none. */
+  readonly publicUrl?: string | null;
   readonly log?: Logger;
 }
 
@@ -41,7 +44,7 @@ export interface Central {
   close(): Promise<void>;
 }
 
-const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes, ...publicRoutes];
+const routes: readonly Route[] = [...syncRoutes, ...accountRoutes, ...dossierRoutes, ...provinceRoutes, ...adminRoutes, ...publicRoutes, ...appointmentRoutes];
 
 /** SQLSTATEs meaning "the database is not there right now" or "try again": 503 with Retry-After. */
 function retryable(e: unknown): string | null {
@@ -78,10 +81,12 @@ export function createCentral(o: CentralOptions): Central {
     // the hub behind the same public address.
     lookups: new AuthThrottle(limits, log.child({ component: 'lookup' })),
     logins: new LoginThrottle(limits),
+    bookings: new BookingThrottle(limits),
     uploads: new Slots(limits.maxUploadsPerSite, limits.maxUploads),
     pushes: new Slots(limits.maxPushesPerSite, limits.maxPushes),
     reports: new ReportGate(limits.maxReports),
     trustProxy: o.trustProxy ?? true,
+    publicUrl: o.publicUrl ?? null,
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WeeklyHours } from './queue';
-import { HhMm, HhMmEnd, Id, IsoTime, VnDate } from './scalars';
+import { TimeWindow, WeeklyHours } from './queue';
+import { HhMm, Id, IsoTime, VnDate } from './scalars';
 
 /**
  * Appointments (docs/APPOINTMENTS.md): the shapes both the hub and the central use — the site's
@@ -35,8 +35,8 @@ export const AppointmentRule = z
   .object({
     serviceId: Id,
     enabled: z.boolean(),
-    /** Within the site's working hours; a slot must end by the window's end. */
-    windows: z.array(z.object({ from: HhMm, to: HhMmEnd })).min(1).max(6),
+    /** Within the site's working hours; a slot must end by the window's end. (Each window starts before it ends: 10:00–08:00 has no slot.) */
+    windows: z.array(TimeWindow).min(1).max(6),
     slotMinutes: z.int().min(5).max(240),
     /** Citizens per slot. */
     capacity: z.int().min(1).max(50),

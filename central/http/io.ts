@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { z } from 'zod';
+import { hasBadChar } from '../../contract/safe-text';
 import { unstorableJson } from '../sync/storable';
 import { HttpError } from './http-error';
 import type { Limits } from './limits';
@@ -103,14 +104,42 @@ function validationError(error: z.ZodError): HttpError {
 
 /**
  * A self-contained HTML page (central/http/*-page.ts) whose script and style run under a nonce of
- * this response only: nothing else may run, load or frame it.
+ * this response only: nothing else may run, load or frame it. `forms`: the page's forms may post
+ * to the central itself (the booking pages); every other page posts nothing.
  */
-export async function sendPage(req: IncomingMessage, res: ServerResponse, render: (nonce: string) => string): Promise<void> {
+export async function sendPage(
+  req: IncomingMessage, res: ServerResponse, render: (nonce: string) => string, o: { readonly status?: number; readonly forms?: boolean; readonly headers?: Readonly<Record<string, string>> } = {},
+): Promise<void> {
   const nonce = randomBytes(16).toString('base64');
-  await send(req, res, 200, Buffer.from(render(nonce)), {
+  await send(req, res, o.status ?? 200, Buffer.from(render(nonce)), {
+    ...o.headers,
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action ${o.forms ? "'self'" : "'none'"}; frame-ancestors 'none'`,
   });
+}
+
+/** A form's answer: see the page at `location` (303, so a reload does not post again). */
+export async function redirect(req: IncomingMessage, res: ServerResponse, location: string): Promise<void> {
+  await send(req, res, 303, Buffer.alloc(0), { location });
+}
+
+/** A citizen's form fits in this; the booking form is a few hundred bytes. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+/**
+ * A posted HTML form (`application/x-www-form-urlencoded`), with no control character in any value
+ * (contract/safe-text.ts): what the citizen typed reaches the hub in the feed.
+ */
+export async function readForm(req: IncomingMessage, limits: Limits): Promise<URLSearchParams> {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Biểu mẫu phải được gửi dạng application/x-www-form-urlencoded.');
+  const raw = await receive(req, { ...limits, maxBodyBytes: MAX_FORM_BYTES });
+  if (raw.length > MAX_FORM_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Biểu mẫu gửi lên quá dài.');
+  const form = new URLSearchParams(raw.toString('utf8'));
+  for (const [k, v] of form) {
+    if (hasBadChar(k) || hasBadChar(v)) throw new HttpError(400, 'VALIDATION_FAILED', 'Biểu mẫu có ký tự điều khiển: mời nhập lại.');
+  }
+  return form;
 }
 
 /** A JSON answer, gzipped when the client accepts it and it is worth it. */

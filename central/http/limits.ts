@@ -39,6 +39,13 @@ export interface Limits {
   readonly loginBlockSeconds: number;
   /** Province reports (the page's figures and the export together) computed at once (central/http/report-gate.ts). */
   readonly maxReports: number;
+  /**
+   * Online bookings (and moves) one address may ask for within the window: the per-ID limit stops
+   * one person hoarding slots, this stops a script inventing ID numbers to take them all. A
+   * commune's Wi-Fi behind one address books a few a day.
+   */
+  readonly bookingsPerAddress: number;
+  readonly bookingWindowSeconds: number;
 }
 
 export const defaultLimits: Limits = {
@@ -61,6 +68,8 @@ export const defaultLimits: Limits = {
   loginWindowSeconds: 900,
   loginBlockSeconds: 900,
   maxReports: 2,
+  bookingsPerAddress: 20,
+  bookingWindowSeconds: 3600,
 };
 
 /** Counts held per key and in total; a slot is a function that gives it back (once). */

@@ -5,7 +5,7 @@ import type { Db } from '../db/db';
 import type { Decoders } from '../projection/decode';
 import type { Limits, Slots } from './limits';
 import type { ReportGate } from './report-gate';
-import type { AuthThrottle, LoginThrottle } from './throttle';
+import type { AuthThrottle, BookingThrottle, LoginThrottle } from './throttle';
 
 /** Crash points the fault tests reach through `x-motcua-test-crash` (only when the central is started with them). */
 export type CrashPoint = 'before-commit' | 'after-commit';
@@ -21,6 +21,8 @@ export interface CentralDeps {
   readonly throttle: AuthThrottle;
   /** Wrong guesses at the public status page, per address. */
   readonly lookups: AuthThrottle;
+  /** Online booking requests per address. */
+  readonly bookings: BookingThrottle;
   /** Password attempts per back-office account. */
   readonly logins: LoginThrottle;
   /** Push bodies being received, per site. */
@@ -31,6 +33,8 @@ export interface CentralDeps {
   readonly reports: ReportGate;
   /** Whether X-Forwarded-For from a loopback peer names the client (a reverse proxy on this machine). */
   readonly trustProxy: boolean;
+  /** The central's address on the internet (MOTCUA_CENTRAL_PUBLIC_URL), for the booking QR; null = its compact form. */
+  readonly publicUrl: string | null;
 }
 
 export interface RouteRequest {

@@ -94,6 +94,28 @@ export class LoginThrottle {
   }
 }
 
+/**
+ * Online booking requests per client address (`bookingsPerAddress` within the window), counted
+ * before the booking is tried, so parallel requests cannot all slip under the count.
+ */
+export class BookingThrottle {
+  private readonly requests: RateLimiterMemory;
+
+  constructor(limits: Pick<Limits, 'bookingsPerAddress' | 'bookingWindowSeconds'>) {
+    this.requests = new RateLimiterMemory({ points: limits.bookingsPerAddress, duration: limits.bookingWindowSeconds });
+  }
+
+  async take(address: string): Promise<void> {
+    try {
+      await this.requests.consume(address);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      throw new HttpError(429, 'TOO_MANY_BOOKINGS', `Địa chỉ mạng này đã đặt quá nhiều lịch hẹn trong thời gian ngắn: mời thử lại sau ${Math.ceil(seconds / 60)} phút.`, {}, { 'retry-after': String(seconds) });
+    }
+  }
+}
+
 function blocked(msBeforeNext: number, where: string): HttpError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new HttpError(429, 'TOO_MANY_FAILED_LOGINS', `Quá nhiều lần xác thực sai ${where}: thử lại sau ${seconds} giây.`, {}, { 'retry-after': String(seconds) });

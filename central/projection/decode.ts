@@ -3,6 +3,7 @@ import { DossierStatus } from '../../contract/dossier';
 import { TicketStatus } from '../../contract/queue';
 import { Int32, StorableDate, StorableTime, unstorableJson } from '../sync/storable';
 import { cleanText } from '../../contract/safe-text';
+import { appointmentSchemas, type AppointmentEvent } from '../appointments/events';
 
 /**
  * What the projector understands of an event, whatever version it arrived in. A decoder per
@@ -12,7 +13,9 @@ import { cleanText } from '../../contract/safe-text';
 export type Decoded =
   | { readonly kind: 'ticket'; readonly type: string; readonly p: TicketPayload }
   | { readonly kind: 'dossier'; readonly p: DossierPayload }
-  | { readonly kind: 'rating'; readonly p: RatingPayload };
+  | { readonly kind: 'rating'; readonly p: RatingPayload }
+  /** Applied to the stored bookings, not folded (central/appointments/events.ts). */
+  | { readonly kind: 'appointment'; readonly e: AppointmentEvent };
 
 export type DecodeResult = { readonly ok: true; readonly event: Decoded } | { readonly ok: false; readonly code: string; readonly message: string };
 export type Decoder = (payload: unknown, aggregateId: string) => DecodeResult;
@@ -99,6 +102,15 @@ const ratingV1: Decoder = (payload, aggregateId) => {
   return { ok: true, event: { kind: 'rating', p: r.data } };
 };
 
+// A booking's events name it as their aggregate; the rules are the site's one `appointment-rules`.
+const appointmentV1 = (type: keyof typeof appointmentSchemas): Decoder => (payload, aggregateId) => {
+  const { type: kind, schema } = appointmentSchemas[type];
+  const r = schema.safeParse(payload);
+  if (!r.success) return invalid(r.error);
+  if ('id' in r.data && r.data.id !== aggregateId) return mismatch;
+  return { ok: true, event: { kind: 'appointment', e: { type: kind, p: r.data } as AppointmentEvent } };
+};
+
 const TICKET_EVENTS = ['issued', 'called', 'recalled', 'started', 'finished', 'skipped', 'returned', 'transferred', 'redirected', 'cancelled'] as const;
 // `applicant_updated` is not in the first list of docs/SYNC.md but the hub sends it (dossier
 // handlers: correcting an applicant's details); `rated` is a citizen's rating of the dossier at
@@ -113,6 +125,7 @@ export const decodersV1: Decoders = new Map<string, Decoder>([
   ...TICKET_EVENTS.map((t): [string, Decoder] => [`ticket.${t}@1`, ticketV1(t)]),
   ...DOSSIER_EVENTS.map((t): [string, Decoder] => [`dossier.${t}@1`, dossierV1(t)]),
   ['rating.given@1', ratingV1],
+  ...Object.keys(appointmentSchemas).map((t): [string, Decoder] => [`${t}@1`, appointmentV1(t as keyof typeof appointmentSchemas)]),
 ]);
 
 /** An event as the projector sees it: `null` when no decoder knows its type and version. */

@@ -171,15 +171,20 @@ export function applyDecoded(w: Working, d: Decoded, id: number): Verdict {
       w.changed.ratings.add(r.ticketId);
       return { kind: 'applied' };
     }
+    // Applied to the stored bookings by projectNew (central/appointments/events.ts), whose state
+    // includes the central's own online bookings: the fold of the site's figures passes them by.
+    case 'appointment':
+      return { kind: 'applied' };
   }
 }
 
-/** Which aggregate a decoded event touches (to load it before folding). */
-export function aggregateOf(d: Decoded): { table: 'tickets' | 'dossiers' | 'ratings'; id: string } {
+/** Which folded aggregate a decoded event touches (to load it before folding); null for an appointment's. */
+export function aggregateOf(d: Decoded): { table: 'tickets' | 'dossiers' | 'ratings'; id: string } | null {
   switch (d.kind) {
     case 'ticket': return { table: 'tickets', id: d.p.ticketId };
     case 'dossier': return { table: 'dossiers', id: d.p.dossierId };
     case 'rating': return { table: 'ratings', id: d.p.ticketId };
+    case 'appointment': return null;
   }
 }
 

@@ -3,6 +3,7 @@ import { decode, type DecodeResult, type Decoders } from './decode';
 import { aggregateOf, applyDecoded, foldAll, Working, type StoredEvent, type Verdict } from './fold';
 import { daysOf, refreshSiteDays } from '../reports/site-days';
 import { loadAggregates, saveAggregates } from './rows';
+import { applyAppointmentEvent } from '../appointments/events';
 
 /**
  * Projects events just appended to a site's log, in the push's transaction: decode, load the
@@ -14,16 +15,17 @@ export async function projectNew(tx: Queryable, siteId: string, events: readonly
   const decoded = events.map((e) => ({ e, d: decode(decoders, e.type, e.version, e.aggregateId, e.payload) }));
   const ids = { tickets: new Set<string>(), dossiers: new Set<string>(), ratings: new Set<string>() };
   for (const { d } of decoded) {
-    if (d?.ok) {
-      const a = aggregateOf(d.event);
-      ids[a.table].add(a.id);
-    }
+    const a = d?.ok ? aggregateOf(d.event) : null;
+    if (a) ids[a.table].add(a.id);
   }
   const w = new Working();
   await loadAggregates(tx, siteId, w, { tickets: [...ids.tickets], dossiers: [...ids.dossiers], ratings: [...ids.ratings] });
   const days = daysOf(w);
   const verdicts = new Map<number, Verdict>();
-  for (const { e, d } of decoded) verdicts.set(e.id, verdictOf(w, d, e.id));
+  const now = new Date();
+  for (const { e, d } of decoded) {
+    verdicts.set(e.id, d?.ok && d.event.kind === 'appointment' ? await applyAppointmentEvent(tx, siteId, d.event.e, now) : verdictOf(w, d, e.id));
+  }
   await saveAggregates(tx, siteId, w);
   for (const day of daysOf(w)) days.add(day);
   await refreshSiteDays(tx, siteId, days);
@@ -49,6 +51,7 @@ export interface ReprojectResult {
 }
 
 const CHUNK = 1000;
+const APPOINTMENT_PREFIX = 'appointment.';
 
 /**
  * Projects what an earlier version stored raw (unknown type or version). Each aggregate such an
@@ -91,10 +94,19 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
   const lastId = pending[pending.length - 1]!.id;
   const understood = pending.filter((p) => decoders.has(`${p.type}@${p.version}`));
   if (understood.length === 0) return { projected: 0, rejected: 0, lastId };
+  // Appointment events are applied to the stored bookings in arrival order, not refolded
+  // (central/appointments/events.ts): late, but in the order the site made them.
+  const appointments = understood.filter((p) => p.type.startsWith(APPOINTMENT_PREFIX));
+  const appointmentVerdicts = new Map<number, Verdict>();
+  for (const p of appointments) {
+    const d = decode(decoders, p.type, p.version, p.aggregate_id, p.payload)!;
+    appointmentVerdicts.set(p.id, d.ok && d.event.kind === 'appointment' ? await applyAppointmentEvent(tx, siteId, d.event.e, new Date()) : verdictOf(new Working(), d, p.id));
+  }
+  const folded = understood.filter((p) => !p.type.startsWith(APPOINTMENT_PREFIX));
 
   // Every event of the aggregates touched, oldest first, folded from nothing (rejected events were
   // never applied and stay so).
-  const aggregates = [...new Set(understood.map((p) => p.aggregate_id))];
+  const aggregates = [...new Set(folded.map((p) => p.aggregate_id))];
   const history = await tx.query<PendingRow>(
     `SELECT e.id, e.type, e.version, e.aggregate_id, e.payload, e.event_id, e.incarnation, e.seq, e.projected FROM events e
      WHERE e.site_id = $1 AND e.aggregate_id = ANY($2::text[])
@@ -102,14 +114,16 @@ async function reprojectChunk(tx: Queryable, siteId: string, after: number, deco
      ORDER BY e.id`,
     [siteId, aggregates],
   );
-  const { working, verdicts } = foldAll(history.map(toStored), decoders);
+  const { working, verdicts } = foldAll(history.filter((h) => !h.type.startsWith(APPOINTMENT_PREFIX)).map(toStored), decoders);
+  for (const [id, v] of appointmentVerdicts) verdicts.set(id, v);
   const before = new Working();
   await loadAggregates(tx, siteId, before, { tickets: [...working.tickets.keys()], dossiers: [...working.dossiers.keys()], ratings: [...working.ratings.keys()] });
   await saveAggregates(tx, siteId, working);
   await refreshSiteDays(tx, siteId, new Set([...daysOf(before), ...daysOf(working)]));
 
-  const nowApplied = history.filter((h) => !h.projected && verdicts.get(h.id)?.kind === 'applied').map((h) => h.id);
-  const nowRejected = history.flatMap((h) => {
+  const judged = [...history, ...appointments];
+  const nowApplied = judged.filter((h) => !h.projected && verdicts.get(h.id)?.kind === 'applied').map((h) => h.id);
+  const nowRejected = judged.flatMap((h) => {
     const v = verdicts.get(h.id);
     return !h.projected && v?.kind === 'rejected' ? [{ eventId: h.event_id, incarnation: h.incarnation, seq: h.seq, code: v.code, message: v.message }] : [];
   });

@@ -1,9 +1,9 @@
 import type { Feed, FeedItem } from '../../contract/sync';
 import type { Queryable } from '../db/db';
 
-/** `catalog` and `calendar` are the province's; `staff` and `dossier-status` each site's own. */
+/** `catalog` and `calendar` are the province's; `staff`, `dossier-status` and `appointments` each site's own. */
 export const PROVINCE = '*';
-export const siteScoped = (feed: Feed): boolean => feed === 'staff' || feed === 'dossier-status';
+export const siteScoped = (feed: Feed): boolean => feed === 'staff' || feed === 'dossier-status' || feed === 'appointments';
 export const scopeOf = (feed: Feed, siteId: string): string => (siteScoped(feed) ? siteId : PROVINCE);
 
 /**

@@ -42,9 +42,9 @@ export async function openTestDb(engine: Engine): Promise<{ db: Db; dispose(): P
 
 /** An in-process central on a free port of 127.0.0.1, over `db` (which it does not close). */
 export async function startTestCentral(db: Db, options: Omit<CentralOptions, 'db' | 'admin'> = {}) {
-  // Every test of a suite comes from 127.0.0.1 and many try wrong credentials on purpose: the
-  // throttle is tested on its own (limits.test.ts) and generous elsewhere.
-  const limits = { authFailures: 10_000, ...options.limits };
+  // Every test of a suite comes from 127.0.0.1 and many try wrong credentials (or book) on purpose:
+  // the throttles are tested on their own (limits.test.ts, appointments.test.ts) and generous elsewhere.
+  const limits = { authFailures: 10_000, bookingsPerAddress: 10_000, ...options.limits };
   const central = createCentral({ db, admin: await resolveAdminToken(db, ADMIN_TOKEN), ...options, limits });
   const url = await central.listen(0, '127.0.0.1');
   return { url, server: central.server, close: () => central.close() };

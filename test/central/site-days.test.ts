@@ -50,9 +50,11 @@ function march(siteId: string): SiteOutbox {
   return o;
 }
 
-/** Back to schema 7, as a central of the last release left it: migration 008 undone. */
+/** Back to schema 7, as a central of the last release left it: migrations 009 (appointments) and 008 undone. */
 async function undo008(db: Db): Promise<void> {
   for (const sql of [
+    'DROP TABLE appointment_rules, appointments, appointment_seats',
+    'DELETE FROM schema_version WHERE version = 9',
     'ALTER TABLE tickets DROP COLUMN first_called_at, DROP COLUMN continues',
     'ALTER TABLE dossiers DROP COLUMN result_ready_at, DROP COLUMN first_previous_due_at, DROP COLUMN rated_at, DROP COLUMN rating_satisfied',
     'ALTER TABLE ratings DROP COLUMN satisfied',

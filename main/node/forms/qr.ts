@@ -1,7 +1,5 @@
 import QRCode from 'qrcode';
-
-/** Modules of quiet zone on each side, as the QR standard asks for reliable scanning. */
-const QUIET = 4;
+import { darkRuns, QR_QUIET } from '../../../common/node/qr-runs';
 
 /**
  * Draws a QR symbol as vector rectangles in a `side`-point square at (x, y): sharp at any printer
@@ -11,21 +9,9 @@ const QUIET = 4;
 export function drawQr(doc: PDFKit.PDFDocument, payload: string, x: number, y: number, side: number): void {
   // Level M survives a smudge or a fold and keeps the symbol small for a short URL or code.
   const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
-  const n = modules.size;
-  const m = side / (n + 2 * QUIET);
-  const ox = x + QUIET * m;
-  const oy = y + QUIET * m;
-  for (let row = 0; row < n; row++) {
-    let col = 0;
-    while (col < n) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < n && modules.get(row, col)) col++;
-      doc.rect(ox + start * m, oy + row * m, (col - start) * m, m);
-    }
-  }
+  const m = side / (modules.size + 2 * QR_QUIET);
+  const ox = x + QR_QUIET * m;
+  const oy = y + QR_QUIET * m;
+  for (const r of darkRuns(modules)) doc.rect(ox + r.col * m, oy + r.row * m, r.length * m, m);
   doc.fillColor('black').fill();
 }

@@ -78,6 +78,10 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       notify.dossier(row.id);
       return null;
     }
+    // Online bookings (docs/APPOINTMENTS.md): the hub's side (its bookings table) is issue 14's
+    // hub part; until it is merged an item is skipped and shown to staff, never lost at the central.
+    case 'appointments':
+      return skip('Máy này chưa nhận được lịch hẹn đặt trực tuyến: cần cập nhật phần mềm.');
   }
 }
 
