@@ -170,4 +170,11 @@ describe('appointments at the desk, through the real API', () => {
     expect(missed).toMatchObject({ code: 'APPOINTMENT_MISSED', message: 'Lịch hẹn lúc 08:00 ngày 11/12/2026 chỉ nhận đến 08:15. Ông/Bà vui lòng lấy số thứ tự thông thường.' });
     expect((await officer['appointments.today']({})).hours).toEqual([{ serviceId, serviceName: 'Hộ tịch', hour: '08:00', booked: 0, checkedIn: 0, noShows: 1, cancelled: 0 }]);
   });
+
+  it('slows down guessing of booking codes at the kiosk', async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 25; i++) outcomes.push(await codeOf(kiosk['appointments.checkIn']({ by: 'code', text: `QBBB${'23456789BCDFGHKLMNPQRTVX'[i]}2` })));
+    expect(outcomes.slice(0, 15).every((c) => c === 'APPOINTMENT_NOT_FOUND')).toBe(true);
+    expect(outcomes.at(-1)).toBe('TOO_MANY_ATTEMPTS');
+  });
 });
