@@ -110,7 +110,7 @@ export const NewBooking = z
   .strict();
 export type NewBooking = z.infer<typeof NewBooking>;
 
-/** A slot of one service on one day, with the seats still free for the side asking. */
+/** A slot of one service on one day: the seats of the side asking (`siteSeats` at the hub) and how many are still free. */
 export const Slot = z.object({ start: IsoTime, time: HhMm, capacity: z.int(), free: z.int() });
 export type Slot = z.infer<typeof Slot>;
 
@@ -127,7 +127,9 @@ export type CheckInInput = z.infer<typeof CheckInInput>;
 export const BookingHour = z.object({
   serviceId: Id,
   serviceName: z.string(),
+  /** The hour the slots start in ("09:00" holds 09:00, 09:20, 09:40). */
   hour: HhMm,
+  /** Still expected: booked, not checked in, the late window not yet past. */
   booked: z.int(),
   checkedIn: z.int(),
   noShows: z.int(),

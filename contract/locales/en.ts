@@ -44,6 +44,7 @@ export const en: Messages = {
 
   'ticket.heading': 'YOUR NUMBER',
   'ticket.priority': 'Priority: {label}',
+  'ticket.appointment': 'Appointment {time}',
   'ticket.peopleAhead': 'People ahead of you: {n}',
   'ticket.wait': 'Estimated wait {wait}',
   'ticket.takenAt': 'Taken at {when}',

@@ -49,6 +49,7 @@ export const vi = {
   // The printed ticket.
   'ticket.heading': 'SỐ THỨ TỰ CỦA BẠN',
   'ticket.priority': 'Ưu tiên: {label}',
+  'ticket.appointment': 'Hẹn {time}',
   'ticket.peopleAhead': 'Số người chờ trước: {n}',
   'ticket.wait': 'Thời gian chờ {wait}',
   'ticket.takenAt': 'Lấy số lúc {when}',

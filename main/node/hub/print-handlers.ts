@@ -53,6 +53,8 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
     language: t.language,
     serviceName: service ? serviceNameIn(t.language, service) : '',
     priorityLabel: ticketPriorityLabelIn(t.language, t.priority_label, priority),
+    // Only on a booked ticket's paper: a walk-in's print data stays as it was.
+    ...(t.appointment_id === null ? {} : { appointmentTime: deps.appointments.row(t.appointment_id)?.slot_time ?? null }),
     peopleAhead,
     waitText: waitWords(t.language, wait),
     noCounter: wait.kind === 'noCounter',

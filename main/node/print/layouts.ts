@@ -27,6 +27,7 @@ export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {
     { kind: 'line', text: data.serviceName, size: 'large', bold: true },
   ];
   if (data.priorityLabel) blocks.push({ kind: 'line', text: say(lang, 'ticket.priority', { label: data.priorityLabel }), bold: true });
+  if (data.appointmentTime) blocks.push({ kind: 'line', text: say(lang, 'ticket.appointment', { time: data.appointmentTime }), bold: true });
   blocks.push(
     { kind: 'line', text: say(lang, 'ticket.peopleAhead', { n: data.peopleAhead }) },
     // "15–20 phút" stays together on narrow paper. With no counter open there is no duration to

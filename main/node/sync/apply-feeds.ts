@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { AppointmentFeedItem } from '../../../contract/appointments';
 import { CalendarYear } from '../../../contract/calendar';
 import { CatalogItem, DossierStatusItem, StaffItem, type Feed, type FeedItem } from '../../../contract/sync';
 import { centralStatusApplies } from '../../core/sync-rules';
 import type { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { uuidv7 } from '../db/uuidv7';
+import { applyAppointmentItem } from './apply-appointment';
 
 /** An account created from the province's list cannot log in until an admin at the site sets a password. */
 const UNUSABLE_PASSWORD = '!sync-created';
@@ -78,10 +80,14 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       notify.dossier(row.id);
       return null;
     }
-    // Online bookings (docs/APPOINTMENTS.md): the hub's side (its bookings table) is issue 14's
-    // hub part; until it is merged an item is skipped and shown to staff, never lost at the central.
-    case 'appointments':
-      return skip('Máy này chưa nhận được lịch hẹn đặt trực tuyến: cần cập nhật phần mềm.');
+    case 'appointments': {
+      const a = AppointmentFeedItem.safeParse(payload);
+      if (!a.success) return skip(unreadable(a.error));
+      const refused = applyAppointmentItem(deps, a.data, now);
+      if (refused) return skip(refused);
+      notify.changed('appointments');
+      return null;
+    }
   }
 }
 
