@@ -38,6 +38,21 @@ const vi = {
   lookUpProcedure: 'Tra cứu thủ tục — giấy tờ cần mang',
   checkDossier: 'Tra cứu hồ sơ đã nộp',
   selfService: 'Tra cứu',
+  appointmentEntry: 'Có lịch hẹn',
+  appointmentEntryHint: 'Quét mã QR lịch hẹn hoặc căn cước',
+  appointment: 'Quét mã QR lịch hẹn hoặc căn cước',
+  checkInScanHint: 'Đưa mã QR trên tin nhắn hoặc giấy hẹn, hoặc mã QR trên thẻ căn cước, vào máy quét bên dưới màn hình.',
+  orTypeCode: 'Hoặc nhập mã lịch hẹn (6 ký tự)',
+  bookingCode: 'Mã lịch hẹn',
+  bookingCodeEmpty: 'chưa nhập',
+  bookingCodeKeys: 'Bàn phím mã lịch hẹn',
+  deleteOne: 'Xóa 1 ký tự',
+  clearAll: 'Xóa hết',
+  checkIn: 'Xác nhận lịch hẹn',
+  checkingIn: 'Đang xác nhận lịch hẹn…',
+  checkInTrouble: 'Tạm thời chưa xác nhận được lịch hẹn. Xin mời Ông/Bà lấy số thường hoặc hỏi bàn hướng dẫn.',
+  takeNormalNumber: 'Lấy số thường',
+  appointmentAt: (time: string) => `Hẹn ${time}`,
 };
 
 const en: typeof vi = {
@@ -75,6 +90,21 @@ const en: typeof vi = {
   lookUpProcedure: 'Look up a procedure (in Vietnamese)',
   checkDossier: 'Check a dossier you submitted',
   selfService: 'Look up',
+  appointmentEntry: 'I have an appointment',
+  appointmentEntryHint: 'Scan the booking QR or your ID card',
+  appointment: 'Scan your booking QR or your citizen ID card',
+  checkInScanHint: 'Hold the QR code from your booking message or slip, or the QR code on your citizen ID card, under the scanner below the screen.',
+  orTypeCode: 'Or type your booking code (6 characters)',
+  bookingCode: 'Booking code',
+  bookingCodeEmpty: 'empty',
+  bookingCodeKeys: 'Booking code keys',
+  deleteOne: 'Delete 1',
+  clearAll: 'Clear',
+  checkIn: 'Confirm my appointment',
+  checkingIn: 'Confirming your appointment…',
+  checkInTrouble: 'Your appointment cannot be confirmed right now. Please take a regular number or ask at the information desk.',
+  takeNormalNumber: 'Take a regular number',
+  appointmentAt: (time: string) => `Appointment ${time}`,
 };
 
 export const strings: Record<Lang, typeof vi> = { vi, en };
