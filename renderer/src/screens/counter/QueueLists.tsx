@@ -49,6 +49,7 @@ export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void 
             <span className="svc">
               {t.serviceName}
               {t.priorityLabel ? <span className="badge badge-priority">ưu tiên</span> : null}
+              <AppointmentBadge ticket={t} />
             </span>
             <span className="time">
               {tab === 'waiting' ? `chờ ${minutesSince(t.queueEnteredAt, now)} phút` : tab === 'served' && t.finishedAt ? hhmm(Date.parse(t.finishedAt)) : ''}
@@ -64,4 +65,9 @@ export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void 
       </ul>
     </aside>
   );
+}
+
+/** A checked-in booking's number, marked with its slot as the hub gives it: "Hẹn 09:00". */
+export function AppointmentBadge(props: { ticket: Ticket }) {
+  return props.ticket.appointmentTime ? <span className="badge badge-appointment">Hẹn {props.ticket.appointmentTime}</span> : null;
 }
