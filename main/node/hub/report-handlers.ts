@@ -14,6 +14,7 @@ import type { ReportScope } from '../reports/report-jobs';
 import type { ReportReader } from '../reports/report-reader';
 import type { TicketFolding } from './ticket-folding';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { appointmentSettings } from './appointment-rules';
 import { printersLive } from './print-handlers';
 import { queueCounts } from './queue-facts';
 import { siteCalendarSources } from './procedure-handlers';

@@ -72,7 +72,7 @@ export function BookingLookupDialog(props: { today: string; onClose: () => void 
             {done ? <Notice kind="success">{done}</Notice> : null}
             {mode === 'move' ? (
               <form className="booking-form" noValidate onSubmit={move}>
-                <SlotPicker serviceId={found.serviceId} date={date} onDate={setDate} value={slotStart} onPick={setSlotStart} />
+                <SlotPicker today={props.today} serviceId={found.serviceId} date={date} onDate={setDate} value={slotStart} onPick={setSlotStart} />
                 <div className="dialog-actions">
                   <Button variant="primary" type="submit" disabled={slotStart === null}>
                     Đổi sang giờ này

@@ -211,10 +211,9 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
             </Button>
           ))}
         </div>
-        <AppointmentsPanel today={appointments.data} error={appointments.error?.message ?? null} />
       </section>
 
-      <QueueLists state={state} onReturn={returnToQueue} />
+      <QueueLists state={state} onReturn={returnToQueue} appointments={<AppointmentsPanel today={appointments.data} error={appointments.error?.message ?? null} />} />
 
       {dialog === 'callFromService' ? (
         <ChoiceDialog

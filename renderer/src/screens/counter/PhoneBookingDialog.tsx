@@ -32,6 +32,11 @@ export function PhoneBookingDialog(props: { today: string; onClose: () => void }
   const [fields, setFields] = useState<Readonly<Record<string, string>>>({});
   const [refused, setRefused] = useState(0);
   const box = useRef<HTMLFormElement>(null);
+  const done = useRef<HTMLDivElement>(null);
+  // The form gives way to the code: the focus goes to "Xong", so Enter or Esc still close the dialog.
+  useEffect(() => {
+    if (booked) done.current?.querySelector('button')?.focus();
+  }, [booked]);
   useEffect(() => {
     if (refused > 0) box.current?.querySelector<HTMLElement>('[aria-invalid=true] input, input[aria-invalid=true], select[aria-invalid=true]')?.focus();
   }, [refused]);
@@ -73,8 +78,8 @@ export function PhoneBookingDialog(props: { today: string; onClose: () => void }
               {booked.serviceName} · <strong>{booked.slotTime}</strong> ngày {dayText(booked.slotDate)} · {booked.fullName}
             </p>
             <p className="muted">Công dân đưa mã này (hoặc quét căn cước) ở kiosk khi đến; hủy hoặc đổi giờ cần mã và số định danh.</p>
-            <div className="dialog-actions">
-              <Button variant="primary" onClick={props.onClose} data-autofocus>
+            <div ref={done} className="dialog-actions">
+              <Button variant="primary" onClick={props.onClose}>
                 Xong
               </Button>
               <Button onClick={again}>Đặt lịch khác</Button>
@@ -94,6 +99,7 @@ export function PhoneBookingDialog(props: { today: string; onClose: () => void }
               error={fields.serviceId}
             />
             <SlotPicker
+              today={props.today}
               serviceId={serviceId}
               date={date}
               onDate={(d) => {
