@@ -36,7 +36,10 @@ export const AppointmentRule = z
     serviceId: Id,
     enabled: z.boolean(),
     /** Within the site's working hours; a slot must end by the window's end. */
-    windows: z.array(z.object({ from: HhMm, to: HhMmEnd })).min(1).max(6),
+    windows: z
+      .array(z.object({ from: HhMm, to: HhMmEnd }).refine((w) => w.from < w.to, { message: 'Giờ bắt đầu phải trước giờ kết thúc' }))
+      .min(1)
+      .max(6),
     slotMinutes: z.int().min(5).max(240),
     /** Citizens per slot. */
     capacity: z.int().min(1).max(50),
@@ -110,7 +113,7 @@ export const NewBooking = z
   .strict();
 export type NewBooking = z.infer<typeof NewBooking>;
 
-/** A slot of one service on one day, with the seats still free for the side asking. */
+/** A slot of one service on one day: the seats of the side asking (`siteSeats` at the hub) and how many are still free. */
 export const Slot = z.object({ start: IsoTime, time: HhMm, capacity: z.int(), free: z.int() });
 export type Slot = z.infer<typeof Slot>;
 
@@ -127,7 +130,9 @@ export type CheckInInput = z.infer<typeof CheckInInput>;
 export const BookingHour = z.object({
   serviceId: Id,
   serviceName: z.string(),
+  /** The hour the slots start in ("09:00" holds 09:00, 09:20, 09:40). */
   hour: HhMm,
+  /** Still expected: booked, not checked in, the late window not yet past. */
   booked: z.int(),
   checkedIn: z.int(),
   noShows: z.int(),

@@ -8,7 +8,7 @@ import { Id } from './scalars';
  * lost or merged) and everything else as "this changed, fetch it again": state is read through
  * the ops, so a missed hint costs one refetch, never a wrong screen.
  */
-export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers', 'dossiers', 'sync', 'health']);
+export const Topic = z.enum(['queue', 'site', 'catalog', 'devices', 'staff', 'counters', 'printers', 'dossiers', 'sync', 'health', 'appointments']);
 export type Topic = z.infer<typeof Topic>;
 
 export const ServerMessage = z.discriminatedUnion('type', [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AboutInfo, DiagnosticsFile } from './about';
+import { Appointment, AppointmentSettings, BookingHour, BookingKey, CheckInInput, NewBooking, Slot } from './appointments';
 import { BackupCreated, BackupSettings, BackupSettingsInput, BackupStatus, RestoreInput, RestoreStarted } from './backups';
 import { KioskProcedure, KioskProcedureList } from './kiosk-procedure';
 import { op } from './op';
@@ -413,6 +414,46 @@ export const ops = {
     access: staff,
     input: z.object({ ticketId: Id, reason: z.string().min(1).max(200) }).strict(),
     output: Ticket,
+  }),
+
+  'appointments.settings': op({
+    summary: 'Appointment settings: per service the bookable windows, slot length, capacity and the desk’s seats, days ahead; check-in window, calling and per-ID limits',
+    access: admin,
+    input: Empty,
+    output: AppointmentSettings,
+  }),
+  'appointments.saveSettings': op({
+    summary: 'Change the appointment settings (sent to the central, which offers the online seats from them)',
+    access: admin,
+    input: AppointmentSettings,
+    output: AppointmentSettings,
+  }),
+  'appointments.slots': op({
+    summary: 'The slots of a service on a day with the desk’s free seats (phone and counter bookings)',
+    access: staff,
+    input: z.object({ serviceId: Id, date: VnDate }).strict(),
+    output: z.array(Slot),
+  }),
+  'appointments.book': op({ summary: 'Book a desk seat for a citizen (phone or counter); works offline', access: staff, input: NewBooking, output: Appointment }),
+  'appointments.find': op({ summary: 'A booking by its code and the ID number that booked it', access: staff, input: BookingKey, output: Appointment }),
+  'appointments.move': op({
+    summary: 'Move a booking to another slot of its service (takes a desk seat)',
+    access: staff,
+    input: BookingKey.extend({ slotStart: IsoTime }).strict(),
+    output: Appointment,
+  }),
+  'appointments.cancel': op({ summary: 'Cancel a booking by its code and ID number', access: staff, input: BookingKey, output: Appointment }),
+  'appointments.checkIn': op({
+    summary: 'Check a booking in (scanned booking QR, typed code or scanned CCCD) within its window: issues its ticket, marked with the slot time',
+    access: { staff: 'officer', devices: ['kiosk'] },
+    input: CheckInInput,
+    output: z.object({ appointment: Appointment, ticket: IssuedTicket }),
+  }),
+  'appointments.today': op({
+    summary: 'A day’s bookings (default today) by service and hour, and the list (ID numbers masked but the last 4 digits)',
+    access: staff,
+    input: z.object({ date: VnDate.optional() }).strict(),
+    output: z.object({ hours: z.array(BookingHour), bookings: z.array(Appointment) }),
   }),
 
   'counter.open': op({

@@ -128,10 +128,15 @@ export const Ticket = z.object({
   parentTicketId: Id.nullable(),
   /** Set by a transfer to one counter: only that counter calls it. */
   reservedCounterId: Id.nullable(),
+  /**
+   * A checked-in booking's slot time in Vietnam ("09:00"), shown as "Hẹn 09:00" on the ticket and
+   * the screens; null for a walk-in. Optional so screens built before appointments still parse.
+   */
+  appointmentTime: HhMm.nullable().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
-export const CallReasonCode = z.enum(['priority', 'interleave', 'max_wait', 'skill', 'fifo', 'service', 'specific', 'reserved']);
+export const CallReasonCode = z.enum(['priority', 'interleave', 'max_wait', 'skill', 'fifo', 'service', 'specific', 'reserved', 'appointment']);
 export type CallReasonCode = z.infer<typeof CallReasonCode>;
 export const CallReason = z.object({ code: CallReasonCode, text: z.string() });
 export type CallReason = z.infer<typeof CallReason>;

@@ -58,7 +58,7 @@ export const GapResponse = z.object({ code: z.literal('SEQ_GAP'), expectedSeq: z
 /** The same seq with a different payload: never overwritten; staff are alerted. */
 export const ConflictResponse = z.object({ code: z.literal('SEQ_CONFLICT'), seq: z.int(), message: z.string(), serverTime: IsoTime });
 
-export const Feed = z.enum(['catalog', 'calendar', 'staff', 'dossier-status']);
+export const Feed = z.enum(['catalog', 'calendar', 'staff', 'dossier-status', 'appointments']);
 export type Feed = z.infer<typeof Feed>;
 
 export const FeedItem = z.object({

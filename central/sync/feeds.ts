@@ -3,7 +3,7 @@ import type { Queryable } from '../db/db';
 
 /** `catalog` and `calendar` are the province's; `staff` and `dossier-status` each site's own. */
 export const PROVINCE = '*';
-export const siteScoped = (feed: Feed): boolean => feed === 'staff' || feed === 'dossier-status';
+export const siteScoped = (feed: Feed): boolean => feed === 'staff' || feed === 'dossier-status' || feed === 'appointments';
 export const scopeOf = (feed: Feed, siteId: string): string => (siteScoped(feed) ? siteId : PROVINCE);
 
 /**

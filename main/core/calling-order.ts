@@ -1,4 +1,5 @@
 import type { CallReason, CallingRules, CounterMode } from '../../contract/queue';
+import { minutesToHhmm, vnClock } from './vn-time';
 
 /** A waiting ticket as the calling rules see it. */
 export interface Candidate {
@@ -12,6 +13,8 @@ export interface Candidate {
   /** When the ticket entered the queue (a transfer keeps it, a redirect resets it), epoch ms. */
   readonly queueEnteredAt: number;
   readonly reservedCounterId: string | null;
+  /** A checked-in booking's slot start (epoch ms): due from then (docs/APPOINTMENTS.md, "Calling"); null for a walk-in. */
+  readonly appointmentAt: number | null;
 }
 
 export interface CallingContext {
@@ -26,6 +29,10 @@ export interface CallingContext {
   readonly serviceNames: ReadonlyMap<string, string>;
   /** Consecutive priority calls this counter made most recently (for the interleave rule). */
   readonly priorityStreak: number;
+  /** Consecutive calls of booked tickets this counter made most recently. */
+  readonly appointmentStreak: number;
+  /** After this many booked tickets in a row, the counter takes a walk-in (when one is waiting). */
+  readonly maxInARow: number;
   /** "Call next from one service". */
   readonly onlyServiceId?: string;
 }
@@ -37,15 +44,23 @@ export interface Choice {
 
 /**
  * Which waiting ticket this counter calls next, and why — in the order queue.md lays out:
- * 1. hard filters (skills or a transfer to this counter, counter mode, service filter);
+ * 1. hard filters (skills or a transfer to this counter, counter mode, service filter); after
+ *    `maxInARow` booked tickets in a row, booked tickets are left out while a walk-in waits;
  * 2. a ticket past its maximum wait;
- * 3. interleave: after N priority calls in a row, the oldest normal ticket;
- * 4. priority weight, skill weight, time entered the queue, number.
+ * 3. a booked ticket whose slot has started (the earliest slot first);
+ * 4. interleave: after N priority calls in a row, the oldest normal ticket;
+ * 5. priority weight, skill weight, time entered the queue, number.
  * Normal tickets have no priority weight; they sort after every priority ticket explicitly
  * rather than by whatever a NULL happens to compare as.
+ *
+ * Step 1's cut is what bounds a walk-in's wait (docs/APPOINTMENTS.md): between two calls of
+ * walk-ins a counter calls at most `maxInARow` booked tickets, whatever rule picked them — the
+ * maximum wait included, or a stream of late check-ins would starve the hall.
  */
 export function chooseNext(candidates: readonly Candidate[], ctx: CallingContext): Choice | null {
-  const eligible = candidates.filter((c) => isEligible(c, ctx));
+  const served = candidates.filter((c) => isEligible(c, ctx));
+  const walkIns = served.filter((c) => c.appointmentAt === null);
+  const eligible = ctx.appointmentStreak >= ctx.maxInARow && walkIns.length > 0 ? walkIns : served;
   if (eligible.length === 0) return null;
   const name = (c: Candidate) => ctx.serviceNames.get(c.serviceId) ?? '';
 
@@ -57,6 +72,15 @@ export function chooseNext(candidates: readonly Candidate[], ctx: CallingContext
   if (late) {
     const waited = Math.floor((ctx.now - late.c.queueEnteredAt) / 60_000);
     return reasoned(late.c, 'max_wait', `Đã chờ ${waited} phút, quá thời gian chờ tối đa ${late.limit} phút (${name(late.c)})`);
+  }
+
+  const due = eligible
+    .filter((c): c is Candidate & { appointmentAt: number } => c.appointmentAt !== null && c.appointmentAt <= ctx.now)
+    .sort((a, b) => a.appointmentAt - b.appointmentAt || byTime(a, b));
+  const booked = due[0];
+  // Past the streak with a walk-in waiting, step 1 left no booked ticket here.
+  if (booked) {
+    return reasoned(booked, 'appointment', `Lịch hẹn ${minutesToHhmm(vnClock(booked.appointmentAt).minuteOfDay)} (${name(booked)})`);
   }
 
   const n = ctx.rules.interleaveAfterPriority;

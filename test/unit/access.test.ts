@@ -37,7 +37,7 @@ describe('access rules', () => {
 
   it('gives a kiosk only issuing and reading what it shows, and a display only reading calls', () => {
     const allowedFor = (p: Principal) => opNames.filter((n) => outcome(ops[n].access, p) === 'ok' && !('public' in ops[n].access));
-    expect(allowedFor(kiosk).sort()).toEqual(['catalog.get', 'devices.me', 'kiosk.menu', 'kiosk.printProcedure', 'kiosk.procedure', 'kiosk.procedures', 'print.job', 'site.get', 'tickets.issue']);
+    expect(allowedFor(kiosk).sort()).toEqual(['appointments.checkIn', 'catalog.get', 'devices.me', 'kiosk.menu', 'kiosk.printProcedure', 'kiosk.procedure', 'kiosk.procedures', 'print.job', 'site.get', 'tickets.issue']);
     expect(allowedFor(display).sort()).toEqual(['calls.since', 'catalog.get', 'devices.me', 'display.state', 'site.get']);
   });
 });

@@ -20,6 +20,7 @@ function ticket(p: Partial<Candidate> & { minute: number }): Candidate {
     priorityLabel: p.priorityWeight ? (p.priorityLabel ?? 'Người cao tuổi') : null,
     queueEnteredAt: T0 + p.minute * 60_000,
     reservedCounterId: p.reservedCounterId ?? null,
+    appointmentAt: p.appointmentAt ?? null,
   };
 }
 
@@ -34,6 +35,8 @@ function ctx(over: Partial<CallingContext> = {}): CallingContext {
     serviceMaxWait: new Map(),
     serviceNames: new Map([[HT, 'Hộ tịch'], [CT, 'Chứng thực'], [DD, 'Đất đai']]),
     priorityStreak: 0,
+    appointmentStreak: 0,
+    maxInARow: 2,
     ...over,
   };
 }

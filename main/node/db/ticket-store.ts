@@ -34,8 +34,10 @@ export interface TicketRow {
   call_reason: string | null;
   est_wait_min: number | null;
   est_wait_max: number | null;
+  /** The booking a checked-in appointment became (its slot time orders the call). */
+  appointment_id: string | null;
 }
-type JoinedRow = TicketRow & { service_name: string; counter_number: number | null };
+type JoinedRow = TicketRow & { service_name: string; counter_number: number | null; appointment_time: string | null };
 
 /** Columns a state change may set; the keys come from code, never from a request. */
 export type TicketPatch = Partial<Omit<TicketRow, 'id' | 'service_date' | 'sequence_id' | 'number' | 'display_code' | 'issued_at' | 'source'>>;
@@ -47,8 +49,9 @@ export interface EventActor {
 }
 
 const SELECT_TICKET = `
-  SELECT t.*, s.name AS service_name, c.number AS counter_number
-  FROM tickets t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id`;
+  SELECT t.*, s.name AS service_name, c.number AS counter_number, a.slot_time AS appointment_time
+  FROM tickets t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id
+  LEFT JOIN appointments a ON a.id = t.appointment_id`;
 
 
 export function toTicket(r: JoinedRow): Ticket {
@@ -58,15 +61,18 @@ export function toTicket(r: JoinedRow): Ticket {
     status: r.status, issuedAt: isoOrNull(r.issued_at)!, queueEnteredAt: isoOrNull(r.queue_entered_at)!, calledAt: isoOrNull(r.called_at),
     startedAt: isoOrNull(r.started_at), finishedAt: isoOrNull(r.finished_at), counterId: r.counter_id, counterNumber: r.counter_number,
     staffId: r.staff_id, recallCount: r.recall_count, parentTicketId: r.parent_ticket_id, reservedCounterId: r.reserved_counter_id,
+    appointmentTime: r.appointment_time,
   };
 }
 
 type CandidateRow = Pick<TicketRow, 'id' | 'number' | 'display_code' | 'service_id' | 'priority_weight' | 'priority_label' | 'queue_entered_at' | 'reserved_counter_id'>;
 
-export function toCandidate(r: CandidateRow): Candidate {
+/** A ticket as the calling rules see it; `appointmentAt` is read with the booking (absent: counted as a walk-in, for queue positions). */
+export function toCandidate(r: CandidateRow & { appointment_at?: number | null }): Candidate {
   return {
     id: r.id, number: r.number, displayCode: r.display_code, serviceId: r.service_id, priorityWeight: r.priority_weight,
     priorityLabel: r.priority_label, queueEnteredAt: r.queue_entered_at, reservedCounterId: r.reserved_counter_id,
+    appointmentAt: r.appointment_at ?? null,
   };
 }
 
@@ -163,9 +169,10 @@ export class TicketStore extends SqlStore {
 
   /** A day's waiting tickets as the calling rules see them (the rules in main/core do the ordering). */
   waiting(serviceDate: string): Candidate[] {
-    return this.sql<[string], CandidateRow>(
-      `SELECT id, number, display_code, service_id, priority_weight, priority_label, queue_entered_at, reserved_counter_id
-       FROM tickets WHERE service_date = ? AND status = 'waiting'`,
+    return this.sql<[string], CandidateRow & { appointment_at: number | null }>(
+      `SELECT t.id, t.number, t.display_code, t.service_id, t.priority_weight, t.priority_label, t.queue_entered_at, t.reserved_counter_id,
+              a.slot_at AS appointment_at
+       FROM tickets t LEFT JOIN appointments a ON a.id = t.appointment_id WHERE t.service_date = ? AND t.status = 'waiting'`,
     )
       .all(serviceDate)
       .map(toCandidate);
@@ -262,11 +269,11 @@ export class TicketStore extends SqlStore {
       .get(serviceDate, counterId, staffId, since) ?? null;
   }
 
-  insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number }): Call {
+  insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number; is_appointment: number }): Call {
     const r = this
       .sql(
-        `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority)
-         VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority)`,
+        `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority, is_appointment)
+         VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority, @is_appointment)`,
       )
       .run(c);
     return toCall({ ...c, id: Number(r.lastInsertRowid) });
@@ -306,12 +313,24 @@ export class TicketStore extends SqlStore {
     return firstNormal === -1 ? flags.length : firstNormal;
   }
 
+  /** How many of this counter's latest first calls today were of booked tickets, counting back to the last walk-in. */
+  appointmentStreak(counterId: string, serviceDate: string, max: number): number {
+    const flags = this
+      .sql<[string, string, number], number>(
+        `SELECT is_appointment FROM calls WHERE counter_id = ? AND service_date = ? AND kind = 'call' ORDER BY id DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(counterId, serviceDate, max);
+    const firstWalkIn = flags.indexOf(0);
+    return firstWalkIn === -1 ? flags.length : firstWalkIn;
+  }
+
   /** Ticket row for a new ticket with the unchanging defaults filled in. */
   static newRow(fields: Pick<TicketRow, 'service_date' | 'sequence_id' | 'number' | 'display_code' | 'service_id' | 'priority_class_id' | 'priority_weight' | 'priority_label' | 'source' | 'issued_at' | 'queue_entered_at'> & Partial<TicketRow>): TicketRow {
     return {
       id: uuidv7(fields.issued_at), status: 'waiting', called_at: null, started_at: null, finished_at: null, counter_id: null,
       staff_id: null, active_session_id: null, recall_count: 0, parent_ticket_id: null, reserved_counter_id: null,
-      call_reason_code: null, call_reason: null, est_wait_min: null, est_wait_max: null, ...fields,
+      call_reason_code: null, call_reason: null, est_wait_min: null, est_wait_max: null, appointment_id: null, ...fields,
     };
   }
 }

@@ -9,6 +9,7 @@ import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
 import { checkNewPassword } from './auth-handlers';
 import { endSampleMode } from './site-setup';
+import { pushRulesIfBooking } from './appointment-rules';
 import type { Handlers, HubDeps } from './context';
 
 /** Site settings and the catalogue (services, sequences, priority classes, counters, staff). */
@@ -36,9 +37,12 @@ export function catalogHandlers(deps: HubDeps) {
         const merged = { ...current, ...patch };
         const updated = { ...merged, sampleData: stillSampleData(current, merged) };
         audit(ctx, 'site.updated', null, { fields: Object.keys(patch) });
-        if (current.sampleData && !updated.sampleData) return endSampleMode(deps, updated);
-        site.set('site', updated);
-        return updated;
+        let saved = updated;
+        if (current.sampleData && !updated.sampleData) saved = endSampleMode(deps, updated);
+        else site.set('site', updated);
+        // The central offers online slots from the site's name and hours.
+        pushRulesIfBooking(deps, ctx.now);
+        return saved;
       });
       ctx.notify.changed('site');
       return next;
@@ -68,6 +72,7 @@ export function catalogHandlers(deps: HubDeps) {
         catalog.saveService(service);
         checkPrefixes(catalog.services());
         audit(ctx, 'catalog.serviceSaved', { type: 'service', id: service.id }, service);
+        pushRulesIfBooking(deps, ctx.now, service.id);
       });
       ctx.notify.changed('catalog', 'queue');
       return catalog.service(service.id)!;

@@ -15,6 +15,7 @@ import type { RecoveryGate } from '../sync/recovery-gate';
 import type { PrintSpooler } from '../print/spooler';
 import type { ScannerHub } from '../devices/scanner-hub';
 import type { TicketStore } from '../db/ticket-store';
+import type { AppointmentStore } from '../db/appointment-store';
 import type { WriteQueue } from '../db/write-queue';
 import type { HubThrottles } from '../../core/attempt-throttle';
 import type { Logger } from '../../../common/node/logger';
@@ -37,6 +38,7 @@ export interface HubDeps {
   readonly people: PeopleStore;
   readonly sessions: CounterSessionStore;
   readonly tickets: TicketStore;
+  readonly appointments: AppointmentStore;
   readonly ratings: RatingStore;
   readonly dossiers: DossierStore;
   readonly sync: SyncStore;

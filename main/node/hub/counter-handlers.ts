@@ -11,6 +11,7 @@ import { uuidv7 } from '../db/uuidv7';
 import { staffOf } from './auth-handlers';
 import type { HandlerContext, Handlers, HubDeps } from './context';
 import { undoOfferFor } from './counter-undo-handlers';
+import { appointmentSettings } from './appointment-rules';
 import { queueCounts } from './queue-facts';
 
 const toSession = (s: CounterSessionRow) => ({
@@ -55,6 +56,7 @@ export function counterHandlers(deps: HubDeps) {
       ticket_id: row.id, kind, at: ctx.now, service_date: row.service_date, display_code: row.display_code,
       counter_id: counter.id, counter_number: counter.number, counter_label: counter.label, service_id: row.service_id,
       service_name: catalog.service(row.service_id)!.name, is_priority: row.priority_weight === null ? 0 : 1,
+      is_appointment: row.appointment_id === null ? 0 : 1,
     });
 
   /** Preconditions for taking a new ticket at this counter. */
@@ -182,6 +184,7 @@ export function counterHandlers(deps: HubDeps) {
         const date = vnDate(ctx.now);
         const services = catalog.services();
         const rules = site.site().callingRules;
+        const { maxInARow } = appointmentSettings(deps);
         const choice = chooseNext(tickets.waiting(date), {
           now: ctx.now,
           counterId: counter.id,
@@ -191,6 +194,8 @@ export function counterHandlers(deps: HubDeps) {
           serviceMaxWait: new Map(services.map((s) => [s.id, s.maxWaitMinutes])),
           serviceNames: new Map(services.map((s) => [s.id, s.name])),
           priorityStreak: tickets.priorityStreak(counter.id, date, (rules.interleaveAfterPriority ?? 0) + 1),
+          appointmentStreak: tickets.appointmentStreak(counter.id, date, maxInARow + 1),
+          maxInARow,
           ...(serviceId !== undefined ? { onlyServiceId: serviceId } : {}),
         });
         if (!choice) return { ticket: null, reason: { code: 'fifo' as const, text: 'Không có công dân nào đang chờ ở các dịch vụ quầy này phục vụ.' } };

@@ -45,6 +45,8 @@ import { ListenAddress } from './listen-address';
 import { RecoveryGate } from '../sync/recovery-gate';
 import { SyncWorker, type SyncWorkerOptions } from '../sync/worker';
 import { ticketHandlers } from './ticket-handlers';
+import { appointmentHandlers } from './appointment-handlers';
+import { AppointmentStore } from '../db/appointment-store';
 import { ReportReader } from '../reports/report-reader';
 import { TicketFolding } from './ticket-folding';
 import { StorageHealth } from './storage-health';
@@ -107,6 +109,7 @@ export class Hub {
       people: new PeopleStore(db),
       sessions: new CounterSessionStore(db),
       tickets: new TicketStore(db, outbox),
+      appointments: new AppointmentStore(db, outbox),
       ratings: new RatingStore(db, outbox),
       dossiers: new DossierStore(db, outbox),
       sync: new SyncStore(db),
@@ -133,6 +136,7 @@ export class Hub {
       ...catalogHandlers(this.deps),
       ...setupHandlers(this.deps),
       ...ticketHandlers(this.deps),
+      ...appointmentHandlers(this.deps),
       ...counterHandlers(this.deps),
       ...counterUndoHandlers(this.deps),
       ...counterCloseCheckHandlers(this.deps),

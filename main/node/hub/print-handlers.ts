@@ -48,6 +48,8 @@ export function ticketPrintData(deps: HubDeps, t: TicketRow, peopleAhead: number
     displayCode: t.display_code,
     serviceName: deps.catalog.service(t.service_id)?.name ?? '',
     priorityLabel: t.priority_label,
+    // Only on a booked ticket's paper: a walk-in's print data stays as it was.
+    ...(t.appointment_id === null ? {} : { appointmentTime: deps.appointments.row(t.appointment_id)?.slot_time ?? null }),
     peopleAhead,
     waitText: wait.text,
     noCounter: wait.kind === 'noCounter',

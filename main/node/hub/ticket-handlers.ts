@@ -1,18 +1,18 @@
 import { HubError } from '../../../contract/errors';
 import type { Principal } from '../../../contract/access';
-import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { hoursText } from '../../core/hours';
 import { checkCanIssue } from '../../core/issue-rules';
 import { queueDayOf, type QueueDay } from '../../core/queue-day';
-import { displayCode, nextNumber } from '../../core/numbering';
+import { nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
-import { TicketStore, type EventActor } from '../db/ticket-store';
+import type { EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
-import { announcePrintJob, enqueueTicketPrint } from './print-handlers';
+import { announcePrintJob } from './print-handlers';
 import { siteCalendar } from './procedure-handlers';
 import { estimateFor, waitFacts } from './queue-facts';
 import { guardNumbering } from './recovery-guard';
+import { issueTicket } from './ticket-issue';
 
 export function eventActor(p: Principal, counterId: string | null = null): EventActor {
   return {
@@ -83,38 +83,12 @@ export function ticketHandlers(deps: HubDeps) {
         if (!service) throw new HubError('NOT_FOUND', 'Không tìm thấy dịch vụ đã chọn.');
         const priorityClass = priorityClassId === null ? null : catalog.priorityClass(priorityClassId);
         if (priorityClassId !== null && !priorityClass) throw new HubError('NOT_FOUND', 'Không tìm thấy đối tượng ưu tiên đã chọn.');
-        const date = vnDate(ctx.now);
-        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, date), now: ctx.now, day: today(ctx.now) });
-        const seq = catalog.sequence(service.sequenceId)!;
-        const number = tickets.allocateNumber(seq, date);
-        const row = TicketStore.newRow({
-          service_date: date, sequence_id: seq.id, number, display_code: displayCode(service.prefix, number, seq.padWidth),
-          service_id: service.id, priority_class_id: priorityClass?.id ?? null, priority_weight: priorityClass?.weight ?? null,
-          priority_label: priorityClass?.label ?? null, source: ctx.principal.kind === 'device' ? 'kiosk' : 'staff',
-          issued_at: ctx.now, queue_entered_at: ctx.now,
-        });
-        const ahead = peopleAheadOfNewcomer(row.priority_weight, tickets.waitingByWeight(date, service.id));
-        const estimate = estimateFor(deps, service, ahead, ctx.now);
-        // No range is stored when no counter was open: predicted-against-actual compares ranges only.
-        const range = estimate.kind === 'range' ? [estimate.minMinutes, estimate.maxMinutes] : null;
-        row.est_wait_min = range?.[0] ?? null;
-        row.est_wait_max = range?.[1] ?? null;
-        tickets.insert(row);
-        tickets.appendEvent(row, 'issued', eventActor(ctx.principal), { source: row.source, peopleAhead: ahead, estimate: range, ...(estimate.kind === 'noCounter' ? { noCounter: true } : {}) }, ctx.now);
-        // The paper ticket is queued in the same transaction: a number on screen always has its print job.
-        const print = enqueueTicketPrint(deps, row, ahead, estimate, ctx);
-        return {
-          ticket: tickets.ticket(row.id)!,
-          peopleAhead: ahead,
-          waitEstimate: estimate,
-          print: print ? { jobId: print.jobId, printerName: print.printer.name } : null,
-          printerId: print?.printer.id ?? null,
-        };
+        checkCanIssue({ service, priorityClass, siteHours: site.site().queueHours, issuedToday: service.dailyCap === null ? 0 : tickets.countIssued(service.id, vnDate(ctx.now)), now: ctx.now, day: today(ctx.now) });
+        return issueTicket(deps, ctx, { service, priorityClass, source: ctx.principal.kind === 'device' ? 'kiosk' : 'staff', appointment: null });
       });
       ctx.notify.changed('queue');
-      const { printerId, ...issued } = result;
-      if (printerId) announcePrintJob(deps, ctx, printerId);
-      return issued;
+      if (result.printerId) announcePrintJob(deps, ctx, result.printerId);
+      return result.issued;
     },
 
     'tickets.list': async ({ date, statuses }, ctx) => tickets.list(date ?? vnDate(ctx.now), statuses ?? null),

@@ -50,6 +50,8 @@ export interface TicketPrintData {
   readonly serviceName: string;
   /** A category label only ("Người cao tuổi"), never health details; null for a normal ticket. */
   readonly priorityLabel?: string | null;
+  /** A checked-in booking's slot time ("09:00"), printed as "Hẹn 09:00"; absent or null for a walk-in. */
+  readonly appointmentTime?: string | null;
   readonly peopleAhead: number;
   /** From the wait estimate, e.g. "khoảng 15–20 phút", or the words saying no counter is open. */
   readonly waitText: string;

@@ -25,6 +25,7 @@ export function ticketDocument(data: TicketPrintData, options: LayoutOptions = {
     { kind: 'line', text: data.serviceName, size: 'large', bold: true },
   ];
   if (data.priorityLabel) blocks.push({ kind: 'line', text: `Ưu tiên: ${data.priorityLabel}`, bold: true });
+  if (data.appointmentTime) blocks.push({ kind: 'line', text: `Hẹn ${data.appointmentTime}`, bold: true });
   blocks.push(
     { kind: 'line', text: `Số người chờ trước: ${data.peopleAhead}` },
     // "15–20 phút" stays together on narrow paper. With no counter open there is no duration to

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { AppointmentFeedItem } from '../../../contract/appointments';
 import { CalendarYear } from '../../../contract/calendar';
 import { CatalogItem, DossierStatusItem, StaffItem, type Feed, type FeedItem } from '../../../contract/sync';
 import { centralStatusApplies } from '../../core/sync-rules';
 import type { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { uuidv7 } from '../db/uuidv7';
+import { applyAppointmentItem } from './apply-appointment';
 
 /** An account created from the province's list cannot log in until an admin at the site sets a password. */
 const UNUSABLE_PASSWORD = '!sync-created';
@@ -76,6 +78,14 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       // Recorded in the history, not sent back: it came from the central.
       deps.dossiers.appendEvent({ ...row, status: d.data.status }, d.data.status === 'forwarded' ? 'forward' : d.data.status === 'processing' ? 'startProcessing' : 'resultReady', null, { note: d.data.note, from: 'central', at: d.data.at }, now, false);
       notify.dossier(row.id);
+      return null;
+    }
+    case 'appointments': {
+      const a = AppointmentFeedItem.safeParse(payload);
+      if (!a.success) return skip(unreadable(a.error));
+      const refused = applyAppointmentItem(deps, a.data, now);
+      if (refused) return skip(refused);
+      notify.changed('appointments');
       return null;
     }
   }

@@ -13,6 +13,7 @@ import { migration011 } from './011-ticket-folds-after';
 import { migration012 } from './012-dossier-search-forms';
 import { migration013 } from './013-province-lookup-url';
 import { migration014 } from './014-checklist-print-jobs';
+import { migration015 } from './015-appointments';
 
 /** Every migration in order; a new one is a new numbered file added at the end, never an edit. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];

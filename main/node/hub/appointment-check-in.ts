@@ -1,0 +1,94 @@
+import { parseAppointmentQr, type AppointmentSettings, type CheckedInEventPayload } from '../../../contract/appointments';
+import { HubError } from '../../../contract/errors';
+import type { z } from 'zod';
+import { checkInWindow } from '../../core/appointments/check-in';
+import { parseCccdQr } from '../../core/cccd-qr';
+import { vnDate } from '../../core/vn-time';
+import type { AppointmentRow } from '../db/appointment-store';
+import type { CentralConfig } from '../sync/central-client';
+import { checkStillBooked } from './appointment-handlers';
+import { appointmentSettings } from './appointment-rules';
+import type { Handler, HubDeps } from './context';
+import { announcePrintJob } from './print-handlers';
+import { guardNumbering } from './recovery-guard';
+import { issueTicket } from './ticket-issue';
+
+const vnDay = (date: string): string => date.split('-').reverse().join('/');
+
+/** The booking a scanned booking QR or a typed code names, at this site. */
+function byCode(deps: HubDeps, text: string): AppointmentRow {
+  const parsed = parseAppointmentQr(text);
+  if (!parsed) throw new HubError('APPOINTMENT_NOT_FOUND', 'Không đọc được mã lịch hẹn. Mã gồm 6 ký tự, bắt đầu bằng Q hoặc T.');
+  const siteId = deps.site.get<CentralConfig>('sync')?.siteId ?? null;
+  if (parsed.siteId !== null && siteId !== null && parsed.siteId !== siteId) throw new HubError('APPOINTMENT_NOT_FOUND', 'Lịch hẹn này đặt tại đơn vị khác, không nhận tại đây.');
+  const row = deps.appointments.byCode(parsed.code);
+  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND');
+  return row;
+}
+
+/**
+ * Today's booking of the ID number on a scanned CCCD (or of its old CMND number): the one whose
+ * check-in window is open, else the next one (its answer says when to come back), else the last
+ * one (missed).
+ */
+function byCccd(deps: HubDeps, raw: string, settings: AppointmentSettings, now: number): AppointmentRow {
+  const card = parseCccdQr(raw, now);
+  if (!card.ok) throw new HubError('SCAN_UNREADABLE', card.message);
+  const today = vnDate(now);
+  const rows = [card.value.idNumber, card.value.oldIdNumber]
+    .filter((n): n is string => n !== null)
+    .flatMap((n) => deps.appointments.bookedOnDay(n, today))
+    .sort((a, b) => a.slot_at - b.slot_at);
+  const open = rows.find((r) => checkInWindow(r.slot_at, now, settings.earlyMinutes, settings.lateMinutes).kind === 'open');
+  const row = open ?? rows.find((r) => r.slot_at > now) ?? rows.at(-1);
+  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND', 'Không có lịch hẹn hôm nay của số định danh trên thẻ. Ông/Bà vui lòng lấy số thứ tự thông thường.');
+  return row;
+}
+
+/** Within the check-in window, or the error that says when to come back or to take a normal number. */
+function checkWindow(row: AppointmentRow, settings: AppointmentSettings, now: number): number {
+  const w = checkInWindow(row.slot_at, now, settings.earlyMinutes, settings.lateMinutes);
+  switch (w.kind) {
+    case 'open':
+      return w.minutesFromSlot;
+    case 'tooEarly':
+      throw new HubError('APPOINTMENT_TOO_EARLY', `Chưa đến giờ nhận lịch hẹn: mời quay lại từ ${w.opensAt}`, { opensAt: w.opensAt, slotTime: row.slot_time });
+    case 'notToday':
+      throw new HubError('APPOINTMENT_NOT_TODAY', `Lịch hẹn này vào ngày ${vnDay(w.slotDate)} lúc ${row.slot_time}, không phải hôm nay.`, { slotDate: w.slotDate, slotTime: row.slot_time });
+    case 'missed':
+      throw new HubError(
+        'APPOINTMENT_MISSED',
+        `Lịch hẹn lúc ${row.slot_time} ngày ${vnDay(row.slot_date)} chỉ nhận đến ${w.closedAt}. Ông/Bà vui lòng lấy số thứ tự thông thường.`,
+        { closedAt: w.closedAt, slotTime: row.slot_time },
+      );
+  }
+}
+
+/**
+ * `appointments.checkIn` (the kiosk's token may call it): the booking becomes a ticket of its
+ * service, source `appointment`, issued by the same path as `tickets.issue` (number, event, print
+ * job) in the same transaction as the booking's change — never a booking checked in without its
+ * number, nor a number for a booking still open. The service's hours and daily cap are not asked
+ * again: the slot was within its hours when booked, and the seat was promised.
+ */
+export function checkInHandler(deps: HubDeps): Handler<'appointments.checkIn'> {
+  return async (input, ctx) => {
+    await guardNumbering(deps, ctx.now);
+    const done = await deps.writer.run(() => {
+      const settings = appointmentSettings(deps);
+      const row = input.by === 'code' ? byCode(deps, input.text) : byCccd(deps, input.raw, settings, ctx.now);
+      checkStillBooked(row);
+      const minutesFromSlot = checkWindow(row, settings, ctx.now);
+      const service = deps.catalog.service(row.service_id);
+      if (!service) throw new HubError('NOT_FOUND', 'Không tìm thấy dịch vụ của lịch hẹn.');
+      const { issued, printerId } = issueTicket(deps, ctx, { service, priorityClass: null, source: 'appointment', appointment: { id: row.id, time: row.slot_time } });
+      deps.appointments.update(row.id, { status: 'checked_in', checked_in_at: ctx.now, ticket_id: issued.ticket.id, updated_at: ctx.now, updated_by: 'site' });
+      const event: z.input<typeof CheckedInEventPayload> = { id: row.id, ticketId: issued.ticket.id, at: new Date(ctx.now).toISOString(), minutesFromSlot };
+      deps.appointments.appendEvent('checkedIn', row.id, event, ctx.now);
+      return { id: row.id, issued, printerId, lateMinutes: settings.lateMinutes };
+    });
+    ctx.notify.changed('queue', 'appointments');
+    if (done.printerId) announcePrintJob(deps, ctx, done.printerId);
+    return { appointment: deps.appointments.appointment(done.id, ctx.now, done.lateMinutes)!, ticket: done.issued };
+  };
+}
