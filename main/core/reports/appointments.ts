@@ -1,4 +1,5 @@
 import type { AppointmentReportCounts } from '../../../contract/reports';
+import { isNoShow } from '../appointments/check-in';
 
 /** One booking of the period as the report reads it (report-store.ts `appointmentFacts`). */
 export interface BookingFact {
@@ -23,18 +24,13 @@ export function punctuality(checkedInAt: number, slotAt: number, lateMinutes: nu
   return from < 0 ? 'early' : from <= lateMinutes * MINUTE_MS ? 'onTime' : 'late';
 }
 
-/**
- * Booked, not checked in, and the late window is over: the citizen did not come (the same rule
- * the hub's lists use, docs/APPOINTMENTS.md "No-shows"). One still within it is `upcoming`.
- */
-export const isNoShow = (f: BookingFact, lateMinutes: number, now: number): boolean => f.status === 'booked' && now > f.slotAt + lateMinutes * MINUTE_MS;
-
 const zero = (): AppointmentReportCounts => ({ booked: 0, cancelled: 0, checkedIn: 0, noShows: 0, upcoming: 0, early: 0, onTime: 0, late: 0 });
 
 /**
  * The bookings of a period per service, and the site's total: every booking made for a slot in
- * the period (`booked`) ends up cancelled, checked in (early, on time or late), a no-show, or is
- * still upcoming — the four add up to `booked`.
+ * the period (`booked`) ends up cancelled, checked in (early, on time or late), a no-show (by the
+ * rule the day's lists use: still booked after the late window), or is still upcoming — the four
+ * add up to `booked`.
  */
 export function appointmentFigures(facts: readonly BookingFact[], lateMinutes: number, now: number): { byService: Map<string, AppointmentReportCounts>; total: AppointmentReportCounts } {
   const byService = new Map<string, AppointmentReportCounts>();
@@ -48,7 +44,7 @@ export function appointmentFigures(facts: readonly BookingFact[], lateMinutes: n
       else if (f.status === 'checked_in') {
         c.checkedIn += 1;
         c[punctuality(f.checkedInAt ?? f.slotAt, f.slotAt, lateMinutes)] += 1;
-      } else if (isNoShow(f, lateMinutes, now)) c.noShows += 1;
+      } else if (isNoShow(f.status, f.slotAt, now, lateMinutes)) c.noShows += 1;
       else c.upcoming += 1;
     }
   }

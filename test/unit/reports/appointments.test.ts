@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentFigures, isNoShow, punctuality, type BookingFact } from '../../../main/core/reports/appointments';
+import { appointmentFigures, punctuality, type BookingFact } from '../../../main/core/reports/appointments';
 
 /** `YYYY-MM-DD HH:MM` in Vietnam → epoch ms. */
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+07:00`);
@@ -17,12 +17,10 @@ describe('appointment report rules', () => {
     expect(punctuality(slot + 1, slot, 0)).toBe('late');
   });
 
-  it('counts a booking as a no-show only once its late window is over, and never a cancelled or checked-in one', () => {
+  it('counts a booking as a no-show only once its late window is over, upcoming until then', () => {
     const booked: BookingFact = { serviceId: 's', status: 'booked', slotAt: slot, checkedInAt: null };
-    expect(isNoShow(booked, 15, slot + 15 * MIN)).toBe(false);
-    expect(isNoShow(booked, 15, slot + 15 * MIN + 1)).toBe(true);
-    expect(isNoShow({ ...booked, status: 'cancelled' }, 15, slot + 60 * MIN)).toBe(false);
-    expect(isNoShow({ ...booked, status: 'checked_in', checkedInAt: slot }, 15, slot + 60 * MIN)).toBe(false);
+    expect(appointmentFigures([booked], 15, slot + 15 * MIN).total).toMatchObject({ noShows: 0, upcoming: 1 });
+    expect(appointmentFigures([booked], 15, slot + 15 * MIN + 1).total).toMatchObject({ noShows: 1, upcoming: 0 });
   });
 
   it('splits each service’s bookings into cancelled, checked in (by punctuality), no-shows and upcoming, adding up to booked', () => {

@@ -21,7 +21,8 @@ export function BookingHoursTable(props: { hours: readonly BookingHour[]; captio
         <tr>
           <th scope="col">Dịch vụ</th>
           <th scope="col">Giờ</th>
-          <th scope="col" className="num">Đã hẹn</th>
+          {/* The hub's `booked`: still expected (booked, not arrived, the late window not past). */}
+          <th scope="col" className="num">Chưa đến</th>
           <th scope="col" className="num">Đã đến</th>
           <th scope="col" className="num">Vắng</th>
           {props.withCancelled ? <th scope="col" className="num">Đã hủy</th> : null}

@@ -111,7 +111,7 @@ export function PhoneBookingDialog(props: { today: string; onClose: () => void }
               error={fields.slotStart}
             />
             <div className="booking-person">
-              <Field kind="text" label="Số định danh (CCCD 12 số)" inputMode="numeric" maxLength={12} value={idNumber} onChange={setIdNumber} error={fields.idNumber} />
+              <Field kind="text" label="Số định danh (CCCD)" inputMode="numeric" maxLength={12} value={idNumber} onChange={setIdNumber} error={fields.idNumber} />
               <Field kind="text" label="Họ và tên" maxLength={100} value={fullName} onChange={setFullName} error={fields.fullName} />
               <Field kind="text" label="Số điện thoại" inputMode="numeric" maxLength={13} value={phone} onChange={setPhone} error={fields.phone} />
             </div>
