@@ -5,10 +5,10 @@ import type { HubClient } from '../../contract/client';
 import { FakeClock } from '../support/clock';
 import { decodeEscPos, textItems } from '../support/escpos-decoder';
 import { FakePrinter } from '../support/fake-printer';
-import { ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
+import { ADMIN_PASSWORD, ALL_DAY, STAFF_PASSWORD, startTestHub, type TestHub } from '../support/hub';
 import { accessibilityProblems } from './support/a11y';
 import { launchBrowser, openScreen, screenshot, sizes } from './support/browser';
-import { openCounter } from './support/counter-login';
+import { openAdmin, openCounter } from './support/counter-login';
 
 /** What a CCCD's QR holds (main/core/cccd-qr.ts): id | old id | name | birth | sex | address | issue date. */
 const CCCD = '079201000111|212345678|Trần Văn Bình|02031975|Nam|Số 5 đường Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh|10052021';
@@ -101,6 +101,7 @@ describe('appointments at the kiosk and the counter', () => {
     expect(await kiosk.locator('.ticket-facts').textContent()).toContain('Hộ tịch');
     const paper = await printedTicket(printer);
     expect(paper.number).toBe(shown);
+    expect(paper.lines).toContain('Hẹn 09:00');
     await expect.poll(() => kiosk.getByText('Mời Ông/Bà nhận phiếu in bên dưới.').isVisible()).toBe(true);
     await screenshot(kiosk, 'appointment-kiosk-ticket-qr-1080x1920');
     expect(await accessibilityProblems(kiosk, 88)).toEqual([]);
@@ -114,6 +115,7 @@ describe('appointments at the kiosk and the counter', () => {
     await expect.poll(() => kiosk.getByTestId('ticket-appointment').textContent()).toBe('Hẹn 09:00');
     const shown = await kiosk.getByTestId('ticket-number').textContent();
     expect((await printedTicket(printer)).number).toBe(shown);
+    await expect.poll(() => kiosk.getByText('Mời Ông/Bà nhận phiếu in bên dưới.').isVisible()).toBe(true);
     await screenshot(kiosk, 'appointment-kiosk-ticket-cccd-1080x1920');
     const after = await officer['appointments.find']({ code: booked.cccd!.code, idNumber: '079201000111' });
     expect(after.status).toBe('checked_in');
@@ -170,5 +172,39 @@ describe('appointments at the kiosk and the counter', () => {
     expect(made).toMatchObject({ slotTime: '10:00', fullName: 'Phạm Thị Dung', owner: 'site', status: 'booked' });
     await counter.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('shows the supervisor today’s bookings per service and hour', async () => {
+    await hub.staff('giam-sat-hen', 'supervisor');
+    const page = await openScreen(browser, contexts, `${hub.url}/supervisor`, sizes.admin);
+    await page.getByLabel('Tên đăng nhập').fill('giam-sat-hen');
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.keyboard.press('Enter');
+    const table = page.getByRole('table', { name: 'Theo dịch vụ và giờ' });
+    await expect.poll(() => table.isVisible()).toBe(true);
+    // 09:00: two arrived; 10:00: the phone booking still to come; 11:00: one still to come.
+    const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent).join(' ')));
+    expect(cells).toEqual(['09:00 0 2 0 0', '10:00 1 0 0 0', '11:00 1 0 0 0']);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'appointment-supervisor-today-1366x768');
+    // Báo cáo, this week: 4 booked, 2 arrived early (08:50 for 09:00), 2 still to come.
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    const report = page.getByRole('region', { name: 'Lịch hẹn' });
+    await expect.poll(() => report.locator('tbody tr').first().textContent()).toBe('Hộ tịch40220002');
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'appointment-supervisor-report-1366x768');
+  });
+
+  it('admin: Quản trị → Lịch hẹn puts the hub’s complaint under its field and takes the focus there', async () => {
+    const page = await openScreen(browser, contexts, `${hub.url}/admin#lich-hen`, sizes.admin);
+    await openAdmin(page, hub.url, ADMIN_PASSWORD, 'lich-hen');
+    const seats = page.getByLabel('Trong đó bộ phận một cửa đặt (điện thoại)');
+    await expect.poll(() => seats.inputValue()).toBe('3');
+    await seats.fill('9');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toBe('Số chỗ dành cho bộ phận một cửa không được lớn hơn số chỗ mỗi khung giờ');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('9');
+    await screenshot(page, 'appointment-admin-settings-error-1366x768');
+    expect(await accessibilityProblems(page, null)).toEqual([]);
   });
 });

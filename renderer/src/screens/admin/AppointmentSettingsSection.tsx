@@ -58,7 +58,10 @@ function AppointmentSettingsForm(props: { source: AppointmentSettings; services:
   const [refused, setRefused] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (refused > 0) box.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    const first = refused > 0 ? box.current?.querySelector<HTMLElement>('[aria-invalid=true]') : null;
+    // Centred: the form's sticky Save bar would otherwise cover a field low on the page.
+    first?.focus({ preventScroll: true });
+    first?.scrollIntoView({ block: 'center' });
   }, [refused]);
   const edit = (patch: Partial<AppointmentSettings>) => {
     draft.update(patch);
