@@ -172,6 +172,27 @@ describe('appointments at the kiosk and the counter', () => {
     expect(made).toMatchObject({ slotTime: '10:00', fullName: 'Phạm Thị Dung', owner: 'site', status: 'booked' });
     await counter.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+
+    // The caller rings back: find by code + ID number, move to 10:30, then cancel.
+    await counter.keyboard.press('Shift+F5');
+    const lookup = counter.getByRole('dialog', { name: 'Tra cứu, hủy hoặc đổi lịch hẹn' });
+    await expect.poll(() => lookup.isVisible()).toBe(true);
+    await counter.keyboard.type(code.toLowerCase());
+    await counter.keyboard.press('Tab');
+    await counter.keyboard.type('001088009999');
+    await counter.keyboard.press('Enter');
+    await expect.poll(() => lookup.locator('.booking-facts').textContent()).toContain('10:00 ngày 09/12/2026');
+    await lookup.getByRole('button', { name: 'Đổi giờ' }).click();
+    await lookup.getByRole('radio', { name: /10:30/ }).check();
+    await lookup.getByRole('button', { name: 'Đổi sang giờ này' }).click();
+    await expect.poll(() => lookup.getByRole('status').textContent()).toBe('Đã đổi sang 10:30 ngày 09/12/2026.');
+    await screenshot(counter, 'appointment-counter-moved-1366x768');
+    await lookup.getByRole('button', { name: 'Hủy lịch…' }).click();
+    await lookup.getByRole('button', { name: 'Hủy lịch hẹn', exact: true }).click();
+    await expect.poll(() => lookup.locator('.booking-facts').textContent()).toContain('Đã hủy');
+    expect((await officer['appointments.find']({ code, idNumber: '001088009999' })).status).toBe('cancelled');
+    await counter.keyboard.press('Escape');
+    await expect.poll(() => lookup.count()).toBe(0);
   });
 
   it('shows the supervisor today’s bookings per service and hour', async () => {
@@ -182,15 +203,15 @@ describe('appointments at the kiosk and the counter', () => {
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: 'Theo dịch vụ và giờ' });
     await expect.poll(() => table.isVisible()).toBe(true);
-    // 09:00: two arrived; 10:00: the phone booking still to come; 11:00: one still to come.
+    // 09:00: two arrived; 10:00: the phone booking, moved to 10:30 and cancelled; 11:00: one still to come.
     const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent).join(' ')));
-    expect(cells).toEqual(['09:00 0 2 0 0', '10:00 1 0 0 0', '11:00 1 0 0 0']);
+    expect(cells).toEqual(['09:00 0 2 0 0', '10:00 0 0 0 1', '11:00 1 0 0 0']);
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'appointment-supervisor-today-1366x768');
-    // Báo cáo, this week: 4 booked, 2 arrived early (08:50 for 09:00), 2 still to come.
+    // Báo cáo, this week: 4 booked, 1 cancelled, 2 arrived early (08:50 for 09:00), 1 still to come.
     await page.getByRole('link', { name: 'Báo cáo' }).click();
     const report = page.getByRole('region', { name: 'Lịch hẹn' });
-    await expect.poll(() => report.locator('tbody tr').first().textContent()).toBe('Hộ tịch40220002');
+    await expect.poll(() => report.locator('tbody tr').first().textContent()).toBe('Hộ tịch41220001');
     await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'appointment-supervisor-report-1366x768');
   });

@@ -36,10 +36,10 @@ export function AppointmentsPanel(props: { today: AppointmentsToday | null; erro
       <div className="appointments-panel-head">
         <h2>Lịch hẹn hôm nay</h2>
         <Button shortcut={BOOK_KEY} onClick={() => setDialog('book')}>
-          Đặt lịch (điện thoại)
+          Đặt lịch hẹn
         </Button>
         <Button shortcut={FIND_KEY} onClick={() => setDialog('find')}>
-          Tra cứu / hủy / đổi
+          Tìm / hủy / đổi
         </Button>
       </div>
       {props.today ? <BookingHoursTable hours={props.today.hours} caption="Theo dịch vụ và giờ" /> : props.error ? <p className="muted">{props.error}</p> : <p role="status">Đang tải…</p>}

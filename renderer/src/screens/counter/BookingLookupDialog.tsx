@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Appointment, BookingKey } from '../../../../contract/appointments';
 import { problemOf, type Problem } from '../../hub/problem';
 import { useHub } from '../../hub/session';
@@ -26,6 +26,14 @@ export function BookingLookupDialog(props: { today: string; onClose: () => void 
   const [slotStart, setSlotStart] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A button pressed goes away with its step (move, cancel): the focus goes to the next step's
+  // first button, or "Đóng", so the keyboard and Esc keep working in the dialog.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current?.contains(document.activeElement)) return;
+    const next = box.current?.querySelector<HTMLElement>('.booking-found [data-autofocus], .booking-found button, .booking-close button');
+    next?.focus();
+  }, [found, mode, done]);
 
   const act = async (what: () => Promise<Appointment>, success: (a: Appointment) => string) => {
     try {
@@ -51,7 +59,7 @@ export function BookingLookupDialog(props: { today: string; onClose: () => void 
 
   return (
     <Dialog title="Tra cứu, hủy hoặc đổi lịch hẹn" className="booking-dialog" onClose={props.onClose}>
-      <div onKeyDown={keepFunctionKeys}>
+      <div ref={box} onKeyDown={keepFunctionKeys}>
         <form className="booking-key" noValidate onSubmit={find}>
           <Field kind="text" label="Mã lịch hẹn" maxLength={6} value={key.code} onChange={(code) => setKey({ ...key, code: code.toUpperCase() })} />
           <Field kind="text" label="Số định danh" inputMode="numeric" maxLength={12} value={key.idNumber} onChange={(idNumber) => setKey({ ...key, idNumber })} />
@@ -100,7 +108,7 @@ export function BookingLookupDialog(props: { today: string; onClose: () => void 
             ) : null}
           </section>
         ) : null}
-        <div className="dialog-actions">
+        <div className="dialog-actions booking-close">
           <Button onClick={props.onClose}>Đóng (Esc)</Button>
         </div>
       </div>
