@@ -192,6 +192,11 @@ export function hubThrottles() {
      * guesses at another), per address, and site-wide.
      */
     lookup: new AttemptThrottle({ own: [PERSON, MACHINE], shared: [SITE_CAP] }, (dossierCode: string, address: string) => targetAt(dossierCode.trim().toUpperCase(), address, 'site')),
+    /**
+     * A booking code typed or scanned at check-in names no target (the code is the secret): per
+     * address, and site-wide — a guessed code would check a stranger's booking in and use it up.
+     */
+    booking: new AttemptThrottle({ own: [MACHINE], shared: [SITE_CAP] }, (address: string) => ({ own: [machineOf(address)], shared: ['site'] })),
     /** The PIN that unlocks a kiosk window of the hub PC, per window: anyone in the hall can try one. */
     kioskPin: new AttemptThrottle({ own: [PERSON], shared: [] }, (window: string) => ({ own: [window], shared: [] })),
   };

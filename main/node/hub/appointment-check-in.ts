@@ -8,6 +8,7 @@ import type { AppointmentRow } from '../db/appointment-store';
 import type { CentralConfig } from '../sync/central-client';
 import { checkStillBooked } from './appointment-handlers';
 import { appointmentSettings } from './appointment-rules';
+import { throttled } from './attempts';
 import type { Handler, HubDeps } from './context';
 import { announcePrintJob } from './print-handlers';
 import { guardNumbering } from './recovery-guard';
@@ -74,6 +75,13 @@ function checkWindow(row: AppointmentRow, settings: AppointmentSettings, now: nu
 export function checkInHandler(deps: HubDeps): Handler<'appointments.checkIn'> {
   return async (input, ctx) => {
     await guardNumbering(deps, ctx.now);
+    // A code that names a booking is no guess, whatever the window says; one that names none is.
+    if (input.by === 'code') {
+      await throttled(() => deps.throttle.booking.begin(ctx.now, ctx.clientAddress), 'TOO_MANY_ATTEMPTS', async (attempt) => {
+        byCode(deps, input.text);
+        attempt.succeeded();
+      });
+    }
     const done = await deps.writer.run(() => {
       const settings = appointmentSettings(deps);
       const row = input.by === 'code' ? byCode(deps, input.text) : byCccd(deps, input.raw, settings, ctx.now);

@@ -41,7 +41,7 @@ export function catalogHandlers(deps: HubDeps) {
         if (current.sampleData && !updated.sampleData) saved = endSampleMode(deps, updated);
         else site.set('site', updated);
         // The central offers online slots from the site's name and hours.
-        pushRulesIfBooking(deps, ctx.now);
+        if (patch.name !== undefined || patch.queueHours !== undefined) pushRulesIfBooking(deps, ctx.now);
         return saved;
       });
       ctx.notify.changed('site');

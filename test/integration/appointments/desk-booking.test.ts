@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppointmentSettings } from '../../../contract/appointments';
+import { BookedEventPayload, CancelledEventPayload, CheckedInEventPayload, MovedEventPayload, RulesEventPayload, type AppointmentSettings } from '../../../contract/appointments';
 import type { HubClient } from '../../../contract/client';
 import { HubError } from '../../../contract/errors';
 import type { OpOutput } from '../../../contract/ops';
@@ -169,5 +169,26 @@ describe('appointments at the desk, through the real API', () => {
     const missed = await refusal(kiosk['appointments.checkIn']({ by: 'code', text: late.code }));
     expect(missed).toMatchObject({ code: 'APPOINTMENT_MISSED', message: 'Lịch hẹn lúc 08:00 ngày 11/12/2026 chỉ nhận đến 08:15. Ông/Bà vui lòng lấy số thứ tự thông thường.' });
     expect((await officer['appointments.today']({})).hours).toEqual([{ serviceId, serviceName: 'Hộ tịch', hour: '08:00', booked: 0, checkedIn: 0, noShows: 1, cancelled: 0 }]);
+  });
+
+  it('slows down guessing of booking codes at the kiosk', async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 25; i++) outcomes.push(await codeOf(kiosk['appointments.checkIn']({ by: 'code', text: `QBBB${'23456789BCDFGHKLMNPQRTVX'[i]}2` })));
+    expect(outcomes.slice(0, 15).every((c) => c === 'APPOINTMENT_NOT_FOUND')).toBe(true);
+    expect(outcomes.at(-1)).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('sends each change to the central in the shapes the contract gives', () => {
+    const rows = hub.running.hub.deps.db
+      .prepare(`SELECT type, aggregate_id, payload FROM outbox WHERE type LIKE 'appointment.%' ORDER BY seq`)
+      .all() as { type: string; aggregate_id: string; payload: string }[];
+    const schemas = { 'appointment.rules': RulesEventPayload, 'appointment.booked': BookedEventPayload, 'appointment.moved': MovedEventPayload, 'appointment.cancelled': CancelledEventPayload, 'appointment.checkedIn': CheckedInEventPayload };
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(Object.keys(schemas)));
+    for (const r of rows) expect(schemas[r.type as keyof typeof schemas].safeParse(JSON.parse(r.payload)).success).toBe(true);
+    const rules = RulesEventPayload.parse(JSON.parse(rows.find((r) => r.type === 'appointment.rules')!.payload));
+    expect(rules.services.map((x) => x.name)).toEqual(['Hộ tịch']);
+    // Checked in 25 minutes before a 09:00 slot (08:35).
+    const checkedIn = rows.filter((r) => r.type === 'appointment.checkedIn').map((r) => CheckedInEventPayload.parse(JSON.parse(r.payload)));
+    expect(checkedIn[0]!.minutesFromSlot).toBe(-25);
   });
 });
