@@ -51,7 +51,7 @@ describe('appointments at the kiosk and the counter', () => {
   let printer: FakePrinter;
   let kioskToken: string;
   let hoTich: string;
-  const booked: Record<'qr' | 'cccd' | 'later', Appointment | null> = { qr: null, cccd: null, later: null };
+  const booked: Record<'qr' | 'cccd' | 'later' | 'missed', Appointment | null> = { qr: null, cccd: null, later: null, missed: null };
   const contexts: BrowserContext[] = [];
 
   const openKiosk = async (): Promise<Page> => {
@@ -80,7 +80,8 @@ describe('appointments at the kiosk and the counter', () => {
     booked.qr = await book('09:00', '001099012345', 'Nguyễn Thị Hường');
     booked.cccd = await book('09:00', '079201000111', 'Trần Văn Bình');
     booked.later = await book('11:00', '001180004444', 'Lê Văn Cường');
-    // 08:50: the 09:00 bookings may check in (from 08:30), the 11:00 one not before 10:30.
+    booked.missed = await book('08:30', '001180005555', 'Đỗ Thị Mai');
+    // 08:50: the 09:00 bookings may check in (from 08:30), the 11:00 one not before 10:30, the 08:30 one closed at 08:45.
     clock.set('2026-12-09T08:50:00+07:00');
   });
   afterAll(async () => {
@@ -138,6 +139,16 @@ describe('appointments at the kiosk and the counter', () => {
     expect(printer.jobs).toHaveLength(0);
     await kiosk.getByRole('button', { name: 'Lấy số thường' }).click();
     await expect.poll(() => kiosk.getByRole('button', { name: /^Hộ tịch/ }).isVisible()).toBe(true);
+  });
+
+  it('scanned after its late window: the hub says it was missed and to take a normal number', async () => {
+    const kiosk = await openKiosk();
+    await kiosk.keyboard.type(`https://dichvucong.gialai.gov.vn/hen/site-test/${booked.missed!.code}`);
+    await kiosk.keyboard.press('Enter');
+    await expect.poll(() => kiosk.getByRole('alert').textContent()).toBe('Lịch hẹn lúc 08:30 ngày 09/12/2026 chỉ nhận đến 08:45. Ông/Bà vui lòng lấy số thứ tự thông thường.');
+    expect(await kiosk.getByRole('button', { name: 'Lấy số thường' }).isVisible()).toBe(true);
+    await screenshot(kiosk, 'appointment-kiosk-missed-1080x1920');
+    expect(printer.jobs).toHaveLength(0);
   });
 
   it('takes a booking over the phone at the counter by keyboard, shows the code to read out, and marks the checked-in numbers', async () => {
@@ -203,15 +214,15 @@ describe('appointments at the kiosk and the counter', () => {
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: 'Theo dịch vụ và giờ' });
     await expect.poll(() => table.isVisible()).toBe(true);
-    // 09:00: two arrived; 10:00: the phone booking, moved to 10:30 and cancelled; 11:00: one still to come.
+    // 08:00: the 08:30 booking missed; 09:00: two arrived; 10:00: the phone booking, moved to 10:30 and cancelled; 11:00: one still to come.
     const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent).join(' ')));
-    expect(cells).toEqual(['09:00 0 2 0 0', '10:00 0 0 0 1', '11:00 1 0 0 0']);
+    expect(cells).toEqual(['08:00 0 0 1 0', '09:00 0 2 0 0', '10:00 0 0 0 1', '11:00 1 0 0 0']);
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'appointment-supervisor-today-1366x768');
-    // Báo cáo, this week: 4 booked, 1 cancelled, 2 arrived early (08:50 for 09:00), 1 still to come.
+    // Báo cáo, this week: 5 booked, 1 cancelled, 2 arrived early (08:50 for 09:00), 1 missed, 1 still to come.
     await page.getByRole('link', { name: 'Báo cáo' }).click();
     const report = page.getByRole('region', { name: 'Lịch hẹn' });
-    await expect.poll(() => report.locator('tbody tr').first().textContent()).toBe('Hộ tịch41220001');
+    await expect.poll(() => report.locator('tbody tr').first().textContent()).toBe('Hộ tịch51220011');
     await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'appointment-supervisor-report-1366x768');
   });
