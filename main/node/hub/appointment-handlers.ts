@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import type { Appointment, AppointmentSettings, BookedEventPayload, BookingHour, BookingKey, MovedEventPayload } from '../../../contract/appointments';
+import type { Appointment, AppointmentSettings, BookedEventPayload, BookingHour, MovedEventPayload } from '../../../contract/appointments';
 import { HubError } from '../../../contract/errors';
 import { bookingCode, withinBookingLimit } from '../../core/appointments/booking-code';
 import { maskIdNumber } from '../../core/appointments/check-in';
@@ -9,24 +9,11 @@ import { vnDate } from '../../core/vn-time';
 import type { AppointmentRow } from '../db/appointment-store';
 import { actorOf } from '../db/audit-store';
 import { uuidv7 } from '../db/uuidv7';
-import { appointmentSettings, pushRules, ruleOf, saveAppointmentSettings, serviceSlots } from './appointment-rules';
+import { appointmentSettings, bookingByKey, checkStillBooked, pushRules, ruleOf, saveAppointmentSettings, serviceSlots } from './appointment-rules';
 import { checkInHandler } from './appointment-check-in';
 import type { Handlers, HubDeps } from './context';
 
-/** A booking named by a citizen or a clerk; a wrong ID number gets the same answer as no booking, so a code alone reveals nothing. */
-export function bookingByKey(deps: HubDeps, key: BookingKey): AppointmentRow {
-  const row = deps.appointments.byCode(key.code);
-  if (!row || row.id_number !== key.idNumber) throw new HubError('APPOINTMENT_NOT_FOUND');
-  return row;
-}
-
-/** Cancelled and checked-in are final (docs/APPOINTMENTS.md): neither is moved, cancelled or checked in again. */
-export function checkStillBooked(row: AppointmentRow): void {
-  if (row.status === 'cancelled') throw new HubError('APPOINTMENT_CANCELLED');
-  if (row.status === 'checked_in') throw new HubError('APPOINTMENT_USED');
-}
-
-export const bookedPayload = (r: AppointmentRow): z.input<typeof BookedEventPayload> => ({
+const bookedPayload = (r: AppointmentRow): z.input<typeof BookedEventPayload> => ({
   id: r.id, code: r.code, serviceId: r.service_id, slotStart: r.slot_start, owner: r.owner, idNumber: r.id_number,
   fullName: r.full_name, phone: r.phone, bookedAt: new Date(r.booked_at).toISOString(),
 });

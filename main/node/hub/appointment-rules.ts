@@ -1,7 +1,8 @@
-import type { AppointmentRule, AppointmentSettings, RulesEventPayload } from '../../../contract/appointments';
+import type { AppointmentRule, AppointmentSettings, BookingKey, RulesEventPayload } from '../../../contract/appointments';
 import { HubError } from '../../../contract/errors';
 import { slotsOn, type SlotTime } from '../../core/appointments/slots';
 import { queueDayOf } from '../../core/queue-day';
+import type { AppointmentRow } from '../db/appointment-store';
 import type { HubDeps } from './context';
 import { siteCalendar } from './procedure-handlers';
 
@@ -51,4 +52,17 @@ export function pushRulesIfBooking(deps: HubDeps, now: number, serviceId?: strin
   if (settings.rules.length === 0) return;
   if (serviceId !== undefined && !settings.rules.some((r) => r.serviceId === serviceId)) return;
   pushRules(deps, settings, now);
+}
+
+/** A booking named by a citizen or a clerk; a wrong ID number gets the same answer as no booking, so a code alone reveals nothing. */
+export function bookingByKey(deps: HubDeps, key: BookingKey): AppointmentRow {
+  const row = deps.appointments.byCode(key.code);
+  if (!row || row.id_number !== key.idNumber) throw new HubError('APPOINTMENT_NOT_FOUND');
+  return row;
+}
+
+/** Cancelled and checked-in are final (docs/APPOINTMENTS.md): neither is moved, cancelled or checked in again. */
+export function checkStillBooked(row: AppointmentRow): void {
+  if (row.status === 'cancelled') throw new HubError('APPOINTMENT_CANCELLED');
+  if (row.status === 'checked_in') throw new HubError('APPOINTMENT_USED');
 }

@@ -1,26 +1,16 @@
 import { HubError } from '../../../contract/errors';
-import type { Principal } from '../../../contract/access';
 import { hoursText } from '../../core/hours';
 import { checkCanIssue } from '../../core/issue-rules';
 import { queueDayOf, type QueueDay } from '../../core/queue-day';
 import { nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
-import type { EventActor } from '../db/ticket-store';
 import type { Handlers, HubDeps } from './context';
 import { announcePrintJob } from './print-handlers';
 import { siteCalendar } from './procedure-handlers';
 import { estimateFor, waitFacts } from './queue-facts';
 import { guardNumbering } from './recovery-guard';
-import { issueTicket } from './ticket-issue';
-
-export function eventActor(p: Principal, counterId: string | null = null): EventActor {
-  return {
-    staffId: p.kind === 'staff' ? p.staffId : null,
-    deviceId: p.kind === 'device' ? p.deviceId : null,
-    counterId,
-  };
-}
+import { eventActor, issueTicket } from './ticket-issue';
 
 /** Taking a number, and what staff do with waiting or absent tickets outside a counter's current one. */
 export function ticketHandlers(deps: HubDeps) {

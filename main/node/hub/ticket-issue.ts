@@ -1,13 +1,22 @@
+import type { Principal } from '../../../contract/access';
 import type { OpOutput } from '../../../contract/ops';
 import type { PriorityClass, Service, Ticket } from '../../../contract/queue';
 import { peopleAheadOfNewcomer } from '../../core/calling-order';
 import { displayCode } from '../../core/numbering';
 import { vnDate } from '../../core/vn-time';
-import { TicketStore } from '../db/ticket-store';
+import { TicketStore, type EventActor } from '../db/ticket-store';
 import type { HandlerContext, HubDeps } from './context';
 import { enqueueTicketPrint } from './print-handlers';
 import { estimateFor } from './queue-facts';
-import { eventActor } from './ticket-handlers';
+
+/** Who did it, as a ticket's history records it. */
+export function eventActor(p: Principal, counterId: string | null = null): EventActor {
+  return {
+    staffId: p.kind === 'staff' ? p.staffId : null,
+    deviceId: p.kind === 'device' ? p.deviceId : null,
+    counterId,
+  };
+}
 
 export interface IssueRequest {
   readonly service: Service;
