@@ -10,7 +10,7 @@ import { base64Length, CATALOGUE_UPLOAD, SCAN_UPLOAD } from './uploads';
 import { CalendarYear } from './calendar';
 import { Applicant, Dossier, DossierFile, DossierForm, DossierSettings, DossierStatus, DossierSummary, IntakeInput, ProcedureVersion, ProcedureVersionState, ReceivedDossier } from './dossier';
 import { Printer, PrinterLive, PrintJob, ScannerConfig } from './printing';
-import { DossierReport, DossierReportInput, MonthlyReport, QueueReport, QueueReportInput, ReportExportInput, ReportFile, ReportFilterChoices, ReportNow, ReportSettings, SatisfactionReport } from './reports';
+import { AppointmentReport, AppointmentReportInput, DossierReport, DossierReportInput, MonthlyReport, QueueReport, QueueReportInput, ReportExportInput, ReportFile, ReportFilterChoices, ReportNow, ReportSettings, SatisfactionReport } from './reports';
 import { Device, DeviceKind, LoginResult, Password, PairingCode, StaffAccount } from './people';
 import {
   Call,
@@ -902,6 +902,12 @@ export const ops = {
     access: staff,
     input: DossierReportInput,
     output: MonthlyReport,
+  }),
+  'reports.appointments': op({
+    summary: 'Bookings of a period (by slot date) per service: booked, cancelled, checked in early / on time / late, no-shows, upcoming (the site’s figures: bookings belong to no officer)',
+    access: staff,
+    input: AppointmentReportInput,
+    output: AppointmentReport,
   }),
   'reports.export': op({
     summary: 'A report of a period as XLSX (numbers as numbers, dates as dates) or A4 PDF with the site’s header and charts; the export is audited',

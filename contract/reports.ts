@@ -233,7 +233,38 @@ export const MonthlyReport = z.object({
 });
 export type MonthlyReport = z.infer<typeof MonthlyReport>;
 
-export const ReportKind = z.enum(['queue', 'dossiers', 'satisfaction', 'monthly']);
+/** Appointment report filters: the period (by slot date) and one service or all. */
+export const AppointmentReportInput = z.object({ ...period, serviceId: Id.optional() }).strict().superRefine(checkPeriod);
+export type AppointmentReportInput = z.infer<typeof AppointmentReportInput>;
+
+/**
+ * Bookings whose slot falls in the period: booked = cancelled + checked in + no-shows + upcoming.
+ * Check-ins by punctuality against the slot's start: early (before it), on time (up to the
+ * late window after it), late (after that: a clerk's check-in, or the window narrowed since).
+ */
+export const AppointmentReportCounts = z.object({
+  booked: z.int(),
+  cancelled: z.int(),
+  checkedIn: z.int(),
+  noShows: z.int(),
+  upcoming: z.int(),
+  early: z.int(),
+  onTime: z.int(),
+  late: z.int(),
+});
+export type AppointmentReportCounts = z.infer<typeof AppointmentReportCounts>;
+
+export const AppointmentReport = z.object({
+  /** Bookings belong to no officer: always the site's figures. */
+  scope: ReportScope,
+  /** The late window the punctuality and the no-shows were judged by (the admin's current setting). */
+  lateMinutes: z.int(),
+  services: z.array(AppointmentReportCounts.extend({ serviceId: Id, name: z.string() })),
+  total: AppointmentReportCounts,
+});
+export type AppointmentReport = z.infer<typeof AppointmentReport>;
+
+export const ReportKind = z.enum(['queue', 'dossiers', 'satisfaction', 'monthly', 'appointments']);
 export type ReportKind = z.infer<typeof ReportKind>;
 
 /** An export: which report, as what, for the period and filters of that report (the dossier filters for dossiers and monthly). */

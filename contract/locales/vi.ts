@@ -40,6 +40,22 @@ export const vi = {
   'kiosk.lookUpProcedure': 'Tra cứu thủ tục — giấy tờ cần mang',
   'kiosk.checkDossier': 'Tra cứu hồ sơ đã nộp',
   'kiosk.selfService': 'Tra cứu',
+  // Check-in of a booking (docs/APPOINTMENTS.md).
+  'kiosk.appointmentEntry': 'Có lịch hẹn',
+  'kiosk.appointmentEntryHint': 'Quét mã QR lịch hẹn hoặc căn cước',
+  'kiosk.appointment': 'Quét mã QR lịch hẹn hoặc căn cước',
+  'kiosk.checkInScanHint': 'Đưa mã QR trên tin nhắn hoặc giấy hẹn, hoặc mã QR trên thẻ căn cước, vào máy quét bên dưới màn hình.',
+  'kiosk.orTypeCode': 'Hoặc nhập mã lịch hẹn (6 ký tự)',
+  'kiosk.bookingCode': 'Mã lịch hẹn',
+  'kiosk.bookingCodeEmpty': 'chưa nhập',
+  'kiosk.bookingCodeKeys': 'Bàn phím mã lịch hẹn',
+  'kiosk.deleteOne': 'Xóa 1 ký tự',
+  'kiosk.clearAll': 'Xóa hết',
+  'kiosk.checkIn': 'Xác nhận lịch hẹn',
+  'kiosk.checkingIn': 'Đang xác nhận lịch hẹn…',
+  'kiosk.checkInTrouble': 'Tạm thời chưa xác nhận được lịch hẹn. Xin mời Ông/Bà lấy số thường hoặc hỏi bàn hướng dẫn.',
+  'kiosk.takeNormalNumber': 'Lấy số thường',
+  'kiosk.appointmentAt': 'Hẹn {time}',
 
   // The wait, rebuilt from the hub's numbers.
   'wait.range': 'khoảng {min}–{max} phút',

@@ -1,5 +1,6 @@
 import type { DossierStatus } from '../../../contract/dossier';
 import { DOSSIER_RATED } from '../../core/rating-rules';
+import type { BookingFact } from '../../core/reports/appointments';
 import type { MonthlyDossier } from '../../core/reports/monthly';
 import type { CounterSpan, QueueLeg } from '../../core/reports/queue';
 import { vnDayNumber } from '../../core/vn-time';
@@ -183,5 +184,16 @@ export class ReportStore extends SqlStore {
          AND (@counterId IS NULL OR r.counter_id = @counterId) AND (@staffId IS NULL OR r.staff_id = @staffId)
        ORDER BY at`,
     ).all({ start, end, rated: DOSSIER_RATED, ...f });
+  }
+
+  /** Every booking whose slot falls on the period's dates (migration 016's `appointments`), of one service or all. */
+  appointmentFacts(fromDate: string, toDate: string, serviceId: string | null): BookingFact[] {
+    type Row = [serviceId: string, status: BookingFact['status'], slotAt: number, checkedInAt: number | null];
+    return this.tuples<Row, [Record<string, string | null>]>(
+      `SELECT service_id, status, slot_at, checked_in_at FROM appointments
+       WHERE slot_date BETWEEN @from AND @to AND (@serviceId IS NULL OR service_id = @serviceId)`,
+      ['service_id', 'status', 'slot_at', 'checked_in_at'],
+      { from: fromDate, to: toDate, serviceId },
+    ).map(([serviceId, status, slotAt, checkedInAt]) => ({ serviceId, status, slotAt, checkedInAt }));
   }
 }

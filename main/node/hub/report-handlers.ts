@@ -1,5 +1,5 @@
 import { channelLabels } from '../../../contract/dossier-texts';
-import { defaultReportSettings, type DossierReportInput, type QueueReportInput, type ReportExportInput, type ReportSettings } from '../../../contract/reports';
+import { defaultReportSettings, type AppointmentReportInput, type DossierReportInput, type QueueReportInput, type ReportExportInput, type ReportSettings } from '../../../contract/reports';
 import { paperIdentity } from '../../core/site-identity';
 import { vnPeriodText } from '../../core/vn-text';
 import { toMinutes } from '../../core/reports/stats';
@@ -14,6 +14,7 @@ import type { ReportScope } from '../reports/report-jobs';
 import type { ReportReader } from '../reports/report-reader';
 import type { TicketFolding } from './ticket-folding';
 import type { HandlerContext, Handlers, HubDeps } from './context';
+import { appointmentSettings } from './appointment-rules';
 import { printersLive } from './print-handlers';
 import { queueCounts } from './queue-facts';
 import { siteCalendarSources } from './procedure-handlers';
@@ -36,7 +37,7 @@ function scopeOf(ctx: HandlerContext, input: { from: string; to: string; staffId
 function scopeNote(deps: HubDeps, kind: ReportExportInput['report'], input: ReportExportInput, scope: ReportScope): string | null {
   const parts: string[] = [];
   if (scope.staffId !== null) parts.push(`cán bộ ${deps.people.staffById(scope.staffId)?.fullName ?? ''}`.trim());
-  if (kind === 'queue' || kind === 'satisfaction') {
+  if (kind === 'queue' || kind === 'satisfaction' || kind === 'appointments') {
     if (input.serviceId) parts.push(`dịch vụ ${deps.catalog.services().find((s) => s.id === input.serviceId)?.name ?? ''}`.trim());
     if (input.counterId) parts.push(`quầy ${deps.catalog.counters().find((c) => c.id === input.counterId)?.number ?? ''}`.trim());
   } else {
@@ -73,6 +74,13 @@ export function reportHandlers(deps: HubDeps, reader: ReportReader, folding: Tic
         staffNames: Object.fromEntries(deps.people.listStaff().map((s) => [s.id, s.fullName])),
       }),
     monthly: (input: DossierReportInput, ctx: HandlerContext) => reader.run('monthly', { input, scope: scopeOf(ctx, input), now: ctx.now }),
+    // Bookings belong to no officer: the site's figures for every caller.
+    appointments: (input: AppointmentReportInput, ctx: HandlerContext) =>
+      reader.run('appointments', {
+        input, now: ctx.now, lateMinutes: appointmentSettings(deps).lateMinutes,
+        scope: { from: input.from, to: input.to, staffId: null, ownFiguresOnly: false },
+        serviceNames: Object.fromEntries(deps.catalog.services().map((s) => [s.id, s.name])),
+      }),
   };
 
   return {
@@ -80,6 +88,7 @@ export function reportHandlers(deps: HubDeps, reader: ReportReader, folding: Tic
     'reports.dossiers': run.dossiers,
     'reports.satisfaction': run.satisfaction,
     'reports.monthly': run.monthly,
+    'reports.appointments': run.appointments,
 
     'reports.export': async (input, ctx) => {
       const { report: kind, format, from, to, serviceId, counterId, staffId, procedureCode, channel } = input;
@@ -89,6 +98,7 @@ export function reportHandlers(deps: HubDeps, reader: ReportReader, folding: Tic
         kind === 'queue' ? await run.queue(queueInput, ctx)
         : kind === 'dossiers' ? await run.dossiers(dossierInput, ctx)
         : kind === 'satisfaction' ? await run.satisfaction(queueInput, ctx)
+        : kind === 'appointments' ? await run.appointments({ from, to, serviceId }, ctx)
         : await run.monthly(dossierInput, ctx);
       const doc = reportDocument(kind, report);
       const heading = { headerLines: paperIdentity(deps.site.site()).headerLines, period: vnPeriodText(from, to), scopeNote: scopeNote(deps, kind, input, report.scope) };

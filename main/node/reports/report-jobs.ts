@@ -1,7 +1,8 @@
 import type { RatingSettings, WeeklyHours } from '../../../contract/queue';
-import type { DossierReport, DossierReportInput, DueDossier, MonthlyReport, QueueReport, QueueReportInput, SatisfactionReport } from '../../../contract/reports';
+import type { AppointmentReport, AppointmentReportInput, DossierReport, DossierReportInput, DueDossier, MonthlyReport, QueueReport, QueueReportInput, SatisfactionReport } from '../../../contract/reports';
 import type { CalendarYear } from '../../../contract/calendar';
 import { workingCalendar } from '../../core/calendar/working-time';
+import { appointmentFigures } from '../../core/reports/appointments';
 import { digitisedAtIntake, dueSoonUntil, handledTimeliness, workingDaysCounter } from '../../core/reports/dossiers';
 import { monthlyByField } from '../../core/reports/monthly';
 import { periodBounds } from '../../core/reports/period';
@@ -60,12 +61,23 @@ export interface MonthlyJob {
   readonly now: number;
 }
 
+export interface AppointmentJob {
+  readonly input: AppointmentReportInput;
+  readonly scope: ReportScope;
+  readonly now: number;
+  /** The admin's late window: punctuality and no-shows are judged by it. */
+  readonly lateMinutes: number;
+  /** Every service's name (inactive ones too: last month's bookings may name them). */
+  readonly serviceNames: Readonly<Record<string, string>>;
+}
+
 /** Each kind of job with the report it answers. */
 export interface ReportJobs {
   queue: { job: QueueJob; report: QueueReport };
   dossiers: { job: DossierJob; report: DossierReport };
   satisfaction: { job: SatisfactionJob; report: SatisfactionReport };
   monthly: { job: MonthlyJob; report: MonthlyReport };
+  appointments: { job: AppointmentJob; report: AppointmentReport };
 }
 export type ReportKind = keyof ReportJobs;
 
@@ -166,11 +178,21 @@ function monthlyReport(reports: ReportStore, job: MonthlyJob): MonthlyReport {
   return { scope, asOf: isoOrNull(asOf)!, ...monthlyByField(reports.monthlyDossiers(start, end, filter), start, end, asOf) };
 }
 
+function appointmentReport(reports: ReportStore, job: AppointmentJob): AppointmentReport {
+  const { input } = job;
+  const facts = reports.appointmentFacts(input.from, input.to, input.serviceId ?? null);
+  const { byService, total } = appointmentFigures(facts, job.lateMinutes, job.now);
+  const name = (id: string) => job.serviceNames[id] ?? '';
+  const services = [...byService].map(([serviceId, counts]) => ({ serviceId, name: name(serviceId), ...counts })).sort((a, b) => b.booked - a.booked || a.name.localeCompare(b.name, 'vi'));
+  return { scope: job.scope, lateMinutes: job.lateMinutes, services, total };
+}
+
 const run: { [K in ReportKind]: (reports: ReportStore, job: ReportJobs[K]['job']) => ReportJobs[K]['report'] } = {
   queue: queueReport,
   dossiers: dossierReport,
   satisfaction: satisfactionReport,
   monthly: monthlyReport,
+  appointments: appointmentReport,
 };
 
 /** One report from the logs `reports` reads. */

@@ -8,7 +8,7 @@
  * in order, a run of keys ending with Enter is a scan when:
  *   1. it carries an AIM symbology identifier (`]Q1` for a QR code), a prefix every common scanner
  *      can be set to send (docs/OPERATIONS.md) — the surest sign, whatever the speed;
- *   2. it ends with one of our own codes (the receipt or ticket QR): a person does not type those,
+ *   2. it ends with one of our own codes (the receipt, ticket or booking QR): a person does not type those,
  *      so however slowly the keys came it is a scan;
  *   3. anything else typed since the last pause: when its typical (median) gap between keys is
  *      scanner-fast. The median ignores a few stalls; a person's is over 60 ms even typing fast.
@@ -17,6 +17,7 @@
  * Only ASCII payloads belong here: a Vietnamese input method rewrites fast keystrokes, so
  * citizen-ID QRs must come through a serial scanner (printing.md).
  */
+import { parseAppointmentQr } from '../../../contract/appointments';
 import { parseReceiptQr } from '../../../contract/receipt-qr';
 import { parseTicketQr } from '../../../contract/ticket-qr';
 
@@ -60,9 +61,12 @@ const AIM_ID = /\][A-Za-z][0-9A-Za-z]/g;
 /** More is not a scan we act on; it also bounds the work on Enter. */
 const MAX_KEPT = 512;
 
-/** One of the codes we print, whole. */
+/**
+ * One of the codes we print, whole. A booking counts in its QR forms only: its bare code is what a
+ * clerk types at the counter (find, cancel), and that must stay in the field.
+ */
 export function isOurCode(text: string): boolean {
-  return parseTicketQr(text) !== null || parseReceiptQr(text).ok;
+  return parseTicketQr(text) !== null || parseReceiptQr(text).ok || (/^MCA1\||\/hen\//i.test(text) && parseAppointmentQr(text) !== null);
 }
 
 function median(values: readonly number[]): number {

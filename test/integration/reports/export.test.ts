@@ -1,29 +1,10 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubClient } from '../../../contract/client';
 import { flat, readPdf, savePng } from '../forms/pdf-tools';
 import { startTestHub } from '../../support/hub';
 import { codeOf } from '../../support/outcome';
+import { rowStarting, sheetOf } from '../../support/xlsx';
 import { DAT_DAI, startReportWeek, WEEK, type ReportWeek } from '../../support/report-week';
-
-type Row = (string | number | Date | null)[];
-
-/** The sheet's rows as plain values (ExcelJS keeps a leading empty slot for column 0). */
-async function sheetOf(dataBase64: string): Promise<{ name: string; rows: Row[]; formats: Map<string, string> }> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(dataBase64, 'base64') as unknown as ArrayBuffer);
-  expect(book.worksheets).toHaveLength(1);
-  const sheet = book.worksheets[0]!;
-  const rows: Row[] = [];
-  const formats = new Map<string, string>();
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as Row).slice(1).map((v) => (v === undefined ? null : v));
-    row.eachCell((cell) => formats.set(cell.address, cell.numFmt));
-  });
-  return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []), formats };
-}
-
-const rowStarting = (rows: Row[], first: string) => rows.find((r) => r[0] === first);
 
 /**
  * Exports of the hand-built week (test/support/report-week.ts): the spreadsheet read back holds

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { appointmentQrPayload } from '../../../contract/appointments';
 import { formatReceiptQr } from '../../../contract/receipt-qr';
 import { ticketQrPayload } from '../../../contract/ticket-qr';
 import { WedgeBurstDetector, type WedgeKey } from '../../../renderer/src/ui/wedge-burst';
@@ -23,6 +24,7 @@ function feedAll(keys: readonly WedgeKey[], detector = new WedgeBurstDetector())
 const texts = (keys: readonly WedgeKey[]) => feedAll(keys).map((s) => s.text);
 
 const RECEIPT = 'MC1|H21.123.45-261126-0042|K7Q2M9';
+const bookingCode = fc.stringMatching(/^[QT][23456789BCDFGHKLMNPQRTVX]{5}$/);
 /** Inter-key gaps of a busy PC: mostly a few ms, with stalls of up to a second and a half. */
 const busyGaps = fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 41, max: 1500 }) }), { minLength: 1, maxLength: 64 });
 /** A person at the keyboard: 80 ms between keys at the very fastest. */
@@ -32,6 +34,7 @@ const ourCodes = fc.oneof(
   fc.record({ dossierCode: fc.stringMatching(/^[A-Z0-9][A-Z0-9.-]{0,30}$/), lookupCode: fc.stringMatching(/^[A-Z0-9]{4,16}$/) }).map((qr) => formatReceiptQr(qr, 'http://192.168.1.10:8686')),
   fc.uuid().map((id) => ticketQrPayload(id, null)),
   fc.uuid().map((id) => ticketQrPayload(id, 'https://motcua.iagrai.gialai.gov.vn')),
+  bookingCode.chain((code) => fc.constantFrom(appointmentQrPayload('site-1', code, null), appointmentQrPayload('site-1', code, 'https://dichvucong.gialai.gov.vn'))),
 );
 /** Printable ASCII that is not one of our codes and carries no AIM identifier. */
 const otherText = fc.stringMatching(/^[a-zA-Z0-9 .,-]{6,40}$/);
@@ -84,6 +87,15 @@ describe('keyboard-wedge scans', () => {
     expect(feedAll(keys)).toMatchObject([{ text: RECEIPT, typed: RECEIPT, startedAt: 2000 }]);
     const slow = [...typed('ghi chú ', 150).slice(0, -1), ...typed(RECEIPT, 90, 3000)];
     expect(feedAll(slow)).toMatchObject([{ text: RECEIPT, typed: RECEIPT, how: 'ours' }]);
+  });
+
+  it('leaves a booking code typed by a clerk in its field: only the booking QR’s forms are ours', () => {
+    fc.assert(
+      fc.property(bookingCode, personGaps, (code, gaps) => {
+        expect(texts(typed(code, gaps))).toEqual([]);
+        expect(texts(typed(appointmentQrPayload('site-1', code, null), gaps))).toEqual([appointmentQrPayload('site-1', code, null)]);
+      }),
+    );
   });
 
   it('needs six characters for a code not of ours', () => {

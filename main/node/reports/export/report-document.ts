@@ -1,5 +1,5 @@
 import { channelLabels, dossierStatusLabels } from '../../../../contract/dossier-texts';
-import type { DossierReport, Durations, MonthlyReport, QueueReport, RatingSummary, ReportKind, SatisfactionReport } from '../../../../contract/reports';
+import type { AppointmentReport, DossierReport, Durations, MonthlyReport, QueueReport, RatingSummary, ReportKind, SatisfactionReport } from '../../../../contract/reports';
 
 /**
  * One exported report as plain data — titled tables and bar charts — that the spreadsheet
@@ -177,7 +177,25 @@ function monthlyDocument(r: MonthlyReport): ReportDocument {
   };
 }
 
-export type AnyReport = { queue: QueueReport; dossiers: DossierReport; satisfaction: SatisfactionReport; monthly: MonthlyReport };
+function appointmentDocument(r: AppointmentReport): ReportDocument {
+  const row = (label: string, c: AppointmentReport['total']): Cell[] => [label, c.booked, c.cancelled, c.checkedIn, c.early, c.onTime, c.late, c.noShows, c.upcoming];
+  return {
+    title: 'BÁO CÁO LỊCH HẸN', sheetName: 'Lịch hẹn', fileStem: 'lich-hen',
+    sections: [
+      {
+        kind: 'table', title: `Theo dịch vụ (đúng giờ: đến trong ${r.lateMinutes} phút sau giờ hẹn)`,
+        columns: [text('Dịch vụ', 3), int('Đã đặt'), int('Đã hủy'), int('Đã đến'), int('Đến sớm'), int('Đúng giờ'), int('Đến muộn'), int('Không đến'), int('Chưa đến giờ')],
+        rows: [...r.services.map((s) => row(s.name, s)), row('Tổng cộng', r.total)],
+      },
+      {
+        kind: 'bars', title: 'Giờ đến so với giờ hẹn', valueKind: 'int',
+        bars: [{ label: 'Đến sớm', value: r.total.early }, { label: 'Đúng giờ', value: r.total.onTime }, { label: 'Đến muộn', value: r.total.late }, { label: 'Không đến', value: r.total.noShows }],
+      },
+    ],
+  };
+}
+
+export type AnyReport = { queue: QueueReport; dossiers: DossierReport; satisfaction: SatisfactionReport; monthly: MonthlyReport; appointments: AppointmentReport };
 
 export function reportDocument<K extends ReportKind>(kind: K, report: AnyReport[K]): ReportDocument {
   switch (kind) {
@@ -187,6 +205,8 @@ export function reportDocument<K extends ReportKind>(kind: K, report: AnyReport[
       return dossierDocument(report as DossierReport);
     case 'satisfaction':
       return satisfactionDocument(report as SatisfactionReport);
+    case 'appointments':
+      return appointmentDocument(report as AppointmentReport);
     default:
       return monthlyDocument(report as MonthlyReport);
   }

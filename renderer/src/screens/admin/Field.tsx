@@ -81,7 +81,7 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
       control = <textarea id={id} rows={3} value={props.value} maxLength={props.maxLength} disabled={props.disabled} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)} />;
       break;
     case 'number':
-      control = <NumberInput id={id} value={props.value} onChange={props.onChange} min={props.min} max={props.max} disabled={props.disabled} describedBy={describedBy} />;
+      control = <NumberInput id={id} value={props.value} onChange={props.onChange} min={props.min} max={props.max} disabled={props.disabled} describedBy={describedBy} invalid={props.error !== undefined} />;
       break;
     case 'optionalNumber':
       control = (
@@ -133,7 +133,7 @@ export function Field<V extends string = string>(props: FieldProps<V>) {
  * A whole-number input that can be cleared while typing: the text is kept as typed, the value
  * changes only when the text is a number, and leaving an empty field shows the value again.
  */
-function NumberInput(props: { id: string; value: number; onChange: (v: number) => void; min?: number; max?: number; disabled?: boolean; describedBy?: string }) {
+function NumberInput(props: { id: string; value: number; onChange: (v: number) => void; min?: number; max?: number; disabled?: boolean; describedBy?: string; invalid?: boolean }) {
   const [shown, setShown] = useState({ text: String(props.value), value: props.value });
   let text = shown.text;
   if (shown.value !== props.value) {
@@ -152,6 +152,7 @@ function NumberInput(props: { id: string; value: number; onChange: (v: number) =
       step={1}
       disabled={props.disabled}
       aria-describedby={props.describedBy}
+      aria-invalid={props.invalid ? true : undefined}
       onChange={(e) => {
         const t = e.target.value;
         const n = t.trim() === '' ? NaN : Number(t);

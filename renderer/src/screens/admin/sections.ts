@@ -17,6 +17,7 @@ import { StaffSection } from './StaffSection';
 import { SyncSection } from './SyncSection';
 import { AboutSection } from '../about/AboutSection';
 import { BackupSection } from './BackupSection';
+import { AppointmentSettingsSection } from './AppointmentSettingsSection';
 
 export interface AdminSection {
   /** Used in the address (`/admin#dich-vu`), so a reload stays on the same section. */
@@ -40,6 +41,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'may-in', title: 'Máy in', intro: 'Máy in phiếu số, phiếu tiếp nhận và trạng thái giấy của từng máy.', Component: PrintersSection },
   { id: 'thu-tuc', title: 'Thủ tục', intro: 'Danh mục thủ tục hành chính: nhập từ tệp, thêm phiên bản mới với giấy tờ, thời hạn và phí.', Component: ProceduresSection },
   { id: 'lich-lam-viec', title: 'Lịch làm việc', intro: 'Ngày nghỉ lễ, nghỉ bù, làm bù và giờ làm việc: dùng để tính thời hạn trả kết quả; kiosk không cấp số vào ngày nghỉ và cấp số vào ngày làm bù.', Component: CalendarSection },
+  { id: 'lich-hen', title: 'Lịch hẹn', intro: 'Dịch vụ nhận đặt lịch hẹn, khung giờ, số chỗ mỗi lượt (phần của bộ phận một cửa và phần đặt trực tuyến), giờ nhận lịch hẹn tại kiosk.', Component: AppointmentSettingsSection },
   { id: 'ho-so', title: 'Hồ sơ', intro: 'Mã hồ sơ, thông tin in trên giấy tiếp nhận và các phiếu, lịch nghỉ và bản quét.', Component: DossierSettingsSection },
   { id: 'danh-gia', title: 'Đánh giá', intro: 'Câu hỏi, thang đánh giá và lý do trên máy đánh giá tại quầy.', Component: RatingSection },
   { id: 'bao-cao', title: 'Báo cáo', intro: 'Thời gian chờ mục tiêu mà báo cáo hàng chờ đo theo; báo cáo xem ở màn hình Giám sát.', Component: ReportSettingsSection },

@@ -8,8 +8,10 @@ import { Button } from '../../ui/Button';
 import { ChoiceDialog, type Choice } from '../../ui/ChoiceDialog';
 import { hhmm, minutesSince } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { useAppointmentsToday } from '../appointments/use-appointments-today';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import { AbsentListDialog, CloseWarningDialog } from './CareDialogs';
-import { QueueLists } from './QueueLists';
+import { AppointmentBadge, QueueLists } from './QueueLists';
 import { UndoBar } from './UndoBar';
 
 type State = OpOutput<'counter.state'>;
@@ -28,6 +30,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
   const catalog = useData(() => client['catalog.get']({}), ['catalog'], changes);
   const printJobs = useData(() => client['print.jobs']({}), ['printers'], changes);
   const held = (printJobs.data ?? []).filter((j) => j.status === 'held');
+  const appointments = useAppointmentsToday();
   const { state, reload } = props;
   const reloadDesk = useCallback(() => void reload(), [reload]);
   const current = state.current?.ticket ?? null;
@@ -167,6 +170,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
               <div className="current-service">
                 {current.serviceName}
                 {current.priorityLabel ? <span className="badge badge-priority">Ưu tiên: {current.priorityLabel}</span> : null}
+                <AppointmentBadge ticket={current} />
               </div>
               <div className="current-status">{state.current!.statusText}</div>
               {state.current?.reason ? (
@@ -209,7 +213,7 @@ export function CounterDesk(props: { state: State; reload: () => Promise<State |
         </div>
       </section>
 
-      <QueueLists state={state} onReturn={returnToQueue} />
+      <QueueLists state={state} onReturn={returnToQueue} appointments={<AppointmentsPanel today={appointments.data} error={appointments.error?.message ?? null} />} />
 
       {dialog === 'callFromService' ? (
         <ChoiceDialog

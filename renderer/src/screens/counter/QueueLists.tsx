@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../../../contract/ops';
 import type { Ticket } from '../../../../contract/queue';
 import { Button } from '../../ui/Button';
@@ -7,8 +7,8 @@ import { hhmm, minutesSince } from '../../ui/format';
 type State = OpOutput<'counter.state'>;
 type Tab = 'waiting' | 'skipped' | 'served';
 
-/** Waiting counts per service and the waiting / absent / served lists of this counter. */
-export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void }) {
+/** Waiting counts per service, today's bookings (`appointments`), and the waiting / absent / served lists of this counter. */
+export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void; appointments: ReactNode }) {
   const [tab, setTab] = useState<Tab>('waiting');
   const { state } = props;
   const lists: Record<Tab, { title: string; items: Ticket[] }> = {
@@ -35,6 +35,7 @@ export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void 
           ))}
         </tbody>
       </table>
+      {props.appointments}
       <div className="tabs" role="tablist" aria-label="Danh sách số">
         {(Object.keys(lists) as Tab[]).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>
@@ -49,6 +50,7 @@ export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void 
             <span className="svc">
               {t.serviceName}
               {t.priorityLabel ? <span className="badge badge-priority">ưu tiên</span> : null}
+              <AppointmentBadge ticket={t} />
             </span>
             <span className="time">
               {tab === 'waiting' ? `chờ ${minutesSince(t.queueEnteredAt, now)} phút` : tab === 'served' && t.finishedAt ? hhmm(Date.parse(t.finishedAt)) : ''}
@@ -64,4 +66,9 @@ export function QueueLists(props: { state: State; onReturn: (t: Ticket) => void 
       </ul>
     </aside>
   );
+}
+
+/** A checked-in booking's number, marked with its slot as the hub gives it: "Hẹn 09:00". */
+export function AppointmentBadge(props: { ticket: Ticket }) {
+  return props.ticket.appointmentTime ? <span className="badge badge-appointment">Hẹn {props.ticket.appointmentTime}</span> : null;
 }

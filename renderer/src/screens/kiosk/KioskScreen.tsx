@@ -13,23 +13,29 @@ import { SampleMark } from '../../ui/SampleMark';
 import { refusalForCitizen } from './kiosk-error';
 import { KioskDossierCheck, type ReceiptKeys } from './KioskDossierCheck';
 import { KioskProcedures } from './KioskProcedures';
-import { parseReceiptQr } from '../../../../contract/receipt-qr';
+import { KioskCheckIn, type CheckedIn } from './KioskCheckIn';
+import { kioskScanOf } from './kiosk-scan';
+import type { CheckInInput } from '../../../../contract/appointments';
 import { useWedgeScans } from '../../ui/use-wedge-scans';
 import { TicketCard } from './TicketCard';
 import { usePrintOutcome } from '../../hub/use-print-outcome';
+import './check-in.css';
 
 type KioskService = OpOutput<'kiosk.menu'>['services'][number];
 type Step =
   | { kind: 'services' }
   | { kind: 'priority'; service: KioskService; choosing: boolean }
   | { kind: 'issuing'; service: KioskService }
-  | { kind: 'ticket'; issued: OpOutput<'tickets.issue'> }
+  /** `appointmentTime`: the slot of a checked-in booking ("Hẹn 09:00"), null for a walk-in's number. */
+  | { kind: 'ticket'; issued: OpOutput<'tickets.issue'>; appointmentTime: string | null }
   /** refusal: the hub's words for the citizen; null: the system is in trouble, go to the help desk. */
   | { kind: 'error'; refusal: string | null }
   /** Self-service beside "Lấy số": look up a procedure's papers. */
   | { kind: 'procedures' }
   /** Check a dossier: `scanned` when the receipt's QR was read, `scanProblem` when a QR was not one; `scan` remounts the page per scan. */
-  | { kind: 'dossier'; scanned: ReceiptKeys | null; scanProblem: string | null; scan: number };
+  | { kind: 'dossier'; scanned: ReceiptKeys | null; scanProblem: string | null; scan: number }
+  /** "Có lịch hẹn": `scanned` when a booking QR or a CCCD was read; `scan` remounts the page per scan. */
+  | { kind: 'checkIn'; scanned: CheckInInput | null; scan: number };
 
 /** Seconds before the kiosk returns to the start by itself. The ticket stays long enough to note. */
 const IDLE_SECONDS = 30;
@@ -72,7 +78,7 @@ export function KioskScreen() {
       return;
     }
     // Without a printed ticket the number must stay up long enough to be written down.
-    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : step.kind === 'procedures' || step.kind === 'dossier' ? SELF_SERVICE_SECONDS : IDLE_SECONDS;
+    const limit = step.kind === 'ticket' ? (print.state === 'printed' ? TICKET_SECONDS : UNPRINTED_TICKET_SECONDS) : step.kind === 'procedures' || step.kind === 'dossier' || step.kind === 'checkIn' ? SELF_SERVICE_SECONDS : IDLE_SECONDS;
     const timer = setInterval(() => {
       const left = limit - Math.floor((Date.now() - lastTouch.current) / 1000);
       if (left <= 0) {
@@ -87,7 +93,7 @@ export function KioskScreen() {
     setStep({ kind: 'issuing', service });
     try {
       const issued = await client['tickets.issue']({ serviceId: service.id, priorityClassId: priority?.id ?? null, language });
-      setStep({ kind: 'ticket', issued });
+      setStep({ kind: 'ticket', issued, appointmentTime: null });
     } catch (e) {
       const refusal = refusalForCitizen(e);
       if (refusal === null) console.error('taking a number failed', e);
@@ -102,13 +108,16 @@ export function KioskScreen() {
     else setStep({ kind: 'priority', service, choosing: service.priorityMode === 'priority' });
   };
 
-  // A receipt's QR at the scanner opens its status from any page: the citizen need not find the button first.
+  // A receipt's QR at the scanner opens its status, a booking's QR or a CCCD checks in, from any
+  // page: the citizen need not find the button first.
   useWedgeScans((text) => {
-    const read = parseReceiptQr(text);
+    const read = kioskScanOf(text);
     const scan = Date.now();
-    if (read.ok) setStep({ kind: 'dossier', scanned: { code: read.value.dossierCode, lookupCode: read.value.lookupCode }, scanProblem: null, scan });
-    else if (step.kind === 'dossier') setStep({ kind: 'dossier', scanned: null, scanProblem: read.message, scan });
+    if (read.kind === 'receipt') setStep({ kind: 'dossier', scanned: read.keys, scanProblem: null, scan });
+    else if (read.kind === 'checkIn') setStep({ kind: 'checkIn', scanned: read.input, scan });
+    else if (step.kind === 'dossier') setStep({ kind: 'dossier', scanned: null, scanProblem: read.receiptProblem, scan });
   });
+  const checkedIn = (result: CheckedIn) => setStep({ kind: 'ticket', issued: result.ticket, appointmentTime: result.appointment.slotTime });
 
   const home = () => {
     setStep({ kind: 'services' });
@@ -139,6 +148,10 @@ export function KioskScreen() {
           <>
             <h1 className="kiosk-title">{t('kiosk.chooseService')}</h1>
             <p className="kiosk-subtitle">{t('kiosk.touchHint')}</p>
+            <button type="button" className="kiosk-appointment-entry" onClick={() => setStep({ kind: 'checkIn', scanned: null, scan: 0 })}>
+              <span className="kiosk-appointment-name">{t('kiosk.appointmentEntry')}</span>
+              <span className="kiosk-appointment-hint">{t('kiosk.appointmentEntryHint')}</span>
+            </button>
             {menu.error && !menu.data ? (
               <Notice kind="error">
                 {menu.error.code === 'HUB_UNREACHABLE' ? `${t('kiosk.systemTrouble')}. ${t('kiosk.goToHelpDesk')}` : menu.error.message}
@@ -219,6 +232,7 @@ export function KioskScreen() {
         {step.kind === 'ticket' ? (
           <TicketCard
             issued={step.issued}
+            appointmentTime={step.appointmentTime}
             print={print}
             lang={language}
             waitText={waitWords(language, step.issued.waitEstimate)}
@@ -230,6 +244,9 @@ export function KioskScreen() {
         ) : null}
 
         {step.kind === 'procedures' ? <KioskProcedures onHome={home} /> : null}
+        {step.kind === 'checkIn' ? (
+          <KioskCheckIn key={step.scan} scanned={step.scanned} lang={language} onCheckedIn={checkedIn} onNormal={() => setStep({ kind: 'services' })} onHome={home} />
+        ) : null}
         {step.kind === 'dossier' ? <KioskDossierCheck key={step.scan} scanned={step.scanned} scanProblem={step.scanProblem} onHome={home} /> : null}
 
         {step.kind === 'error' ? (

@@ -7,7 +7,7 @@ import { ddmmyyyy, hhmm } from '../../ui/format';
  * The number on screen, as large as the screen allows: until a ticket printer exists, and
  * whenever printing fails, this is what the citizen writes down.
  */
-export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: PrintOutcome; lang: Lang; waitText: string; onDone: () => void }) {
+export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; appointmentTime?: string | null; print: PrintOutcome; lang: Lang; waitText: string; onDone: () => void }) {
   const t = sayer(props.lang);
   const { ticket, peopleAhead, shown } = props.issued;
   const issuedAt = Date.parse(ticket.issuedAt);
@@ -17,6 +17,12 @@ export function TicketCard(props: { issued: OpOutput<'tickets.issue'>; print: Pr
       <p className="ticket-number" data-testid="ticket-number">
         {ticket.displayCode}
       </p>
+      {/* A checked-in booking: called near its time, ahead of walk-ins (docs/APPOINTMENTS.md). */}
+      {props.appointmentTime ? (
+        <p className="ticket-appointment" data-testid="ticket-appointment">
+          {t('kiosk.appointmentAt', { time: props.appointmentTime })}
+        </p>
+      ) : null}
       <dl className="ticket-facts">
         <div>
           <dt>{t('kiosk.service')}</dt>

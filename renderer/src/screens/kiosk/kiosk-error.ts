@@ -25,3 +25,12 @@ export function kioskLookupProblem(e: unknown): string {
   if (e instanceof HubError && e.code !== 'INTERNAL' && e.code !== 'HUB_UNREACHABLE') return e.message;
   return 'Tạm thời không tra cứu được. Xin mời Ông/Bà hỏi bàn hướng dẫn.';
 }
+
+/**
+ * What the kiosk says when a check-in is refused: the hub's words (too early and when it opens,
+ * missed, not found, not today, a code that cannot be one), else — the system in trouble — `trouble`.
+ */
+export function checkInProblem(e: unknown, trouble: string): string {
+  if (e instanceof HubError && e.code !== 'INTERNAL' && e.code !== 'HUB_UNREACHABLE' && e.code !== 'DISK_FULL') return e.message;
+  return trouble;
+}

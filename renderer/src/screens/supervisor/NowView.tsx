@@ -5,6 +5,7 @@ import { useHub } from '../../hub/session';
 import { useData } from '../../hub/use-data';
 import { hhmm } from '../../ui/format';
 import { Loading } from '../admin/Loading';
+import { AppointmentsNow } from './AppointmentsNow';
 import { minutes } from './format';
 
 const counterStates: Record<ReportNow['counters'][number]['state'], string> = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đóng' };
@@ -71,6 +72,7 @@ export function NowView() {
           </table>
         </section>
       </div>
+      <AppointmentsNow />
       <section aria-labelledby="now-printers">
         <h3 id="now-printers">Máy in cần xem</h3>
         {printers.length === 0 ? (

@@ -7,19 +7,21 @@ import { Notice } from '../../ui/Notice';
 import { download } from '../dossier/files';
 
 type Kind = ReportExportInput['report'];
+type Filters = Omit<ReportExportInput, 'report' | 'format'>;
 
 const kinds: readonly (readonly [Kind, string])[] = [
   ['monthly', 'Báo cáo kết quả giải quyết theo lĩnh vực'],
   ['dossiers', 'Báo cáo hồ sơ'],
   ['queue', 'Báo cáo hàng đợi'],
   ['satisfaction', 'Báo cáo mức độ hài lòng'],
+  ['appointments', 'Báo cáo lịch hẹn'],
 ];
 
 /**
  * The period's reports as files the hub makes (XLSX, A4 PDF), with the filters on screen: the
- * queue filters for the queue and satisfaction reports, the dossier filters for the others.
+ * queue filters for the queue and satisfaction reports, the service for appointments, the dossier filters for the others.
  */
-export function ReportExport(props: { queue: Omit<ReportExportInput, 'report' | 'format'>; dossiers: Omit<ReportExportInput, 'report' | 'format'> }) {
+export function ReportExport(props: { queue: Filters; dossiers: Filters; appointments: Filters }) {
   const { client } = useHub();
   const [kind, setKind] = useState<Kind>('monthly');
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,7 @@ export function ReportExport(props: { queue: Omit<ReportExportInput, 'report' | 
     setBusy(true);
     setMessage(null);
     try {
-      const filters = kind === 'queue' || kind === 'satisfaction' ? props.queue : props.dossiers;
+      const filters = kind === 'queue' || kind === 'satisfaction' ? props.queue : kind === 'appointments' ? props.appointments : props.dossiers;
       const file = await client['reports.export']({ ...filters, report: kind, format });
       download(file.dataBase64, file.mime, file.fileName);
       setMessage({ kind: 'success', text: `Đã tải về ${file.fileName}.` });

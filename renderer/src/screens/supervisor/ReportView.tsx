@@ -5,6 +5,7 @@ import { hhmm } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { Loading } from '../admin/Loading';
 import { showVnDate } from '../dossier/vn-date';
+import { AppointmentSection } from './AppointmentSection';
 import { DossierSection } from './DossierSection';
 import { hubToday, presetPeriod } from './periods';
 import { QueueSection } from './QueueSection';
@@ -19,6 +20,7 @@ function inputs(f: Filters) {
   return {
     queue: { ...period, ...given({ serviceId: f.serviceId, counterId: f.counterId, staffId: f.staffId }) },
     dossiers: { ...period, ...given({ procedureCode: f.procedureCode, channel: f.channel, staffId: f.staffId }) },
+    appointments: { ...period, ...given({ serviceId: f.serviceId }) },
   };
 }
 
@@ -44,11 +46,12 @@ function PeriodReports(props: { canFilter: boolean; today: string }) {
   const { today } = props;
   const [filters, setFilters] = useState<Filters>(() => ({ ...presetPeriod('this-week', today), serviceId: '', counterId: '', staffId: '', procedureCode: '', channel: '' }));
   const key = JSON.stringify(filters);
-  const { queue: q, dossiers: d } = inputs(filters);
+  const { queue: q, dossiers: d, appointments: a } = inputs(filters);
   const choices = useData(() => (props.canFilter ? client['reports.filters']({}) : Promise.resolve(null)), ['catalog', 'staff'], changes);
   const queue = useData(() => client['reports.queue'](q), [], changes, [key]);
   const dossiers = useData(() => client['reports.dossiers'](d), [], changes, [key]);
   const satisfaction = useData(() => client['reports.satisfaction'](q), [], changes, [key]);
+  const appointments = useData(() => client['reports.appointments'](a), [], changes, [key]);
   const scope = queue.data?.scope ?? dossiers.data?.scope ?? null;
   const asOf = dossiers.data?.asOf;
   return (
@@ -62,14 +65,15 @@ function PeriodReports(props: { canFilter: boolean; today: string }) {
             {asOf ? ` · Hồ sơ quá hạn tính đến ${hhmm(Date.parse(asOf))}` : ''}
           </span>
         ) : null}
-        <Button variant="secondary" onClick={() => void Promise.all([queue.reload(), dossiers.reload(), satisfaction.reload()])}>
+        <Button variant="secondary" onClick={() => void Promise.all([queue.reload(), dossiers.reload(), satisfaction.reload(), appointments.reload()])}>
           Làm mới
         </Button>
       </div>
-      <ReportExport queue={q} dossiers={d} />
+      <ReportExport queue={q} dossiers={d} appointments={a} />
       {queue.data ? <QueueSection report={queue.data} /> : <Loading error={queue.error} />}
       {dossiers.data ? <DossierSection report={dossiers.data} /> : <Loading error={dossiers.error} />}
       {satisfaction.data ? <SatisfactionSection report={satisfaction.data} /> : <Loading error={satisfaction.error} />}
+      {appointments.data ? <AppointmentSection report={appointments.data} /> : <Loading error={appointments.error} />}
     </div>
   );
 }
