@@ -158,13 +158,13 @@ export const appointmentRoutes: readonly Route[] = [
       const siteId = r.url.searchParams.get('site');
       const code = r.url.searchParams.get('code');
       const sites = await bookableSites(deps.db);
-      if (siteId === null || code === null) return sendPage(r.req, r.res, findBookingPage(sites, null));
+      if (siteId === null || code === null) return sendPage(r.req, r.res, findBookingPage(sites, null), { forms: true });
       let row: BookingRow;
       try {
         row = await knownBooking(deps, r, siteId, code.trim().toUpperCase());
       } catch (e) {
         if (!(e instanceof HttpError) || e.code !== NOT_FOUND.code) throw e;
-        return sendPage(r.req, r.res, findBookingPage(sites, NOT_FOUND), { status: 404 });
+        return sendPage(r.req, r.res, findBookingPage(sites, NOT_FOUND, { siteId, code }), { status: 404, forms: true });
       }
       await renderChange(deps, r, row, r.url.searchParams.get('day'), null);
     }),

@@ -55,13 +55,15 @@ export function confirmationPage(c: ConfirmationInput): (nonce: string) => strin
 }
 
 /** Asks which booking to change: the site and the code (the ID number comes with the change). */
-export function findBookingPage(sites: readonly { siteId: string; name: string }[], error: PageError | null): (nonce: string) => string {
-  const options = sites.map((s) => `<option value="${esc(s.siteId)}">${esc(s.name)}</option>`).join('');
+export function findBookingPage(
+  sites: readonly { siteId: string; name: string }[], error: PageError | null, asked: { readonly siteId: string; readonly code: string } | null = null,
+): (nonce: string) => string {
+  const options = sites.map((s) => `<option value="${esc(s.siteId)}"${s.siteId === asked?.siteId ? ' selected' : ''}>${esc(s.name)}</option>`).join('');
   const body = `<section><h2>Tìm lịch hẹn</h2>
   <form method="get" action="/dat-lich/doi">
   ${errorLine(error)}
   <label>Nơi làm thủ tục <select name="site" required>${options}</select></label>
-  <label>Mã lịch hẹn <input type="text" name="code" required autocomplete="off" spellcheck="false" maxlength="6" placeholder="6 ký tự, ví dụ T7K2MX"></label>
+  <label>Mã lịch hẹn <input type="text" name="code" required autocomplete="off" spellcheck="false" maxlength="6" placeholder="6 ký tự, ví dụ T7K2MX" value="${esc(asked?.code ?? '')}"></label>
   <button>Tiếp tục</button>
   </form></section>`;
   return (nonce) => citizenPage(nonce, 'Đổi hoặc hủy lịch hẹn', '', body);

@@ -50,6 +50,7 @@ describe('online booking on the central\'s public page, on a phone', () => {
 
   it('books a slot step by step and shows a printable confirmation with the code and a QR', async () => {
     const page = await open('/dat-lich');
+    await screenshot(page, 'central-dat-lich-sites-390x844');
     await page.getByRole('link', { name: 'UBND xã Ia Dom' }).click();
     await page.getByRole('link', { name: 'Chứng thực bản sao' }).click();
     await page.getByRole('link', { name: new RegExp(`^T. ${vnDay(1).slice(8, 10)}/${vnDay(1).slice(5, 7)}`) }).click();
@@ -95,6 +96,12 @@ describe('online booking on the central\'s public page, on a phone', () => {
     await page.getByRole('button', { name: 'Hủy lịch hẹn' }).click();
     await expect.poll(() => page.getByText('Đã hủy lịch hẹn.').isVisible()).toBe(true);
     await screenshot(page, 'central-hen-cancelled-390x844');
+    const find = await open('/dat-lich/doi');
+    await find.getByLabel('Mã lịch hẹn').fill('tzzzzz');
+    await find.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => find.getByRole('alert').textContent()).toContain('Không có lịch hẹn với mã này');
+    await screenshot(find, 'central-dat-lich-doi-find-390x844');
+    expect(await accessibilityProblems(find, null)).toEqual([]);
     expect(await db.query('SELECT status FROM appointments WHERE code = $1', [code])).toEqual([{ status: 'cancelled' }]);
     expect(problems).toEqual([]);
   });
