@@ -380,6 +380,8 @@ export const ops = {
     /** `sampleData`: the site runs on sample data (main/core/site-identity.ts): the kiosk says so, as its tickets do. */
     output: z.object({
       siteName: z.string(), sampleData: z.boolean(), language: Lang, services: z.array(KioskService),
+      /** Some service takes bookings (docs/APPOINTMENTS.md): the kiosk offers "Có lịch hẹn" only then. */
+      takesBookings: z.boolean(),
       /** `texts`: the group's name in each language the kiosk offers. */
       priorityClasses: z.array(PriorityClass.extend({ texts: z.record(Lang, z.string()) })),
     }),

@@ -7,6 +7,7 @@ import { nextNumber } from '../../core/numbering';
 import { transition } from '../../core/ticket-lifecycle';
 import { vnDate } from '../../core/vn-time';
 import type { Handlers, HubDeps } from './context';
+import { appointmentSettings } from './appointment-rules';
 import { announcePrintJob } from './print-handlers';
 import { siteCalendar } from './procedure-handlers';
 import { estimateFor, waitFacts } from './queue-facts';
@@ -49,6 +50,7 @@ export function ticketHandlers(deps: HubDeps) {
         siteName: site.site().name,
         sampleData: site.site().sampleData,
         language: site.site().language,
+        takesBookings: appointmentSettings(deps).rules.some((r) => r.enabled),
         services: catalog
           .services()
           .filter((s) => s.active)

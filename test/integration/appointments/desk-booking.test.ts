@@ -62,7 +62,10 @@ describe('appointments at the desk, through the real API', () => {
 
   it('keeps the admin’s settings and refuses a rule for a service that does not exist', async () => {
     expect((await admin['appointments.settings']({})).rules).toEqual([]);
+    // A site that takes no bookings shows its citizens no "Có lịch hẹn" at the kiosk.
+    expect((await kiosk['kiosk.menu']({})).takesBookings).toBe(false);
     expect(await admin['appointments.saveSettings'](settings())).toEqual(settings());
+    expect((await kiosk['kiosk.menu']({})).takesBookings).toBe(true);
     expect(await admin['appointments.settings']({})).toEqual(settings());
     const ghost = { ...settings(), rules: [{ ...settings().rules[0]!, serviceId: '0190a1b2-0000-7000-8000-000000000000' }] };
     expect(await codeOf(admin['appointments.saveSettings'](ghost))).toBe('NOT_FOUND');

@@ -148,10 +148,12 @@ export function KioskScreen() {
           <>
             <h1 className="kiosk-title">{t('kiosk.chooseService')}</h1>
             <p className="kiosk-subtitle">{t('kiosk.touchHint')}</p>
-            <button type="button" className="kiosk-appointment-entry" onClick={() => setStep({ kind: 'checkIn', scanned: null, scan: 0 })}>
-              <span className="kiosk-appointment-name">{t('kiosk.appointmentEntry')}</span>
-              <span className="kiosk-appointment-hint">{t('kiosk.appointmentEntryHint')}</span>
-            </button>
+            {menu.data?.takesBookings ? (
+              <button type="button" className="kiosk-appointment-entry" onClick={() => setStep({ kind: 'checkIn', scanned: null, scan: 0 })}>
+                <span className="kiosk-appointment-name">{t('kiosk.appointmentEntry')}</span>
+                <span className="kiosk-appointment-hint">{t('kiosk.appointmentEntryHint')}</span>
+              </button>
+            ) : null}
             {menu.error && !menu.data ? (
               <Notice kind="error">
                 {menu.error.code === 'HUB_UNREACHABLE' ? `${t('kiosk.systemTrouble')}. ${t('kiosk.goToHelpDesk')}` : menu.error.message}
