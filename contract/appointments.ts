@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarYear } from './calendar';
 import { TimeWindow, WeeklyHours } from './queue';
 import { HhMm, Id, IsoTime, VnDate } from './scalars';
 
@@ -142,7 +143,7 @@ export type BookingHour = z.infer<typeof BookingHour>;
 /**
  * Pushed by the hub (aggregate `appointment-rules`, type `appointment.rules`) whenever the admin
  * saves the settings or a service's name changes: everything the central's booking page needs to
- * offer the site's slots while the site is offline. Holidays come from the central's own calendar feed.
+ * offer the site's slots while the site is offline, its calendar included (the province's wins where published).
  */
 export const RulesEventPayload = z.object({
   settings: AppointmentSettings,
@@ -151,6 +152,12 @@ export const RulesEventPayload = z.object({
   services: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string(), hours: WeeklyHours.nullable() })),
   /** The site's hours for taking numbers (index = weekday, Sunday 0, as in `Site`): slots lie within them. */
   hours: WeeklyHours,
+  /**
+   * The site's working calendar for this year and the next, as the hub holds it (built in, synced or
+   * edited there): the central offers slots by it in a year the province published no calendar for.
+   * Absent from older hubs.
+   */
+  calendars: z.array(CalendarYear).default([]),
 });
 export type RulesEventPayload = z.infer<typeof RulesEventPayload>;
 

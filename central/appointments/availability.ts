@@ -1,7 +1,7 @@
 import type { Slot } from '../../contract/appointments';
 import type { Queryable } from '../db/db';
 import { offeredSlots, slotInstant } from './slots';
-import { publishedCalendars, seatsTaken, type BookableService } from './store';
+import { bookingCalendars, seatsTaken, type BookableService } from './store';
 
 /** One day of a service's slots with the central's seats still free in each. */
 export interface OfferedDay {
@@ -15,7 +15,7 @@ export interface OfferedDay {
  * seats: the desk's are never offered here). Days without any slot are left out.
  */
 export async function offeredDays(db: Queryable, siteId: string, service: BookableService, now: number): Promise<OfferedDay[]> {
-  const slots = offeredSlots(service.rule, service.hours, await publishedCalendars(db), now);
+  const slots = offeredSlots(service.rule, service.hours, await bookingCalendars(db, service), now);
   if (slots.length === 0) return [];
   const taken = await seatsTaken(db, siteId, service.id, slotInstant(slots[0]!.start), slotInstant(slots[slots.length - 1]!.start));
   const seats = service.rule.capacity - service.rule.siteSeats;

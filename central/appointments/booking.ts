@@ -5,7 +5,7 @@ import { publish } from '../sync/feeds';
 import { BookingError } from './booking-error';
 import { offeredSlots, slotInstant } from './slots';
 import {
-  adjustSeat, BOOKING_COLUMNS, bookableServices, bookingByCode, feedItemOf, publishedCalendars, siteRules, takeCentralSeat, type BookableService, type BookingRow,
+  adjustSeat, BOOKING_COLUMNS, bookableServices, bookingByCode, feedItemOf, bookingCalendars, siteRules, takeCentralSeat, type BookableService, type BookingRow,
 } from './store';
 
 /**
@@ -36,7 +36,7 @@ async function bookableService(tx: Queryable, siteId: string, serviceId: string)
 /** The slot asked for, if the central offers it now; its instant. */
 async function offeredSlot(tx: Queryable, service: BookableService, slotStart: string, now: number): Promise<Date> {
   const wanted = slotInstant(slotStart);
-  const slot = offeredSlots(service.rule, service.hours, await publishedCalendars(tx), now).find((s) => slotInstant(s.start) === wanted);
+  const slot = offeredSlots(service.rule, service.hours, await bookingCalendars(tx, service), now).find((s) => slotInstant(s.start) === wanted);
   if (!slot) throw new BookingError('SLOT_NOT_OFFERED', 'Khung giờ này không nhận đặt lịch (đã qua, ngoài giờ làm việc hoặc vào ngày nghỉ). Mời chọn khung giờ khác.');
   return new Date(wanted);
 }

@@ -53,18 +53,29 @@ export interface BookableService {
   readonly rule: AppointmentRule;
   /** The service's hours, or the site's. */
   readonly hours: WeeklyHours;
+  /** The site's own calendar years, for a year the province published none of. */
+  readonly siteCalendars: readonly CalendarYear[];
 }
 
 /** The services of a site's rules that take bookings online (enabled, named in the pushed list, with seats not all the desk's). */
 export function bookableServices(rules: RulesEventPayload): BookableService[] {
   return rules.settings.rules.flatMap((rule) => {
     const s = rules.services.find((x) => x.id === rule.serviceId);
-    return rule.enabled && rule.capacity > rule.siteSeats && s ? [{ id: s.id, name: s.name, rule, hours: s.hours ?? rules.hours }] : [];
+    return rule.enabled && rule.capacity > rule.siteSeats && s ? [{ id: s.id, name: s.name, rule, hours: s.hours ?? rules.hours, siteCalendars: rules.calendars }] : [];
   });
 }
 
+/**
+ * The calendar years a service's slots follow: those the province published (the latest item of each
+ * key of the `calendar` feed), and for a year it published none of, the site's own as its hub pushed it.
+ */
+export async function bookingCalendars(db: Queryable, service: BookableService): Promise<CalendarYear[]> {
+  const published = await publishedCalendars(db);
+  return [...published, ...service.siteCalendars.filter((c) => !published.some((p) => p.year === c.year))];
+}
+
 /** The calendar years the province published (the latest item of each key of the `calendar` feed). */
-export async function publishedCalendars(db: Queryable): Promise<CalendarYear[]> {
+async function publishedCalendars(db: Queryable): Promise<CalendarYear[]> {
   const rows = await db.query<{ payload: string }>(
     `SELECT DISTINCT ON (key) payload FROM feed_items WHERE feed = 'calendar' AND scope = $1 ORDER BY key, version DESC`,
     [PROVINCE],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RulesEventPayload } from '../../contract/appointments';
+import type { CalendarYear } from '../../contract/calendar';
 import { vnDate } from '../../central/reports/period';
 import { adminCall, pushBatch, SiteOutbox } from './helpers';
 
@@ -30,7 +31,7 @@ export async function publishCalendars(url: string, holidays: readonly string[])
 export const SERVICE_ID = '0193a000-0000-7000-8000-000000000001';
 
 /** Rules for one service: 08:00–10:00 in 30-minute slots (4 a day), `capacity` seats of which `siteSeats` the desk's. */
-export function rulesPayload(o: { capacity?: number; siteSeats?: number; maxActivePerId?: number; daysAhead?: number } = {}): RulesEventPayload {
+export function rulesPayload(o: { capacity?: number; siteSeats?: number; maxActivePerId?: number; daysAhead?: number; siteCalendars?: CalendarYear[] } = {}): RulesEventPayload {
   return {
     settings: {
       earlyMinutes: 30, lateMinutes: 15, maxInARow: 2, maxActivePerId: o.maxActivePerId ?? 2,
@@ -39,6 +40,7 @@ export function rulesPayload(o: { capacity?: number; siteSeats?: number; maxActi
     siteName: 'UBND xã Ia Dom',
     services: [{ id: SERVICE_ID, name: 'Chứng thực bản sao', nameEn: 'Certified copies', hours: null }],
     hours: ALL_WEEK,
+    calendars: o.siteCalendars ?? [],
   };
 }
 

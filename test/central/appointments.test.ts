@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../central/db/db';
 import type { Limits } from '../../central/http/limits';
 import { AppointmentFeedItem, type RulesEventPayload } from '../../contract/appointments';
+import type { CalendarYear } from '../../contract/calendar';
 import { PullResponse } from '../../contract/sync';
 import {
   bookForm, codeOf, getPage, idNumber, newSiteId, postForm, publishCalendars, pushRules, rulesPayload, SERVICE_ID, slotsOn, vnDay,
@@ -241,4 +242,36 @@ describe('the booking pages\' throttles (postgres)', () => {
       expect(answers.find((a) => a.status === 429)!.error).toBe('TOO_MANY_BOOKINGS');
       expect(await count(db, 'SELECT count(*) AS n FROM appointments WHERE site_id = $1', [siteId])).toBe(3);
     }));
+});
+
+describe('a province that published no calendar (pglite)', () => {
+  /** The site's own years as its hub pushes them: every day worked but `holiday`. */
+  const siteYears = (holiday: string): CalendarYear[] => {
+    const thisYear = Number(vnDay(0).slice(0, 4));
+    const week = Array.from({ length: 7 }, () => [{ from: '07:00', to: '17:00' }]);
+    return [thisYear, thisYear + 1].map((year) => ({
+      year, province: null, source: 'official', holidays: holiday.startsWith(String(year)) ? [{ date: holiday, name: 'Ngày lễ của xã' }] : [],
+      extraDaysOff: [], workedWeekendDays: [], sessions: week, sameDayCutoff: '15:00',
+    }));
+  };
+
+  it('offers the site\'s slots by the calendar its hub pushed, its holiday included, until the province publishes one', async () => {
+    const t = await openTestDb('pglite');
+    const c = await startTestCentral(t.db);
+    try {
+      const holiday = vnDay(2);
+      const siteId = newSiteId();
+      await pushRules(c.url, siteId, await createSite(c.url, siteId), rulesPayload({ siteCalendars: siteYears(holiday) }));
+      const day = vnDay(1);
+      expect(slotsOn((await getPage(c.url, `/dat-lich?site=${siteId}&service=${SERVICE_ID}&day=${day}`)).html)).toContain(`${day}T08:00:00+07:00`);
+      expect((await postForm(c.url, '/dat-lich', bookForm(siteId, `${holiday}T08:00:00+07:00`))).error).toBe('SLOT_NOT_OFFERED');
+
+      // The province's calendar wins for the years it covers: here the site's holiday is a working day.
+      await publishCalendars(c.url, []);
+      expect((await postForm(c.url, '/dat-lich', bookForm(siteId, `${holiday}T08:00:00+07:00`))).status).toBe(303);
+    } finally {
+      await c.close();
+      await t.dispose();
+    }
+  });
 });

@@ -5,7 +5,6 @@ import type { AppointmentFeedItem } from '../../contract/appointments';
 import { workingCalendar } from '../../main/core/calendar/working-time';
 import { queueDayOf } from '../../main/core/queue-day';
 import { getPage, idNumber, postForm, slotsOn, vnDay } from '../central/appointment-helpers';
-import { adminCall } from '../central/helpers';
 import { useSyncRigs, waitFor } from './rig';
 
 /**
@@ -88,17 +87,14 @@ describe('a booking on the central’s page, with the site offline', () => {
       rules: [{ serviceId, enabled: true, windows: [{ from: '08:00', to: '11:00' }], slotMinutes: 30, capacity: 3, siteSeats: 1, daysAhead: 7 }],
     });
     await r.settle();
-    // The province publishes its calendar, the one the hub has built in (the central offers no
-    // slot in a year it has none for); the day is the next weekday it keeps open.
+    // No calendar published by the province: the central offers the slots by the one the hub
+    // pushed with its rules (its built-in one). The day is the next weekday it keeps open.
     const calendar = workingCalendar();
-    const day = Array.from({ length: 14 }, (_, n) => vnDay(n + 1)).find((d) => {
+    const open = Array.from({ length: 21 }, (_, n) => vnDay(n + 1)).filter((d) => {
       const weekday = new Date(`${d}T12:00:00+07:00`).getUTCDay();
       return weekday >= 1 && weekday <= 5 && queueDayOf(calendar, d).kind === 'usual';
-    })!;
-    for (const year of new Set([Number(vnDay(0).slice(0, 4)), Number(day.slice(0, 4))])) {
-      const published = await adminCall(t.central.url, '/admin/calendar', { calendar: calendar.year(year) });
-      expect(published.status).toBe(201);
-    }
+    });
+    const [day, later] = [open[0]!, open[1]!];
 
     await r.hub.stop();
     const page = await getPage(t.central.url, `/dat-lich?site=${encodeURIComponent(r.siteId)}&service=${serviceId}&day=${day}`);
@@ -143,6 +139,17 @@ describe('a booking on the central’s page, with the site offline', () => {
       await r.syncNow();
       const [row] = await t.central.db.query<{ status: string }>('SELECT status FROM appointments WHERE site_id = $1 AND code = $2', [r.siteId, code]);
       return row?.status === 'checked_in' ? row : null;
+    });
+
+    // The commune declares a day off at the hub: the central stops offering it once the rules travel again.
+    const year = Number(later.slice(0, 4));
+    const withDayOff = calendar.year(year);
+    await (await r.hub.accounts.admin())['admin.saveCalendar']({ calendar: { ...withDayOff, holidays: [...withDayOff.holidays, { date: later, name: 'Nghỉ theo quyết định của xã' }] } });
+    const laterPage = () => getPage(t.central.url, `/dat-lich?site=${encodeURIComponent(r.siteId)}&service=${serviceId}&day=${later}`);
+    expect(slotsOn((await laterPage()).html).some((s) => s.startsWith(later))).toBe(true);
+    await waitFor('the day off at the central', async () => {
+      await r.syncNow();
+      return slotsOn((await laterPage()).html).some((s) => s.startsWith(later)) ? null : true;
     });
   });
 });

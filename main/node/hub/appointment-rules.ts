@@ -2,9 +2,10 @@ import type { AppointmentRule, AppointmentSettings, BookingKey, RulesEventPayloa
 import { HubError } from '../../../contract/errors';
 import { slotsOn, type SlotTime } from '../../core/appointments/slots';
 import { queueDayOf } from '../../core/queue-day';
+import { vnDate } from '../../core/vn-time';
 import type { AppointmentRow } from '../db/appointment-store';
 import type { HubDeps } from './context';
-import { siteCalendar } from './procedure-handlers';
+import { siteCalendar } from './site-calendar';
 
 const SETTINGS_KEY = 'appointments';
 
@@ -33,6 +34,7 @@ export function serviceSlots(deps: HubDeps, rule: AppointmentRule, date: string,
  */
 export function pushRules(deps: HubDeps, settings: AppointmentSettings, now: number): void {
   const site = deps.site.site();
+  const calendar = siteCalendar(deps);
   const ids = new Set(settings.rules.map((r) => r.serviceId));
   const payload: RulesEventPayload = {
     settings,
@@ -42,6 +44,7 @@ export function pushRules(deps: HubDeps, settings: AppointmentSettings, now: num
       .filter((s) => ids.has(s.id))
       .map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn, hours: s.hours })),
     hours: site.queueHours,
+    calendars: [0, 1].map((n) => calendar.year(Number(vnDate(now).slice(0, 4)) + n)),
   };
   deps.appointments.appendEvent('rules', 'appointment-rules', payload, now);
 }

@@ -23,7 +23,8 @@ import { announcePrintJob, enqueuePrint, receiptLinks } from './print-handlers';
 import { registerFile } from './dossier-register';
 import { readScan, scanView, storeScan } from './dossier-scans';
 import { guardNumbering } from './recovery-guard';
-import { dossierSettings, procedureInForce, siteCalendar } from './procedure-handlers';
+import { procedureInForce } from './procedure-handlers';
+import { dossierSettings, siteCalendar } from './site-calendar';
 
 /** Dossier intake and everything after it, for the counter. */
 export function dossierHandlers(deps: HubDeps) {

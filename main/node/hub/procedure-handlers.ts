@@ -1,24 +1,14 @@
-import type { CalendarYear } from '../../../contract/calendar';
-import type { DossierSettings, ProcedureVersion } from '../../../contract/dossier';
+import type { ProcedureVersion } from '../../../contract/dossier';
 import { HubError } from '../../../contract/errors';
-import { officialCalendars } from '../../core/calendar/calendar-data';
-import { workingCalendar, type WorkingCalendar } from '../../core/calendar/working-time';
 import { procedureVersionState } from '../../core/dossier/procedure-state';
 import { isoOrNull, vnDate } from '../../core/vn-time';
 import { actorOf } from '../db/audit-store';
 import { parseProcedureFile, type ImportedProcedure } from '../catalog/procedure-import';
 import type { Handlers, HubDeps } from './context';
 import { SCAN_DELETION_KEY, type ScanDeletionRun } from './dossier-scans';
+import { pushRulesIfBooking } from './appointment-rules';
+import { dossierSettings, siteCalendar } from './site-calendar';
 
-/** The site's dossier settings (code pattern, calendar province, signer, scan retention). */
-export const dossierSettings = (deps: HubDeps): DossierSettings => deps.site.get<DossierSettings>('dossiers')!;
-
-/** Calendars edited at the site (or synced) win over the shipped official ones, which win over computed defaults. */
-export const siteCalendarSources = (deps: HubDeps): { province: string | null; calendars: CalendarYear[] } => ({
-  province: dossierSettings(deps).calendarProvince,
-  calendars: [...deps.dossiers.calendars(), ...officialCalendars],
-});
-export const siteCalendar = (deps: HubDeps): WorkingCalendar => workingCalendar(siteCalendarSources(deps));
 
 /** The version of a procedure in force on `today`, or PROCEDURE_UNKNOWN. */
 export function procedureInForce(deps: HubDeps, code: string, today: string): ProcedureVersion {
@@ -91,6 +81,8 @@ export function procedureHandlers(deps: HubDeps) {
     'admin.saveCalendar': async ({ calendar: c }, ctx) => {
       await write(() => {
         dossiers.saveCalendar(c, 'admin', ctx.now);
+        // The central offers this site's slots by this calendar where the province published none.
+        pushRulesIfBooking(deps, ctx.now);
         deps.audit.record(actorOf(ctx.principal), 'calendar.saved', { type: 'calendar', id: `${c.year}/${c.province ?? ''}` }, {}, ctx.now);
       });
       ctx.notify.changed('catalog');

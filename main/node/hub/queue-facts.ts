@@ -5,7 +5,7 @@ import { estimateWait, openCountersFor, rangeEstimate, type SessionFact } from '
 import type { TicketRow } from '../db/ticket-store';
 import { vnDate } from '../../core/vn-time';
 import type { HubDeps } from './context';
-import { siteCalendar } from './procedure-handlers';
+import { siteCalendar } from './site-calendar';
 
 /** Recent window for measuring throughput (queue.md: about 45 minutes). */
 const THROUGHPUT_WINDOW_MIN = 45;

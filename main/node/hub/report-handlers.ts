@@ -17,7 +17,7 @@ import type { HandlerContext, Handlers, HubDeps } from './context';
 import { appointmentSettings } from './appointment-rules';
 import { printersLive } from './print-handlers';
 import { queueCounts } from './queue-facts';
-import { siteCalendarSources } from './procedure-handlers';
+import { siteCalendarSources } from './site-calendar';
 
 const SETTINGS_KEY = 'reports';
 

@@ -9,7 +9,7 @@ import { vnDate } from '../../core/vn-time';
 import type { Handlers, HubDeps } from './context';
 import { appointmentSettings } from './appointment-rules';
 import { announcePrintJob } from './print-handlers';
-import { siteCalendar } from './procedure-handlers';
+import { siteCalendar } from './site-calendar';
 import { estimateFor, waitFacts } from './queue-facts';
 import { guardNumbering } from './recovery-guard';
 import { eventActor, issueTicket } from './ticket-issue';

@@ -7,6 +7,7 @@ import type { Notifications } from '../hub/bus';
 import type { HubDeps } from '../hub/context';
 import { uuidv7 } from '../db/uuidv7';
 import { applyAppointmentItem } from './apply-appointment';
+import { pushRulesIfBooking } from '../hub/appointment-rules';
 
 /** An account created from the province's list cannot log in until an admin at the site sets a password. */
 const UNUSABLE_PASSWORD = '!sync-created';
@@ -55,6 +56,7 @@ export function applyFeedItem(deps: HubDeps, feed: Feed, item: FeedItem, now: nu
       const c = CalendarYear.safeParse(payload);
       if (!c.success) return skip(unreadable(c.error));
       deps.dossiers.saveCalendar(c.data, 'sync', now);
+      pushRulesIfBooking(deps, now);
       notify.changed('catalog');
       return null;
     }
