@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarYear } from './calendar';
+import { Lang } from './locales';
 import { TimeWindow, WeeklyHours } from './queue';
 import { HhMm, Id, IsoTime, VnDate } from './scalars';
 
@@ -118,10 +119,11 @@ export type Slot = z.infer<typeof Slot>;
 /** How the kiosk (or a clerk) identifies a booking at check-in. */
 export const CheckInInput = z.discriminatedUnion('by', [
   /** A scanned booking QR (either form of `appointmentQrPayload`) or a typed code. */
-  z.object({ by: z.literal('code'), text: z.string().min(1).max(300) }).strict(),
+  z.object({ by: z.literal('code'), text: z.string().min(1).max(300), language: Lang.optional() }).strict(),
   /** The raw text of a scanned CCCD QR: today's booking of that ID number. */
-  z.object({ by: z.literal('cccd'), raw: z.string().min(1).max(1000) }).strict(),
+  z.object({ by: z.literal('cccd'), raw: z.string().min(1).max(1000), language: Lang.optional() }).strict(),
 ]);
+// `language`: the kiosk's, in which the hub words its refusals and the ticket speaks (default: the site's).
 export type CheckInInput = z.infer<typeof CheckInInput>;
 
 /** Today's bookings of one service in one hour (the counter's and the supervisor's view). */

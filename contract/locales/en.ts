@@ -53,6 +53,17 @@ export const en: Messages = {
   'kiosk.checkInTrouble': 'Your appointment cannot be confirmed right now. Please take a regular number or ask at the information desk.',
   'kiosk.takeNormalNumber': 'Take a regular number',
   'kiosk.appointmentAt': 'Appointment {time}',
+  // The hub's answers to a check-in at the kiosk (main/node/hub/appointment-check-in.ts).
+  'checkIn.unreadable': 'This booking code cannot be read. A code has 6 characters and starts with Q or T.',
+  'checkIn.otherSite': 'This appointment was booked at another office and cannot be checked in here.',
+  'checkIn.notFound': 'No appointment was found. Please check the booking code.',
+  'checkIn.noneToday': 'There is no appointment today for the ID number on this card. Please take a regular number.',
+  'checkIn.cardUnreadable': 'The QR code on the ID card cannot be read. Please scan it again or type your booking code.',
+  'checkIn.tooEarly': 'It is too early to check in: please come back from {opensAt}',
+  'checkIn.notToday': 'This appointment is on {date} at {time}, not today.',
+  'checkIn.missed': 'The appointment at {time} on {date} could be checked in until {closedAt}. Please take a regular number.',
+  'checkIn.cancelled': 'This appointment was cancelled. Please take a regular number.',
+  'checkIn.used': 'This appointment has already been given a number.',
 
   'wait.range': 'about {min}–{max} minutes',
   'wait.noCounter': 'No counter is open for this service yet.',

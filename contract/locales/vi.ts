@@ -56,6 +56,17 @@ export const vi = {
   'kiosk.checkInTrouble': 'Tạm thời chưa xác nhận được lịch hẹn. Xin mời Ông/Bà lấy số thường hoặc hỏi bàn hướng dẫn.',
   'kiosk.takeNormalNumber': 'Lấy số thường',
   'kiosk.appointmentAt': 'Hẹn {time}',
+  // The hub's answers to a check-in at the kiosk (main/node/hub/appointment-check-in.ts).
+  'checkIn.unreadable': 'Không đọc được mã lịch hẹn. Mã gồm 6 ký tự, bắt đầu bằng Q hoặc T.',
+  'checkIn.otherSite': 'Lịch hẹn này đặt tại đơn vị khác, không nhận tại đây.',
+  'checkIn.notFound': 'Không tìm thấy lịch hẹn. Vui lòng kiểm tra lại mã lịch hẹn.',
+  'checkIn.noneToday': 'Không có lịch hẹn hôm nay của số định danh trên thẻ. Ông/Bà vui lòng lấy số thứ tự thông thường.',
+  'checkIn.cardUnreadable': 'Không đọc được mã QR trên thẻ căn cước. Ông/Bà vui lòng quét lại hoặc nhập mã lịch hẹn.',
+  'checkIn.tooEarly': 'Chưa đến giờ nhận lịch hẹn: mời quay lại từ {opensAt}',
+  'checkIn.notToday': 'Lịch hẹn này vào ngày {date} lúc {time}, không phải hôm nay.',
+  'checkIn.missed': 'Lịch hẹn lúc {time} ngày {date} chỉ nhận đến {closedAt}. Ông/Bà vui lòng lấy số thứ tự thông thường.',
+  'checkIn.cancelled': 'Lịch hẹn này đã được hủy. Ông/Bà vui lòng lấy số thứ tự thông thường.',
+  'checkIn.used': 'Lịch hẹn này đã được nhận số thứ tự rồi.',
 
   // The wait, rebuilt from the hub's numbers.
   'wait.range': 'khoảng {min}–{max} phút',

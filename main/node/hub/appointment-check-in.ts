@@ -1,7 +1,9 @@
 import { parseAppointmentQr, type AppointmentSettings, type CheckedInEventPayload } from '../../../contract/appointments';
 import { HubError } from '../../../contract/errors';
+import { sayer, type MessageKey } from '../../../contract/locales';
 import type { z } from 'zod';
 import { checkInWindow } from '../../core/appointments/check-in';
+import { ticketLanguage } from '../../core/citizen-language';
 import { parseCccdQr } from '../../core/cccd-qr';
 import { vnDate } from '../../core/vn-time';
 import type { AppointmentRow } from '../db/appointment-store';
@@ -15,14 +17,16 @@ import { issueTicket } from './ticket-issue';
 
 const vnDay = (date: string): string => date.split('-').reverse().join('/');
 
+type Say = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+
 /** The booking a scanned booking QR or a typed code names, at this site. */
-function byCode(deps: HubDeps, text: string): AppointmentRow {
+function byCode(deps: HubDeps, text: string, t: Say): AppointmentRow {
   const parsed = parseAppointmentQr(text);
-  if (!parsed) throw new HubError('APPOINTMENT_NOT_FOUND', 'Không đọc được mã lịch hẹn. Mã gồm 6 ký tự, bắt đầu bằng Q hoặc T.');
+  if (!parsed) throw new HubError('APPOINTMENT_NOT_FOUND', t('checkIn.unreadable'));
   const siteId = deps.site.get<CentralConfig>('sync')?.siteId ?? null;
-  if (parsed.siteId !== null && siteId !== null && parsed.siteId !== siteId) throw new HubError('APPOINTMENT_NOT_FOUND', 'Lịch hẹn này đặt tại đơn vị khác, không nhận tại đây.');
+  if (parsed.siteId !== null && siteId !== null && parsed.siteId !== siteId) throw new HubError('APPOINTMENT_NOT_FOUND', t('checkIn.otherSite'));
   const row = deps.appointments.byCode(parsed.code);
-  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND');
+  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND', t('checkIn.notFound'));
   return row;
 }
 
@@ -31,9 +35,10 @@ function byCode(deps: HubDeps, text: string): AppointmentRow {
  * check-in window is open, else the next one (its answer says when to come back), else the last
  * one (missed).
  */
-function byCccd(deps: HubDeps, raw: string, settings: AppointmentSettings, now: number): AppointmentRow {
+function byCccd(deps: HubDeps, raw: string, settings: AppointmentSettings, now: number, t: Say): AppointmentRow {
   const card = parseCccdQr(raw, now);
-  if (!card.ok) throw new HubError('SCAN_UNREADABLE', card.message);
+  // The parser's own words are for staff (which field is wrong); the citizen is asked to scan again.
+  if (!card.ok) throw new HubError('SCAN_UNREADABLE', t('checkIn.cardUnreadable'), { reason: card.message });
   const today = vnDate(now);
   const rows = [card.value.idNumber, card.value.oldIdNumber]
     .filter((n): n is string => n !== null)
@@ -41,24 +46,24 @@ function byCccd(deps: HubDeps, raw: string, settings: AppointmentSettings, now: 
     .sort((a, b) => a.slot_at - b.slot_at);
   const open = rows.find((r) => checkInWindow(r.slot_at, now, settings.earlyMinutes, settings.lateMinutes).kind === 'open');
   const row = open ?? rows.find((r) => r.slot_at > now) ?? rows.at(-1);
-  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND', 'Không có lịch hẹn hôm nay của số định danh trên thẻ. Ông/Bà vui lòng lấy số thứ tự thông thường.');
+  if (!row) throw new HubError('APPOINTMENT_NOT_FOUND', t('checkIn.noneToday'));
   return row;
 }
 
 /** Within the check-in window, or the error that says when to come back or to take a normal number. */
-function checkWindow(row: AppointmentRow, settings: AppointmentSettings, now: number): number {
+function checkWindow(row: AppointmentRow, settings: AppointmentSettings, now: number, t: Say): number {
   const w = checkInWindow(row.slot_at, now, settings.earlyMinutes, settings.lateMinutes);
   switch (w.kind) {
     case 'open':
       return w.minutesFromSlot;
     case 'tooEarly':
-      throw new HubError('APPOINTMENT_TOO_EARLY', `Chưa đến giờ nhận lịch hẹn: mời quay lại từ ${w.opensAt}`, { opensAt: w.opensAt, slotTime: row.slot_time });
+      throw new HubError('APPOINTMENT_TOO_EARLY', t('checkIn.tooEarly', { opensAt: w.opensAt }), { opensAt: w.opensAt, slotTime: row.slot_time });
     case 'notToday':
-      throw new HubError('APPOINTMENT_NOT_TODAY', `Lịch hẹn này vào ngày ${vnDay(w.slotDate)} lúc ${row.slot_time}, không phải hôm nay.`, { slotDate: w.slotDate, slotTime: row.slot_time });
+      throw new HubError('APPOINTMENT_NOT_TODAY', t('checkIn.notToday', { date: vnDay(w.slotDate), time: row.slot_time }), { slotDate: w.slotDate, slotTime: row.slot_time });
     case 'missed':
       throw new HubError(
         'APPOINTMENT_MISSED',
-        `Lịch hẹn lúc ${row.slot_time} ngày ${vnDay(row.slot_date)} chỉ nhận đến ${w.closedAt}. Ông/Bà vui lòng lấy số thứ tự thông thường.`,
+        t('checkIn.missed', { time: row.slot_time, date: vnDay(row.slot_date), closedAt: w.closedAt }),
         { closedAt: w.closedAt, slotTime: row.slot_time },
       );
   }
@@ -74,21 +79,23 @@ function checkWindow(row: AppointmentRow, settings: AppointmentSettings, now: nu
 export function checkInHandler(deps: HubDeps): Handler<'appointments.checkIn'> {
   return async (input, ctx) => {
     await guardNumbering(deps, ctx.now);
+    const language = ticketLanguage(input.language, deps.site.site().language);
+    const t = sayer(language);
     // A code that names a booking is no guess, whatever the window says; one that names none is.
     if (input.by === 'code') {
       await throttled(() => deps.throttle.booking.begin(ctx.now, ctx.clientAddress), 'TOO_MANY_ATTEMPTS', async (attempt) => {
-        byCode(deps, input.text);
+        byCode(deps, input.text, t);
         attempt.succeeded();
       });
     }
     const done = await deps.writer.run(() => {
       const settings = appointmentSettings(deps);
-      const row = input.by === 'code' ? byCode(deps, input.text) : byCccd(deps, input.raw, settings, ctx.now);
-      checkStillBooked(row);
-      const minutesFromSlot = checkWindow(row, settings, ctx.now);
+      const row = input.by === 'code' ? byCode(deps, input.text, t) : byCccd(deps, input.raw, settings, ctx.now, t);
+      checkStillBooked(row, language);
+      const minutesFromSlot = checkWindow(row, settings, ctx.now, t);
       const service = deps.catalog.service(row.service_id);
       if (!service) throw new HubError('NOT_FOUND', 'Không tìm thấy dịch vụ của lịch hẹn.');
-      const { issued, printerId } = issueTicket(deps, ctx, { service, priorityClass: null, source: 'appointment', appointment: { id: row.id, time: row.slot_time }, language: deps.site.site().language });
+      const { issued, printerId } = issueTicket(deps, ctx, { service, priorityClass: null, source: 'appointment', appointment: { id: row.id, time: row.slot_time }, language });
       deps.appointments.update(row.id, { status: 'checked_in', checked_in_at: ctx.now, ticket_id: issued.ticket.id, updated_at: ctx.now, updated_by: 'site' });
       const event: z.input<typeof CheckedInEventPayload> = { id: row.id, ticketId: issued.ticket.id, at: new Date(ctx.now).toISOString(), minutesFromSlot };
       deps.appointments.appendEvent('checkedIn', row.id, event, ctx.now);

@@ -1,5 +1,6 @@
 import type { AppointmentRule, AppointmentSettings, BookingKey, RulesEventPayload } from '../../../contract/appointments';
 import { HubError } from '../../../contract/errors';
+import { say, type Lang } from '../../../contract/locales';
 import { slotsOn, type SlotTime } from '../../core/appointments/slots';
 import { queueDayOf } from '../../core/queue-day';
 import { vnDate } from '../../core/vn-time';
@@ -64,8 +65,8 @@ export function bookingByKey(deps: HubDeps, key: BookingKey): AppointmentRow {
   return row;
 }
 
-/** Cancelled and checked-in are final (docs/APPOINTMENTS.md): neither is moved, cancelled or checked in again. */
-export function checkStillBooked(row: AppointmentRow): void {
-  if (row.status === 'cancelled') throw new HubError('APPOINTMENT_CANCELLED');
-  if (row.status === 'checked_in') throw new HubError('APPOINTMENT_USED');
+/** Cancelled and checked-in are final (docs/APPOINTMENTS.md): neither is moved, cancelled or checked in again. In the citizen's language at the kiosk. */
+export function checkStillBooked(row: AppointmentRow, lang: Lang = 'vi'): void {
+  if (row.status === 'cancelled') throw new HubError('APPOINTMENT_CANCELLED', say(lang, 'checkIn.cancelled'));
+  if (row.status === 'checked_in') throw new HubError('APPOINTMENT_USED', say(lang, 'checkIn.used'));
 }

@@ -116,6 +116,9 @@ describe('appointments at the desk, through the real API', () => {
     await nextDay('2026-12-10T08:10:00+07:00');
     const early = await refusal(kiosk['appointments.checkIn']({ by: 'code', text: `MCA1|any-site|${nine.code}` }));
     expect(early).toEqual({ code: 'APPOINTMENT_TOO_EARLY', message: 'Chưa đến giờ nhận lịch hẹn: mời quay lại từ 08:30', details: { opensAt: '08:30', slotTime: '09:00' } });
+    // A kiosk switched to English hears the same answer in English.
+    const earlyEn = await refusal(kiosk['appointments.checkIn']({ by: 'code', text: nine.code, language: 'en' }));
+    expect(earlyEn).toMatchObject({ code: 'APPOINTMENT_TOO_EARLY', message: 'It is too early to check in: please come back from 08:30' });
   });
 
   it('turns a checked-in booking into a ticket marked with its time, once', async () => {
@@ -126,9 +129,12 @@ describe('appointments at the desk, through the real API', () => {
     expect(done.appointment).toMatchObject({ status: 'checked_in', ticketId: done.ticket.ticket.id, checkedInAt: new Date(clock.now()).toISOString() });
     expect(done.ticket.ticket).toMatchObject({ source: 'appointment', appointmentTime: '09:00', serviceName: 'Hộ tịch', status: 'waiting' });
     expect(await codeOf(kiosk['appointments.checkIn']({ by: 'code', text: nine[0]!.code }))).toBe('APPOINTMENT_USED');
-    // The other 09:00 booking by the citizen's CCCD.
-    const byCard = await kiosk['appointments.checkIn']({ by: 'cccd', raw: cccd('001099012346') });
+    // The other 09:00 booking by the citizen's CCCD, at a kiosk switched to English: the ticket speaks it.
+    const byCard = await kiosk['appointments.checkIn']({ by: 'cccd', raw: cccd('001099012346'), language: 'en' });
     expect(byCard.appointment.code).toBe(nine[1]!.code);
+    expect(byCard.ticket.ticket.language).toBe('en');
+    expect(done.ticket.ticket.language).toBe('vi');
+    expect((await refusal(kiosk['appointments.checkIn']({ by: 'code', text: nine[0]!.code, language: 'en' }))).message).toBe('This appointment has already been given a number.');
     expect(await codeOf(kiosk['appointments.checkIn']({ by: 'cccd', raw: cccd('001099099999') }))).toBe('APPOINTMENT_NOT_FOUND');
     expect(await codeOf(kiosk['appointments.checkIn']({ by: 'code', text: 'QBBBBB' }))).toBe('APPOINTMENT_NOT_FOUND');
   });

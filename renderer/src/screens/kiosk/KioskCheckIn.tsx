@@ -30,7 +30,7 @@ export function KioskCheckIn(props: { scanned: CheckInInput | null; lang: Lang; 
     setBusy(true);
     setProblem(null);
     try {
-      onCheckedIn.current(await client['appointments.checkIn'](input));
+      onCheckedIn.current(await client['appointments.checkIn']({ ...input, language: props.lang }));
     } catch (e) {
       setProblem(checkInProblem(e, t('kiosk.checkInTrouble')));
       setBusy(false);
