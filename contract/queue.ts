@@ -189,6 +189,11 @@ export const Call = z.object({
   serviceName: z.string(),
   /** The ticket's language: the TV adds a line (and a voice, where it has a clip set) in it. */
   language: Lang,
+  /**
+   * A checked-in booking's slot time ("09:00"): the TV says "Lịch hẹn 09:00" under the call, so the
+   * walk-ins who see a later number called first know why (docs/APPOINTMENTS.md). Null for a walk-in.
+   */
+  appointmentTime: HhMm.nullable(),
 });
 export type Call = z.infer<typeof Call>;
 

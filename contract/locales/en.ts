@@ -127,6 +127,7 @@ export const en: Messages = {
   'display.invite': 'NUMBER',
   'display.toCounter': 'PLEASE GO TO',
   'display.callLine': 'Number {code}, please go to counter {counter}',
+  'display.appointment': 'Appointment {time}',
   'display.takeNumber': 'Please take a number at the kiosk',
   'display.offline': 'This screen has lost its connection; new calls may not show. Please listen for calls at the counters.',
   'display.soundBlocked': 'Press any key or touch the screen to turn on the voice',

@@ -135,6 +135,7 @@ export const vi = {
   'display.invite': 'MỜI CÔNG DÂN CÓ SỐ',
   'display.toCounter': 'ĐẾN',
   'display.callLine': 'Số {code}, mời đến quầy số {counter}',
+  'display.appointment': 'Lịch hẹn {time}',
   'display.takeNumber': 'Xin mời Ông/Bà lấy số thứ tự tại kiosk',
   'display.offline': 'Màn hình đang mất kết nối, số mới gọi có thể chưa hiện. Xin mời Ông/Bà chú ý nghe gọi số tại các quầy.',
   'display.soundBlocked': 'Bấm phím bất kỳ hoặc chạm vào màn hình để bật âm thanh đọc số',

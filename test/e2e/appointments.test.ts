@@ -206,6 +206,17 @@ describe('appointments at the kiosk and the counter', () => {
     await expect.poll(() => lookup.count()).toBe(0);
   });
 
+  it('says "Lịch hẹn 09:00" on the TV under a booked number’s call, so the walk-ins see why it went first', async () => {
+    const tv = await openScreen(browser, contexts, `${hub.url}/display`, sizes.display, { 'motcua.device.display': (await hub.device('display')).token });
+    await expect.poll(() => tv.getByText('Xin mời Ông/Bà lấy số thứ tự tại kiosk').isVisible()).toBe(true);
+    // The counter the clerk opened above calls the next number: a booking checked in at the kiosk.
+    const called = await officer['counter.callNext']({});
+    expect(called.ticket?.source).toBe('appointment');
+    await expect.poll(() => tv.getByTestId('display-code').textContent()).toBe(called.ticket!.displayCode);
+    expect(await tv.getByTestId('display-appointment').textContent()).toBe('Lịch hẹn 09:00');
+    await screenshot(tv, 'appointment-display-1920x1080');
+  });
+
   it('shows the supervisor today’s bookings per service and hour', async () => {
     await hub.staff('giam-sat-hen', 'supervisor');
     const page = await openScreen(browser, contexts, `${hub.url}/supervisor`, sizes.admin);

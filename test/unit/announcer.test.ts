@@ -29,6 +29,7 @@ function call(displayCode: string, counterNumber: number, over: Partial<Call> = 
     serviceId: '0197f0c0-0000-7000-8000-000000000003',
     serviceName: 'Hộ tịch',
     language: 'vi',
+    appointmentTime: null,
     ...over,
   };
 }

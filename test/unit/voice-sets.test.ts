@@ -41,7 +41,7 @@ describe('which languages a call is said in', () => {
     const played: string[] = [];
     const player: ClipPlayer = { play: async (f) => void played.push(f) };
     const announcer = new Announcer({ vi: viSet, en: recorded }, player);
-    announcer.enqueue({ id: 1, at: '2025-06-02T08:00:00+07:00', kind: 'call', ticketId: 't', displayCode: 'B001', counterId: 'c', counterNumber: 2, counterLabel: 'Quầy 2', serviceId: 's', serviceName: 'Chứng thực', language: 'en' });
+    announcer.enqueue({ id: 1, at: '2025-06-02T08:00:00+07:00', kind: 'call', ticketId: 't', displayCode: 'B001', counterId: 'c', counterNumber: 2, counterLabel: 'Quầy 2', serviceId: 's', serviceName: 'Chứng thực', language: 'en', appointmentTime: null });
     await vi.runAllTimersAsync();
     vi.useRealTimers();
     expect(played).toEqual(callClips(call('B001', 2, 'en'), { vi: viSet, en: recorded }));

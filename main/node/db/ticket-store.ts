@@ -81,10 +81,15 @@ export function toCandidate(r: CandidateRow & { appointment_at?: number | null }
 interface CallRow {
   id: number; ticket_id: string; kind: Call['kind']; at: number; display_code: string; counter_id: string;
   counter_number: number; counter_label: string; service_id: string; service_name: string; language: Lang;
+  /** Read through the ticket's booking (`CALL_APPOINTMENT`), never stored on the call. */
+  appointment_time: string | null;
 }
+/** A call's booking time: the call's ticket's booking, if any. */
+const CALL_APPOINTMENT = `(SELECT a.slot_time FROM tickets t JOIN appointments a ON a.id = t.appointment_id WHERE t.id = c.ticket_id) AS appointment_time`;
 const toCall = (r: CallRow): Call => ({
   id: r.id, at: isoOrNull(r.at)!, kind: r.kind, ticketId: r.ticket_id, displayCode: r.display_code, counterId: r.counter_id,
   counterNumber: r.counter_number, counterLabel: r.counter_label, serviceId: r.service_id, serviceName: r.service_name, language: r.language,
+  appointmentTime: r.appointment_time,
 });
 
 /** One entry of a ticket's history as the hub reads it back. */
@@ -272,18 +277,19 @@ export class TicketStore extends SqlStore {
   }
 
   insertCall(c: Omit<CallRow, 'id'> & { service_date: string; is_priority: number; is_appointment: number }): Call {
+    const { appointment_time: _readBack, ...stored } = c;
     const r = this
       .sql(
         `INSERT INTO calls (ticket_id, kind, at, service_date, display_code, counter_id, counter_number, counter_label, service_id, service_name, is_priority, language, is_appointment)
          VALUES (@ticket_id, @kind, @at, @service_date, @display_code, @counter_id, @counter_number, @counter_label, @service_id, @service_name, @is_priority, @language, @is_appointment)`,
       )
-      .run(c);
+      .run(stored);
     return toCall({ ...c, id: Number(r.lastInsertRowid) });
   }
 
   callsSince(after: number, limit: number): Call[] {
     return this
-      .sql<[number, number], CallRow>('SELECT * FROM calls WHERE id > ? ORDER BY id LIMIT ?')
+      .sql<[number, number], CallRow>(`SELECT c.*, ${CALL_APPOINTMENT} FROM calls c WHERE c.id > ? ORDER BY c.id LIMIT ?`)
       .all(after, limit)
       .map(toCall);
   }
@@ -296,7 +302,7 @@ export class TicketStore extends SqlStore {
   recentCalls(serviceDate: string, limit: number): { call: Call; status: TicketStatus; recalls: number }[] {
     return this
       .sql<[string, number], CallRow & { status: TicketStatus; recall_count: number }>(
-        `SELECT c.*, t.status, t.recall_count FROM calls c JOIN tickets t ON t.id = c.ticket_id
+        `SELECT c.*, ${CALL_APPOINTMENT}, t.status, t.recall_count FROM calls c JOIN tickets t ON t.id = c.ticket_id
          WHERE c.id IN (SELECT max(id) FROM calls WHERE service_date = ? GROUP BY ticket_id)
          ORDER BY c.id DESC LIMIT ?`,
       )

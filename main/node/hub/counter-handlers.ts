@@ -58,6 +58,7 @@ export function counterHandlers(deps: HubDeps) {
       service_name: catalog.service(row.service_id)!.name, is_priority: row.priority_weight === null ? 0 : 1,
       language: row.language,
       is_appointment: row.appointment_id === null ? 0 : 1,
+      appointment_time: row.appointment_id === null ? null : (deps.appointments.row(row.appointment_id)?.slot_time ?? null),
     });
 
   /** Preconditions for taking a new ticket at this counter. */

@@ -166,6 +166,9 @@ describe('appointments at the desk, through the real API', () => {
     expect(walkIn.reason.code).toBe('fifo');
     expect((await callAndFinish()).reason).toEqual({ code: 'appointment', text: 'Lịch hẹn 09:30 (Hộ tịch)' });
     expect((await callAndFinish()).ticket?.id).toBe(walkIns[1]!.id);
+    // The TV's calls say which were bookings and for when (the walk-ins see why a later number went first).
+    const { calls } = await officer['calls.since']({ after: 0 });
+    expect(calls.map((c) => c.appointmentTime)).toEqual(['09:00', '09:00', null, '09:30', null]);
   });
 
   it('counts a booking not checked in after its late window as a no-show', async () => {

@@ -4,7 +4,7 @@ import { displayCurrent, type DisplayMark } from '../../../main/core/display-cur
 
 const call = (id: number, code: string): Call => ({
   id, at: new Date(Date.UTC(2026, 10, 25, 2, id)).toISOString(), kind: 'call', ticketId: `t${id}`, displayCode: code,
-  counterId: 'q1', counterNumber: 1, counterLabel: 'Quầy số 1', serviceId: 's', serviceName: 'Hộ tịch', language: 'vi',
+  counterId: 'q1', counterNumber: 1, counterLabel: 'Quầy số 1', serviceId: 's', serviceName: 'Hộ tịch', language: 'vi', appointmentTime: null,
 });
 const recent = (...marks: DisplayMark[]) => marks.map((mark, i) => ({ call: call(marks.length - i, `A00${marks.length - i}`), mark }));
 

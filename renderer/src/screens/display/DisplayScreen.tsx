@@ -123,6 +123,11 @@ export function DisplayScreen() {
                 {vi('display.toCounter')} <strong>{current.counterLabel.toUpperCase()}</strong>
               </p>
               <p className="display-service">{current.serviceName}</p>
+              {current.appointmentTime ? (
+                <p className="display-appointment" data-testid="display-appointment">
+                  {vi('display.appointment', { time: current.appointmentTime })}
+                </p>
+              ) : null}
               {/* The citizen who took the number in another language reads the call in it too. */}
               {current.language !== 'vi' ? (
                 <p className="display-line-lang" lang={current.language} data-testid="display-line-lang">
