@@ -49,7 +49,7 @@ describe('a day at the desk, through the real API', () => {
     expect(r.ticket?.displayCode).toBe(p.ticket.displayCode);
     expect(r.reason).toEqual({ code: 'priority', text: 'Ưu tiên: Người cao tuổi (từ 60 tuổi) (Hộ tịch)' });
     const { calls } = await officer1['calls.since']({ after: 0 });
-    expect(Object.keys(calls[0]!).sort()).toEqual(['at', 'counterId', 'counterLabel', 'counterNumber', 'displayCode', 'id', 'kind', 'language', 'serviceId', 'serviceName', 'ticketId']);
+    expect(Object.keys(calls[0]!).sort()).toEqual(['appointmentTime', 'at', 'counterId', 'counterLabel', 'counterNumber', 'displayCode', 'id', 'kind', 'language', 'serviceId', 'serviceName', 'ticketId']);
   });
 
   it('refuses a second call while a ticket is at the counter, then serves and finishes it', async () => {
