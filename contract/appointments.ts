@@ -188,17 +188,8 @@ export const CheckedInEventPayload = z.object({ id: Id, ticketId: Id, at: IsoTim
  * online booking, or of a desk booking the citizen cancelled or moved online. The hub applies it
  * unless the booking is already checked in or cancelled there (those are final).
  */
-export const AppointmentFeedItem = z.object({
-  id: Id,
-  code: BookingCode,
-  serviceId: Id,
-  slotStart: IsoTime,
-  owner: SeatOwner,
-  idNumber: z.string(),
-  fullName: z.string(),
-  phone: z.string().nullable(),
+export const AppointmentFeedItem = BookedEventPayload.extend({
   status: z.enum(['booked', 'cancelled']),
-  bookedAt: IsoTime,
   changedAt: IsoTime,
 });
 export type AppointmentFeedItem = z.infer<typeof AppointmentFeedItem>;

@@ -1,15 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
+import { addColumn } from './add-column';
 
 /** The usual codes of the setup wizard's services and priority groups, and their pictograms. */
 const SERVICE_ICONS: Readonly<Record<string, string>> = { HT: 'civil_status', CT: 'certification', DD: 'land', KD: 'business' };
 const PRIORITY_ICONS: Readonly<Record<string, string>> = { NCT: 'elderly', NKT: 'disabled', PNMT: 'pregnant', CON36: 'child', NCC: 'merit' };
-
-/** Adds a column unless it is there: a database set back to an earlier version runs this again. */
-function addColumn(db: Database.Database, table: string, column: string, definition: string): void {
-  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
-  if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-}
 
 /**
  * Languages and pictograms (issue 13, item 4). A ticket keeps the language it was taken in (its

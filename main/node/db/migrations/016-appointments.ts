@@ -1,11 +1,9 @@
 import type { AppointmentSettings } from '../../../../contract/appointments';
 import type { Migration } from '../migrate';
+import { addColumn } from './add-column';
 
 /** What a site starts with: no service takes bookings until the admin sets its hours (docs/APPOINTMENTS.md). */
 const DEFAULT_SETTINGS: AppointmentSettings = { earlyMinutes: 30, lateMinutes: 15, maxInARow: 2, maxActivePerId: 2, rules: [] };
-
-const hasColumn = (db: Parameters<Migration['up']>[0], table: string, column: string): boolean =>
-  (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
 
 /**
  * Appointments (issue 14): the bookings the hub knows — its own desk bookings and the central's
@@ -49,8 +47,8 @@ export const migration016: Migration = {
       CREATE INDEX IF NOT EXISTS appointments_by_day ON appointments(slot_date, service_id, slot_time);
       CREATE INDEX IF NOT EXISTS appointments_by_id_number ON appointments(id_number, status, slot_at);
     `);
-    if (!hasColumn(db, 'tickets', 'appointment_id')) db.exec('ALTER TABLE tickets ADD COLUMN appointment_id TEXT REFERENCES appointments(id)');
-    if (!hasColumn(db, 'calls', 'is_appointment')) db.exec('ALTER TABLE calls ADD COLUMN is_appointment INTEGER NOT NULL DEFAULT 0 CHECK (is_appointment IN (0, 1))');
+    addColumn(db, 'tickets', 'appointment_id', 'TEXT REFERENCES appointments(id)');
+    addColumn(db, 'calls', 'is_appointment', 'INTEGER NOT NULL DEFAULT 0 CHECK (is_appointment IN (0, 1))');
     db.prepare(`INSERT INTO settings (key, value) VALUES ('appointments', ?) ON CONFLICT (key) DO NOTHING`).run(JSON.stringify(DEFAULT_SETTINGS));
   },
 };
